@@ -42,6 +42,7 @@ class Article:
     byline: str | None = None
     section: str | None = None
     copyright: str | None = None
+    date: str | None = None
     captions: tuple[Caption, ...] = ()
 
     @property

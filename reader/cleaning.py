@@ -1,0 +1,447 @@
+"""Turn the decoded text of an article file into a clean :class:`Article`.
+
+Pages saved from news sites carry more than the story: the host site's
+app and subscription pitch, member-support appeals, photo captions printed
+twice, photo credits, a copyright stub.  The rules here find those by how
+they look and where they sit, not by knowing any site:
+
+* the *header* is everything before the headline: short lines there are
+  metadata (outlet, section, byline) or call-to-action boilerplate;
+* the *footer* is everything after the last paragraph of prose: once a
+  boilerplate line appears there, the short lines after it go too;
+* anywhere, a paragraph dense in marketing vocabulary is boilerplate, and so
+  is a short heading-like line right next to one; short lines that repeat
+  are boilerplate; a paragraph printed twice in a row or followed by a photo
+  credit is a caption.
+
+Every paragraph keeps its offsets into the source text, so quotes found in
+it can be reported as offsets into the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from reader.model import Article, Caption, Span
+
+# --- vocabulary -------------------------------------------------------------
+
+# Words that only a pitch uses ...
+_PITCH = re.compile(
+    r"""\b(?:
+        subscri\w* | sign[\s-]?(?:up|in) | log[\s-]?in | newsletters? |
+        download\s+(?:the|our)\s+app | donat(?:e|ion|ions)\b | your\s+support |
+        support\s+(?:us|our\s+(?:work|journalism)|today|local\s+news|independent) |
+        free\s+trial | days?\s+free | ad[\s-]free | advertisement | sponsored\s+content |
+        cookies? | privacy\s+policy | terms\s+of\s+(?:use|service) |
+        related\s+(?:stories|articles|content|coverage) | read\s+more |
+        our\s+picks | top\s+stories | most\s+(?:read|popular|viewed|shared) |
+        share\s+(?:this|on) | follow\s+us | click\s+here | all\s+rights\s+reserved |
+        skip\s+to\s+(?:main\s+)?content | get\s+(?:all\s+)?(?:your|the\s+latest)\s+news |
+        start\s+reading | keep\s+reading | continue\s+reading | already\s+a\s+member
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# ... and words a pitch leans on that news prose uses too.
+_SALES = re.compile(
+    r"""\b(?:
+        apps? | members?(?:hip)? | supported | premium | trial | curated | unlimited |
+        access\s+to | advertis\w* | sponsored | recommended | titles | trusted |
+        sources | in[\s-]depth | public\s+media | download | exclusive | offer
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_CTA_VERBS = frozenset(
+    """get start sign read download subscribe join donate support follow share
+    click learn try grow discover see watch listen register upgrade unlock
+    continue keep explore install buy give become visit""".split()
+)
+
+_SECTIONS = frozenset(
+    """world politics business sport sports science health technology tech
+    culture opinion entertainment environment climate economy us uk europe
+    asia africa americas national local lifestyle travel education arts media
+    markets finance news international nation society""".split()
+)
+
+_CREDIT = re.compile(
+    r"""(?:Getty\s+Images|\bAFP\b|\bAP\b|AP\s+Photo|Reuters|\bEPA\b|Shutterstock|
+        Alamy|Bloomberg|/POOL/|\bPOOL\b|Photograph\s*:|Photo(?:graph)?\s*(?:by\b|:)|
+        Image(?:s)?\s*(?:by\b|:)|Credit\s*:|Courtesy\s+of|Illustration\s*:|
+        [A-Za-z][\w.-]*/[A-Za-z][\w.-]*/[A-Za-z][\w.-]*)""",
+    re.VERBOSE,
+)
+
+_COPYRIGHT = re.compile(
+    r"^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<holder>[^.,;:]*)",
+    re.IGNORECASE,
+)
+
+_HOST_PATTERNS = (
+    # "MPR News is Member supported public media."
+    re.compile(
+        r"\b(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s+is\s+(?:an?\s+)?"
+        r"(?:member|listener|viewer|reader|donor|community)[\s-]+(?:supported|funded)",
+        re.IGNORECASE,
+    ),
+    # "Top stories on inkl right now"
+    re.compile(r"\b(?:stories|news|articles|reads)\s+on\s+(?P<name>(?!the\b|our\b|this\b)[A-Za-z][\w.&]*)"),
+    # "Subscribe to The Daily Bugle", "Download the Example app"
+    re.compile(
+        r"\b(?:[Ss]ubscribe\s+to|[Dd]onate\s+to|[Dd]ownload\s+the|[Ss]upport)\s+"
+        r"(?P<name>(?:The\s+)?[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,2})"
+    ),
+)
+
+_BYLINE = re.compile(
+    r"^(?:By|BY|by)?\s*(?P<name>[A-Z][a-z\u00c0-\u024f'’.-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z\u00c0-\u024f'’-]+|de|van|von|da|di|al|bin)){1,3}"
+    r"(?:\s*(?:,|and|&)\s*[A-Z][a-z\u00c0-\u024f'’.-]+(?:\s+[A-Z][a-z\u00c0-\u024f'’-]+){1,3})*)$"
+)
+_EXPLICIT_BYLINE = re.compile(r"^(?:By|BY)\s+(?P<name>\S.{1,80})$")
+_DATE_LINE = re.compile(
+    r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(?:\d{1,2}\s+)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
+    r"|^\d{4}-\d{2}-\d{2}\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[\w'’-]+")
+_TABLE_LINE = re.compile(r"\S(?: {3,}|\t)\S")
+_TERMINAL = frozenset('.!?"”’)»…:')
+_FRONT_KEYS = {
+    "title": "title",
+    "author": "byline",
+    "authors": "byline",
+    "byline": "byline",
+    "outlet": "outlet",
+    "source": "outlet",
+    "publisher": "outlet",
+    "site_name": "outlet",
+    "site": "outlet",
+    "section": "section",
+    "category": "section",
+    "date": "date",
+    "published": "date",
+}
+
+
+@dataclass(slots=True)
+class _Para:
+    start: int
+    end: int
+    text: str
+    role: str = "body"
+
+    @property
+    def words(self) -> int:
+        return len(_WORD.findall(self.text))
+
+
+# --- splitting --------------------------------------------------------------
+
+
+def _lines(source: str, begin: int = 0) -> list[tuple[int, int] | None]:
+    """Non-blank lines as (start, end) without surrounding space; None for a blank line."""
+    out: list[tuple[int, int] | None] = []
+    pos = begin
+    n = len(source)
+    for match in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", source[begin:]):
+        raw = match.group()
+        if not raw:
+            break
+        content = raw.rstrip("\r\n")
+        stripped = content.strip()
+        if not stripped:
+            out.append(None)
+        else:
+            lead = len(content) - len(content.lstrip())
+            start = pos + lead
+            out.append((start, start + len(stripped)))
+        pos += len(raw)
+        if pos >= n:
+            break
+    return out
+
+
+def _is_wrapped(lines: list[tuple[int, int]], markdown: bool) -> bool:
+    """Do these consecutive lines form one hard-wrapped paragraph?"""
+    if len(lines) < 2:
+        return False
+    if markdown:
+        return True
+    widths = [end - start for start, end in lines]
+    widest = max(widths)
+    if widest > 100 or widest < 30:
+        return False
+    return all(w >= 0.6 * widest for w in widths[:-1])
+
+
+def split_paragraphs(source: str, *, markdown: bool = False, begin: int = 0) -> list[Span]:
+    """Split text into paragraphs: blank-line separated blocks, one per line
+    unless the block is a hard-wrapped paragraph (or a table)."""
+    paras: list[Span] = []
+    block: list[tuple[int, int]] = []
+
+    def flush() -> None:
+        if not block:
+            return
+        texts = [source[s:e] for s, e in block]
+        table = sum(bool(_TABLE_LINE.search(t)) for t in texts) >= 2
+        if table or _is_wrapped(block, markdown) and not _starts_list(texts[1:]):
+            start, end = block[0][0], block[-1][1]
+            paras.append(Span(start, end, source[start:end]))
+        else:
+            paras.extend(Span(s, e, source[s:e]) for s, e in block)
+        block.clear()
+
+    for line in _lines(source, begin):
+        if line is None:
+            flush()
+        else:
+            block.append(line)
+    flush()
+    return paras
+
+
+def _starts_list(texts: list[str]) -> bool:
+    return any(re.match(r"(?:[-*+•]|\d+[.)])\s", t) for t in texts)
+
+
+# --- classifying ------------------------------------------------------------
+
+
+
+
+def _is_prose(p: _Para) -> bool:
+    return p.words >= 8 and p.text[-1] in _TERMINAL
+
+
+def _is_cta(p: _Para) -> bool:
+    """A short call-to-action or heading-like line with no sentence structure."""
+    if p.words > 8:
+        return False
+    first = _WORD.search(p.text)
+    if first and first.group().lower() in _CTA_VERBS:
+        return True
+    return p.text[-1] not in ".!?\"”" or p.words <= 3
+
+
+def _is_boilerplate(p: _Para) -> bool:
+    """A pitch: pitch words, or sales words packed into a short line."""
+    pitch = len(_PITCH.findall(p.text))
+    sales = len(_SALES.findall(p.text))
+    if pitch and (p.words <= 12 or pitch >= 2 or (pitch + sales) / p.words >= 0.1):
+        return True
+    if p.words <= 12 and (sales >= 2 or (sales == 1 and p.words <= 3 and _is_cta(p))):
+        return True
+    return False
+
+
+def _is_credit(text: str) -> bool:
+    return len(_WORD.findall(text)) <= 12 and bool(_CREDIT.search(text)) and not text.endswith(".")
+
+
+def _trailing_credit(text: str) -> tuple[str, str] | None:
+    """``"Caption words. (Jane Doe/AP)"`` -> (caption, credit)."""
+    match = re.search(r"\s*\(([^()]{3,120})\)\s*$", text)
+    if match and _CREDIT.search(match.group(1)):
+        return text[: match.start()].rstrip(), match.group(1).strip()
+    return None
+
+
+def _header_role(p: _Para, outlet_seen: bool) -> str:
+    text = p.text
+    if _is_boilerplate(p):
+        return "boilerplate"
+    if p.words <= 2 and text.strip(".").lower() in _SECTIONS:
+        return "section"
+    explicit = _EXPLICIT_BYLINE.match(text)
+    if explicit or (_BYLINE.match(text) and not text.isupper() and p.words >= 2):
+        return "byline"
+    if p.words <= 4 and not outlet_seen:
+        return "outlet"
+    return "boilerplate"
+
+
+def _host_name(paras: list[_Para]) -> str | None:
+    for p in paras:
+        if p.role != "boilerplate":
+            continue
+        for pattern in _HOST_PATTERNS:
+            match = pattern.search(p.text)
+            if match:
+                name = match.group("name").strip(" .")
+                if name and name.lower() not in _CTA_VERBS:
+                    return name
+    return None
+
+
+def _front_matter(source: str) -> tuple[dict[str, str], int]:
+    """YAML-style front matter (``---`` ... ``---``) as simple key/values."""
+    match = re.match(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", source, re.DOTALL)
+    if not match:
+        return {}, 0
+    meta: dict[str, str] = {}
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip().lower() in _FRONT_KEYS:
+            value = value.strip().strip("\"'")
+            if value:
+                meta.setdefault(_FRONT_KEYS[key.strip().lower()], value)
+    return meta, match.end()
+
+
+def article_id(source: str) -> str:
+    """A stable id: the same text gives the same id wherever the file lives."""
+    return hashlib.sha1(source.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def parse_article(source: str, path: str = "", *, markdown: bool | None = None) -> Article:
+    """Clean one article.  Never raises on any text."""
+    if markdown is None:
+        markdown = path.lower().endswith((".md", ".markdown"))
+    meta, body_start = _front_matter(source) if markdown else ({}, 0)
+    spans = split_paragraphs(source, markdown=markdown, begin=body_start)
+    paras = [_Para(s.start, s.end, s.text) for s in spans]
+
+    title: str | None = meta.get("title")
+    title_index = -1
+    if markdown:
+        for i, p in enumerate(paras):
+            heading = re.match(r"(#{1,6})\s+", p.text)
+            if heading:
+                p.start += heading.end()
+                p.text = p.text[heading.end() :]
+                if title is None and not p.text.startswith("#"):
+                    title, title_index, p.role = p.text.strip(" #"), i, "title"
+                elif title_index < 0 and meta.get("title"):
+                    p.role = "title" if p.text.strip(" #") == title else p.role
+
+    # Boilerplate and captions anywhere in the page.
+    counts: dict[str, int] = {}
+    for p in paras:
+        counts[p.text] = counts.get(p.text, 0) + 1
+    captions: list[Caption] = []
+    for i, p in enumerate(paras):
+        if p.role != "body":
+            continue
+        nxt = paras[i + 1] if i + 1 < len(paras) else None
+        if nxt is not None and nxt.text == p.text and p.words >= 4:
+            p.role, nxt.role = "caption", "duplicate"
+            after = paras[i + 2] if i + 2 < len(paras) else None
+            credit = ""
+            if after is not None and after.role == "body" and _is_credit(after.text):
+                credit, after.role = after.text, "credit"
+            captions.append(Caption(p.text, credit))
+        elif nxt is not None and p.words >= 4 and nxt.role == "body" and _is_credit(nxt.text) and not _is_prose(nxt):
+            p.role, nxt.role = "caption", "credit"
+            captions.append(Caption(p.text, nxt.text))
+        elif (split := _trailing_credit(p.text)) is not None:
+            p.role = "caption"
+            captions.append(Caption(*split))
+        elif _COPYRIGHT.match(p.text):
+            p.role = "copyright"
+        elif _is_boilerplate(p):
+            p.role = "boilerplate"
+        elif counts[p.text] > 1 and 2 <= p.words <= 10 and not any(c.isdigit() for c in p.text):
+            p.role = "repeat"
+        elif p.words <= 6 and _DATE_LINE.match(p.text):
+            p.role = "date"
+
+    # The headline: the first remaining line of a few words that is not a sentence.
+    if title is None:
+        candidates = [i for i, p in enumerate(paras) if p.role == "body"]
+        for i in candidates:
+            p = paras[i]
+            if p.words >= 3 and not (_is_prose(p) and p.text.endswith(".") and p.words > 25):
+                title_index = i
+                break
+        if title_index < 0 and candidates:
+            title_index = candidates[0]
+        if title_index >= 0:
+            paras[title_index].role = "title"
+            title = paras[title_index].text
+
+    # Header: metadata lines before the headline.
+    found: dict[str, str] = {}
+    for p in paras[: max(title_index, 0)]:
+        if p.role not in ("body", "repeat") or p.words == 0:
+            continue
+        if _is_prose(p):
+            continue
+        role = _header_role(p, "outlet" in found)
+        if role == "outlet" and p.text == found.get("outlet"):
+            role = "boilerplate"
+        p.role = role
+        if role in ("outlet", "section", "byline"):
+            name = _EXPLICIT_BYLINE.match(p.text)
+            found.setdefault(role, name.group("name") if role == "byline" and name else p.text)
+    # Just below the headline: an explicit "By ..." line is the byline.
+    for p in paras[title_index + 1 : title_index + 4]:
+        if p.role == "body" and (m := _EXPLICIT_BYLINE.match(p.text)) and p.words <= 12:
+            p.role = "byline"
+            found.setdefault("byline", m.group("name"))
+
+    for p in paras:
+        if p.role == "repeat":
+            p.role = "boilerplate"
+
+    # Heading-like lines next to boilerplate belong to it.
+    for i, p in enumerate(paras):
+        if p.role == "body" and _is_cta(p) and not _is_prose(p):
+            neighbours = paras[max(i - 1, 0) : i] + paras[i + 1 : i + 2]
+            if any(n.role == "boilerplate" for n in neighbours):
+                p.role = "boilerplate"
+
+    # Footer: after the last paragraph of prose, short lines and pitches go.
+    body = [i for i, p in enumerate(paras) if p.role == "body"]
+    last_prose = max((i for i in body if _is_prose(paras[i])), default=-1)
+    in_pitch = False
+    for i in range(last_prose + 1, len(paras)):
+        p = paras[i]
+        if p.role in ("boilerplate", "copyright"):
+            in_pitch = True
+        elif p.role == "body" and in_pitch:
+            p.role = "boilerplate"
+    # A one- or two-word sign-off closing the file ("Reuter", "-30-").
+    tail = [p for p in paras if p.role == "body"]
+    if len(tail) > 1 and tail[-1].words <= 2 and tail[-1].text[-1] not in ".!?" and not any(
+        c.isdigit() for c in tail[-1].text
+    ):
+        tail[-1].role = "signoff"
+
+    copyright_text = next((p.text for p in paras if p.role == "copyright"), None)
+    holder = None
+    if copyright_text:
+        match = _COPYRIGHT.match(copyright_text)
+        holder = match.group("holder").strip() if match else None
+        holder = holder if holder and len(holder.split()) <= 5 else None
+        copyright_text = re.sub(r"\.\s*(?:To see more|Read more|For more)\b.*$", ".", copyright_text, flags=re.I)
+
+    outlet = meta.get("outlet") or found.get("outlet") or holder
+    via = _host_name(paras)
+    if via and outlet and via.lower() == outlet.lower():
+        via = None
+    if outlet is None and via is not None:
+        outlet, via = via, None
+
+    body_spans = tuple(Span(p.start, p.end, p.text) for p in paras if p.role == "body")
+    if not title:
+        first = body_spans[0].text if body_spans else path.rsplit("/", 1)[-1] or "Untitled"
+        title = first if len(first) <= 90 else first[:89].rstrip() + "…"
+    return Article(
+        id=article_id(source),
+        path=path,
+        source=source,
+        title=" ".join(title.split()),
+        paragraphs=body_spans,
+        outlet=outlet,
+        via=via,
+        byline=meta.get("byline") or found.get("byline"),
+        section=meta.get("section") or found.get("section"),
+        copyright=copyright_text,
+        date=meta.get("date") or next((p.text for p in paras if p.role == "date"), None),
+        captions=tuple(captions),
+    )
