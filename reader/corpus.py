@@ -1,0 +1,154 @@
+"""Finding and reading article files: the bundled seeds and the user's paths.
+
+Reading never stops at a bad file: each problem becomes a one-line warning
+and the rest of the corpus still loads.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from reader.cleaning import parse_article
+from reader.model import Article
+
+SUFFIXES = (".txt", ".md", ".markdown")
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+class ArticleError(Exception):
+    """A file that cannot be read as an article; the message says why."""
+
+
+@dataclass
+class Corpus:
+    articles: list[Article] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def seeds_dir() -> Path:
+    """The bundled seed articles (inside the wheel, or the source checkout)."""
+    packaged = resources.files("reader") / "seeds"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "seeds"
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """Bytes to text, and a note when the text was not clean UTF-8.
+
+    Raises :class:`ArticleError` for files that are not text at all.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding), None
+            except UnicodeDecodeError as exc:
+                raise ArticleError(f"not valid {encoding.upper()} despite its byte-order mark ({exc.reason})") from None
+    head = data[:8192]
+    if b"\x00" in head and head.count(b"\x00") > len(head) // 100:
+        raise ArticleError("looks like a binary file, not text")
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    if controls > len(head) // 20:
+        raise ArticleError("looks like a binary file, not text")
+    try:
+        return data.decode("cp1252"), "not UTF-8; read as Windows-1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "not UTF-8; read as Latin-1"
+
+
+def read_article(path: Path | str) -> tuple[Article, str | None]:
+    """Read and clean one file; the second value is a warning, if any."""
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ArticleError("file not found") from None
+    except PermissionError:
+        raise ArticleError("permission denied") from None
+    except IsADirectoryError:
+        raise ArticleError("is a directory") from None
+    except OSError as exc:
+        raise ArticleError(exc.strerror or str(exc)) from None
+    source, note = decode(data)
+    if not source.strip():
+        raise ArticleError("empty file")
+    return parse_article(source, name), note
+
+
+def iter_files(paths: Iterable[Path | str], warnings: list[str]) -> Iterator[Path]:
+    """Article files under the given paths: files as given, folders recursively."""
+    seen: set[tuple[int, int]] = set()
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            yield from _walk(path, seen, warnings)
+        elif path.exists():
+            yield path
+        else:
+            warnings.append(f"{given}: no such file or folder")
+
+
+def _walk(folder: Path, seen: set[tuple[int, int]], warnings: list[str]) -> Iterator[Path]:
+    try:
+        info = folder.stat()
+    except OSError as exc:
+        warnings.append(f"{folder}: {exc.strerror or exc}")
+        return
+    if (info.st_dev, info.st_ino) in seen:
+        return  # a symlink loop, or the same folder twice
+    seen.add((info.st_dev, info.st_ino))
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        warnings.append(f"{folder}: {exc.strerror or exc}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            continue
+        if is_dir:
+            yield from _walk(Path(entry.path), seen, warnings)
+        elif entry.name.lower().endswith(SUFFIXES):
+            yield Path(entry.path)
+
+
+def load(paths: Iterable[Path | str] | None = None) -> Corpus:
+    """Load the given files and folders, or the bundled seeds when none are given."""
+    corpus = Corpus()
+    given = list(paths or [])
+    if not given:
+        given = sorted(seeds_dir().glob("*.txt"))
+    ids: dict[str, str] = {}
+    for path in iter_files(given, corpus.warnings):
+        try:
+            article, note = read_article(path)
+        except ArticleError as exc:
+            corpus.warnings.append(f"{path}: {exc}; skipped")
+            continue
+        if note:
+            corpus.warnings.append(f"{path}: {note}")
+        if article.id in ids:
+            corpus.warnings.append(f"{path}: same text as {ids[article.id]}; shown once")
+            continue
+        ids[article.id] = article.path
+        corpus.articles.append(article)
+    return corpus

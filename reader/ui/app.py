@@ -1,0 +1,127 @@
+"""The newsreader Textual app: article list, reading pane, speakers panel."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Header
+
+from reader import __version__
+from reader.corpus import Corpus
+from reader.model import Article, Attribution
+from reader.quotes import extract_article
+from reader.ui.article_list import ArticleList
+from reader.ui.commands import ArticleCommands
+from reader.ui.help_screen import HelpScreen
+from reader.ui.reading_pane import ReadingPane
+from reader.ui.speakers_panel import SpeakersPanel
+
+
+class NewsReaderApp(App[None]):
+    """Read the news and see who said what."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "newsreader"
+    SUB_TITLE = f"v{__version__}"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
+    COMMANDS = App.COMMANDS | {ArticleCommands}
+
+    BINDINGS = [
+        Binding("j", "move(1)", "Next", key_display="j"),
+        Binding("k", "move(-1)", "Prev", key_display="k"),
+        Binding("space,pagedown", "scroll_page(1)", "Page down", key_display="space"),
+        Binding("b,pageup", "scroll_page(-1)", "Page up", key_display="b"),
+        Binding("g", "scroll_edge('top')", "Top", show=False),
+        Binding("G", "scroll_edge('bottom')", "Bottom", show=False),
+        Binding("escape", "all_speakers", "All speakers", show=False),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(self, corpus: Corpus) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.read: set[str] = set()
+        self._attributions: dict[str, Attribution] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            with Vertical(id="sidebar"):
+                articles = ArticleList(self.corpus.articles, self.read, id="articles")
+                articles.border_title = f"Articles ({len(self.corpus.articles)})"
+                yield articles
+                yield SpeakersPanel(id="speakers")
+            yield ReadingPane(id="reading")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for warning in self.corpus.warnings[:5]:
+            self.notify(warning, title="Skipped or changed", severity="warning", timeout=8)
+        if len(self.corpus.warnings) > 5:
+            self.notify(f"{len(self.corpus.warnings) - 5} more warnings", severity="warning")
+        self.query_one(ArticleList).focus()
+
+    # --- the core, asked lazily ------------------------------------------------
+
+    def attribution(self, article: Article) -> Attribution:
+        if article.id not in self._attributions:
+            self._attributions[article.id] = extract_article(article)
+        return self._attributions[article.id]
+
+    # --- opening articles ------------------------------------------------------
+
+    def on_article_list_article_chosen(self, event: ArticleList.ArticleChosen) -> None:
+        self.show_article(event.article)
+
+    def show_article(self, article: Article) -> None:
+        attribution = self.attribution(article)
+        self.query_one(ReadingPane).show(article, attribution)
+        self.query_one(SpeakersPanel).show(attribution)
+        self.query_one(ArticleList).mark_read(article.id)
+        self.sub_title = article.outlet_label or article.path
+
+    def open_article(self, article_id: str) -> None:
+        """Highlight an article in the list, which opens it (command palette)."""
+        articles = self.query_one(ArticleList)
+        articles.highlighted = articles.get_option_index(article_id)
+
+    # --- actions ---------------------------------------------------------------
+
+    def action_move(self, step: int) -> None:
+        articles = self.query_one(ArticleList)
+        if step > 0:
+            articles.action_cursor_down()
+        else:
+            articles.action_cursor_up()
+
+    def action_scroll_page(self, direction: int) -> None:
+        pane = self.query_one(ReadingPane)
+        if direction > 0:
+            pane.scroll_page_down(animate=False)
+        else:
+            pane.scroll_page_up(animate=False)
+
+    def action_scroll_edge(self, edge: str) -> None:
+        pane = self.query_one(ReadingPane)
+        if edge == "top":
+            pane.scroll_home(animate=False)
+        else:
+            pane.scroll_end(animate=False)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_all_speakers(self) -> None:
+        self.query_one(ReadingPane).focus_speaker = None
+
+    def on_speakers_panel_speaker_chosen(self, event: SpeakersPanel.SpeakerChosen) -> None:
+        pane = self.query_one(ReadingPane)
+        pane.focus_speaker = None if pane.focus_speaker == event.name else event.name
+        if pane.focus_speaker:
+            self.notify(f"Showing only {pane.focus_speaker}'s quotes; escape shows everyone's.", timeout=4)
+
+    def on_reading_pane_quote_changed(self, event: ReadingPane.QuoteChanged) -> None:
+        self.sub_title = f"quote {event.index} of {event.total}"
