@@ -75,6 +75,16 @@ _CREDIT = re.compile(
     re.VERBOSE,
 )
 
+# "(Tom Reed/Valley Gazette)": a photographer and an agency or paper.
+_NAME_SLASH = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*$")
+_OUTLET_WORD = re.compile(
+    r"^The\b|\b(?:News|Times|Post|Press|Herald|Gazette|Courier|Journal|Tribune|Radio|Media|Daily|Weekly|"
+    r"Network|Agency|Broadcasting|Public|Chronicle|Telegraph|Guardian|Observer|Review|Standard|Mail|Star|"
+    r"Record|Ledger|Bulletin|Today|TV|FM|Magazine|Wire|Online)\b"
+)
+_NAV = re.compile(r"\s[|›»•·]\s")
+_NAME_WORDS = re.compile(r"^(?:(?:[A-Z0-9][\w&'’.-]*|the|of|and|for|on|de|la|du)\s*)+$")
+
 _COPYRIGHT = re.compile(
     r"^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<holder>[^.,;:]*)",
     re.IGNORECASE,
@@ -173,9 +183,15 @@ def _is_wrapped(lines: list[tuple[int, int]], markdown: bool) -> bool:
         return True
     widths = [end - start for start, end in lines]
     widest = max(widths)
-    if widest > 100 or widest < 30:
+    if widest > 100 or widest < 50:
         return False
-    return all(w >= 0.6 * widest for w in widths[:-1])
+    return all(w >= 0.7 * widest for w in widths[:-1])
+
+
+def _sentence_ends(source: str, lines: list[tuple[int, int]]) -> bool:
+    """Do most lines but the last end a sentence (separate lines, not wrapping)?"""
+    ends = sum(source[end - 1] in ".!?" for _, end in lines[:-1])
+    return ends * 2 >= len(lines) - 1
 
 
 def split_paragraphs(source: str, *, markdown: bool = False, begin: int = 0) -> list[Span]:
@@ -189,7 +205,7 @@ def split_paragraphs(source: str, *, markdown: bool = False, begin: int = 0) -> 
             return
         texts = [source[s:e] for s, e in block]
         table = sum(bool(_TABLE_LINE.search(t)) for t in texts) >= 2
-        if table or _is_wrapped(block, markdown) and not _starts_list(texts[1:]):
+        if table or (_is_wrapped(block, markdown) and not _starts_list(texts[1:]) and (markdown or not _sentence_ends(source, block))):
             start, end = block[0][0], block[-1][1]
             paras.append(Span(start, end, source[start:end]))
         else:
@@ -246,7 +262,7 @@ def _is_credit(text: str) -> bool:
 def _trailing_credit(text: str) -> tuple[str, str] | None:
     """``"Caption words. (Jane Doe/AP)"`` -> (caption, credit)."""
     match = re.search(r"\s*\(([^()]{3,120})\)\s*$", text)
-    if match and _CREDIT.search(match.group(1)):
+    if match and (_CREDIT.search(match.group(1)) or _NAME_SLASH.match(match.group(1))):
         return text[: match.start()].rstrip(), match.group(1).strip()
     return None
 
@@ -258,11 +274,17 @@ def _header_role(p: _Para, outlet_seen: bool) -> str:
     if p.words <= 2 and text.strip(".").lower() in _SECTIONS:
         return "section"
     explicit = _EXPLICIT_BYLINE.match(text)
-    if explicit or (_BYLINE.match(text) and not text.isupper() and p.words >= 2):
+    if explicit or (_BYLINE.match(text) and not text.isupper() and p.words >= 2 and not _OUTLET_WORD.search(text)):
         return "byline"
-    if p.words <= 4 and not outlet_seen:
+    if p.words <= 4 and not outlet_seen and not _NAV.search(text) and _NAME_WORDS.match(text):
         return "outlet"
     return "boilerplate"
+
+
+def _stands_alone(source: str, paras: list[_Para], i: int) -> bool:
+    """Is paragraph i followed by a blank line (or the end of the text)?"""
+    after = paras[i + 1].start if i + 1 < len(paras) else len(source)
+    return bool(re.search(r"\n[ \t\r]*\n|\r[ \t]*\r", source[paras[i].end : after])) or i + 1 == len(paras)
 
 
 def _host_name(paras: list[_Para]) -> str | None:
@@ -343,23 +365,23 @@ def parse_article(source: str, path: str = "", *, markdown: bool | None = None) 
             captions.append(Caption(*split))
         elif _COPYRIGHT.match(p.text):
             p.role = "copyright"
-        elif _is_boilerplate(p):
+        elif _is_boilerplate(p) or len(_NAV.findall(p.text)) >= 2:
             p.role = "boilerplate"
         elif counts[p.text] > 1 and 2 <= p.words <= 10 and not any(c.isdigit() for c in p.text):
             p.role = "repeat"
         elif p.words <= 6 and _DATE_LINE.match(p.text):
             p.role = "date"
 
-    # The headline: the first remaining line of a few words that is not a sentence.
+    # The headline: the longest line of the header, the part above the prose.
     if title is None:
-        candidates = [i for i, p in enumerate(paras) if p.role == "body"]
-        for i in candidates:
-            p = paras[i]
-            if p.words >= 3 and not (_is_prose(p) and p.text.endswith(".") and p.words > 25):
-                title_index = i
-                break
-        if title_index < 0 and candidates:
-            title_index = candidates[0]
+        first_prose = next((i for i, p in enumerate(paras) if p.role == "body" and _is_prose(p)), len(paras))
+        header = [i for i in range(first_prose) if paras[i].role == "body" and not _NAV.search(paras[i].text)]
+        if header and header[0] == 0 and paras[0].words >= 2 and _stands_alone(source, paras, 0):
+            title_index = 0  # a first line on its own: the usual plain-text layout
+        elif header:
+            title_index = next((i for i in header if paras[i].words >= 5), max(header, key=lambda i: paras[i].words))
+        elif first_prose < len(paras) and paras[first_prose].words <= 25:
+            title_index = first_prose
         if title_index >= 0:
             paras[title_index].role = "title"
             title = paras[title_index].text
