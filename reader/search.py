@@ -1,0 +1,670 @@
+"""Search over quotes, speakers, titles and body text: the engine core.
+
+No UI here.  The index is built from ``(Article, Attribution)`` pairs, one
+document per quote, per speaker, per title and per paragraph, and answers
+the queries of :mod:`reader.query` keystroke by keystroke.
+
+Design
+------
+* **Terms.** Text is normalised (casefold, accents stripped) and split into
+  letter/digit terms (:func:`reader.query.terms`).  Each distinct term gets an
+  int id; ``_post[id]`` is the posting list (``array('I')`` of document ids)
+  and ``_fwd`` the forward index (each document's distinct term ids, one
+  shared ``array('I')`` sliced by ``_fwd_off``).  Per-document fields are
+  parallel arrays; texts are references to the caller's strings.
+* **Term lookup.** Each query word is expanded into tiers of vocabulary
+  terms: exact, prefix (a sorted vocabulary and bisect), infix (a search in
+  the vocabulary joined into one string), and only when the real matches
+  give fewer than ``limit`` results, fuzzy ones: whole words within an
+  edit distance scaled by length (rapidfuzz over the vocabulary bucketed by
+  length), and for the word being typed, prefixes within an edit distance.
+* **Candidates.** Constraints (words, phrase words, speaker and outlet
+  filters) are sorted by estimated size; the small ones are materialised as
+  sets of documents and intersected in C, the large ones checked per
+  candidate through the forward index.  Candidates are capped, so a one- or
+  two-letter query costs no more than a long one.
+* **Ranking.** Documents with a fuzzy-only word always rank below documents
+  whose words all match for real; then by per-word match quality, kind
+  (quotes and speakers first, then titles, then paragraphs), word adjacency
+  in query order, and shorter documents first.  ``Hit`` objects are built
+  only for the results returned.
+"""
+
+from __future__ import annotations
+
+import heapq
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from reader.model import Article, Attribution, Speaker
+from reader.query import Query, normalize, parse_query, term_spans, terms
+
+__all__ = ["Hit", "SearchIndex", "parse_query"]
+
+KIND_QUOTE, KIND_SPEAKER, KIND_ARTICLE, KIND_TEXT = 0, 1, 2, 3
+KIND_NAMES = ("quote", "speaker", "article", "text")
+KIND_BONUS = (0.3, 0.3, 0.2, 0.0)
+
+# Match qualities of one query word against one document.
+Q_EXACT = 1.0
+Q_PREFIX_TYPING = 0.85  # the word being typed is a prefix of the term
+Q_PREFIX = 0.7  # a finished word is a prefix of the term
+Q_INFIX = 0.6
+Q_FUZZY = (0.5, 0.42, 0.34)  # by edit distance 1, 2, 3
+Q_FUZZY_PREFIX = (0.45, 0.38)
+FUZZY_PENALTY = 100.0  # per fuzzy-only word: always below real matches
+ADJACENT_BONUS = 0.15
+
+MATERIALISE = 40_000  # constraints estimated below this many postings become sets
+CAP = 3_000  # most candidates scored per query
+RERANK = 2  # rescore the top limit * RERANK candidates with adjacency
+_TOP = chr(0x10FFFF)
+
+
+def _fuzzy_k(n: int) -> int:
+    """How many edits a word of ``n`` letters may have."""
+    if n < 4:
+        return 0
+    if n == 4:
+        return 1
+    if n <= 9:
+        return 2
+    return 3
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    kind: str  # "quote" | "speaker" | "article" (title) | "text" (body paragraph)
+    article_id: str
+    path: str
+    text: str
+    speaker: str | None
+    start: int
+    end: int
+    score: float
+    matches: tuple[tuple[int, int], ...]
+
+
+class _Term:
+    """One query word resolved against the vocabulary."""
+
+    __slots__ = ("word", "tiers", "allids", "est", "docsets", "fuzzy_capable")
+
+    def __init__(self, word: str, tiers: list[tuple[float, int, set[int]]], est: int, fuzzy_capable: bool):
+        self.word = word
+        self.tiers = tiers  # [(quality, is_fuzzy, term ids)], best first, disjoint
+        self.allids: set[int] = set().union(*(t[2] for t in tiers)) if tiers else set()
+        self.est = est
+        self.docsets: list[tuple[float, int, set[int]]] | None = None
+        self.fuzzy_capable = fuzzy_capable
+
+
+class SearchIndex:
+    """An incremental full-text index of articles, their quotes and speakers."""
+
+    def __init__(self) -> None:
+        self._articles: list[Article] = []
+        self._outlet_of: list[str] = []  # normalised outlet label per article
+        self._art_first = array("I")  # first document of each article
+        self._art_end = array("I")
+        # documents: parallel arrays
+        self._kind = array("B")
+        self._art = array("I")
+        self._start = array("I")
+        self._end = array("I")
+        self._spk = array("i")
+        self._len = array("H")
+        self._text: list[str] = []
+        self._fwd = array("I")
+        self._fwd_off = array("I", [0])
+        self._fwd_extra: dict[int, set[int]] = {}  # speaker documents grow
+        # vocabulary
+        self._term_id: dict[str, int] = {}
+        self._terms: list[str] = []
+        self._post: list[array] = []
+        # speakers
+        self._spk_id: dict[str, int] = {}
+        self._spk_names: list[str] = []
+        self._spk_doc: list[int] = []
+        self._spk_terms: list[tuple[str, ...]] = []
+        self._spk_docs: list[array] = []  # documents of each speaker
+        self._spk_keys: dict[str, set[int]] = {}  # name/alias term -> speakers
+        self._spk_aliases: list[set[str]] = []
+        # derived, rebuilt lazily after additions
+        self._dirty = True
+        self._sorted: list[str] = []
+        self._sorted_ids: list[int] = []
+        self._by_len: dict[int, tuple[list[str], list[int]]] = {}
+        self._blob: str | None = None
+        self._blob_starts = array("I")
+        self._prefixes: dict[int, list[str]] = {}
+        self._spk_sorted: list[str] = []
+        self._cache: dict[tuple, object] = {}
+
+    # ------------------------------------------------------------------ build
+
+    @classmethod
+    def build(cls, items: Iterable[tuple[Article, Attribution]]) -> SearchIndex:
+        index = cls()
+        for article, attribution in items:
+            index.add(article, attribution)
+        index._prepare()
+        return index
+
+    def __len__(self) -> int:
+        return len(self._kind)
+
+    def add(self, article: Article, attribution: Attribution) -> None:
+        """Index one article, its paragraphs, quotes and speakers."""
+        a = len(self._articles)
+        self._articles.append(article)
+        label = " ".join(x for x in (article.outlet, article.via) if x)
+        self._outlet_of.append(" ".join(terms(label)))
+        self._art_first.append(len(self._kind))
+        source = article.source
+        title = article.title
+        if title and title.strip():
+            start = source.find(title)
+            if start < 0:
+                start = end = 0
+            else:
+                end = start + len(title)
+            self._add_doc(KIND_ARTICLE, a, start, end, -1, title, terms(title))
+        for span in article.paragraphs:
+            self._add_doc(KIND_TEXT, a, span.start, span.end, -1, span.text, terms(span.text))
+        by_name = {s.name: s for s in attribution.speakers}
+        for s in attribution.speakers:
+            self._speaker(s.name, a, s)
+        for q in attribution.quotes:
+            sid = -1
+            toks = terms(q.text)
+            n = len(toks)
+            if q.speaker:
+                sid = self._speaker(q.speaker, a, by_name.get(q.speaker))
+                toks.extend(self._spk_terms[sid])
+            self._add_doc(KIND_QUOTE, a, q.start, q.end, sid, q.text, toks, n)
+            if sid >= 0:
+                self._spk_docs[sid].append(len(self._kind) - 1)
+        self._art_end.append(len(self._kind))
+        self._dirty = True
+
+    def _add_doc(self, kind, a, start, end, sid, text, toks, n=None) -> int:
+        d = len(self._kind)
+        self._kind.append(kind)
+        self._art.append(a)
+        self._start.append(start)
+        self._end.append(end)
+        self._spk.append(sid)
+        self._len.append(min(len(toks) if n is None else n, 65535))
+        self._text.append(text)
+        term_id = self._term_id
+        post = self._post
+        fwd = self._fwd
+        for t in set(toks):
+            tid = term_id.get(t)
+            if tid is None:
+                tid = term_id[t] = len(self._terms)
+                self._terms.append(t)
+                post.append(array("I", (d,)))
+            else:
+                post[tid].append(d)
+            fwd.append(tid)
+        self._fwd_off.append(len(fwd))
+        return d
+
+    def _intern(self, t: str) -> int:
+        tid = self._term_id.get(t)
+        if tid is None:
+            tid = self._term_id[t] = len(self._terms)
+            self._terms.append(t)
+            self._post.append(array("I"))
+        return tid
+
+    def _speaker(self, name: str, a: int, info: Speaker | None) -> int:
+        sid = self._spk_id.get(name)
+        names = [name]
+        if info is not None:
+            names.extend(info.aliases)
+        if sid is None:
+            sid = self._spk_id[name] = len(self._spk_names)
+            self._spk_names.append(name)
+            self._spk_terms.append(tuple(dict.fromkeys(terms(name))))
+            self._spk_aliases.append(set())
+            source = self._articles[a].source
+            start = end = 0
+            if info is not None and info.mentions:
+                start, end = info.mentions[0]
+            else:
+                i = source.find(name)
+                if i >= 0:
+                    start, end = i, i + len(name)
+            d = self._add_doc(KIND_SPEAKER, a, start, end, sid, name, [])
+            self._spk_doc.append(d)
+            self._spk_docs.append(array("I", (d,)))
+            self._fwd_extra[d] = set()
+        d = self._spk_doc[sid]
+        known = self._spk_aliases[sid]
+        extra = self._fwd_extra[d]
+        for alias in names:
+            if alias in known:
+                continue
+            known.add(alias)
+            for t in terms(alias):
+                self._spk_keys.setdefault(t, set()).add(sid)
+                tid = self._intern(t)
+                if tid not in extra:
+                    extra.add(tid)
+                    self._post[tid].append(d)
+        self._dirty = True
+        return sid
+
+    def speakers(self) -> list[str]:
+        """Canonical names of every speaker indexed, sorted."""
+        return sorted(self._spk_names)
+
+    # --------------------------------------------------------------- derived
+
+    def _prepare(self) -> None:
+        if not self._dirty:
+            return
+        terms_ = self._terms
+        ids = sorted(range(len(terms_)), key=terms_.__getitem__)
+        self._sorted_ids = ids
+        self._sorted = [terms_[i] for i in ids]
+        by_len: dict[int, tuple[list[str], list[int]]] = {}
+        for t, i in zip(self._sorted, ids):
+            if not t.isdigit():
+                bucket = by_len.get(len(t))
+                if bucket is None:
+                    bucket = by_len[len(t)] = ([], [])
+                bucket[0].append(t)
+                bucket[1].append(i)
+        self._by_len = by_len
+        self._blob = None
+        self._prefixes = {}
+        self._spk_sorted = sorted(self._spk_keys)
+        self._cache = {}
+        self._dirty = False
+
+    def _cached(self, key, compute):
+        cache = self._cache
+        value = cache.get(key)
+        if value is None:
+            value = compute()
+            if len(cache) > 4096:
+                cache.clear()
+            cache[key] = value
+        return value
+
+    def _prefix_ids(self, w: str) -> list[int]:
+        lo = bisect_left(self._sorted, w)
+        hi = bisect_left(self._sorted, w + _TOP, lo)
+        return self._sorted_ids[lo:hi]
+
+    def _infix_ids(self, w: str) -> list[int]:
+        """Terms containing ``w`` other than at their start."""
+        if self._blob is None:
+            starts = array("I")
+            pos = 0
+            for t in self._sorted:
+                starts.append(pos)
+                pos += len(t) + 1
+            self._blob = "\n".join(self._sorted)
+            self._blob_starts = starts
+        blob, starts, ids = self._blob, self._blob_starts, self._sorted_ids
+        out: list[int] = []
+        i = blob.find(w, 1)
+        while i >= 0 and len(out) < 5000:
+            k = bisect_right(starts, i) - 1
+            if starts[k] != i:
+                out.append(ids[k])
+            # skip to the next term: one hit per term is enough
+            nxt = blob.find("\n", i)
+            if nxt < 0:
+                break
+            i = blob.find(w, nxt + 1)
+        return out
+
+    def _fuzzy_ids(self, w: str) -> list[tuple[int, int]]:
+        """``(term id, distance)`` of whole terms within the edit budget."""
+        k = _fuzzy_k(len(w))
+        out: list[tuple[int, int]] = []
+        if not k:
+            return out
+        for n in range(max(1, len(w) - k), len(w) + k + 1):
+            bucket = self._by_len.get(n)
+            if not bucket:
+                continue
+            for _t, dist, i in process.extract(
+                w, bucket[0], scorer=OSA.distance, score_cutoff=k, limit=None
+            ):
+                if dist:
+                    out.append((bucket[1][i], dist))
+        return out
+
+    def _fuzzy_prefix_ids(self, w: str) -> list[tuple[int, int]]:
+        """Terms whose start is within an edit budget of ``w`` (being typed)."""
+        n = len(w)
+        k = 1 if n <= 6 else 2
+        out: dict[int, int] = {}
+        for m in (n, n + 1):
+            prefixes = self._prefixes.get(m)
+            if prefixes is None:
+                prefixes = self._prefixes[m] = list(
+                    dict.fromkeys(t[:m] for t in self._sorted if len(t) >= m and not t.isdigit())
+                )
+            for p, dist, _i in process.extract(
+                w, prefixes, scorer=OSA.distance, score_cutoff=k, limit=None
+            ):
+                if not dist:
+                    continue
+                for tid in self._prefix_ids(p):
+                    if out.get(tid, 9) > dist:
+                        out[tid] = dist
+        return list(out.items())
+
+    # ------------------------------------------------------------ query side
+
+    def _resolve(self, w: str, typing: bool, exact_only: bool, fuzzy: bool) -> _Term:
+        key = ("t", w, typing, exact_only, fuzzy)
+        return self._cached(key, lambda: self._resolve_uncached(w, typing, exact_only, fuzzy))
+
+    def _resolve_uncached(self, w: str, typing: bool, exact_only: bool, fuzzy: bool) -> _Term:
+        tiers: list[tuple[float, int, set[int]]] = []
+        seen: set[int] = set()
+
+        def tier(q: float, fz: int, ids: Iterable[int]) -> None:
+            s = set(ids)
+            s.difference_update(seen)
+            if s:
+                seen.update(s)
+                tiers.append((q, fz, s))
+
+        tid = self._term_id.get(w)
+        if tid is not None:
+            tier(Q_EXACT, 0, (tid,))
+        if typing or not exact_only:
+            tier(Q_PREFIX_TYPING if typing else Q_PREFIX, 0, self._prefix_ids(w))
+        fuzzy_capable = False
+        if not exact_only:
+            if len(w) >= 3 and not w.isdigit():
+                tier(Q_INFIX, 0, self._infix_ids(w))
+            fuzzy_capable = _fuzzy_k(len(w)) > 0 and not w.isdigit()
+            if fuzzy and fuzzy_capable:
+                found = self._fuzzy_ids(w)
+                for dist, q in enumerate(Q_FUZZY, 1):
+                    tier(q, 1, (i for i, d in found if d == dist))
+                if typing:
+                    found = self._fuzzy_prefix_ids(w)
+                    for dist, q in enumerate(Q_FUZZY_PREFIX, 1):
+                        tier(q, 1, (i for i, d in found if d == dist))
+        post = self._post
+        est = 0
+        for _q, _fz, ids in tiers:
+            for i in ids:
+                est += len(post[i])
+        return _Term(w, tiers, est, fuzzy_capable)
+
+    def _match_speakers(self, f: str) -> dict[int, float]:
+        return self._cached(("s", f), lambda: self._match_speakers_uncached(f))
+
+    def _match_speakers_uncached(self, f: str) -> dict[int, float]:
+        keys = self._spk_keys
+        combined: dict[int, float] | None = None
+        for ft in f.split():
+            best: dict[int, float] = {}
+
+            def give(sids, score):
+                for s in sids:
+                    if best.get(s, 0.0) < score:
+                        best[s] = score
+
+            give(keys.get(ft, ()), 1.0)
+            lo = bisect_left(self._spk_sorted, ft)
+            hi = bisect_left(self._spk_sorted, ft + _TOP, lo)
+            for key in self._spk_sorted[lo:hi]:
+                give(keys[key], 0.9)
+            if len(ft) >= 3:
+                for key, score, _i in process.extract(
+                    ft, self._spk_sorted, scorer=fuzz.ratio, score_cutoff=75, limit=None
+                ):
+                    give(keys[key], 0.8 * score / 100)
+            if combined is None:
+                combined = best
+            else:
+                combined = {s: min(v, best[s]) for s, v in combined.items() if s in best}
+        if not combined:
+            return {}
+        if max(combined.values()) >= 0.9:  # real matches: drop the fuzzy ones
+            combined = {s: v for s, v in combined.items() if v >= 0.9}
+        return combined
+
+    def _match_outlets(self, f: str) -> set[int]:
+        return self._cached(("o", f), lambda: self._match_outlets_uncached(f))
+
+    def _match_outlets_uncached(self, f: str) -> set[int]:
+        labels = {lab for lab in self._outlet_of if lab}
+        good = {lab for lab in labels if f in lab}
+        if not good:
+            good = {lab for lab in labels if fuzz.partial_ratio(f, lab) >= 80 and len(f) >= 3}
+        return {a for a, lab in enumerate(self._outlet_of) if lab in good}
+
+    def search(self, query: str, limit: int = 50) -> list[Hit]:
+        """The best ``limit`` hits for ``query``, best first."""
+        if limit <= 0:
+            return []
+        q = parse_query(query)
+        if q.empty or not self._kind:
+            return []
+        self._prepare()
+        ranked, terms_ = self._run(q, limit, fuzzy=False)
+        if len(ranked) < limit and any(t.fuzzy_capable for t in terms_):
+            ranked, terms_ = self._run(q, limit, fuzzy=True)
+        return self._finish(q, ranked, terms_, limit)
+
+    def _run(self, q: Query, limit: int, fuzzy: bool):
+        words: list[_Term] = []
+        for i, w in enumerate(q.words):
+            typing = q.partial_word and i == len(q.words) - 1
+            words.append(self._resolve(w, typing, False, fuzzy))
+        phrase_terms: list[_Term] = []
+        for j, phrase in enumerate(q.phrases):
+            for i, w in enumerate(phrase):
+                typing = q.partial_phrase and j == len(q.phrases) - 1 and i == len(phrase) - 1
+                phrase_terms.append(self._resolve(w, typing, True, False))
+        all_terms = words + phrase_terms
+        if any(not t.tiers for t in all_terms):
+            return [], words
+
+        # filters
+        spk_quality: dict[int, float] | None = None
+        spk_docs: list[array] = []
+        if q.speakers:
+            for f in q.speakers:
+                m = self._match_speakers(f)
+                spk_quality = m if spk_quality is None else {
+                    s: min(v, m[s]) for s, v in spk_quality.items() if s in m
+                }
+            if not spk_quality:
+                return [], words
+            spk_docs = [self._spk_docs[s] for s in spk_quality]
+        arts: set[int] | None = None
+        if q.outlets:
+            for f in q.outlets:
+                m = self._match_outlets(f)
+                arts = m if arts is None else arts & m
+            if not arts:
+                return [], words
+
+        # candidates: intersect the small constraints, check the large per doc
+        constraints: list[tuple[int, str, object]] = [(t.est, "t", t) for t in all_terms]
+        if spk_docs:
+            constraints.append((sum(len(p) for p in spk_docs), "s", spk_docs))
+        if arts is not None:
+            est = sum(self._art_end[a] - self._art_first[a] for a in arts)
+            constraints.append((est, "o", arts))
+        constraints.sort(key=lambda c: c[0])
+        post = self._post
+        cand: set[int] | None = None
+        check_spk = spk_quality is not None
+        check_art = arts is not None
+        for est, kind, c in constraints:
+            if est > MATERIALISE and cand is not None:
+                continue  # checked per candidate
+            cap = CAP if est > MATERIALISE else None
+            if kind == "t":
+                docsets = []
+                union: set[int] = set()
+                for qual, fz, ids in c.tiers:
+                    s: set[int] = set()
+                    for i in ids:
+                        s.update(post[i])
+                        if cap and len(s) + len(union) >= cap:
+                            break
+                    s.difference_update(union)
+                    union |= s
+                    docsets.append((qual, fz, s))
+                    if cap and len(union) >= cap:
+                        break
+                c.docsets = docsets
+                s = union
+            elif kind == "s":
+                s = set()
+                for p in c:
+                    s.update(p)
+                    if cap and len(s) >= cap:
+                        break
+                check_spk = False
+            else:
+                s = set()
+                for a in sorted(c):
+                    s.update(range(self._art_first[a], self._art_end[a]))
+                    if cap and len(s) >= cap:
+                        break
+                check_art = False
+            cand = s if cand is None else (cand & s)
+            if not cand:
+                return [], words
+        assert cand is not None
+        if len(cand) > CAP:
+            cand = set(sorted(cand)[:CAP])
+
+        # score
+        kinds, spks, arts_of, lens = self._kind, self._spk, self._art, self._len
+        fwd, off, extra = self._fwd, self._fwd_off, self._fwd_extra
+        scored: list[tuple[float, int]] = []
+        for d in cand:
+            if check_spk and spks[d] not in spk_quality:
+                continue
+            if check_art and arts_of[d] not in arts:
+                continue
+            total = KIND_BONUS[kinds[d]] - 0.002 * min(lens[d], 100)
+            toks = None
+            for t in all_terms:
+                ds = t.docsets
+                if ds is not None:
+                    for qual, fz, s in ds:
+                        if d in s:
+                            total += qual - FUZZY_PENALTY * fz
+                            break
+                    else:
+                        break
+                else:
+                    if toks is None:
+                        toks = extra.get(d)
+                        if toks is None:
+                            toks = fwd[off[d] : off[d + 1]]
+                    for qual, fz, ids in t.tiers:
+                        if not ids.isdisjoint(toks):
+                            total += qual - FUZZY_PENALTY * fz
+                            break
+                    else:
+                        break
+            else:
+                if spk_quality is not None:
+                    total += 0.5 * spk_quality.get(spks[d], 0.0)
+                scored.append((total, d))
+        for t in all_terms:
+            t.docsets = None  # cached terms must not keep per-query sets
+        n = max(limit * RERANK, limit + 20) if (q.phrases or len(words) > 1) else limit
+        if q.phrases:
+            n = max(n, 200)
+        top = heapq.nlargest(n, scored, key=lambda x: (x[0], -x[1]))
+        return top, words
+
+    def _finish(self, q: Query, ranked: list[tuple[float, int]], words: list[_Term], limit: int) -> list[Hit]:
+        term_id = self._term_id
+        phrase_ids: list[tuple[list[int | None], bool]] = []
+        for j, phrase in enumerate(q.phrases):
+            partial = q.partial_phrase and j == len(q.phrases) - 1
+            phrase_ids.append(([term_id.get(w) for w in phrase], partial))
+        # every term id that counts as a match, for highlighting
+        lit: set[int] = set()
+        for t in words:
+            lit |= t.allids
+        for ids, partial in phrase_ids:
+            lit.update(i for i in ids if i is not None)
+        typed_last = q.phrases[-1][-1] if q.partial_phrase else None
+
+        out: list[tuple[float, int, tuple[tuple[int, int], ...]]] = []
+        for score, d in ranked:
+            text = self._text[d]
+            spans = term_spans(text)
+            tids = [term_id.get(t) for t, _s, _e in spans]
+            if phrase_ids and not self._has_phrases(spans, tids, phrase_ids, typed_last):
+                continue
+            if len(words) > 1:
+                matched = [[tid in t.allids for tid in tids] for t in words]
+                for a, b in zip(matched, matched[1:]):
+                    if any(x and y for x, y in zip(a, b[1:])):
+                        score += ADJACENT_BONUS
+            marks = []
+            for (t, s, e), tid in zip(spans, tids):
+                if tid in lit or (typed_last is not None and t.startswith(typed_last)):
+                    if marks and marks[-1][1] >= s:
+                        if marks[-1][1] < e:
+                            marks[-1] = (marks[-1][0], e)
+                    else:
+                        marks.append((s, e))
+            out.append((score, d, tuple(marks)))
+        out.sort(key=lambda x: (-x[0], x[1]))
+        hits = []
+        for score, d, marks in out[:limit]:
+            a = self._articles[self._art[d]]
+            sid = self._spk[d]
+            hits.append(
+                Hit(
+                    kind=KIND_NAMES[self._kind[d]],
+                    article_id=a.id,
+                    path=a.path,
+                    text=self._text[d],
+                    speaker=self._spk_names[sid] if sid >= 0 else None,
+                    start=self._start[d],
+                    end=self._end[d],
+                    score=round(score, 4),
+                    matches=marks,
+                )
+            )
+        return hits
+
+    @staticmethod
+    def _has_phrases(spans, tids, phrase_ids, typed_last) -> bool:
+        for ids, partial in phrase_ids:
+            n = len(ids)
+            found = False
+            for i in range(len(tids) - n + 1):
+                if partial:
+                    if tids[i : i + n - 1] == ids[:-1] and spans[i + n - 1][0].startswith(typed_last):
+                        found = True
+                        break
+                elif tids[i : i + n] == ids:
+                    found = True
+                    break
+            if not found:
+                return False
+        return True
