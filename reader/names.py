@@ -1,0 +1,500 @@
+"""Names, titles, roles and aliases: who a mention in an article refers to.
+
+Pure functions and one small per-article registry (:class:`Registry`) used by
+:mod:`reader.quotes`.  Only generic English lexicons live here (titles,
+pronouns, organisation words, nouns that can head a source description);
+nothing is tuned to particular articles.
+
+Canonical-name rules (documented, and relied on by the tests):
+
+* **Persons**: titles and roles are not part of the name.  ``Secretary of
+  State Antony Blinken`` is ``Antony Blinken`` with role ``Secretary of
+  State``; a bare surname (``Blinken``) or a bare given name of a name written
+  family-name first (``Wang`` for ``Wang Yi``) becomes the longest full name
+  seen anywhere in the article that ends (or, failing that, starts) with it.
+  ``the Secretary`` / ``the spokesperson`` becomes the person whose role
+  contains that title word.  A name never written in full stays as written
+  (``Biden``).
+* **Organisations**: the name as written without a leading ``the``
+  (``Pentagon``, ``State Department``).  ``Full Name (ACR)`` makes one
+  speaker: the canonical name is the full name and the acronym is an alias,
+  so later ``ACR`` mentions resolve to the full name.
+* **Anonymous sources**: the noun phrase as written without its leading
+  determiner (a/an/the/one/another/some) and without trailing relative
+  clauses: ``a source with knowledge of the matter`` -> ``source with
+  knowledge of the matter``; a later definite reference with the same head
+  noun (``the source``) joins that speaker.
+"""
+
+from __future__ import annotations
+
+from bisect import insort
+from dataclasses import dataclass, field
+
+# --------------------------------------------------------------------------
+# Lexicons (generic)
+# --------------------------------------------------------------------------
+
+TITLES = frozenset(
+    """
+    mr mrs ms miss mx dr sir dame lord lady madam president vice-president
+    secretary minister premier chancellor mayor governor senator sen rep
+    representative congressman congresswoman councillor councilman councilwoman
+    judge justice prosecutor attorney ambassador envoy commissioner director
+    chairman chairwoman chair ceo cfo coo founder professor prof dean rev
+    reverend father pope cardinal bishop archbishop rabbi imam sheikh king queen
+    prince princess emperor general gen admiral adm colonel col captain capt
+    major maj lieutenant lt sergeant sgt corporal cpl commander cmdr officer
+    inspector superintendent supt sheriff detective det chief spokesman
+    spokeswoman spokesperson coach manager deputy leader speaker treasurer
+    comptroller auditor chief-executive dr. president-elect
+    """.split()
+)
+
+# Words that may sit inside a role before a name ("Secretary of State",
+# "Foreign Minister", "Chief Executive", "Health Secretary").
+ROLE_MODIFIERS = frozenset(
+    """
+    state defense defence foreign finance treasury interior home health justice
+    trade energy commerce agriculture education labor labour transport
+    transportation homeland security affairs prime vice deputy chief executive
+    senior general attorney assistant acting associate former interim federal
+    national regional district county city state's first second high supreme
+    court police fire army navy air force military environment culture
+    economy economic development science technology public works opposition
+    majority minority party house senate us u.s. uk u.k. eu un u.n.
+    """.split()
+)
+
+ORG_WORDS = frozenset(
+    """
+    agency network department ministry inc inc. corp corp. corporation co co.
+    company ltd ltd. llc plc group bank council association party government
+    commission court committee organization organisation university college
+    school news times post journal office authority union federation institute
+    foundation church board service services administration army navy police
+    force forces club team league fund press television tv radio broadcasting
+    newspaper daily herald tribune gazette telegraph guardian reuters xinhua
+    airlines airways motors systems industries holdings partners trust society
+    center centre hospital commission parliament congress senate assembly
+    cabinet kremlin pentagon bureau exchange reserve treasury embassy
+    consulate mission alliance coalition movement front council authority
+    agency institution laboratory labs lab studio studios records media
+    communications technologies electric energy oil petroleum mining
+    ministry municipality city-council railway railways
+    """.split()
+)
+
+# Words that make a capitalised run a thing or an event, not a person.
+NONPERSON_WORDS = frozenset(
+    """
+    conference summit festival games cup war day street road avenue river
+    island islands airport station square park museum bridge mountain sea
+    ocean lake valley province state states county city kingdom republic
+    empire world olympics championship championships award awards prize act
+    bill law treaty agreement accord plan program programme project street
+    hall tower towers building palace house temple mosque cathedral church
+    stadium arena festival expo fair week month year season series league
+    internet web website online twitter facebook youtube google
+    """.split()
+)
+
+# Capitals and countries commonly used as metonyms for governments.
+PLACES = frozenset(
+    """
+    beijing washington moscow kyiv kiev london paris berlin tokyo seoul
+    pyongyang tehran brussels taipei delhi new-delhi ottawa canberra rome
+    madrid ankara cairo riyadh jerusalem damascus baghdad kabul islamabad
+    manila jakarta hanoi bangkok havana caracas brasilia mexico china russia
+    ukraine japan india iran iraq israel france germany britain italy spain
+    canada australia taiwan korea pakistan turkey egypt syria cuba venezuela
+    brazil argentina indonesia philippines vietnam europe america nato
+    """.split()
+)
+
+PRONOUNS = {
+    "he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s",
+}
+OBJECT_PRONOUNS = frozenset("him her them us me it you".split())
+
+DETERMINERS = frozenset(
+    "a an the one another some several two three four many most other "
+    "his her their its our".split()
+)
+
+# Heads of noun phrases that describe a (usually unnamed) source.
+SPEAKER_NOUNS = frozenset(
+    """
+    source sources official officials spokesman spokeswoman spokesperson
+    spokespeople representative representatives analyst analysts expert
+    experts witness witnesses resident residents diplomat diplomats minister
+    ministers aide aides adviser advisers advisor advisors lawyer lawyers
+    attorney attorneys prosecutor prosecutors police officer officers
+    investigator investigators researcher researchers scientist scientists
+    doctor doctors economist economists executive executives director
+    directors manager managers leader leaders member members worker workers
+    employee employees trader traders dealer dealers banker bankers
+    student students teacher teachers parent parents person people
+    critic critics supporter supporters observer observers activist
+    activists protester protesters organizer organizers organiser organisers
+    candidate candidates voter voters participant participants victim victims
+    survivor survivors neighbour neighbours neighbor neighbors friend friends
+    owner owners farmer farmers fisherman fishermen player players coach
+    fan fans chief head president chairman secretary judge commander
+    authorities statement report reports study survey poll documents
+    document filing letter newspaper agency ministry company firm government
+    administration department group bank council committee commission
+    union party campaign team club council court office embassy military
+    army police force board spokesperson's insiders insider operator operators
+    official's broker brokers economist strategist strategists
+    """.split()
+)
+
+# Heads that make the phrase an organisation rather than an anonymous person.
+ORG_NOUNS = frozenset(
+    """
+    newspaper agency ministry company firm government administration
+    department group bank council committee commission union party campaign
+    team club court office embassy military army police force board
+    authorities
+    """.split()
+)
+
+# Heads that are not people at all (a report "said"); kept as organisation kind.
+THING_NOUNS = frozenset("statement report reports study survey poll documents document filing letter".split())
+
+_PERSON_SUFFIXES = ("man", "men", "woman", "women", "person", "people", "ist", "ists", "ian", "ians")
+
+# Capitalised words that are never the start of a name when they begin a
+# sentence or stand alone.
+FUNCTION_WORDS = frozenset(
+    """
+    a an the this that these those there here it its it's he she they we i you
+    his her their our my your in on at by for from to of with without as and
+    but or nor so yet if when while where whereas after before since until
+    because although though however meanwhile earlier later today yesterday
+    tomorrow also still even only just then now thus instead despite during
+    under over about above below between among through into onto against
+    according asked speaking some many most several all both each every no
+    not one two three four five six seven eight nine ten first last next
+    monday tuesday wednesday thursday friday saturday sunday january february
+    march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec what which who whom whose
+    why how mr mrs ms dr sir such other another more less few any once
+    overall indeed further furthermore moreover nevertheless nonetheless
+    separately similarly likewise additionally finally first, second third
+    but, yes no well """.split()
+)
+
+_MALE = frozenset("mr sir lord king prince father brother mr. pope".split())
+_FEMALE = frozenset("mrs ms miss madam lady dame queen princess sister mrs. ms.".split())
+
+
+def norm(word: str) -> str:
+    """Lower-case a token and drop a trailing period (``Mr.`` -> ``mr``)."""
+    return word.lower().rstrip(".")
+
+
+def is_title(word: str) -> bool:
+    return norm(word) in TITLES
+
+
+def is_cap(word: str) -> bool:
+    return bool(word) and (word[0].isupper() or (word[0].isdigit() is False and word[:1] in "ÀÁÂÄÉÈÖÜ"))
+
+
+def speaker_head(word: str) -> bool:
+    """Can a noun phrase headed by ``word`` be a source of speech?"""
+    w = word.lower()
+    if w in SPEAKER_NOUNS:
+        return True
+    return len(w) > 4 and w.endswith(_PERSON_SUFFIXES) and w not in {"human", "humans", "german", "mean", "woman's"}
+
+
+def split_role(tokens: list[str]) -> tuple[str | None, list[str]]:
+    """Split a capitalised run into ``(role, name tokens)``.
+
+    ``["U.S.", "Secretary", "of", "State", "Antony", "Blinken"]`` ->
+    ``("U.S. Secretary of State", ["Antony", "Blinken"])``.  The role is
+    everything up to the last title word (plus an ``of <Dept>`` tail);
+    ``General`` only counts as a title when two or more words follow it
+    (``General Motors`` stays a name).
+    """
+    last = -1
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        w = norm(tok)
+        if w in TITLES and i < n - 1:
+            if w in ("general", "chief", "major", "chair", "justice", "speaker", "leader", "dean") and n - i - 1 < 2:
+                continue
+            if w in ("general", "major", "chief") and i > 0 and norm(tokens[i - 1]) in ("attorney", "secretary", "surgeon", "inspector", "director", "consul"):
+                last = i
+                continue
+            last = i
+    if last < 0:
+        return None, tokens
+    end = last + 1
+    # "Secretary of State", "Minister of Foreign Affairs"
+    if end < n - 1 and tokens[end].lower() == "of":
+        j = end + 1
+        while j < n - 1 and norm(tokens[j]) in ROLE_MODIFIERS:
+            j += 1
+        if j > end + 1:
+            end = j
+    # "Secretary Blinken" fine; "Prime Minister" already in role.
+    rest = tokens[end:]
+    if not rest:
+        return " ".join(tokens), []
+    return " ".join(tokens[:end]), rest
+
+
+def gender_of_title(role: str | None) -> str | None:
+    if not role:
+        return None
+    for w in role.split():
+        w = norm(w)
+        if w in _MALE:
+            return "m"
+        if w in _FEMALE:
+            return "f"
+    return None
+
+
+def looks_org(name: str) -> bool:
+    words = name.split()
+    if not words:
+        return False
+    if any(norm(w) in ORG_WORDS for w in words):
+        return True
+    if len(words) == 1:
+        w = words[0]
+        if len(w) >= 2 and w.replace(".", "").replace("&", "").isupper():
+            return True
+        if norm(w) in PLACES:
+            return True
+    if len(words) >= 2 and norm(words[-1]) in PLACES:
+        return False
+    return False
+
+
+def acronym_of(name: str) -> str:
+    """Initials of the significant words (``China Global TV Network`` -> ``CGTN``)."""
+    out = []
+    for w in name.split():
+        if w.lower() in ("of", "the", "and", "for", "&", "de", "la"):
+            continue
+        if w.isupper() and len(w) <= 4:
+            out.append(w)
+        else:
+            out.append(w[0].upper())
+    return "".join(out)
+
+
+def strip_det(phrase: str) -> str:
+    words = phrase.split()
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
+
+
+# --------------------------------------------------------------------------
+# Per-article registry
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str = "person"
+    role: str | None = None
+    gender: str | None = None
+    plural: bool = False
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    quotes: int = 0
+    head: str | None = None  # head noun of anonymous phrases
+    order: int = 0
+
+    def add_alias(self, alias: str) -> None:
+        if alias and alias not in self.aliases:
+            self.aliases.append(alias)
+
+    def add_mention(self, span: tuple[int, int]) -> None:
+        if span not in self.mentions:
+            self.mentions.append(span)
+
+
+class Registry:
+    """Every name, organisation and source of one article, merged into entities."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, Entity] = {}
+        self.full_names: list[str] = []  # person names with >= 2 tokens, in order seen
+        self.acronyms: dict[str, str] = {}
+        self.timeline: list[tuple[int, str]] = []  # (offset, canonical), sorted by offset
+
+    # -- building ----------------------------------------------------------
+
+    def entity(self, name: str, kind: str) -> Entity:
+        ent = self.entities.get(name)
+        if ent is None:
+            ent = Entity(name=name, kind=kind, order=len(self.entities))
+            self.entities[name] = ent
+        return ent
+
+    def learn_run(self, tokens: list[str], start: int, end: int, acronym: str | None = None) -> str | None:
+        """Record a capitalised run seen in the text; return its canonical name."""
+        role, name_toks = split_role(tokens)
+        if not name_toks:
+            return None
+        name = " ".join(name_toks)
+        if looks_org(name) or acronym:
+            if acronym:
+                self.acronyms[acronym] = name
+            kind = "organisation"
+        else:
+            kind = "person"
+            if len(name_toks) >= 2 and name not in self.full_names:
+                self.full_names.append(name)
+        canon = self.canonical_name(name, kind)
+        ent = self.entities.get(canon)
+        if ent is not None:
+            if role and not ent.role and ent.kind == "person":
+                ent.role = role
+            g = gender_of_title(role)
+            if g and not ent.gender:
+                ent.gender = g
+        return canon
+
+    def note_role(self, canon: str, role: str | None) -> None:
+        ent = self.entities.get(canon)
+        if ent is not None and role and not ent.role:
+            ent.role = role.strip(" ,")
+
+    # -- resolving ---------------------------------------------------------
+
+    def canonical_name(self, name: str, kind: str = "person") -> str:
+        if name in self.acronyms:
+            return self.acronyms[name]
+        if kind == "person" and " " not in name:
+            best = None
+            for full in self.full_names:
+                parts = full.split()
+                if parts[-1] == name:
+                    if best is None or len(full) > len(best):
+                        best = full
+            if best is None:
+                for full in self.full_names:
+                    if full.split()[0] == name:
+                        best = full
+                        break
+            if best:
+                return best
+        elif kind == "person":
+            # "Antony Blinken" vs a longer "Antony J. Blinken": keep as is, but
+            # a two-word name contained at the end of a longer one joins it.
+            for full in self.full_names:
+                if full != name and full.endswith(" " + name) and full.split()[0] not in ("The",):
+                    return full
+        return name
+
+    def add(self, name: str, kind: str, span: tuple[int, int], surface: str, role: str | None = None) -> Entity:
+        canon = self.canonical_name(name, kind)
+        ent = self.entities.get(canon)
+        if ent is None:
+            ent = self.entity(canon, kind)
+        ent.add_alias(surface)
+        if name != canon:
+            ent.add_alias(name)
+        ent.add_mention(span)
+        if role:
+            self.note_role(canon, role)
+            g = gender_of_title(role)
+            if g and not ent.gender:
+                ent.gender = g
+        insort(self.timeline, (span[0], canon))
+        return ent
+
+    def add_anonymous(self, phrase: str, head: str, span: tuple[int, int], definite: bool) -> Entity:
+        """An unnamed source; ``the source`` joins an earlier ``a source ...``."""
+        head_l = head.lower()
+        name = strip_det(phrase)
+        if definite:
+            # a named person whose role has this title ("the spokesperson")
+            for ent in self.entities.values():
+                if ent.kind == "person" and ent.role and head_l in ent.role.lower().split():
+                    ent.add_alias(phrase)
+                    ent.add_mention(span)
+                    insort(self.timeline, (span[0], ent.name))
+                    return ent
+            for ent in sorted(self.entities.values(), key=lambda e: -e.order):
+                if ent.kind in ("anonymous", "organisation") and ent.head == head_l:
+                    ent.add_alias(phrase)
+                    ent.add_mention(span)
+                    insort(self.timeline, (span[0], ent.name))
+                    return ent
+            if head_l in ORG_NOUNS and name.lower() == head_l:
+                # "the company": the most recently mentioned organisation
+                for off, canon in reversed(self.timeline):
+                    if off >= span[0]:
+                        continue
+                    ent = self.entities.get(canon)
+                    if ent is not None and ent.kind == "organisation" and ent.head is None:
+                        ent.add_alias(phrase)
+                        ent.add_mention(span)
+                        insort(self.timeline, (span[0], ent.name))
+                        return ent
+        kind = "organisation" if head_l in ORG_NOUNS or head_l in THING_NOUNS else "anonymous"
+        ent = self.entities.get(name)
+        if ent is None:
+            ent = self.entity(name, kind)
+            ent.head = head_l
+            ent.plural = head_l.endswith("s") and not head_l.endswith("ss")
+        ent.add_alias(phrase)
+        ent.add_mention(span)
+        insort(self.timeline, (span[0], ent.name))
+        return ent
+
+    def by_role(self, title: str, before: int) -> Entity | None:
+        """``the Secretary`` -> the most recent person whose role has that word."""
+        t = title.lower()
+        best = None
+        for off, canon in self.timeline:
+            if off >= before:
+                break
+            ent = self.entities.get(canon)
+            if ent and ent.kind == "person" and ent.role and t in ent.role.lower().split():
+                best = ent
+        if best is None:
+            for ent in self.entities.values():
+                if ent.kind == "person" and ent.role and t in ent.role.lower().split():
+                    return ent
+        return best
+
+    def resolve_pronoun(self, pron: str, offset: int) -> Entity | None:
+        """Most recent compatible entity mentioned before ``offset``."""
+        g = PRONOUNS.get(pron.lower())
+        if g is None or g == "s":
+            return None
+        for off, canon in reversed(self.timeline):
+            if off >= offset:
+                continue
+            ent = self.entities.get(canon)
+            if ent is None:
+                continue
+            if g in ("m", "f"):
+                if ent.kind == "organisation" or ent.plural:
+                    continue
+                if ent.gender and ent.gender != g:
+                    continue
+                if not ent.gender:
+                    ent.gender = g
+                return ent
+            if g == "n":
+                if ent.kind == "organisation" and not ent.plural:
+                    return ent
+                continue
+            if g == "p":
+                if ent.plural or ent.kind == "organisation":
+                    return ent
+        return None

@@ -1,0 +1,1126 @@
+"""Quote extraction and speaker attribution: who said what in one article.
+
+Public API::
+
+    extract(source, paragraphs) -> Attribution
+    extract_article(article) -> Attribution
+
+Pure Python, precompiled regexes, no UI imports.  The engine works one
+paragraph at a time on a *masked* copy of the paragraph in which the inside
+of every quotation is replaced by NUL characters (same length, so offsets are
+kept).  Sentence splitting, speech-verb search and subject finding run on the
+masked text, so the words inside a quote never act as cues.
+
+Steps:
+
+1. Pre-pass over all paragraphs: capitalised runs (``U.S. Secretary of State
+   Antony Blinken``, ``China Global TV Network (CGTN)``) feed a
+   :class:`reader.names.Registry` with full names, roles and acronyms, so a
+   later ``Blinken`` or ``CGTN`` resolves to its canonical name.
+2. Quotation marks are paired per paragraph (straight and curly double
+   marks; a straight mark between two letters is a mis-encoded apostrophe and
+   ignored; single quotes are left inside).  A quote left open at the end of a
+   paragraph whose next paragraph reopens is one multi-paragraph quote: each
+   paragraph's piece is its own :class:`Quote`, all with one speaker.
+3. Each quote gets a cue: ``"...," X said`` / ``said X`` after it; ``X said:``
+   / ``X told reporters,`` / ``X said China was "..."`` before it; a colon
+   at the end of the previous paragraph; else the speaker of the previous
+   quote of the paragraph (or of the previous paragraph when the quote opens
+   the paragraph).  ``so-called "..."`` and short Title-Case quotes without an
+   adjacent cue are scare quotes / titles: speaker ``None``.
+4. Reported speech (no quotation marks): ``X said (that) ...``, ``..., X
+   said.``, ``..., said X.``, ``according to X, ...``, ``..., according to
+   X``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from .model import Article, Attribution, Quote, Span, Speaker
+from .names import (
+    DETERMINERS,
+    FUNCTION_WORDS,
+    NONPERSON_WORDS,
+    OBJECT_PRONOUNS,
+    PRONOUNS,
+    Registry,
+    is_title,
+    looks_org,
+    norm,
+    speaker_head,
+    split_role,
+    strip_det,
+)
+
+__all__ = ["extract", "extract_article"]
+
+log = logging.getLogger(__name__)
+
+MASK = "\x00"
+
+# --------------------------------------------------------------------------
+# Lexicons and regexes
+# --------------------------------------------------------------------------
+
+_REPORT_VERBS = """
+said says say told tells added adds warned warns wrote writes claimed claims
+claim insisted insists insist explained explains noted notes stated states
+announced announces argued argues maintained maintains maintain confirmed
+confirms reported reports acknowledged acknowledges admitted admits declared
+declares stressed stresses emphasised emphasized emphasizes emphasises
+suggested suggests predicted predicts estimated estimates alleged alleges
+denied denies revealed reveals disclosed indicated indicates testified
+asserted asserts contended contends conceded concedes cautioned cautions
+countered complained complains recalled recalls concluded concludes
+believes argue assured reiterated reiterates underscored observed
+""".split()
+
+_QUOTE_ONLY_VERBS = """
+asked asks replied replies responded responds commented comments remarked
+urged urges tweeted posted joked boasted lamented mentioned continued
+recounted quipped shouted wondered exclaimed described describes called
+calls dubbed branded characterized characterised labelled labeled
+""".split()
+
+_PARTICIPLES = """
+saying adding describing calling noting warning telling writing explaining
+arguing insisting claiming stating asking declaring stressing urging
+""".split()
+
+_ALL_VERBS = sorted(set(_REPORT_VERBS + _QUOTE_ONLY_VERBS + _PARTICIPLES), key=len, reverse=True)
+
+_VERB_RE = re.compile(r"(?<![\w\-’'])(?:" + "|".join(_ALL_VERBS) + r"|according to|went on)(?![\w\-])", re.I)
+_REPORT_RE = re.compile(
+    r"(?<![\w\-’'])(?:" + "|".join(sorted(set(_REPORT_VERBS), key=len, reverse=True)) + r")(?![\w\-])"
+)
+_PARTICIPLE_SET = frozenset(_PARTICIPLES)
+_NAMING_VERBS = frozenset("called calls dubbed branded labelled labeled described describes characterized characterised".split())
+
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTHS = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+_TIME = (
+    r"(?:(?:on|last|this|early|earlier|late|later|next)\s+(?:" + _DAYS + r"|" + _MONTHS + r"\s+\d{1,2}|week|month|year|night|"
+    r"morning|afternoon|evening|weekend)(?:\s+(?:morning|afternoon|evening|night))?|on\s+" + _MONTHS + r"\s+\d{1,2}"
+    r"|yesterday|today|tonight|recently|previously|also|again|publicly|privately|separately|repeatedly|earlier|"
+    r"later|then|once|first|simply|flatly|bluntly|frankly|openly|reportedly|further|now|already|"
+    r"in\s+(?:a|an|the|his|her|its|their)\s+(?:[\w\-]+\s+){0,3}?(?:statement|interview|letter|email|e-mail|speech|"
+    r"post|tweet|report|release|briefing|conference|filing|message|video|note|address|remarks|comments|op-ed|"
+    r"column|blog|posting|broadcast|podcast|testimony|memo|notice|announcement)"
+    r"(?:\s+(?:to|with|on|for|from|at|posted)\s+(?:the\s+)?[\w.'’\-]+(?:\s+[A-Z][\w.'’\-]*)*)?)"
+)
+_FILLER_RE = re.compile(r"(?:,?\s+" + _TIME + r")*,?")
+_TRAIL_ADV_RE = re.compile(r"(?:,?\s+(?:" + _TIME + r"|had|has|have|was|were|is|would|will|did|does|do|has\s+long|"
+                           r"sharply|quickly|strongly|clearly|however|too|has\s+also|had\s+also)),?\s*$", re.I)
+_TOLD_OBJ_RE = re.compile(
+    r"\s+(?:(?:the|a|an|his|her|their|its|local|national|state|foreign)\s+(?:(?:news|press|parliamentary|congressional|"
+    r"local|national|state|foreign|senate|house|city|u\.s\.)\s+)?[a-z][\w\-]*|(?:[A-Z][\w.'’&\-]*)(?:\s+[A-Z][\w.'’&\-]*)*"
+    r"|reporters|journalists|lawmakers|legislators|parliament|congress|police|investigators|him|her|them|us|me|"
+    r"you|supporters|students|members|analysts|delegates|the\s+media|media|viewers|listeners|readers|"
+    r"shareholders|investors|employees|staff|workers|colleagues|officials|residents|a\s+[\w\-]+\s+(?:conference|"
+    r"briefing|meeting|hearing|committee|audience|rally|crowd|forum|group))"
+)
+
+_TOKEN_RE = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev|St|Jr|Sr|Adm|Cmdr|Maj|Supt|Insp|Det|Cpl|Fr|Hon|Mx|Gens)\."
+    r"|(?:[A-Za-z]\.){2,}|[^\W_](?:[\w'’\-&]*[^\W_])?|[,;:()\[\]\x00\"“”—–]"
+)
+_CONNECTORS = frozenset("of de del della da di du al el bin ibn van von der den la le y dos das".split())
+
+# a capitalised run, optionally followed by "(ACR)"
+_RUN_RE = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Adm|Cmdr|Maj|Supt|Insp|Det|Fr|Hon)\.\s+)?"
+    r"(?:(?:[A-Z]\.){1,3}(?=\s+[A-Z])|[A-Z][\w’'\-&]*)"
+    r"(?:(?:\s+(?:(?:of|de|del|da|di|du|al|el|bin|ibn|van|von|der|den|la|le|y|dos|das)\s+)?|-)"
+    r"(?:(?:[A-Z]\.){1,3}(?=\s+[A-Z])|[A-Z][\w’'\-&]*))*"
+    r"(?:\s+\(([A-Z][A-Za-z0-9&.]{1,9})\))?"
+)
+
+_ABBREV = frozenset(
+    """
+    mr mrs ms dr sen rep gov gen lt col capt sgt prof rev st jr sr adm cmdr maj supt insp det cpl fr hon mx
+    jan feb mar apr jun jul aug sep sept oct nov dec no vs v inc corp co ltd bros dept est approx fig
+    """.split()
+)
+
+_OPEN_MARKS = "“„«"
+_CLOSE_MARKS = "”»"
+_MARK_RE = re.compile(r"[\"“”„«»]")
+_SENT_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[A-Z0-9\x00]|\s*$)")
+_WORD_RE = re.compile(r"[^\W_][\w'’\-]*")
+_SO_CALLED_RE = re.compile(r"(?:so[\-\s]called|dubbed|nicknamed|titled|entitled|named|known\s+as|termed|the\s+term|"
+                           r"the\s+word|the\s+phrase|labelled|labeled|branded|hashtag|slogan|motto|song|film|book|"
+                           r"album|novel|movie|show|series|play|poem|article|headline|website|site|section|"
+                           r"campaign|operation|project)\s*$", re.I)
+_ACCORDING_RE = re.compile(r"(?<![\w\-])according\s+to\s+", re.I)
+
+
+# --------------------------------------------------------------------------
+# Mentions and subjects
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class Mention:
+    kind: str  # "name", "pron", "anon", "role"
+    start: int  # paragraph-local
+    end: int
+    text: str
+    tokens: tuple[str, ...] = ()
+    role: str | None = None
+    definite: bool = False
+    head: str = ""
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, lo, hi)]
+
+
+def _is_cap_tok(tok: str) -> bool:
+    c = tok[:1]
+    return c.isupper()
+
+
+def _is_word(tok: str) -> bool:
+    return tok[:1].isalnum()
+
+
+def _run_mention(toks: list[tuple[str, int, int]], definite: bool) -> Mention | None:
+    """A mention from capitalised tokens (leading function words trimmed)."""
+    while toks and norm(toks[0][0]) in FUNCTION_WORDS and not is_title(toks[0][0]):
+        toks = toks[1:]
+    while toks and toks[0][0].lower() in _CONNECTORS:
+        toks = toks[1:]
+    if not toks:
+        return None
+    words = [t[0] for t in toks]
+    last = words[-1]
+    if last.endswith(("'s", "’s")) or last.lower() in _CONNECTORS:
+        return None
+    if all(norm(w) in FUNCTION_WORDS for w in words):
+        return None
+    role, name = split_role(words)
+    start, end = toks[0][1], toks[-1][2]
+    if not name:
+        return Mention("role", start, end, " ".join(words), tuple(words), role=role, definite=definite,
+                       head=norm(words[-1]))
+    return Mention("name", start, end, " ".join(words), tuple(words), role=role, definite=definite)
+
+
+def _common_np(toks: list[tuple[str, int, int]]) -> Mention | None:
+    """``a source with knowledge of the matter`` / ``Chinese officials`` at the end of ``toks``."""
+    n = len(toks)
+    lo = n
+    while lo > 0 and _is_word(toks[lo - 1][0]) and n - lo < 12:
+        lo -= 1
+    words = [t[0] for t in toks[lo:]]
+    if not words:
+        return None
+    # find the head: the rightmost candidate start whose phrase head is a speaker noun
+    preps = {"with", "of", "for", "from", "at", "in", "on", "to", "familiar", "close", "who", "inside", "within",
+             "near", "involved", "based", "among", "by"}
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
+        if w.lower() in preps:
+            continue
+        # head = last word of words[k:] before the first preposition
+        span = words[k:]
+        head = None
+        for j, x in enumerate(span):
+            if x.lower() in preps:
+                break
+            head = x
+        else:
+            j = len(span)
+        if head is None or k + j - 1 < k:
+            continue
+        # everything after the head must be a prepositional tail
+        if j < len(span) and span[j].lower() not in preps:
+            continue
+        if not speaker_head(head) or _is_cap_tok(head) and norm(head) not in ("police",):
+            continue
+        # extend to the left over modifiers, stopping at a determiner / function word
+        s = k
+        while s > 0:
+            prev = words[s - 1]
+            pl = prev.lower()
+            if pl in DETERMINERS:
+                s -= 1
+                break
+            if pl in FUNCTION_WORDS or pl in preps or pl in PRONOUNS or pl in _REPORT_SET:
+                break
+            s -= 1
+        if any(x.lower() in ("who", "which", "that") for x in words[s:]):
+            return None
+        first = toks[lo + s]
+        lastt = toks[-1]
+        phrase = " ".join(words[s:])
+        definite = words[s].lower() in ("the", "this", "that", "these", "those")
+        return Mention("anon", first[1], lastt[2], phrase, tuple(words[s:]), definite=definite, head=head)
+    return None
+
+
+_REPORT_SET = frozenset(v.lower() for v in _ALL_VERBS)
+
+
+def _np_at_end(text: str, lo: int, hi: int) -> Mention | None:
+    """The subject noun phrase that ends right before ``hi``."""
+    seg = text[lo:hi]
+    # strip trailing adverbials ("on Thursday", "also", "in a statement")
+    while True:
+        m = _TRAIL_ADV_RE.search(seg)
+        if not m or m.start() == 0:
+            break
+        seg = seg[: m.start()]
+    hi = lo + len(seg.rstrip())
+    toks = _tokens(text, lo, hi)
+    if not toks:
+        return None
+    appositive = None
+    if toks[-1][0] == ",":
+        # "Ned Price, a spokesperson for the State Department, said"
+        j = len(toks) - 2
+        while j >= 0 and toks[j][0] not in (",", ";", ":", "(", ")", MASK, '"', "“", "”"):
+            j -= 1
+        if j < 0 or toks[j][0] != ",":
+            return None
+        app_toks = toks[j + 1 : -1]
+        if not app_toks or len(app_toks) > 16:
+            return None
+        appositive = text[app_toks[0][1] : app_toks[-1][2]]
+        if appositive.split()[0].lower() in ("who", "which", "that", "where", "when", "while", "and", "but"):
+            appositive = None
+        toks = toks[:j]
+        if not toks:
+            return None
+        m = _np_simple(toks)
+        if m is None or m.kind == "anon":
+            return m
+        if appositive:
+            m.role = strip_det(appositive)
+        return m
+    return _np_simple(toks)
+
+
+def _np_simple(toks: list[tuple[str, int, int]]) -> Mention | None:
+    last = toks[-1][0]
+    ll = last.lower()
+    if ll in PRONOUNS and ll != "i":
+        return Mention("pron", toks[-1][1], toks[-1][2], last)
+    if ll in ("i", "we", "you"):
+        return None
+    if _is_cap_tok(last) and not last.isdigit():
+        j = len(toks) - 1
+        while j > 0:
+            prev = toks[j - 1][0]
+            if _is_cap_tok(prev) or (prev.lower() in _CONNECTORS and j - 1 > 0 and _is_cap_tok(toks[j - 2][0])):
+                j -= 1
+                continue
+            break
+        run = toks[j:]
+        definite = j > 0 and toks[j - 1][0].lower() == "the"
+        m = _run_mention(run, definite)
+        if m is not None:
+            return m
+    return _common_np(toks)
+
+
+def _np_after(text: str, pos: int, hi: int) -> Mention | None:
+    """The subject right after an inverted verb: ``said Luis Ferreira, the club's captain.``"""
+    toks = _tokens(text, pos, hi)
+    if not toks:
+        return None
+    first = toks[0][0]
+    fl = first.lower()
+    if fl in PRONOUNS and fl not in ("i", "it", "they", "we"):
+        return Mention("pron", toks[0][1], toks[0][2], first)
+    # take tokens up to punctuation
+    j = 0
+    while j < len(toks) and _is_word(toks[j][0]) and j < 14:
+        if toks[j][0].lower() in ("who", "which", "that", "on", "in", "at", "after", "before", "when", "while",
+                                  "during", "as", "because", "adding", "saying", "and"):
+            break
+        j += 1
+    seg = toks[:j]
+    if not seg:
+        return None
+    m = None
+    if _is_cap_tok(seg[0][0]) or (seg[0][0].lower() == "the" and len(seg) > 1 and _is_cap_tok(seg[1][0])):
+        definite = seg[0][0].lower() == "the"
+        run = seg[1:] if definite else seg
+        k = 0
+        while k < len(run) and (_is_cap_tok(run[k][0]) or (run[k][0].lower() in _CONNECTORS and k + 1 < len(run)
+                                                        and _is_cap_tok(run[k + 1][0]))):
+            k += 1
+        if k == len(run):
+            m = _run_mention(run, definite)
+        elif k > 0 and run[k][0].lower() in ("of", "for") and not definite:
+            m = _run_mention(run[:k], definite)
+    if m is None:
+        m = _common_np(seg)
+        if m is not None and m.start != seg[0][1]:
+            m = None
+    if m is None:
+        return None
+    # appositive role: ", the club's captain" / ", a spokesperson for X"
+    after = text[m.end:hi]
+    am = re.match(r",\s+((?:(?:a|an|the)\s+)?[^,.;:\x00\"“”]{2,100}?)\s*(?:[,.;]|$)", after)
+    if am and m.kind in ("name",) and am.group(1).split()[0].lower() not in ("who", "which", "that", "where", "adding", "saying", "and", "but", "as"):
+        m.role = strip_det(am.group(1))
+    return m
+
+
+def _sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
+    """The first noun phrase of a sentence, after an introductory phrase."""
+    toks = _tokens(text, lo, hi)
+    if not toks:
+        return None
+    # skip "Earlier on Saturday," / "In an interview with CBS news,"
+    for i, t in enumerate(toks[:9]):
+        if t[0] == ",":
+            if i + 1 < len(toks):
+                first = toks[0][0].lower()
+                if first in FUNCTION_WORDS or first in ("in", "on", "at", "after", "before", "earlier", "later"):
+                    toks = toks[i + 1 :]
+            break
+    if not toks:
+        return None
+    t0 = toks[0][0]
+    if t0.lower() in PRONOUNS and t0.lower() not in ("i", "we", "you"):
+        return Mention("pron", toks[0][1], toks[0][2], t0)
+    j = 0
+    definite = False
+    if t0.lower() == "the":
+        definite = True
+        j = 1
+    k = j
+    while k < len(toks) and (_is_cap_tok(toks[k][0]) or (toks[k][0].lower() in _CONNECTORS and k + 1 < len(toks)
+                                                          and _is_cap_tok(toks[k + 1][0]))):
+        k += 1
+    if k > j:
+        if k < len(toks) and toks[k][0] == ",":
+            pass
+        return _run_mention(toks[j:k], definite)
+    return None
+
+
+# --------------------------------------------------------------------------
+# Quotation marks
+# --------------------------------------------------------------------------
+
+
+def _pair_marks(t: str) -> tuple[list[tuple[int, int]], int | None]:
+    """Pair the double quotation marks of one paragraph.
+
+    Returns ``(pairs, open_at_end)``: ``pairs`` are ``(open_index, close_index)``
+    mark positions; ``open_at_end`` is the position of an opening mark left
+    unclosed at the end of the paragraph (or ``None``).
+    """
+    pairs: list[tuple[int, int]] = []
+    open_at: int | None = None
+    n = len(t)
+    for mm in _MARK_RE.finditer(t):
+        i = mm.start()
+        c = t[i]
+        prev = t[i - 1] if i > 0 else " "
+        nxt = t[i + 1] if i + 1 < n else " "
+        if c == '"':
+            if prev.isalpha() and nxt.isalpha():
+                continue  # mis-encoded apostrophe: country"s, don"t
+            if open_at is None:
+                if (nxt.isspace() or i + 1 == n) and not (prev.isspace() or i == 0):
+                    continue  # a stray closing mark
+                open_at = i
+            else:
+                if (prev.isspace() and not nxt.isspace() and nxt not in ".,;:!?)") and i - open_at > 1:
+                    # looks like an opener: the previous quote was never closed
+                    if t[open_at + 1 : i].strip():
+                        pass
+                    open_at = i
+                    continue
+                pairs.append((open_at, i))
+                open_at = None
+        elif c in _OPEN_MARKS:
+            open_at = i
+        else:  # closing curly mark
+            if open_at is not None:
+                pairs.append((open_at, i))
+                open_at = None
+    return pairs, open_at
+
+
+def _starts_with_open(t: str) -> bool:
+    s = t.lstrip()
+    return bool(s) and (s[0] in _OPEN_MARKS or s[0] == '"')
+
+
+# --------------------------------------------------------------------------
+# The engine
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class _Piece:
+    par: int
+    lo: int  # paragraph-local inner start (after trimming)
+    hi: int
+    open: int  # mark index (or -1 for a continuation without mark)
+    close: int  # close mark index, or len(t) when open at the end
+    group: int
+    kind: str = "direct"
+    mention: Mention | None = None
+    speaker: str | None = None
+    scare: bool = False
+    cue_found: bool = False
+    cue: tuple[int, int] | None = None
+
+
+class _Engine:
+    def __init__(self, source: str, paragraphs: Sequence[Span]) -> None:
+        self.source = source
+        pars: list[tuple[int, str]] = []
+        n = len(source)
+        for p in paragraphs:
+            try:
+                s, e = int(p.start), int(p.end)
+            except Exception:
+                continue
+            if s < 0 or e > n or s >= e:
+                continue
+            pars.append((s, source[s:e]))
+        self.pars = pars
+        self.reg = Registry()
+        self.quotes: list[tuple[int, int, str, str | None, int, tuple[int, int] | None]] = []
+        self.entity_of_span: dict[tuple[int, int], str | None] = {}
+
+    # -- pre-pass ----------------------------------------------------------
+
+    def prepass(self) -> None:
+        runs = []
+        for pi, (base, t) in enumerate(self.pars):
+            for m in _RUN_RE.finditer(t):
+                toks = _TOKEN_RE.findall(m.group(0).split(" (")[0] if m.group(1) else m.group(0))
+                toks = [x for x in toks if _is_word(x)]
+                s = m.start()
+                # trim sentence-initial function words
+                while toks and norm(toks[0]) in FUNCTION_WORDS and not is_title(toks[0]):
+                    s = t.find(toks[0], s) + len(toks[0])
+                    toks = toks[1:]
+                    while s < len(t) and t[s].isspace():
+                        s += 1
+                if not toks:
+                    continue
+                if toks[-1].endswith(("'s", "’s")):
+                    toks[-1] = toks[-1][:-2]
+                    if not toks[-1]:
+                        continue
+                if toks[-1].endswith("."):
+                    toks[-1] = toks[-1][:-1] if norm(toks[-1]) not in _ABBREV and not re.fullmatch(r"(?:[A-Z]\.)+", toks[-1]) else toks[-1]
+                acr = m.group(1)
+                e = m.start(1) - 2 if acr else m.end()
+                runs.append((pi, base + s, base + e, toks, acr, base + m.start(1) if acr else None))
+        reg = self.reg
+        for pi, s, e, toks, acr, acr_at in runs:
+            if acr and acronym_matches(toks, acr):
+                reg.learn_run(toks, s, e, acronym=acr)
+            else:
+                reg.learn_run(toks, s, e)
+        for pi, s, e, toks, acr, acr_at in runs:
+            role, name_toks = split_role(toks)
+            if not name_toks:
+                continue
+            name = " ".join(name_toks)
+            if any(norm(w) in NONPERSON_WORDS for w in name_toks):
+                continue
+            org = looks_org(name) or (acr is not None and acronym_matches(toks, acr))
+            kind = "organisation" if org else "person"
+            canon = reg.canonical_name(name, kind)
+            if kind == "person" and len(name_toks) < 2 and canon == name and not role:
+                continue  # an unknown single capitalised word: not evidence of a person
+            if kind == "person" and len(name_toks) > 4:
+                continue
+            surface = self.source[s:e]
+            reg.add(name, kind, (s, e), surface, role)
+            if acr and acr_at is not None and acronym_matches(toks, acr):
+                reg.add(acr, kind, (acr_at, acr_at + len(acr)), acr)
+
+    # -- resolving mentions --------------------------------------------------
+
+    def resolve(self, m: Mention | None, base: int) -> tuple[str | None, tuple[int, int] | None]:
+        if m is None:
+            return None, None
+        span = (base + m.start, base + m.end)
+        if span in self.entity_of_span:
+            return self.entity_of_span[span], span
+        reg = self.reg
+        name: str | None = None
+        if m.kind == "pron":
+            ent = reg.resolve_pronoun(m.text, span[0])
+            if ent is not None:
+                ent.add_mention(span)
+                name = ent.name
+        elif m.kind == "role":
+            ent = reg.by_role(m.head, span[0])
+            if ent is not None:
+                ent.add_alias(m.text)
+                ent.add_mention(span)
+                name = ent.name
+        elif m.kind == "name":
+            role, name_toks = split_role(list(m.tokens))
+            nm = " ".join(name_toks)
+            if nm.endswith(("'s", "’s")):
+                nm = nm[:-2]
+            if nm.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", nm):
+                nm = nm[:-1]
+            if not nm:
+                return None, None
+            kind = "organisation" if (looks_org(nm) or m.definite or nm in reg.acronyms) else "person"
+            ent = reg.add(nm, kind, span, self.source[span[0] : span[1]], role or None)
+            if m.role and ent.kind == "person":
+                reg.note_role(ent.name, m.role)
+            name = ent.name
+        elif m.kind == "anon":
+            ent = reg.add_anonymous(m.text, m.head, span, m.definite)
+            name = ent.name
+        self.entity_of_span[span] = name
+        return name, span
+
+    # -- per-paragraph ------------------------------------------------------
+
+    def run(self) -> Attribution:
+        self.prepass()
+        pieces: list[_Piece] = []
+        group = 0
+        carry_open = False  # previous paragraph left a quote open
+        masked: list[str] = []
+        for pi, (base, t) in enumerate(self.pars):
+            pairs, open_at = _pair_marks(t)
+            spans: list[tuple[int, int]] = list(pairs)
+            if open_at is not None:
+                spans.append((open_at, len(t)))
+            # a paragraph that starts inside an open quote but has no opener
+            cont = carry_open and _starts_with_open(t)
+            mlist = list(t)
+            for k, (o, c) in enumerate(spans):
+                lo, hi = o + 1, c
+                while lo < hi and t[lo].isspace():
+                    lo += 1
+                while hi > lo and t[hi - 1].isspace():
+                    hi -= 1
+                for x in range(o + 1, c):
+                    mlist[x] = MASK
+                if hi <= lo:
+                    continue
+                if k == 0 and cont and t[: o].strip() == "":
+                    g = group  # continues the previous group
+                else:
+                    group += 1
+                    g = group
+                pieces.append(_Piece(pi, lo, hi, o, c, g))
+            masked.append("".join(mlist))
+            carry_open = open_at is not None
+        # a piece left open at paragraph end whose next paragraph does not
+        # reopen: keep it (runs to the paragraph end) but it is its own group.
+        self.masked = masked
+        self.sentences = [self._sentences(pi, masked[pi], [p for p in pieces if p.par == pi])
+                          for pi in range(len(self.pars))]
+
+        by_par: dict[int, list[_Piece]] = {}
+        for p in pieces:
+            by_par.setdefault(p.par, []).append(p)
+
+        # attribute groups
+        groups: dict[int, list[_Piece]] = {}
+        for p in pieces:
+            groups.setdefault(p.group, []).append(p)
+
+        results: list[tuple[int, int, str, str | None, int, tuple[int, int] | None]] = []
+        last_speaker_of_par: dict[int, str | None] = {}
+        done_groups: set[int] = set()
+        for pi, (base, t) in enumerate(self.pars):
+            m = masked[pi]
+            items: list[tuple[int, str, object]] = []
+            for p in by_par.get(pi, []):
+                items.append((p.lo, "q", p))
+            for r in self._reported(pi, base, t, m):
+                items.append((r[0], "r", r))
+            items.sort(key=lambda x: x[0])
+            prev_speaker: str | None = None
+            quote_speaker: str | None = None
+            for _, typ, obj in items:
+                if typ == "r":
+                    lo, hi, mention = obj  # type: ignore[misc]
+                    name, cue = self.resolve(mention, base)
+                    if name is None:
+                        continue
+                    results.append((base + lo, base + hi, "reported", name, pi, cue))
+                    prev_speaker = name
+                    continue
+                p: _Piece = obj  # type: ignore[assignment]
+                if p.group not in done_groups:
+                    self._attribute_group(groups[p.group], last_speaker_of_par)
+                    done_groups.add(p.group)
+                if p.speaker is None and not p.scare and not p.cue_found and p.kind == "direct" and prev_speaker:
+                    # the next quote of a paragraph continues the same speaker
+                    p.speaker = prev_speaker
+                    ent = self.reg.entities.get(prev_speaker)
+                    if ent is not None:
+                        ent.quotes += 1
+                results.append((base + p.lo, base + p.hi, p.kind, p.speaker, pi, p.cue))
+                if p.speaker is not None:
+                    prev_speaker = p.speaker
+                    quote_speaker = p.speaker
+            last_speaker_of_par[pi] = quote_speaker
+        return self._finish(results)
+
+    # -- sentences ------------------------------------------------------------
+
+    def _sentences(self, pi: int, m: str, pieces: list[_Piece]) -> list[tuple[int, int]]:
+        t = self.pars[pi][1]
+        cuts: set[int] = set()
+        for mm in _SENT_END_RE.finditer(m):
+            end = mm.end()
+            i = mm.start()
+            # abbreviation before the period?
+            wm = re.search(r"([\w.]+)$", m[:i])
+            if wm:
+                w = wm.group(1)
+                wl = w.lower().rstrip(".")
+                if m[i] == "." and (wl in _ABBREV or (len(w) == 1 and w.isupper())):
+                    continue
+                if m[i] == "." and re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", w):
+                    nxt = re.match(r"\s+(\w+)", m[end:])
+                    if nxt and norm(nxt.group(1)) not in FUNCTION_WORDS:
+                        continue
+            cuts.add(end)
+        # a quote whose words end a sentence ("... occur.") ends the sentence
+        # unless a short attribution follows ("... occur." Price said.)
+        for p in pieces:
+            c = p.close
+            if c >= len(t) or p.hi <= p.lo:
+                continue
+            if t[p.hi - 1] in ".!?…" and re.match(r"\s+[\"“A-Z]", t[c + 1 :]):
+                if not self._after_cue(pi, p, t, m, terminal=True, probe=True):
+                    cuts.add(c + 1)
+        cuts.add(len(m))
+        out = []
+        s = 0
+        for c in sorted(cuts):
+            if c > s:
+                out.append((s, c))
+                s = c
+        return out
+
+    def _sentence_of(self, pi: int, pos: int) -> tuple[int, int]:
+        for s, e in self.sentences[pi]:
+            if s <= pos < e:
+                return s, e
+        return 0, len(self.pars[pi][1])
+
+    # -- quote cues -------------------------------------------------------------
+
+    def _after_cue(self, pi: int, p: _Piece, t: str, m: str, terminal: bool, probe: bool = False) -> Mention | None:
+        c = p.close
+        if c >= len(t):
+            return None
+        s, e = (0, len(t)) if probe else self._sentence_of(pi, c)
+        # trailer: up to the next quotation mark or sentence end
+        hi = e
+        nm = _MARK_RE.search(t, c + 1)
+        if nm and nm.start() < hi:
+            hi = nm.start()
+        if probe:
+            se = _SENT_END_RE.search(m, c + 1)
+            if se:
+                hi = min(hi, se.end())
+        tr = m[c + 1 : hi]
+        lead = re.match(r"\s*[,:;]?\s*", tr)
+        off = c + 1 + lead.end()
+        vm = _VERB_RE.match(m, off, hi)
+        mention = None
+        vend = None
+        if vm:
+            if vm.group().lower() in ("according to",):
+                mention = _np_after(m, vm.end(), hi)
+            else:
+                mention = _np_after(m, vm.end(), hi)
+            vend = mention.end if mention else None
+            if mention is not None and mention.role:
+                # skip the appositive
+                am = re.match(r",\s+[^,.;]*", m[mention.end:hi])
+                if am:
+                    vend = mention.end + am.end()
+        else:
+            for vm2 in _VERB_RE.finditer(m, off, min(hi, off + 160)):
+                if vm2.group().lower() == "according to":
+                    break
+                mention = _np_at_end(m, off, vm2.start())
+                if mention is not None and mention.start <= off + 1:
+                    vend = vm2.end()
+                    break
+                mention = None
+                break
+        if mention is None:
+            return None
+        if terminal:
+            rest = m[vend:hi] if vend is not None else ""
+            rest = _FILLER_RE.sub("", rest, count=1)
+            if len(_WORD_RE.findall(rest)) > 8:
+                return None
+        return mention
+
+    def _left_cue(self, pi: int, p: _Piece, t: str, m: str) -> tuple[Mention | None, bool]:
+        """(mention, adjacent): the speech verb before the quote in its sentence."""
+        s, e = self._sentence_of(pi, p.open)
+        lo = s
+        # do not look past the previous quote's closing mark in this sentence
+        left = m[lo : p.open]
+        verbs = list(_VERB_RE.finditer(m, lo, p.open))
+        if not verbs:
+            am = None
+            return None, False
+        vm = verbs[-1]
+        verb = vm.group().lower()
+        between = m[vm.end() : p.open]
+        adjacent = bool(re.fullmatch(r"\s*(?:" + _TIME + r"|\s)*[,:]?\s*", between)) or bool(
+            re.fullmatch(r"\s*(?:told|tells)?\s*[^,.\x00]{0,40}[,:]\s*", between))
+        if verb == "according to":
+            return _np_after(m, vm.end(), p.open), adjacent
+        mention = None
+        if verb not in _PARTICIPLE_SET:
+            mention = _np_at_end(m, lo, vm.start())
+            if mention is None:
+                # inverted: 'said Price: "..."'
+                inv = _np_after(m, vm.end(), p.open)
+                if inv is not None and re.fullmatch(r"[^\x00]*?[,:]\s*", m[inv.end : p.open] or ","):
+                    mention = inv
+        if mention is None:
+            # "Wang ..., describing its actions as" / "He did not ... but said"
+            mention = _sentence_subject(m, lo, vm.start())
+        return mention, adjacent
+
+    def _attribute_group(self, grp: list[_Piece], last_speaker_of_par: dict[int, str | None]) -> None:
+        first, last = grp[0], grp[-1]
+        pi = first.par
+        base, t = self.pars[pi]
+        m = self.masked[pi]
+        text = t[first.lo : first.hi]
+        left = m[self._sentence_of(pi, first.open)[0] : first.open]
+        left_s = left.rstrip()
+        # drop any earlier masked quote in the same sentence for the kind decision
+        left_tail = left_s.rsplit(MASK, 1)[-1].lstrip('"“” ')
+        if len(grp) > 1:
+            kind = "direct"
+        elif not left_tail or left_tail.endswith((",", ":", "—", "–")) or _VERB_RE.search(left_tail[-25:] + " ") and \
+                re.search(r"(?:" + "|".join(_ALL_VERBS) + r")\s*$", left_tail, re.I):
+            kind = "direct"
+        else:
+            kind = "partial"
+        words = _WORD_RE.findall(text)
+        title_case = len(words) <= 5 and all(w[0].isupper() or not w[0].isalpha() or len(w) <= 3 for w in words)
+        scare_prefix = bool(_SO_CALLED_RE.search(left_s[-40:]))
+
+        lp = last.par
+        lt = self.pars[lp][1]
+        lm = self.masked[lp]
+        after = self._after_cue(lp, last, lt, lm, terminal=lt[last.hi - 1 : last.hi] in ".!?") if last.close < len(lt) else None
+        leftm, adjacent = self._left_cue(pi, first, t, m)
+        mention = None
+        mbase = base
+        if scare_prefix:
+            mention = None
+        elif kind == "partial":
+            if leftm is not None:
+                mention = leftm
+            elif after is not None:
+                mention, mbase = after, self.pars[lp][0]
+        else:
+            if after is not None:
+                mention, mbase = after, self.pars[lp][0]
+            elif leftm is not None and (adjacent or not left_tail or left_tail.endswith((",", ":"))):
+                mention = leftm
+            elif leftm is not None:
+                mention = leftm
+        if mention is None and not scare_prefix and kind == "direct" and first.open == len(t) - len(t.lstrip()):
+            # 'X said:' at the end of the previous paragraph
+            if pi > 0:
+                pb, pt = self.pars[pi - 1]
+                if pt.rstrip().endswith(":"):
+                    pm = self.masked[pi - 1]
+                    ss = self._sentences_last(pi - 1)
+                    vms = list(_VERB_RE.finditer(pm, ss, len(pm)))
+                    if vms:
+                        mm = _np_at_end(pm, ss, vms[-1].start()) or _sentence_subject(pm, ss, vms[-1].start())
+                        if mm is not None:
+                            mention, mbase = mm, pb
+        speaker = None
+        cue = None
+        if mention is not None and not (title_case and kind == "partial" and leftm is not None and not adjacent
+                                        and after is None):
+            speaker, cue = self.resolve(mention, mbase)
+        scare = scare_prefix or (speaker is None and (title_case or (kind == "partial" and len(words) <= 4)))
+        if speaker is None and not scare and kind == "direct" and first.open == len(t) - len(t.lstrip()):
+            # a paragraph opening with an unattributed quote continues the
+            # previous paragraph's speaker
+            speaker = last_speaker_of_par.get(pi - 1)
+        for p in grp:
+            p.kind = kind
+            p.speaker = speaker
+            p.scare = scare
+            p.cue_found = mention is not None
+            p.cue = cue
+            if speaker is not None:
+                ent = self.reg.entities.get(speaker)
+                if ent is not None:
+                    ent.quotes += 1
+        if len(grp) > 1:
+            for p in grp:
+                p.kind = "direct"
+
+    def _sentences_last(self, pi: int) -> int:
+        ss = self.sentences[pi]
+        return ss[-1][0] if ss else 0
+
+    # -- reported speech --------------------------------------------------------
+
+    def _reported(self, pi: int, base: int, t: str, m: str) -> list[tuple[int, int, Mention]]:
+        out: list[tuple[int, int, Mention]] = []
+        for s, e in self.sentences[pi]:
+            sent = m[s:e]
+            if "according to" in sent.lower():
+                r = self._according(m, s, e)
+                if r:
+                    out.append(r)
+                    continue
+            pos = s
+            while True:
+                vm = _REPORT_RE.search(m, pos, e)
+                if vm is None:
+                    break
+                pos = vm.end()
+                r = self._reported_at(m, s, e, vm)
+                if r is not None:
+                    out.append(r)
+                    pos = max(pos, r[1])
+        return out
+
+    def _clause_end(self, m: str, e: int) -> int:
+        hi = e
+        while hi > 0 and (m[hi - 1].isspace() or m[hi - 1] in ".!?\"”’')"):
+            hi -= 1
+        return hi
+
+    def _ok_clause(self, m: str, lo: int, hi: int) -> bool:
+        if hi - lo < 8:
+            return False
+        c = m[lo:hi]
+        if MASK in c or '"' in c or "“" in c or "”" in c:
+            return False
+        w = _WORD_RE.findall(c)
+        if len(w) < 3:
+            return False
+        if w[0].lower() in ("to", "by", "for", "about", "in", "on", "at", "with", "from", "of", "and", "but", "or",
+                            "it", "so", "as", "this", "that", "was", "were", "is", "are", "had", "has", "have",
+                            "would", "will", "could", "should", "did", "does", "do", "be", "been", "being", "not",
+                            "no", "nothing", "yes", "goodbye", "hello", "thanks") and not (w[0].lower() == "it" and len(w) > 3):
+            return False
+        return True
+
+    def _according(self, m: str, s: int, e: int) -> tuple[int, int, Mention] | None:
+        am = _ACCORDING_RE.search(m, s, e)
+        if am is None:
+            return None
+        mention = _np_after(m, am.end(), e)
+        if mention is None:
+            return None
+        before = m[s : am.start()]
+        if before.strip(" ,") == "" or before.strip() == "":
+            # According to X, CLAUSE.
+            cm = re.compile(r"[^,]*?,\s*|\s+").match(m, mention.end, e)
+            lo = mention.end
+            rm = re.match(r",\s+[^,]*,\s*", m[mention.end:e]) if mention.role else None
+            if rm:
+                lo = mention.end + rm.end()
+            elif cm:
+                lo = cm.end()
+            while lo < e and m[lo] in " ,":
+                lo += 1
+            hi = self._clause_end(m, e)
+            if self._ok_clause(m, lo, hi):
+                return lo, hi, mention
+            return None
+        # CLAUSE, according to X
+        lo = s
+        hi = am.start()
+        while hi > lo and m[hi - 1] in " ,;—–-":
+            hi -= 1
+        lo = self._skip_intro(m, lo, hi)
+        if self._ok_clause(m, lo, hi):
+            return lo, hi, mention
+        return None
+
+    def _skip_intro(self, m: str, lo: int, hi: int) -> int:
+        return lo
+
+    def _reported_at(self, m: str, s: int, e: int, vm: re.Match) -> tuple[int, int, Mention] | None:
+        verb = vm.group()
+        after = m[vm.end() : e]
+        if after.lstrip().startswith((":", '"', "“")) or MASK in after[:3]:
+            return None
+        # sentence-final cue: "CLAUSE, X said." / "CLAUSE, said X."
+        fm = _FILLER_RE.match(m, vm.end(), e)
+        rest_pos = fm.end() if fm else vm.end()
+        rest = m[rest_pos:e]
+        if re.fullmatch(r"\s*[.!?]?[\"”’')]*\s*", rest):
+            mention = _np_at_end(m, s, vm.start())
+            if mention is None:
+                return None
+            # the clause is what precedes ", SUBJECT"
+            k = mention.start
+            pre = m[s:k].rstrip()
+            if not pre.endswith(","):
+                return None
+            hi = s + len(pre) - 1
+            while hi > s and m[hi - 1] in " ,":
+                hi -= 1
+            lo = s
+            if self._ok_clause(m, lo, hi):
+                return lo, hi, mention
+            return None
+        # inverted sentence-final: ", said the source, who declined ..."
+        pre = m[s : vm.start()].rstrip()
+        if pre.endswith(",") and verb.lower() in ("said", "says", "added", "wrote", "told", "reported", "noted", "warned", "claimed", "stated", "explained", "insisted"):
+            mention = _np_after(m, vm.end(), e)
+            if mention is not None:
+                tail = m[mention.end : e]
+                if re.fullmatch(r"(?:,\s+[^\x00]*)?[.!?]?[\"”’')]*\s*", tail) or re.fullmatch(r"\s*" + _TIME + r"?[.!?]?\s*", tail):
+                    hi = s + len(pre) - 1
+                    while hi > s and m[hi - 1] in " ,":
+                        hi -= 1
+                    if self._ok_clause(m, s, hi):
+                        return s, hi, mention
+            return None
+        # "X said (on Thursday) (that) CLAUSE"
+        mention = _np_at_end(m, s, vm.start())
+        if mention is None:
+            return None
+        if mention.kind == "name" and mention.tokens and mention.tokens[-1].lower() in OBJECT_PRONOUNS:
+            return None
+        pos = vm.end()
+        if verb.lower() in ("told", "tells"):
+            om = _TOLD_OBJ_RE.match(m, pos, e)
+            if om is None:
+                return None
+            pos = om.end()
+        fm = _FILLER_RE.match(m, pos, e)
+        if fm:
+            pos = fm.end()
+        tm = re.compile(r"\s+that\b").match(m, pos, e)
+        if tm:
+            pos = tm.end()
+        while pos < e and m[pos] in " ,":
+            pos += 1
+        hi = self._clause_end(m, e)
+        # a second cue later in the sentence (", the Pentagon claims that")
+        for vm2 in _REPORT_RE.finditer(m, pos, hi):
+            pre2 = m[pos : vm2.start()]
+            sub2 = _np_at_end(m, pos, vm2.start())
+            if sub2 is not None:
+                k = sub2.start
+                head = m[pos:k].rstrip()
+                head = re.sub(r"(?:^|\s)(?:the|a|an)$", "", head, flags=re.I).rstrip()
+                if head.endswith(","):
+                    hi = pos + len(head) - 1
+                    while hi > pos and m[hi - 1] in " ,":
+                        hi -= 1
+                    break
+        if not self._ok_clause(m, pos, hi):
+            return None
+        # subject must start the sentence or follow a comma / conjunction
+        return pos, hi, mention
+
+    # -- output ---------------------------------------------------------------
+
+    def _finish(self, results) -> Attribution:
+        results.sort(key=lambda r: (r[0], r[1]))
+        quotes: list[Quote] = []
+        last_end = -1
+        src = self.source
+        counts: dict[str, int] = {}
+        for start, end, kind, speaker, pi, cue in results:
+            if start < last_end or end <= start:
+                continue
+            quotes.append(Quote(start, end, src[start:end], kind, speaker, pi, cue))
+            last_end = end
+            if speaker:
+                counts[speaker] = counts.get(speaker, 0) + 1
+        speakers = []
+        order = {}
+        for q in quotes:
+            if q.speaker and q.speaker not in order:
+                order[q.speaker] = len(order)
+        for name in order:
+            ent = self.reg.entities.get(name)
+            if ent is None:
+                speakers.append(Speaker(name=name, quotes=counts[name]))
+                continue
+            aliases = [a for a in ent.aliases if a and a.lower() not in PRONOUNS]
+            if name not in aliases:
+                aliases.insert(0, name)
+            kind = ent.kind if ent.kind in ("person", "organisation", "anonymous") else "person"
+            speakers.append(Speaker(name=name, kind=kind, role=ent.role, aliases=tuple(aliases),
+                                    mentions=tuple(sorted(set(ent.mentions))), quotes=counts[name]))
+        return Attribution(quotes=tuple(quotes), speakers=tuple(speakers))
+
+
+def acronym_matches(toks: list[str], acr: str) -> bool:
+    from .names import acronym_of, split_role as _sr
+
+    _, name = _sr(list(toks))
+    a = acr.replace(".", "").upper()
+    full = acronym_of(" ".join(name)).upper()
+    if a == full:
+        return True
+    # letters of the acronym appear in order as word initials (allowing extras)
+    initials = [w[0].upper() for w in name if w and w[0].isalpha()]
+    i = 0
+    for ch in a:
+        while i < len(initials) and initials[i] != ch:
+            i += 1
+        if i == len(initials):
+            return False
+        i += 1
+    return len(a) >= 2 and a[0] == (initials[0] if initials else "")
+
+
+# --------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------
+
+
+def _extract(source: str, paragraphs: Sequence[Span]) -> Attribution:
+    """The engine without the safety net (the property tests call this)."""
+    if not isinstance(source, str) or not source or not paragraphs:
+        return Attribution()
+    return _Engine(source, paragraphs).run()
+
+
+def extract(source: str, paragraphs: Sequence[Span]) -> Attribution:
+    """Every quotation and piece of reported speech in ``paragraphs``, with speakers.
+
+    Offsets are into ``source``; ``Quote.text == source[q.start:q.end]``.
+    Never raises: on an internal error the article gets no quotes (and the
+    error is logged), so one odd article cannot break the reader.
+    """
+    try:
+        return _extract(source, paragraphs)
+    except Exception:  # pragma: no cover - defensive; property tests run _extract
+        log.exception("quote extraction failed")
+        return Attribution()
+
+
+def extract_article(article: Article) -> Attribution:
+    return extract(article.source, article.paragraphs)
