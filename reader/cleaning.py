@@ -248,7 +248,7 @@ def _is_boilerplate(p: _Para) -> bool:
     """A pitch: pitch words, or sales words packed into a short line."""
     pitch = len(_PITCH.findall(p.text))
     sales = len(_SALES.findall(p.text))
-    if pitch and (p.words <= 12 or pitch >= 2 or (pitch + sales) / p.words >= 0.1):
+    if pitch and (p.words <= 12 or (pitch + sales) / p.words >= 0.1):
         return True
     if p.words <= 12 and (sales >= 2 or (sales == 1 and p.words <= 3 and _is_cta(p))):
         return True
