@@ -91,14 +91,16 @@ def _quotes(argv: Sequence[str]) -> int:
             )
         return 0
     width = shutil.get_terminal_size((120, 24)).columns
-    speaker_width = min(28, max((len(q.speaker or "—") for _, q in rows), default=7))
+    speaker_width = min(32, max((len(q.speaker or "—") for _, q in rows), default=7))
     text_width = max(20, width - speaker_width - 12)
     current = None
     for article, quote in rows:
         if article is not current:
             current = article
             print(f"\n{one_line(article.title)}  ({one_line(article.path)})")
-        speaker = one_line(quote.speaker or "—")[:speaker_width]
+        speaker = one_line(quote.speaker or "—")
+        if len(speaker) > speaker_width:
+            speaker = speaker[: speaker_width - 1] + "…"
         text = one_line(quote.text)
         if len(text) > text_width:
             text = text[: text_width - 1] + "…"

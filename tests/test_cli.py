@@ -1,0 +1,61 @@
+"""The newsreader command line, run as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from reader import __version__
+from tests.conftest import SEEDS
+
+
+def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args], capture_output=True, text=True, timeout=60, cwd=cwd
+    )
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"newsreader {__version__}"
+
+
+def test_help_names_paths_and_subcommands():
+    result = run("--help")
+    assert result.returncode == 0
+    assert "PATH" in result.stdout and "quotes" in result.stdout
+
+
+def test_empty_selection_is_a_clear_message_not_a_traceback(tmp_path):
+    result = run(str(tmp_path))
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"newsreader: no readable articles in {tmp_path}"
+
+
+def test_missing_path_warns_in_one_line(tmp_path):
+    result = run(str(tmp_path / "nope.txt"))
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert lines[0] == f"newsreader: warning: {tmp_path / 'nope.txt'}: no such file or folder"
+    assert "Traceback" not in result.stderr
+
+
+def test_quotes_json_is_exact_to_the_character(tmp_path):
+    result = run("quotes", "--json", *map(str, SEEDS), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records, "the seeds have quotes"
+    sources = {str(p): p.read_bytes().decode("utf-8") for p in SEEDS}
+    for record in records:
+        assert set(record) >= {"article", "text", "start", "end", "speaker", "kind"}
+        assert record["kind"] in ("direct", "partial", "reported")
+        assert sources[record["article"]][record["start"] : record["end"]] == record["text"]
+
+
+def test_quotes_table_names_speakers():
+    result = run("quotes")
+    assert result.returncode == 0, result.stderr
+    assert "Wang Yi" in result.stdout and "Ned Price" in result.stdout
+    assert result.stdout.rstrip().endswith("articles")
