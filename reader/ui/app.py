@@ -30,8 +30,10 @@ class NewsReaderApp(App[None]):
     BINDINGS = [
         Binding("j", "move(1)", "Next", key_display="j"),
         Binding("k", "move(-1)", "Prev", key_display="k"),
-        Binding("space,pagedown", "scroll_page(1)", "Page down", key_display="space"),
-        Binding("b,pageup", "scroll_page(-1)", "Page up", key_display="b"),
+        Binding("space", "scroll_page(1)", "Page down", key_display="space"),
+        Binding("b", "scroll_page(-1)", "Page up", key_display="b"),
+        Binding("pagedown", "scroll_page(1)", "Page down", show=False, priority=True),
+        Binding("pageup", "scroll_page(-1)", "Page up", show=False, priority=True),
         Binding("g", "scroll_edge('top')", "Top", show=False),
         Binding("G", "scroll_edge('bottom')", "Bottom", show=False),
         Binding("escape", "all_speakers", "All speakers", show=False),
@@ -48,12 +50,12 @@ class NewsReaderApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="main"):
-            with Vertical(id="sidebar"):
-                articles = ArticleList(self.corpus.articles, self.read, id="articles")
-                articles.border_title = f"Articles ({len(self.corpus.articles)})"
-                yield articles
+            articles = ArticleList(self.corpus.articles, self.read, id="articles")
+            articles.border_title = f"Articles ({len(self.corpus.articles)})"
+            yield articles
+            with Vertical(id="article-side"):
+                yield ReadingPane(id="reading")
                 yield SpeakersPanel(id="speakers")
-            yield ReadingPane(id="reading")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -1,0 +1,180 @@
+"""The reader driven with the keyboard and mouse through Textual's Pilot."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from textual.widgets import Static
+
+from reader.corpus import load
+from reader.ui.app import NewsReaderApp
+from reader.ui.article_list import UNREAD_MARK, ArticleList
+from reader.ui.help_screen import HelpScreen
+from reader.ui.reading_pane import ReadingPane
+from reader.ui.speakers_panel import SpeakersPanel
+
+
+def make_app() -> NewsReaderApp:
+    return NewsReaderApp(load())
+
+
+def static_text(static: Static, width: int = 200) -> str:
+    """What a Static shows, as plain text."""
+    console = Console(width=width, record=True, file=io.StringIO())
+    console.print(static.content)
+    return console.export_text()
+
+
+def shown_title(app: NewsReaderApp) -> str:
+    return static_text(app.query_one("#article-header", Static)).splitlines()[0]
+
+
+def body_text(app: NewsReaderApp) -> str:
+    return static_text(app.query_one("#article-body", Static))
+
+
+def list_prompt(app: NewsReaderApp, index: int) -> str:
+    return str(app.query_one(ArticleList).get_option_at_index(index).prompt)
+
+
+async def test_starts_with_the_first_article_open_and_the_rest_unread():
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert shown_title(app).startswith("Blinken meets with China's top diplomat")
+        assert not list_prompt(app, 0).startswith(UNREAD_MARK)
+        assert list_prompt(app, 1).startswith(UNREAD_MARK)
+        assert "Grow the Future of Public Media" not in body_text(app)
+
+
+async def test_j_and_k_move_between_articles_and_open_them():
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("j")
+        assert shown_title(app).startswith("Secretary of State Blinken and China's top diplomat")
+        assert not list_prompt(app, 1).startswith(UNREAD_MARK)
+        await pilot.press("k")
+        assert shown_title(app).startswith("Blinken meets")
+        await pilot.press("down")
+        assert shown_title(app).startswith("Secretary of State")
+
+
+async def test_j_works_while_reading_too():
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("tab")
+        assert app.focused is app.query_one(ReadingPane)
+        await pilot.press("j")
+        assert shown_title(app).startswith("Secretary of State")
+
+
+async def test_tab_moves_focus_between_panes():
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert isinstance(app.focused, ArticleList)
+        await pilot.press("tab")
+        assert isinstance(app.focused, ReadingPane)
+        await pilot.press("tab")
+        assert isinstance(app.focused, SpeakersPanel)
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, ReadingPane)
+
+
+async def test_space_b_g_and_G_scroll_the_article():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        pane = app.query_one(ReadingPane)
+        assert pane.max_scroll_y > 0
+        await pilot.press("space")
+        assert pane.scroll_y > 0
+        first_page = pane.scroll_y
+        await pilot.press("G")
+        assert pane.scroll_y == pane.max_scroll_y > first_page
+        await pilot.press("b")
+        assert pane.scroll_y < pane.max_scroll_y
+        await pilot.press("g")
+        assert pane.scroll_y == 0
+        await pilot.press("pagedown")
+        assert pane.scroll_y == first_page
+
+
+async def test_help_lists_every_key_and_closes():
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = static_text(app.screen.query_one("#help-keys", Static))
+        for key in ("j / k", "space / pgdn", "b / pgup", "g / G", "] / [", "tab / shift+tab", "ctrl+p", "q"):
+            assert key in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_footer_shows_the_main_keys():
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        shown = {b.key for _, b, enabled, _ in app.screen.active_bindings.values() if b.show and enabled}
+        assert {"j", "k", "question_mark", "q"} <= shown
+
+
+async def test_q_quits():
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("q")
+        assert not app.is_running
+
+
+async def test_clicking_an_article_opens_it():
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        # The second article's title is below the first one's three lines.
+        await pilot.click(ArticleList, offset=(5, 5))
+        assert shown_title(app).startswith("Secretary of State")
+
+
+async def test_command_palette_jumps_to_an_article_by_title():
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"set to meet")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert shown_title(app).startswith("Secretary of State")
+
+
+async def test_speaker_choice_keeps_only_their_quotes_and_brackets_walk_quotes():
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        panel = app.query_one(SpeakersPanel)
+        names = [panel.get_option_at_index(i).id for i in range(panel.option_count)]
+        assert "Wang Yi" in names and "Ned Price" in names
+        pane = app.query_one(ReadingPane)
+        await pilot.press("tab", "tab")  # speakers panel
+        panel.highlighted = names.index("Wang Yi")
+        await pilot.press("enter")
+        assert pane.focus_speaker == "Wang Yi"
+        await pilot.press("shift+tab", "right_square_bracket")
+        assert pane.attribution.quotes[pane.current_quote].speaker == "Wang Yi"
+        await pilot.press("right_square_bracket")
+        assert pane.attribution.quotes[pane.current_quote].speaker == "Wang Yi"
+        await pilot.press("escape")
+        assert pane.focus_speaker is None
+
+
+async def test_narrow_terminals_stack_and_do_not_crash():
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        assert app.screen.has_class("-narrow")
+        articles, pane = app.query_one(ArticleList), app.query_one(ReadingPane)
+        assert articles.region.y < pane.region.y  # stacked, not side by side
+        await pilot.press("j", "space", "G", "question_mark", "escape", "k")
+        assert shown_title(app).startswith("Blinken")
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        assert not app.screen.has_class("-narrow")
+        assert articles.region.x < pane.region.x
