@@ -18,7 +18,7 @@ def speaker_prompt(speaker: Speaker) -> Text:
     text = Text()
     text.append("■ ", style=speaker_colour(speaker.name))
     text.append(one_line(speaker.name), style="bold")
-    text.append(f"  {speaker.quotes}", style="dim")
+    text.append(f"  {speaker.quotes} quote{'s' if speaker.quotes != 1 else ''}", style="dim")
     if speaker.role:
         text.append(f"\n  {one_line(speaker.role)}", style="dim italic")
     return text
@@ -38,7 +38,7 @@ class SpeakersPanel(OptionList):
         )
         self.set_options(Option(speaker_prompt(s), id=s.name) for s in speakers)
         self.border_title = f"Speakers ({len(speakers)})"
-        self.display = bool(speakers)
+        self.set_class(not speakers, "-empty")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -1,0 +1,93 @@
+"""End to end: the installed ``newsreader`` in a real terminal (tmux)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+TMUX = shutil.which("tmux")
+NEWSREADER = shutil.which("newsreader", path=str(Path(sys.executable).parent)) or shutil.which("newsreader")
+
+pytestmark = pytest.mark.skipif(not (TMUX and NEWSREADER), reason="needs tmux and an installed newsreader")
+
+
+class Terminal:
+    """A tmux session running one command, read like a person reads a screen."""
+
+    def __init__(self, command: list[str], width: int = 120, height: int = 36, env=None) -> None:
+        self.name = f"newsreader-test-{uuid.uuid4().hex[:8]}"
+        environment = {**os.environ, **(env or {}), "TERM": "xterm-256color"}
+        subprocess.run(
+            [TMUX, "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height), *command],
+            check=True,
+            env=environment,
+        )
+
+    def screen(self) -> str:
+        result = subprocess.run([TMUX, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True)
+        return result.stdout
+
+    def alive(self) -> bool:
+        return subprocess.run([TMUX, "has-session", "-t", self.name], capture_output=True).returncode == 0
+
+    def press(self, *keys: str) -> None:
+        subprocess.run([TMUX, "send-keys", "-t", self.name, *keys], check=True)
+
+    def wait_for(self, predicate, timeout: float = 20.0) -> str:
+        """Poll the screen until predicate(screen) holds; fail with the last screen."""
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen() if self.alive() else ""
+            if predicate(screen):
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"screen never matched; last screen:\n{screen}")
+
+    def close(self) -> None:
+        subprocess.run([TMUX, "kill-session", "-t", self.name], capture_output=True)
+
+
+@pytest.fixture
+def terminal(tmp_path):
+    made: list[Terminal] = []
+
+    def start(*args: str, **kwargs) -> Terminal:
+        term = Terminal([NEWSREADER, *args], env={"HOME": str(tmp_path)}, **kwargs)
+        made.append(term)
+        return term
+
+    yield start
+    for term in made:
+        term.close()
+
+
+def test_read_both_seed_articles_with_the_keyboard(terminal):
+    term = terminal()
+    screen = term.wait_for(lambda s: "Blinken meets with China's top diplomat" in s and "Articles (2)" in s)
+    assert "Grow the Future of Public Media" not in screen
+    term.press("j")
+    screen = term.wait_for(lambda s: "John Ruwitch · WEKU (via inkl) · World" in s)
+    assert "Get all your news in one place" not in screen
+    term.press("?")
+    term.wait_for(lambda s: "this help" in s and "next / previous quotation" in s)
+    term.press("Escape")
+    term.wait_for(lambda s: "this help" not in s)
+    term.press("q")
+    term.wait_for(lambda s: not term.alive() or "Articles (2)" not in s)
+
+
+def test_narrow_terminal_still_reads(terminal):
+    term = terminal(width=40, height=12)
+    term.wait_for(lambda s: "Blinken meets" in s)
+    term.press("j")
+    term.wait_for(lambda s: "Secretary of State" in s)
+    term.press("q")
+    term.wait_for(lambda s: not term.alive() or "Blinken" not in s)
