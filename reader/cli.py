@@ -17,7 +17,7 @@ from reader import __version__
 from reader.corpus import Corpus, load
 from reader.sanitize import one_line
 
-SUBCOMMANDS = ("quotes",)
+SUBCOMMANDS = ("quotes", "search")
 
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -30,7 +30,7 @@ def _main_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsreader",
         description="A terminal news reader that shows who said what.",
-        epilog="Subcommands: 'newsreader quotes --help'. To open a file named like a subcommand, write ./quotes.",
+        epilog="Subcommands: 'newsreader quotes --help', 'newsreader search --help'. To open a file named like a subcommand, write ./quotes.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help=_paths_help())
     parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
@@ -44,6 +44,20 @@ def _quotes_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help=_paths_help())
     parser.add_argument("--json", action="store_true", help="JSON Lines: one object per quote")
+    parser.add_argument("--speaker", metavar="NAME", help="only quotes by this speaker (fuzzy: 'blinkin' finds Antony Blinken)")
+    return parser
+
+
+def _search_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsreader search",
+        description="Search quotes, speakers, titles and text, typos forgiven. "
+        "Filters: @name or speaker:name, outlet:name, \"exact phrase\".",
+    )
+    parser.add_argument("query", help="what to look for, e.g. '@wang balloon'")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help=_paths_help())
+    parser.add_argument("--json", action="store_true", help="JSON Lines: one object per hit")
+    parser.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)")
     return parser
 
 
@@ -75,6 +89,9 @@ def _quotes(argv: Sequence[str]) -> int:
     for article in corpus.articles:
         for quote in extract_article(article).quotes:
             rows.append((article, quote))
+    if args.speaker is not None:
+        wanted = _speakers_named(args.speaker, corpus, rows)
+        rows = [(a, q) for a, q in rows if q.speaker in wanted]
     if args.json:
         for article, quote in rows:
             print(
@@ -105,7 +122,62 @@ def _quotes(argv: Sequence[str]) -> int:
         if len(text) > text_width:
             text = text[: text_width - 1] + "…"
         print(f"  {speaker:<{speaker_width}}  {quote.kind:<8}  {text}")
-    print(f"\n{len(rows)} quotes in {len(corpus.articles)} articles")
+    print(f"\n{len(rows)} quotes in {len({id(a) for a, _ in rows})} articles")
+    return 0
+
+
+def _index(corpus: Corpus):
+    from reader.quotes import extract_article
+    from reader.search import SearchIndex
+
+    return SearchIndex.build((article, extract_article(article)) for article in corpus.articles)
+
+
+def _speakers_named(name: str, corpus: Corpus, rows) -> set[str]:
+    """Canonical speakers matching a fuzzy name, through the search index."""
+    hits = _index(corpus).search(f"@{name}", limit=10_000)
+    return {hit.speaker for hit in hits if hit.speaker}
+
+
+def _search(argv: Sequence[str]) -> int:
+    args = _search_parser().parse_args(argv)
+    if args.limit < 1:
+        print("newsreader: --limit must be at least 1", file=sys.stderr)
+        return 2
+    corpus = _load(args.paths)
+    if corpus is None:
+        return 1
+    hits = _index(corpus).search(args.query, limit=args.limit)
+    titles = {article.id: article.title for article in corpus.articles}
+    if args.json:
+        for hit in hits:
+            print(
+                json_line(
+                    {
+                        "kind": hit.kind,
+                        "article": hit.path,
+                        "title": titles.get(hit.article_id),
+                        "text": hit.text,
+                        "speaker": hit.speaker,
+                        "start": hit.start,
+                        "end": hit.end,
+                        "score": round(hit.score, 4),
+                    }
+                )
+            )
+        return 0
+    if not hits:
+        print(f"no hits for {one_line(args.query)!r}")
+        return 0
+    width = shutil.get_terminal_size((120, 24)).columns
+    for rank, hit in enumerate(hits, 1):
+        text = one_line(hit.text)
+        room = max(20, width - 14)
+        if len(text) > room:
+            text = text[: room - 1] + "…"
+        print(f"{rank:>3}. {hit.kind:<7} {text}")
+        where = " · ".join(one_line(part) for part in (hit.speaker or "", titles.get(hit.article_id, hit.path)) if part)
+        print(f"     {'':<7} {where}")
     return 0
 
 
@@ -114,6 +186,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] == "quotes":
             return _quotes(argv[1:])
+        if argv and argv[0] == "search":
+            return _search(argv[1:])
         args = _main_parser().parse_args(argv)
         corpus = _load(args.paths)
         if corpus is None:

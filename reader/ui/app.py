@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -11,10 +12,12 @@ from reader import __version__
 from reader.corpus import Corpus
 from reader.model import Article, Attribution
 from reader.quotes import extract_article
+from reader.search import Hit, SearchIndex
 from reader.ui.article_list import ArticleList
 from reader.ui.commands import ArticleCommands
 from reader.ui.help_screen import HelpScreen
 from reader.ui.reading_pane import ReadingPane
+from reader.ui.search_panel import SearchPanel
 from reader.ui.speakers_panel import SpeakersPanel
 
 
@@ -37,6 +40,10 @@ class NewsReaderApp(App[None]):
         Binding("g", "scroll_edge('top')", "Top", show=False),
         Binding("G", "scroll_edge('bottom')", "Bottom", show=False),
         Binding("escape", "all_speakers", "All speakers", show=False),
+        Binding("slash", "search", "Search", key_display="/"),
+        Binding("n", "next_hit(1)", "Next hit", show=False),
+        Binding("N", "next_hit(-1)", "Previous hit", show=False),
+        Binding("ctrl+p", "command_palette", "palette", show=False, priority=True),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),
     ]
@@ -46,13 +53,19 @@ class NewsReaderApp(App[None]):
         self.corpus = corpus
         self.read: set[str] = set()
         self._attributions: dict[str, Attribution] = {}
+        self.index: SearchIndex | None = None
+        self.hits: list[Hit] = []
+        self.hit_index = -1
+        self._focus_before_search = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="main"):
-            articles = ArticleList(self.corpus.articles, self.read, id="articles")
-            articles.border_title = f"Articles ({len(self.corpus.articles)})"
-            yield articles
+            with Vertical(id="left"):
+                yield SearchPanel(id="search")
+                articles = ArticleList(self.corpus.articles, self.read, id="articles")
+                articles.border_title = f"Articles ({len(self.corpus.articles)})"
+                yield articles
             with Vertical(id="article-side"):
                 yield ReadingPane(id="reading")
                 yield SpeakersPanel(id="speakers")
@@ -64,6 +77,21 @@ class NewsReaderApp(App[None]):
         if len(self.corpus.warnings) > 5:
             self.notify(f"{len(self.corpus.warnings) - 5} more warnings", severity="warning")
         self.query_one(ArticleList).focus()
+        self.build_index()
+
+    @work(thread=True, exclusive=True, group="index")
+    def build_index(self) -> None:
+        """Extract every article's quotes and index them, off the UI thread."""
+        index = SearchIndex()
+        for article in self.corpus.articles:
+            index.add(article, self.attribution(article))
+        self.index = index
+        self.call_from_thread(self._index_ready)
+
+    def _index_ready(self) -> None:
+        panel = self.query_one(SearchPanel)
+        if panel.query_text.strip():
+            self.run_search(panel.query_text)
 
     # --- the core, asked lazily ------------------------------------------------
 
@@ -78,6 +106,9 @@ class NewsReaderApp(App[None]):
         self.show_article(event.article)
 
     def show_article(self, article: Article) -> None:
+        pane = self.query_one(ReadingPane)
+        if pane.article is article:
+            return
         attribution = self.attribution(article)
         self.query_one(ReadingPane).show(article, attribution)
         self.query_one(SpeakersPanel).show(attribution)
@@ -111,6 +142,75 @@ class NewsReaderApp(App[None]):
             pane.scroll_home(animate=False)
         else:
             pane.scroll_end(animate=False)
+
+    # --- search ------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        left = self.query_one("#left")
+        if not left.has_class("-searching"):
+            self._focus_before_search = self.focused
+            left.add_class("-searching")
+        self.query_one("#search-input").focus()
+
+    def on_search_panel_changed(self, event: SearchPanel.Changed) -> None:
+        self.run_search(event.query)
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, query: str) -> None:
+        """Search off the UI thread; a newer keystroke cancels this one."""
+        index = self.index
+        if index is None:
+            self.call_from_thread(self._show_hits, query, [], "indexing…")
+            return
+        hits = index.search(query, limit=100) if query.strip() else []
+        self.call_from_thread(self._show_hits, query, hits, None)
+
+    def _show_hits(self, query: str, hits: list[Hit], note: str | None) -> None:
+        panel = self.query_one(SearchPanel)
+        if panel.query_text != query:
+            return  # a newer query is on its way
+        titles = {a.id: a.title for a in self.corpus.articles}
+        panel.show_hits(hits, titles, note)
+
+    def on_search_panel_opened(self, event: SearchPanel.Opened) -> None:
+        self.hits = list(self.query_one(SearchPanel).hits)
+        self.hit_index = event.index
+        self._close_search(focus=self.query_one(ReadingPane))
+        self.open_hit(event.hit)
+
+    def on_search_panel_closed(self, event: SearchPanel.Closed) -> None:
+        self._close_search(focus=self._focus_before_search)
+
+    def _close_search(self, focus) -> None:
+        self.query_one("#left").remove_class("-searching")
+        target = focus if focus is not None and focus.is_attached else self.query_one(ArticleList)
+        target.focus()
+
+    def open_hit(self, hit: Hit) -> None:
+        article = next((a for a in self.corpus.articles if a.id == hit.article_id), None)
+        if article is None:
+            return
+        self.open_article(article.id)
+        self.show_article(article)
+        if hit.kind != "speaker" and hit.end > hit.start:
+            self.query_one(ReadingPane).mark(hit.start, hit.end)
+        if self.hits:
+            self.sub_title = f"hit {self.hit_index + 1} of {len(self.hits)}"
+
+    def action_next_hit(self, step: int) -> None:
+        if not self.hits:
+            self.notify("No search yet: press / to search.", timeout=3)
+            return
+        self.hit_index = (self.hit_index + step) % len(self.hits)
+        self.open_hit(self.hits[self.hit_index])
+
+    def action_command_palette(self) -> None:
+        if self.query_one("#left").has_class("-searching") and self.focused is not None and (
+            self.focused.id in ("search-input", "search-results")
+        ):
+            self.query_one(SearchPanel).action_move(-1)
+        else:
+            super().action_command_palette()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -47,6 +47,7 @@ def render_paragraph(
     mentions: list[tuple[int, int, str]],
     focus_speaker: str | None = None,
     current: Quote | None = None,
+    marked: tuple[int, int] | None = None,
 ) -> Text:
     """One paragraph as a Rich Text: untrusted text, styles by offset only."""
     text = Text(paragraph_text(paragraph))
@@ -64,6 +65,8 @@ def render_paragraph(
         if focus_speaker is not None and name != focus_speaker:
             continue
         text.stylize(Style(color=speaker_colour(name), bold=True, underline=True), start - base, end - base)
+    if marked is not None and marked[1] > base and marked[0] < paragraph.end:
+        text.stylize(Style(reverse=True), max(marked[0] - base, 0), min(marked[1] - base, len(text)))
     return text
 
 
@@ -89,6 +92,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         super().__init__(**kwargs)
         self.attribution = Attribution()
         self.current_quote = -1
+        self.marked: tuple[int, int] | None = None
 
     def compose(self):
         yield Static(id="article-header")
@@ -98,6 +102,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
     def show(self, article: Article, attribution: Attribution) -> None:
         self.attribution = attribution
         self.current_quote = -1
+        self.marked = None
         self.focus_speaker = None
         self.article = article
         self._render_article()
@@ -147,22 +152,42 @@ class ReadingPane(VerticalScroll, can_focus=True):
                 body.append("\n\n")
             inside = [m for m in mentions if paragraph.start <= m[0] and m[1] <= paragraph.end]
             body.append_text(
-                render_paragraph(paragraph, by_paragraph.get(i, []), inside, self.focus_speaker, current)
+                render_paragraph(
+                    paragraph, by_paragraph.get(i, []), inside, self.focus_speaker, current, self.marked
+                )
             )
         self.query_one("#article-body", Static).update(body)
 
-    def _line_of(self, quote: Quote) -> int:
-        """The body line a quote starts on, at the current width."""
+    def _line_of(self, offset: int) -> int:
+        """The body line showing source offset ``offset``, at the current width."""
         article = self.article
         assert article is not None
         body = self.query_one("#article-body", Static)
         width = max(body.content_region.width, 1)
         prefix = Text()
-        for i, paragraph in enumerate(article.paragraphs[: quote.paragraph]):
-            prefix.append(paragraph_text(paragraph) + "\n\n")
-        prefix.append(paragraph_text(article.paragraphs[quote.paragraph])[: quote.start - article.paragraphs[quote.paragraph].start])
+        for paragraph in article.paragraphs:
+            if paragraph.end < offset:
+                prefix.append(paragraph_text(paragraph) + "\n\n")
+            else:
+                prefix.append(paragraph_text(paragraph)[: max(offset - paragraph.start, 0)])
+                break
         lines = prefix.wrap(self.app.console, width)
         return max(len(lines) - 1, 0)
+
+    def _scroll_to_offset(self, offset: int) -> None:
+        body = self.query_one("#article-body", Static)
+        inside = any(p.start <= offset <= p.end for p in self.article.paragraphs) if self.article else False
+        if not inside:
+            self.scroll_home(animate=False)
+            return
+        line = self._line_of(offset)
+        self.scroll_to(y=max(body.virtual_region.y + line - 2, 0), animate=False)
+
+    def mark(self, start: int, end: int) -> None:
+        """Highlight a span of the article (a search hit) and bring it into view."""
+        self.marked = (start, end)
+        self._render_article()
+        self.call_after_refresh(self._scroll_to_offset, start)
 
     def _visible_quotes(self) -> list[int]:
         return [
@@ -183,9 +208,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
             target = candidates[position % len(candidates)]
         self.current_quote = target
         self._render_article()
-        body = self.query_one("#article-body", Static)
-        line = self._line_of(self.attribution.quotes[target])
-        self.scroll_to(y=max(body.virtual_region.y + line - 2, 0), animate=False)
+        self._scroll_to_offset(self.attribution.quotes[target].start)
         self.post_message(self.QuoteChanged(candidates.index(target) + 1, len(candidates)))
 
     def action_next_quote(self) -> None:
