@@ -61,8 +61,8 @@ FUZZY_PENALTY = 100.0  # per fuzzy-only word: always below real matches
 ADJACENT_BONUS = 0.15
 
 MATERIALISE = 40_000  # constraints estimated below this many postings become sets
-CAP = 3_000  # most candidates scored per query
-RERANK = 2  # rescore the top limit * RERANK candidates with adjacency
+CAP = 2_000  # most candidates scored per query
+RERANK = 20  # rescore the top limit + RERANK candidates with adjacency
 _TOP = chr(0x10FFFF)
 
 
@@ -104,6 +104,23 @@ class _Term:
         self.fuzzy_capable = fuzzy_capable
 
 
+class _Vocab(dict):
+    """term -> id; looking up an unknown term interns it."""
+
+    __slots__ = ("terms", "post")
+
+    def __init__(self, terms_: list[str], post: list[array]) -> None:
+        super().__init__()
+        self.terms = terms_
+        self.post = post
+
+    def __missing__(self, t: str) -> int:
+        tid = self[t] = len(self.terms)
+        self.terms.append(t)
+        self.post.append(array("I"))
+        return tid
+
+
 class SearchIndex:
     """An incremental full-text index of articles, their quotes and speakers."""
 
@@ -124,9 +141,9 @@ class SearchIndex:
         self._fwd_off = array("I", [0])
         self._fwd_extra: dict[int, set[int]] = {}  # speaker documents grow
         # vocabulary
-        self._term_id: dict[str, int] = {}
         self._terms: list[str] = []
         self._post: list[array] = []
+        self._term_id: dict[str, int] = _Vocab(self._terms, self._post)
         # speakers
         self._spk_id: dict[str, int] = {}
         self._spk_names: list[str] = []
@@ -153,7 +170,7 @@ class SearchIndex:
         index = cls()
         for article, attribution in items:
             index.add(article, attribution)
-        index._prepare()
+        index._prepare(eager=True)
         return index
 
     def __len__(self) -> int:
@@ -177,15 +194,15 @@ class SearchIndex:
             self._add_doc(KIND_ARTICLE, a, start, end, -1, title, terms(title))
         for span in article.paragraphs:
             self._add_doc(KIND_TEXT, a, span.start, span.end, -1, span.text, terms(span.text))
-        by_name = {s.name: s for s in attribution.speakers}
-        for s in attribution.speakers:
-            self._speaker(s.name, a, s)
+        resolved = {s.name: self._speaker(s.name, a, s) for s in attribution.speakers}
         for q in attribution.quotes:
             sid = -1
             toks = terms(q.text)
             n = len(toks)
             if q.speaker:
-                sid = self._speaker(q.speaker, a, by_name.get(q.speaker))
+                sid = resolved.get(q.speaker)
+                if sid is None:
+                    sid = resolved[q.speaker] = self._speaker(q.speaker, a, None)
                 toks.extend(self._spk_terms[sid])
             self._add_doc(KIND_QUOTE, a, q.start, q.end, sid, q.text, toks, n)
             if sid >= 0:
@@ -202,28 +219,18 @@ class SearchIndex:
         self._spk.append(sid)
         self._len.append(min(len(toks) if n is None else n, 65535))
         self._text.append(text)
-        term_id = self._term_id
-        post = self._post
+        # distinct term ids (new terms get one through _Vocab.__missing__)
+        ids = set(map(self._term_id.__getitem__, toks))
         fwd = self._fwd
-        for t in set(toks):
-            tid = term_id.get(t)
-            if tid is None:
-                tid = term_id[t] = len(self._terms)
-                self._terms.append(t)
-                post.append(array("I", (d,)))
-            else:
-                post[tid].append(d)
-            fwd.append(tid)
+        fwd.extend(ids)
+        post = self._post
+        for i in ids:
+            post[i].append(d)
         self._fwd_off.append(len(fwd))
         return d
 
     def _intern(self, t: str) -> int:
-        tid = self._term_id.get(t)
-        if tid is None:
-            tid = self._term_id[t] = len(self._terms)
-            self._terms.append(t)
-            self._post.append(array("I"))
-        return tid
+        return self._term_id[t]
 
     def _speaker(self, name: str, a: int, info: Speaker | None) -> int:
         sid = self._spk_id.get(name)
@@ -269,7 +276,13 @@ class SearchIndex:
 
     # --------------------------------------------------------------- derived
 
-    def _prepare(self) -> None:
+    def _prepare(self, eager: bool = False) -> None:
+        """Rebuild the sorted vocabulary and friends after additions.
+
+        ``eager`` also builds what is otherwise built on first use (the
+        infix blob, the prefix lists for fuzzy prefixes), so that the first
+        keystrokes after a bulk build don't pay for it.
+        """
         if not self._dirty:
             return
         terms_ = self._terms
@@ -290,6 +303,10 @@ class SearchIndex:
         self._spk_sorted = sorted(self._spk_keys)
         self._cache = {}
         self._dirty = False
+        if eager:
+            self._infix_ids("\n")
+            for m in range(4, 14):
+                self._prefix_list(m)
 
     def _cached(self, key, compute):
         cache = self._cache
@@ -347,17 +364,22 @@ class SearchIndex:
                     out.append((bucket[1][i], dist))
         return out
 
+    def _prefix_list(self, m: int) -> list[str]:
+        """The distinct ``m``-letter starts of the (non-numeric) vocabulary."""
+        prefixes = self._prefixes.get(m)
+        if prefixes is None:
+            prefixes = self._prefixes[m] = list(
+                dict.fromkeys([t[:m] for t in self._sorted if len(t) >= m and not t.isdigit()])
+            )
+        return prefixes
+
     def _fuzzy_prefix_ids(self, w: str) -> list[tuple[int, int]]:
         """Terms whose start is within an edit budget of ``w`` (being typed)."""
         n = len(w)
         k = 1 if n <= 6 else 2
         out: dict[int, int] = {}
         for m in (n, n + 1):
-            prefixes = self._prefixes.get(m)
-            if prefixes is None:
-                prefixes = self._prefixes[m] = list(
-                    dict.fromkeys(t[:m] for t in self._sorted if len(t) >= m and not t.isdigit())
-                )
+            prefixes = self._prefix_list(m)
             for p, dist, _i in process.extract(
                 w, prefixes, scorer=OSA.distance, score_cutoff=k, limit=None
             ):
@@ -450,9 +472,14 @@ class SearchIndex:
     def _match_outlets_uncached(self, f: str) -> set[int]:
         labels = {lab for lab in self._outlet_of if lab}
         good = {lab for lab in labels if f in lab}
-        if not good:
-            good = {lab for lab in labels if fuzz.partial_ratio(f, lab) >= 80 and len(f) >= 3}
+        if not good and len(f) >= 3:
+            good = {lab for lab in labels if fuzz.partial_ratio(f, lab) >= 80}
         return {a for a, lab in enumerate(self._outlet_of) if lab in good}
+
+    def _outlet_docs(self, outlets: tuple[str, ...], arts: set[int]) -> int:
+        """How many documents the articles ``arts`` (of ``outlets``) have."""
+        key = ("od", outlets)
+        return self._cached(key, lambda: sum(self._art_end[a] - self._art_first[a] for a in arts))
 
     def search(self, query: str, limit: int = 50) -> list[Hit]:
         """The best ``limit`` hits for ``query``, best first."""
@@ -506,8 +533,7 @@ class SearchIndex:
         if spk_docs:
             constraints.append((sum(len(p) for p in spk_docs), "s", spk_docs))
         if arts is not None:
-            est = sum(self._art_end[a] - self._art_first[a] for a in arts)
-            constraints.append((est, "o", arts))
+            constraints.append((self._outlet_docs(q.outlets, arts), "o", arts))
         constraints.sort(key=lambda c: c[0])
         post = self._post
         cand: set[int] | None = None
@@ -523,9 +549,13 @@ class SearchIndex:
                 for qual, fz, ids in c.tiers:
                     s: set[int] = set()
                     for i in ids:
-                        s.update(post[i])
-                        if cap and len(s) + len(union) >= cap:
-                            break
+                        if cap:
+                            room = cap - len(s) - len(union)
+                            if room <= 0:
+                                break
+                            s.update(post[i][:room] if len(post[i]) > room else post[i])
+                        else:
+                            s.update(post[i])
                     s.difference_update(union)
                     union |= s
                     docsets.append((qual, fz, s))
@@ -542,7 +572,7 @@ class SearchIndex:
                 check_spk = False
             else:
                 s = set()
-                for a in sorted(c):
+                for a in c:
                     s.update(range(self._art_first[a], self._art_end[a]))
                     if cap and len(s) >= cap:
                         break
@@ -591,9 +621,9 @@ class SearchIndex:
                 scored.append((total, d))
         for t in all_terms:
             t.docsets = None  # cached terms must not keep per-query sets
-        n = max(limit * RERANK, limit + 20) if (q.phrases or len(words) > 1) else limit
+        n = 2 * limit + RERANK  # room for duplicates and adjacency reranking
         if q.phrases:
-            n = max(n, 200)
+            n = max(n, 4 * limit)  # some will fail the phrase check
         top = heapq.nlargest(n, scored, key=lambda x: (x[0], -x[1]))
         return top, words
 
@@ -611,9 +641,17 @@ class SearchIndex:
             lit.update(i for i in ids if i is not None)
         typed_last = q.phrases[-1][-1] if q.partial_phrase else None
 
+        want = limit + RERANK if len(words) > 1 else limit
         out: list[tuple[float, int, tuple[tuple[int, int], ...]]] = []
+        seen: set[tuple[int, str, int]] = set()
         for score, d in ranked:
+            if len(out) >= want:
+                break
             text = self._text[d]
+            key = (self._kind[d], text, self._spk[d])
+            if key in seen:  # the same words by the same speaker in another article
+                continue
+            seen.add(key)
             spans = term_spans(text)
             tids = [term_id.get(t) for t, _s, _e in spans]
             if phrase_ids and not self._has_phrases(spans, tids, phrase_ids, typed_last):

@@ -196,9 +196,12 @@ def vary(items, target: int, seed: int = 1) -> list[tuple[Article, Attribution]]
                 words[i], words[i + 1] = words[i + 1], words[i]
             elif r < 0.5:
                 words = [re.sub(r"\d", lambda _m: str(rng.randrange(10)), w) for w in words]
-            if rng.random() < 0.03:
+            if rng.random() < 0.05:
                 words.insert(rng.randrange(len(words) + 1), rng.choice(TOPICS))
-            if rng.random() < 0.3 or not speaker:
+            r = rng.random()
+            if r < 0.05:
+                speaker = rng.choice(EXTRA_SPEAKERS)[0]
+            elif r < 0.3 or not speaker:
                 speaker = rng.choice(names)
             text = " ".join(words)
             para = f'"{text}," {speaker} said.'
