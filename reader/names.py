@@ -29,6 +29,8 @@ Canonical-name rules (documented, and relied on by the tests):
 from __future__ import annotations
 
 from bisect import insort
+from functools import lru_cache
+from typing import Sequence
 from dataclasses import dataclass, field
 
 # --------------------------------------------------------------------------
@@ -47,7 +49,8 @@ TITLES = frozenset(
     major maj lieutenant lt sergeant sgt corporal cpl commander cmdr officer
     inspector superintendent supt sheriff detective det chief spokesman
     spokeswoman spokesperson coach manager deputy leader speaker treasurer
-    comptroller auditor chief-executive dr. president-elect
+    comptroller auditor chief-executive dr. president-elect administrator
+    secretary-general undersecretary mp mep qc kc lawmaker legislator
     """.split()
 )
 
@@ -146,7 +149,9 @@ SPEAKER_NOUNS = frozenset(
     administration department group bank council committee commission
     union party campaign team club council court office embassy military
     army police force board spokesperson's insiders insider operator operators
-    official's broker brokers economist strategist strategists
+    official's broker brokers economist strategist strategists poster posters
+    user users blogger bloggers writer writers author authors reporter reporters
+    editor editors commentator commentators researcher spokesmen
     """.split()
 )
 
@@ -190,6 +195,7 @@ _MALE = frozenset("mr sir lord king prince father brother mr. pope".split())
 _FEMALE = frozenset("mrs ms miss madam lady dame queen princess sister mrs. ms.".split())
 
 
+@lru_cache(maxsize=16384)
 def norm(word: str) -> str:
     """Lower-case a token and drop a trailing period (``Mr.`` -> ``mr``)."""
     return word.lower().rstrip(".")
@@ -211,7 +217,13 @@ def speaker_head(word: str) -> bool:
     return len(w) > 4 and w.endswith(_PERSON_SUFFIXES) and w not in {"human", "humans", "german", "mean", "woman's"}
 
 
-def split_role(tokens: list[str]) -> tuple[str | None, list[str]]:
+def split_role(tokens: Sequence[str]) -> tuple[str | None, list[str]]:
+    role, name = _split_role(tuple(tokens))
+    return role, list(name)
+
+
+@lru_cache(maxsize=8192)
+def _split_role(tokens: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     """Split a capitalised run into ``(role, name tokens)``.
 
     ``["U.S.", "Secretary", "of", "State", "Antony", "Blinken"]`` ->
@@ -239,12 +251,14 @@ def split_role(tokens: list[str]) -> tuple[str | None, list[str]]:
         j = end + 1
         while j < n - 1 and norm(tokens[j]) in ROLE_MODIFIERS:
             j += 1
+        if j == end + 1 and j < n - 2 and tokens[j][:1].isupper():
+            j += 1  # "Governor of Washington Chris Gregoire"
         if j > end + 1:
             end = j
     # "Secretary Blinken" fine; "Prime Minister" already in role.
     rest = tokens[end:]
     if not rest:
-        return " ".join(tokens), []
+        return " ".join(tokens), ()
     return " ".join(tokens[:end]), rest
 
 
@@ -260,6 +274,7 @@ def gender_of_title(role: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def looks_org(name: str) -> bool:
     words = name.split()
     if not words:

@@ -45,8 +45,10 @@ from .names import (
     DETERMINERS,
     FUNCTION_WORDS,
     NONPERSON_WORDS,
+    ORG_WORDS,
     OBJECT_PRONOUNS,
     PRONOUNS,
+    SPEAKER_NOUNS,
     Registry,
     is_title,
     looks_org,
@@ -88,12 +90,13 @@ calls dubbed branded characterized characterised labelled labeled
 
 _PARTICIPLES = """
 saying adding describing calling noting warning telling writing explaining
-arguing insisting claiming stating asking declaring stressing urging
+arguing insisting claiming stating asking declaring stressing urging quoting
+reads read
 """.split()
 
 _ALL_VERBS = sorted(set(_REPORT_VERBS + _QUOTE_ONLY_VERBS + _PARTICIPLES), key=len, reverse=True)
 
-_VERB_RE = re.compile(r"(?<![\w\-’'])(?:" + "|".join(_ALL_VERBS) + r"|according to|went on)(?![\w\-])", re.I)
+_VERB_RE = re.compile(r"(?<![\w\-’'])(?:" + "|".join(_ALL_VERBS) + r"|according to|in the words of|went on)(?![\w\-])", re.I)
 _REPORT_RE = re.compile(
     r"(?<![\w\-’'])(?:" + "|".join(sorted(set(_REPORT_VERBS), key=len, reverse=True)) + r")(?![\w\-])"
 )
@@ -150,11 +153,14 @@ _OPEN_MARKS = "“„«"
 _CLOSE_MARKS = "”»"
 _MARK_RE = re.compile(r"[\"“”„«»]")
 _SENT_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[A-Z0-9\x00]|\s*$)")
+_LAST_WORD_RE = re.compile(r"([\w.]+)$")
 _WORD_RE = re.compile(r"[^\W_][\w'’\-]*")
 _SO_CALLED_RE = re.compile(r"(?:so[\-\s]called|dubbed|nicknamed|titled|entitled|named|known\s+as|termed|the\s+term|"
                            r"the\s+word|the\s+phrase|labelled|labeled|branded|hashtag|slogan|motto|song|film|book|"
                            r"album|novel|movie|show|series|play|poem|article|headline|website|site|section|"
                            r"campaign|operation|project)\s*$", re.I)
+_STATEMENT_RE = re.compile(r"\b(?:issued|released|posted|published|gave|made|put out|sent)\s+(?:a|an)\s+(?:[\w\-]+\s+)?"
+                           r"(?:statement|comment|remarks|speech|message|response|reply|tweet|post)\b")
 _ACCORDING_RE = re.compile(r"(?<![\w\-])according\s+to\s+", re.I)
 
 
@@ -188,12 +194,60 @@ def _is_word(tok: str) -> bool:
     return tok[:1].isalnum()
 
 
-def _run_mention(toks: list[tuple[str, int, int]], definite: bool) -> Mention | None:
-    """A mention from capitalised tokens (leading function words trimmed)."""
+_MULTI_PLACES = tuple(
+    tuple(p.split())
+    for p in (
+        "United States", "United Kingdom", "United Nations", "New York", "Hong Kong", "South Korea",
+        "North Korea", "New Zealand", "Saudi Arabia", "South Africa", "Sri Lanka", "New Delhi", "Los Angeles",
+        "San Francisco", "European Union", "White House", "Middle East", "Costa Rica", "Puerto Rico",
+        "El Salvador", "Latin America", "North America", "South America", "Soviet Union", "Great Britain",
+        "West Bank", "Gaza Strip", "Abu Dhabi", "Tel Aviv", "Buenos Aires", "Rio de Janeiro", "Sao Paulo",
+        "Kuala Lumpur", "Cape Town", "Mexico City", "Washington D.C.", "Northern Ireland", "Czech Republic",
+    )
+)
+
+
+_PLACE_FIRST = frozenset(p[0] for p in _MULTI_PLACES)
+
+
+def _clean_run(toks: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Trim a capitalised run to the part that names one thing.
+
+    Drops sentence-initial function words, a possessive owner (``Saudi
+    Arabia's Civil Defense Authority`` -> ``Civil Defense Authority``), a
+    leading multi-word place (``United States Hamdullah Mohib``) and an
+    organisation before a person (``Islamic Relations Alia Salem``).
+    """
     while toks and norm(toks[0][0]) in FUNCTION_WORDS and not is_title(toks[0][0]):
         toks = toks[1:]
     while toks and toks[0][0].lower() in _CONNECTORS:
         toks = toks[1:]
+    n = len(toks)
+    if n < 2:
+        return toks
+    for i in range(n - 2, -1, -1):
+        if toks[i][0].endswith(("'s", "’s", "s'", "s’")):
+            toks = toks[i + 1 :]
+            break
+    n = len(toks)
+    if n >= 4 and toks[0][0] in _PLACE_FIRST:
+        words = tuple(t[0] for t in toks)
+        for pl in _MULTI_PLACES:
+            if n >= len(pl) + 2 and words[: len(pl)] == pl:
+                toks = toks[len(pl) :]
+                break
+    n = len(toks)
+    if n >= 3:
+        orgs = [norm(t[0]) in ORG_WORDS for t in toks]
+        i = max((k for k in range(n) if orgs[k]), default=-1)
+        if 0 <= i <= n - 3 and all(t[0][:1].isupper() for t in toks[i + 1 :]):
+            toks = toks[i + 1 :]
+    return toks
+
+
+def _run_mention(toks: list[tuple[str, int, int]], definite: bool) -> Mention | None:
+    """A mention from capitalised tokens (leading function words trimmed)."""
+    toks = _clean_run(toks)
     if not toks:
         return None
     words = [t[0] for t in toks]
@@ -204,6 +258,11 @@ def _run_mention(toks: list[tuple[str, int, int]], definite: bool) -> Mention | 
         return None
     role, name = split_role(words)
     start, end = toks[0][1], toks[-1][2]
+    if len(words) == 1 and words[0].lower() in SPEAKER_NOUNS:
+        # sentence-initial "Officials said": a common noun, not a name
+        return Mention("anon", start, end, words[0], tuple(words), head=words[0])
+    if is_title(words[-1]) and (len(words) > 1 or definite):
+        role, name = " ".join(words), []
     if not name:
         return Mention("role", start, end, " ".join(words), tuple(words), role=role, definite=definite,
                        head=norm(words[-1]))
@@ -271,11 +330,19 @@ def _np_at_end(text: str, lo: int, hi: int) -> Mention | None:
     seg = text[lo:hi]
     # strip trailing adverbials ("on Thursday", "also", "in a statement")
     while True:
-        m = _TRAIL_ADV_RE.search(seg)
+        m = _TRAIL_ADV_RE.search(seg, max(0, len(seg) - 160))
         if not m or m.start() == 0:
             break
-        seg = seg[: m.start()]
+        cut = m.start()
+        if seg[cut] == "," and re.match(r",\s*(?:had|has|have|was|were|is|would|will|did|does|do)\b", seg[cut:], re.I):
+            cut += 1  # "X, an Australian woman, has claimed": keep the appositive's comma
+        seg = seg[:cut]
+        if seg.endswith(","):
+            break
     hi = lo + len(seg.rstrip())
+    if hi - lo > 300:
+        sp = text.find(" ", hi - 300, hi)
+        lo = sp + 1 if sp >= 0 else lo
     toks = _tokens(text, lo, hi)
     if not toks:
         return None
@@ -286,7 +353,7 @@ def _np_at_end(text: str, lo: int, hi: int) -> Mention | None:
         while j >= 0 and toks[j][0] not in (",", ";", ":", "(", ")", MASK, '"', "“", "”"):
             j -= 1
         if j < 0 or toks[j][0] != ",":
-            return None
+            return _np_simple(toks[:-1]) if len(toks) > 1 else None
         app_toks = toks[j + 1 : -1]
         if not app_toks or len(app_toks) > 16:
             return None
@@ -322,6 +389,25 @@ def _np_simple(toks: list[tuple[str, int, int]]) -> Mention | None:
             break
         run = toks[j:]
         definite = j > 0 and toks[j - 1][0].lower() == "the"
+        # "Matthew Ingram of The Globe and Mail": the person before "of"
+        k = j
+        if k >= 2 and toks[k - 1][0].lower() in ("and", "&") and _is_cap_tok(toks[k - 2][0]):
+            k -= 2
+            while k > 0 and _is_cap_tok(toks[k - 1][0]):
+                k -= 1
+        if k > 0 and toks[k - 1][0].lower() == "the":
+            k -= 1
+        if k >= 2 and toks[k - 1][0].lower() in ("of", "from", "at") and _is_cap_tok(toks[k - 2][0]):
+            q = k - 1
+            while q > 0 and _is_cap_tok(toks[q - 1][0]) and k - 1 - q < 4:
+                q -= 1
+            person = toks[q : k - 1]
+            pw = [x[0] for x in person]
+            if 2 <= len(pw) <= 4 and not any(norm(w) in ORG_WORDS for w in pw) and not looks_org(" ".join(pw)):
+                pm = _run_mention(person, False)
+                if pm is not None and pm.kind == "name":
+                    pm.role = " ".join(x[0] for x in toks[k - 1 :])
+                    return pm
         m = _run_mention(run, definite)
         if m is not None:
             return m
@@ -357,7 +443,7 @@ def _np_after(text: str, pos: int, hi: int) -> Mention | None:
             k += 1
         if k == len(run):
             m = _run_mention(run, definite)
-        elif k > 0 and run[k][0].lower() in ("of", "for") and not definite:
+        elif k > 0 and (run[k][0].lower() in ("of", "for") and not definite or run[k][0][:1].islower()):
             m = _run_mention(run[:k], definite)
     if m is None:
         m = _common_np(seg)
@@ -401,9 +487,15 @@ def _sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
                                                           and _is_cap_tok(toks[k + 1][0]))):
         k += 1
     if k > j:
-        if k < len(toks) and toks[k][0] == ",":
-            pass
         return _run_mention(toks[j:k], definite)
+    # "One poster admitted ..., writing": a short common noun phrase
+    k = 0
+    while k < len(toks) and k < 6 and _is_word(toks[k][0]) and toks[k][0].lower() not in _REPORT_SET:
+        k += 1
+    for end in range(k, 0, -1):
+        cm = _common_np(toks[:end])
+        if cm is not None and cm.start == toks[0][1]:
+            return cm
     return None
 
 
@@ -498,39 +590,50 @@ class _Engine:
 
     # -- pre-pass ----------------------------------------------------------
 
-    def prepass(self) -> None:
+    def prepass(self, spans_by_par: list[list[tuple[int, int]]]) -> None:
         runs = []
         for pi, (base, t) in enumerate(self.pars):
+            qspans = spans_by_par[pi]
             for m in _RUN_RE.finditer(t):
-                toks = _TOKEN_RE.findall(m.group(0).split(" (")[0] if m.group(1) else m.group(0))
-                toks = [x for x in toks if _is_word(x)]
-                s = m.start()
-                # trim sentence-initial function words
-                while toks and norm(toks[0]) in FUNCTION_WORDS and not is_title(toks[0]):
-                    s = t.find(toks[0], s) + len(toks[0])
-                    toks = toks[1:]
-                    while s < len(t) and t[s].isspace():
-                        s += 1
+                g = m.group()
+                if len(g) > 80:
+                    continue  # an all-capitals line or a table: not a name
+                if " " not in g and "-" not in g and g.lower() in FUNCTION_WORDS:
+                    continue
+                acr = m.group(1)
+                e0 = m.start(1) - 1 if acr else m.end()
+                toks = [(x.group(), x.start(), x.end()) for x in _TOKEN_RE.finditer(t, m.start(), e0)]
+                toks = [x for x in toks if _is_word(x[0])]
+                for q in range(2, min(len(toks) - 1, 5)):
+                    if toks[q][0] == "of":
+                        pw = [x[0] for x in toks[:q]]
+                        if not any(norm(w) in ORG_WORDS or is_title(w) for w in pw):
+                            toks = toks[:q]
+                        break
+                toks = _clean_run(toks)
                 if not toks:
                     continue
-                if toks[-1].endswith(("'s", "’s")):
-                    toks[-1] = toks[-1][:-2]
-                    if not toks[-1]:
+                words = [x[0] for x in toks]
+                if words[-1].endswith(("'s", "’s")):
+                    words[-1] = words[-1][:-2]
+                    if not words[-1]:
                         continue
-                if toks[-1].endswith("."):
-                    toks[-1] = toks[-1][:-1] if norm(toks[-1]) not in _ABBREV and not re.fullmatch(r"(?:[A-Z]\.)+", toks[-1]) else toks[-1]
-                acr = m.group(1)
-                e = m.start(1) - 2 if acr else m.end()
-                runs.append((pi, base + s, base + e, toks, acr, base + m.start(1) if acr else None))
+                s, e = toks[0][1], toks[0][1] + len(" ".join(words)) if False else toks[-1][2]
+                if t[e - 2 : e] in ("'s", "’s"):
+                    e -= 2
+                inside = any(o < s < c for o, c in qspans)
+                runs.append((pi, base + s, base + e, words, acr, base + m.start(1) if acr else None, inside))
         reg = self.reg
-        for pi, s, e, toks, acr, acr_at in runs:
+        for pi, s, e, toks, acr, acr_at, inside in runs:
             if acr and acronym_matches(toks, acr):
                 reg.learn_run(toks, s, e, acronym=acr)
             else:
                 reg.learn_run(toks, s, e)
-        for pi, s, e, toks, acr, acr_at in runs:
+        for pi, s, e, toks, acr, acr_at, inside in runs:
+            if inside:
+                continue  # names inside a quote are not antecedents
             role, name_toks = split_role(toks)
-            if not name_toks:
+            if not name_toks or is_title(name_toks[-1]):
                 continue
             name = " ".join(name_toks)
             if any(norm(w) in NONPERSON_WORDS for w in name_toks):
@@ -578,6 +681,9 @@ class _Engine:
             if not nm:
                 return None, None
             kind = "organisation" if (looks_org(nm) or m.definite or nm in reg.acronyms) else "person"
+            if kind == "organisation" and " " not in nm and nm not in reg.acronyms \
+                    and reg.canonical_name(nm, "person") != nm:
+                kind = "person"
             ent = reg.add(nm, kind, span, self.source[span[0] : span[1]], role or None)
             if m.role and ent.kind == "person":
                 reg.note_role(ent.name, m.role)
@@ -591,8 +697,8 @@ class _Engine:
     # -- per-paragraph ------------------------------------------------------
 
     def run(self) -> Attribution:
-        self.prepass()
         pieces: list[_Piece] = []
+        spans_by_par: list[list[tuple[int, int]]] = []
         group = 0
         carry_open = False  # previous paragraph left a quote open
         masked: list[str] = []
@@ -601,6 +707,7 @@ class _Engine:
             spans: list[tuple[int, int]] = list(pairs)
             if open_at is not None:
                 spans.append((open_at, len(t)))
+            spans_by_par.append(spans)
             # a paragraph that starts inside an open quote but has no opener
             cont = carry_open and _starts_with_open(t)
             mlist = list(t)
@@ -625,6 +732,7 @@ class _Engine:
         # a piece left open at paragraph end whose next paragraph does not
         # reopen: keep it (runs to the paragraph end) but it is its own group.
         self.masked = masked
+        self.prepass(spans_by_par)
         self.sentences = [self._sentences(pi, masked[pi], [p for p in pieces if p.par == pi])
                           for pi in range(len(self.pars))]
 
@@ -685,7 +793,7 @@ class _Engine:
             end = mm.end()
             i = mm.start()
             # abbreviation before the period?
-            wm = re.search(r"([\w.]+)$", m[:i])
+            wm = _LAST_WORD_RE.search(m, max(0, i - 40), i)
             if wm:
                 w = wm.group(1)
                 wl = w.lower().rstrip(".")
@@ -743,7 +851,7 @@ class _Engine:
         mention = None
         vend = None
         if vm:
-            if vm.group().lower() in ("according to",):
+            if vm.group().lower() in ("according to", "in the words of"):
                 mention = _np_after(m, vm.end(), hi)
             else:
                 mention = _np_after(m, vm.end(), hi)
@@ -758,6 +866,14 @@ class _Engine:
                 if vm2.group().lower() == "according to":
                     break
                 mention = _np_at_end(m, off, vm2.start())
+                if mention is not None and mention.start > off + 1 and mention.kind == "name":
+                    # "team member Rodaba Noori told the press"
+                    pre = m[off : mention.start]
+                    if re.fullmatch(r"(?:[a-z][\w\-]*\s+){1,4}", pre) and not any(
+                            w in FUNCTION_WORDS for w in pre.split()):
+                        mention.role = mention.role or pre.strip()
+                        vend = vm2.end()
+                        break
                 if mention is not None and mention.start <= off + 1:
                     vend = vm2.end()
                     break
@@ -780,17 +896,19 @@ class _Engine:
         left = m[lo : p.open]
         verbs = list(_VERB_RE.finditer(m, lo, p.open))
         if not verbs:
-            am = None
+            if left.rstrip().endswith(":"):
+                # 'Sunak defended the record ...: "..."': the sentence's subject
+                return _sentence_subject(m, lo, p.open), True
             return None, False
         vm = verbs[-1]
         verb = vm.group().lower()
         between = m[vm.end() : p.open]
         adjacent = bool(re.fullmatch(r"\s*(?:" + _TIME + r"|\s)*[,:]?\s*", between)) or bool(
             re.fullmatch(r"\s*(?:told|tells)?\s*[^,.\x00]{0,40}[,:]\s*", between))
-        if verb == "according to":
+        if verb in ("according to", "in the words of"):
             return _np_after(m, vm.end(), p.open), adjacent
         mention = None
-        if verb not in _PARTICIPLE_SET:
+        if verb not in _PARTICIPLE_SET or not m[lo : vm.start()].rstrip().endswith(","):
             mention = _np_at_end(m, lo, vm.start())
             if mention is None:
                 # inverted: 'said Price: "..."'
@@ -856,6 +974,10 @@ class _Engine:
                         mm = _np_at_end(pm, ss, vms[-1].start()) or _sentence_subject(pm, ss, vms[-1].start())
                         if mm is not None:
                             mention, mbase = mm, pb
+        if mention is None and not scare_prefix and kind == "direct" and not left_tail:
+            mm, mb = self._previous_sentence_cue(pi, first)
+            if mm is not None:
+                mention, mbase = mm, mb
         speaker = None
         cue = None
         if mention is not None and not (title_case and kind == "partial" and leftm is not None and not adjacent
@@ -879,6 +1001,23 @@ class _Engine:
         if len(grp) > 1:
             for p in grp:
                 p.kind = "direct"
+
+    def _previous_sentence_cue(self, pi: int, p: _Piece) -> tuple[Mention | None, int]:
+        """'Senator X issued a statement. "..."': the speaker in the sentence before."""
+        s, _ = self._sentence_of(pi, p.open)
+        if s == 0:
+            return None, 0
+        ps, pe = self._sentence_of(pi, s - 1)
+        m = self.masked[pi]
+        if MASK in m[ps:pe]:
+            return None, 0
+        vms = list(_VERB_RE.finditer(m, ps, pe))
+        if vms:
+            mm = _np_at_end(m, ps, vms[-1].start()) or _sentence_subject(m, ps, vms[-1].start())
+            return mm, self.pars[pi][0]
+        if _STATEMENT_RE.search(m, ps, pe):
+            return _sentence_subject(m, ps, pe), self.pars[pi][0]
+        return None, 0
 
     def _sentences_last(self, pi: int) -> int:
         ss = self.sentences[pi]
