@@ -31,6 +31,11 @@ from __future__ import annotations
 from bisect import insort
 from functools import lru_cache
 from typing import Sequence
+
+try:
+    from rapidfuzz.distance import Levenshtein
+except ImportError:  # pragma: no cover - rapidfuzz is a project dependency
+    Levenshtein = None
 from dataclasses import dataclass, field
 
 # --------------------------------------------------------------------------
@@ -49,7 +54,7 @@ TITLES = frozenset(
     major maj lieutenant lt sergeant sgt corporal cpl commander cmdr officer
     inspector superintendent supt sheriff detective det chief spokesman
     spokeswoman spokesperson coach manager deputy leader speaker treasurer
-    comptroller auditor chief-executive dr. president-elect administrator
+    comptroller auditor chief-executive dr. president-elect administrator executive
     secretary-general undersecretary mp mep qc kc lawmaker legislator
     """.split()
 )
@@ -84,7 +89,11 @@ ORG_WORDS = frozenset(
     consulate mission alliance coalition movement front council authority
     agency institution laboratory labs lab studio studios records media
     communications technologies electric energy oil petroleum mining
-    ministry municipality city-council railway railways
+    ministry municipality city-council railway railways securities capital
+    partners investments research consulting associates advisors advisers
+    insurance financial brands foods pharmaceuticals solutions enterprises
+    ventures entertainment automotive logistics shipping energy power
+    ag sa nv gmbh bv spa ab asa oyj kk
     """.split()
 )
 
@@ -346,6 +355,7 @@ class Registry:
         self.entities: dict[str, Entity] = {}
         self.full_names: list[str] = []  # person names with >= 2 tokens, in order seen
         self.acronyms: dict[str, str] = {}
+        self.org_names: list[str] = []  # organisation names with >= 2 words
         self.timeline: list[tuple[int, str]] = []  # (offset, canonical), sorted by offset
 
     # -- building ----------------------------------------------------------
@@ -357,16 +367,19 @@ class Registry:
             self.entities[name] = ent
         return ent
 
-    def learn_run(self, tokens: list[str], start: int, end: int, acronym: str | None = None) -> str | None:
+    def learn_run(self, tokens: list[str], start: int, end: int, acronym: str | None = None,
+                  name: str | None = None) -> str | None:
         """Record a capitalised run seen in the text; return its canonical name."""
         role, name_toks = split_role(tokens)
         if not name_toks:
             return None
-        name = " ".join(name_toks)
+        name = name or " ".join(name_toks)
         if looks_org(name) or acronym:
             if acronym:
                 self.acronyms[acronym] = name
             kind = "organisation"
+            if len(name_toks) >= 2 and name not in self.org_names:
+                self.org_names.append(name)
         else:
             kind = "person"
             if len(name_toks) >= 2 and name not in self.full_names:
@@ -391,6 +404,11 @@ class Registry:
     def canonical_name(self, name: str, kind: str = "person") -> str:
         if name in self.acronyms:
             return self.acronyms[name]
+        if " " not in name and name.lower() not in PLACES:
+            # "Halden" for "Halden Energy" (an organisation named by its first word)
+            for org in self.org_names:
+                if org.split()[0] == name and not any(f.split()[-1] == name for f in self.full_names):
+                    return org
         if kind == "person" and " " not in name:
             best = None
             for full in self.full_names:
@@ -401,6 +419,14 @@ class Registry:
             if best is None:
                 for full in self.full_names:
                     if full.split()[0] == name:
+                        best = full
+                        break
+            if best is None and Levenshtein is not None and len(name) >= 5 and name[:1].isupper():
+                # a misspelt surname ("Water" for "Waters", "Bauchtman" for "Buchtmann")
+                for full in self.full_names:
+                    last = full.split()[-1]
+                    if last[:1] == name[:1] and abs(len(last) - len(name)) <= 2 and \
+                            Levenshtein.distance(last, name) <= (1 if len(name) < 7 else 2):
                         best = full
                         break
             if best:
@@ -449,12 +475,18 @@ class Registry:
                     insort(self.timeline, (span[0], ent.name))
                     return ent
             if head_l in ORG_NOUNS and name.lower() == head_l:
-                # "the company": the most recently mentioned organisation
+                # "the company": the most recently mentioned organisation that
+                # is not a place (a speaker if there is one)
+                cands = []
                 for off, canon in reversed(self.timeline):
                     if off >= span[0]:
                         continue
                     ent = self.entities.get(canon)
-                    if ent is not None and ent.kind == "organisation" and ent.head is None:
+                    if ent is not None and ent.kind == "organisation" and ent.head is None \
+                            and canon.lower() not in PLACES and ent not in cands:
+                        cands.append(ent)
+                cands.sort(key=lambda x: x.quotes == 0)
+                for ent in cands[:1]:
                         ent.add_alias(phrase)
                         ent.add_mention(span)
                         insort(self.timeline, (span[0], ent.name))

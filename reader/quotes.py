@@ -113,14 +113,14 @@ _TIME = (
     r"in\s+(?:a|an|the|his|her|its|their)\s+(?:[\w\-]+\s+){0,3}?(?:statement|interview|letter|email|e-mail|speech|"
     r"post|tweet|report|release|briefing|conference|filing|message|video|note|address|remarks|comments|op-ed|"
     r"column|blog|posting|broadcast|podcast|testimony|memo|notice|announcement)"
-    r"(?:\s+(?:to|with|on|for|from|at|posted)\s+(?:the\s+)?[\w.'’\-]+(?:\s+[A-Z][\w.'’\-]*)*)?)"
+    r"(?:\s+(?:to|with|on|for|from|at|posted)\s+(?:the\s+)?[\w.'’\-]+(?:\s+[A-ZÀ-ÖØ-Þ\u0100-\u017f][\w.'’\-]*)*)?)"
 )
 _FILLER_RE = re.compile(r"(?:,?\s+" + _TIME + r")*,?")
 _TRAIL_ADV_RE = re.compile(r"(?:,?\s+(?:" + _TIME + r"|had|has|have|was|were|is|would|will|did|does|do|has\s+long|"
                            r"sharply|quickly|strongly|clearly|however|too|has\s+also|had\s+also)),?\s*$", re.I)
 _TOLD_OBJ_RE = re.compile(
     r"\s+(?:(?:the|a|an|his|her|their|its|local|national|state|foreign)\s+(?:(?:news|press|parliamentary|congressional|"
-    r"local|national|state|foreign|senate|house|city|u\.s\.)\s+)?[a-z][\w\-]*|(?:[A-Z][\w.'’&\-]*)(?:\s+[A-Z][\w.'’&\-]*)*"
+    r"local|national|state|foreign|senate|house|city|u\.s\.)\s+)?[a-z][\w\-]*|(?:[A-ZÀ-ÖØ-Þ\u0100-\u017f][\w.'’&\-]*)(?:\s+[A-ZÀ-ÖØ-Þ\u0100-\u017f][\w.'’&\-]*)*"
     r"|reporters|journalists|lawmakers|legislators|parliament|congress|police|investigators|him|her|them|us|me|"
     r"you|supporters|students|members|analysts|delegates|the\s+media|media|viewers|listeners|readers|"
     r"shareholders|investors|employees|staff|workers|colleagues|officials|residents|a\s+[\w\-]+\s+(?:conference|"
@@ -136,10 +136,10 @@ _CONNECTORS = frozenset("of de del della da di du al el bin ibn van von der den 
 # a capitalised run, optionally followed by "(ACR)"
 _RUN_RE = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Adm|Cmdr|Maj|Supt|Insp|Det|Fr|Hon)\.\s+)?"
-    r"(?:(?:[A-Z]\.){1,3}(?=\s+[A-Z])|[A-Z][\w’'\-&]*)"
+    r"(?:(?:[A-ZÀ-ÖØ-Þ\u0100-\u017f]\.){1,3}(?=\s+[A-ZÀ-ÖØ-Þ\u0100-\u017f])|[A-ZÀ-ÖØ-Þ\u0100-\u017f][\w’'\-&]*)"
     r"(?:(?:\s+(?:(?:of|de|del|da|di|du|al|el|bin|ibn|van|von|der|den|la|le|y|dos|das)\s+)?|-)"
-    r"(?:(?:[A-Z]\.){1,3}(?=\s+[A-Z])|[A-Z][\w’'\-&]*))*"
-    r"(?:\s+\(([A-Z][A-Za-z0-9&.]{1,9})\))?"
+    r"(?:(?:[A-ZÀ-ÖØ-Þ\u0100-\u017f]\.){1,3}(?=\s+[A-ZÀ-ÖØ-Þ\u0100-\u017f])|[A-ZÀ-ÖØ-Þ\u0100-\u017f][\w’'\-&]*))*"
+    r"(?:\s+\(([A-ZÀ-ÖØ-Þ\u0100-\u017f][A-Za-z0-9&.]{1,9})\))?"
 )
 
 _ABBREV = frozenset(
@@ -152,7 +152,7 @@ _ABBREV = frozenset(
 _OPEN_MARKS = "“„«"
 _CLOSE_MARKS = "”»"
 _MARK_RE = re.compile(r"[\"“”„«»]")
-_SENT_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[A-Z0-9\x00]|\s*$)")
+_SENT_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[A-ZÀ-ÖØ-Þ\u0100-\u017f0-9\x00]|\s*$)")
 _LAST_WORD_RE = re.compile(r"([\w.]+)$")
 _WORD_RE = re.compile(r"[^\W_][\w'’\-]*")
 _SO_CALLED_RE = re.compile(r"(?:so[\-\s]called|dubbed|nicknamed|titled|entitled|named|known\s+as|termed|the\s+term|"
@@ -179,6 +179,7 @@ class Mention:
     role: str | None = None
     definite: bool = False
     head: str = ""
+    name_start: int = -1  # where the name proper starts (after any title)
 
 
 def _tokens(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
@@ -266,7 +267,9 @@ def _run_mention(toks: list[tuple[str, int, int]], definite: bool) -> Mention | 
     if not name:
         return Mention("role", start, end, " ".join(words), tuple(words), role=role, definite=definite,
                        head=norm(words[-1]))
-    return Mention("name", start, end, " ".join(words), tuple(words), role=role, definite=definite)
+    k = len(words) - len(name)
+    return Mention("name", start, end, " ".join(words), tuple(words), role=role, definite=definite,
+                   name_start=toks[k][1])
 
 
 def _common_np(toks: list[tuple[str, int, int]]) -> Mention | None:
@@ -317,7 +320,8 @@ def _common_np(toks: list[tuple[str, int, int]]) -> Mention | None:
         first = toks[lo + s]
         lastt = toks[-1]
         phrase = " ".join(words[s:])
-        definite = words[s].lower() in ("the", "this", "that", "these", "those")
+        definite = words[s].lower() in ("the", "this", "that", "these", "those", "his", "her", "its", "their") or any(
+            x.endswith(("'s", "’s")) for x in words[s:k])
         return Mention("anon", first[1], lastt[2], phrase, tuple(words[s:]), definite=definite, head=head)
     return None
 
@@ -454,8 +458,21 @@ def _np_after(text: str, pos: int, hi: int) -> Mention | None:
     # appositive role: ", the club's captain" / ", a spokesperson for X"
     after = text[m.end:hi]
     am = re.match(r",\s+((?:(?:a|an|the)\s+)?[^,.;:\x00\"“”]{2,100}?)\s*(?:[,.;]|$)", after)
-    if am and m.kind in ("name",) and am.group(1).split()[0].lower() not in ("who", "which", "that", "where", "adding", "saying", "and", "but", "as"):
-        m.role = strip_det(am.group(1))
+    if am and m.kind in ("name",):
+        first = am.group(1).split()[0]
+        fl = first.lower()
+        if fl in ("a", "an", "the", "its", "his", "her", "their") or is_title(first) or speaker_head(first) or (
+                fl.endswith("'s") or fl.endswith("’s")):
+            m.role = strip_det(am.group(1))
+    elif am and m.kind in ("role", "anon"):
+        # "the Crown prosecutor, Mark Tedeschi, QC": the name in apposition
+        nm2 = re.match(r",\s+((?:[A-ZÀ-ÖØ-Þ\u0100-\u017f][\w’'\-]*\.?\s+){1,3}[A-ZÀ-ÖØ-Þ\u0100-\u017f][\w’'\-]*)\s*(?:[,.;]|$)", after)
+        if nm2:
+            toks = _tokens(text, m.end + nm2.start(1), m.end + nm2.end(1))
+            pm = _run_mention([x for x in toks if _is_word(x[0])], False)
+            if pm is not None and pm.kind == "name" and len(pm.tokens) >= 2:
+                pm.role = strip_det(m.text)
+                return pm
     return m
 
 
@@ -622,20 +639,26 @@ class _Engine:
                 if t[e - 2 : e] in ("'s", "’s"):
                     e -= 2
                 inside = any(o < s < c for o, c in qspans)
-                runs.append((pi, base + s, base + e, words, acr, base + m.start(1) if acr else None, inside))
+                offs = [base + x[1] for x in toks]
+                runs.append((pi, base + s, base + e, words, acr, base + m.start(1) if acr else None, inside, offs))
         reg = self.reg
-        for pi, s, e, toks, acr, acr_at, inside in runs:
+        src = self.source
+        for pi, s, e, toks, acr, acr_at, inside, offs in runs:
+            _, name_toks = split_role(toks)
+            name = " ".join(src[offs[len(toks) - len(name_toks)] : e].split()) if name_toks else None
             if acr and acronym_matches(toks, acr):
-                reg.learn_run(toks, s, e, acronym=acr)
+                reg.learn_run(toks, s, e, acronym=acr, name=name)
             else:
-                reg.learn_run(toks, s, e)
-        for pi, s, e, toks, acr, acr_at, inside in runs:
+                reg.learn_run(toks, s, e, name=name)
+        for pi, s, e, toks, acr, acr_at, inside, offs in runs:
             if inside:
                 continue  # names inside a quote are not antecedents
             role, name_toks = split_role(toks)
             if not name_toks or is_title(name_toks[-1]):
                 continue
             name = " ".join(name_toks)
+            if offs:
+                name = " ".join(self.source[offs[len(toks) - len(name_toks)] : e].split())
             if any(norm(w) in NONPERSON_WORDS for w in name_toks):
                 continue
             org = looks_org(name) or (acr is not None and acronym_matches(toks, acr))
@@ -674,9 +697,12 @@ class _Engine:
         elif m.kind == "name":
             role, name_toks = split_role(list(m.tokens))
             nm = " ".join(name_toks)
+            if m.name_start >= 0 and name_toks:
+                # the name as written (keeps "Manufacturers' Association")
+                nm = " ".join(self.source[base + m.name_start : base + m.end].split())
             if nm.endswith(("'s", "’s")):
                 nm = nm[:-2]
-            if nm.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", nm):
+            if nm.endswith(".") and not re.fullmatch(r"(?:[A-ZÀ-ÖØ-Þ\u0100-\u017f]\.)+", nm):
                 nm = nm[:-1]
             if not nm:
                 return None, None
@@ -1064,7 +1090,9 @@ class _Engine:
         if w[0].lower() in ("to", "by", "for", "about", "in", "on", "at", "with", "from", "of", "and", "but", "or",
                             "it", "so", "as", "this", "that", "was", "were", "is", "are", "had", "has", "have",
                             "would", "will", "could", "should", "did", "does", "do", "be", "been", "being", "not",
-                            "no", "nothing", "yes", "goodbye", "hello", "thanks") and not (w[0].lower() == "it" and len(w) > 3):
+                            "no", "nothing", "yes", "goodbye", "hello", "thanks", "after", "before", "during",
+                            "over", "since", "until", "while", "when", "because", "if", "how", "what", "why",
+                            "where", "whether", "who", "which", "he's", "she's") and not (w[0].lower() == "it" and len(w) > 3):
             return False
         return True
 
@@ -1141,7 +1169,7 @@ class _Engine:
                         hi -= 1
                     if self._ok_clause(m, s, hi):
                         return s, hi, mention
-            return None
+                    return None
         # "X said (on Thursday) (that) CLAUSE"
         mention = _np_at_end(m, s, vm.start())
         if mention is None:
