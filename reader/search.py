@@ -33,6 +33,8 @@ Design
 from __future__ import annotations
 
 import heapq
+from itertools import islice
+import threading
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
@@ -93,14 +95,14 @@ class Hit:
 class _Term:
     """One query word resolved against the vocabulary."""
 
-    __slots__ = ("word", "tiers", "allids", "est", "docsets", "fuzzy_capable")
+    __slots__ = ("word", "tiers", "allids", "allterms", "est", "fuzzy_capable")
 
     def __init__(self, word: str, tiers: list[tuple[float, int, set[int]]], est: int, fuzzy_capable: bool):
         self.word = word
         self.tiers = tiers  # [(quality, is_fuzzy, term ids)], best first, disjoint
         self.allids: set[int] = set().union(*(t[2] for t in tiers)) if tiers else set()
         self.est = est
-        self.docsets: list[tuple[float, int, set[int]]] | None = None
+        self.allterms: set[str] | None = None  # filled by the first _finish
         self.fuzzy_capable = fuzzy_capable
 
 
@@ -136,6 +138,7 @@ class SearchIndex:
         self._end = array("I")
         self._spk = array("i")
         self._len = array("H")
+        self._base = array("f")  # kind bonus minus length penalty
         self._text: list[str] = []
         self._fwd = array("I")
         self._fwd_off = array("I", [0])
@@ -162,6 +165,7 @@ class SearchIndex:
         self._prefixes: dict[int, list[str]] = {}
         self._spk_sorted: list[str] = []
         self._cache: dict[tuple, object] = {}
+        self._lock = threading.Lock()
 
     # ------------------------------------------------------------------ build
 
@@ -217,7 +221,9 @@ class SearchIndex:
         self._start.append(start)
         self._end.append(end)
         self._spk.append(sid)
-        self._len.append(min(len(toks) if n is None else n, 65535))
+        n = len(toks) if n is None else n
+        self._len.append(min(n, 65535))
+        self._base.append(KIND_BONUS[kind] - 0.002 * min(n, 100))
         self._text.append(text)
         # distinct term ids (new terms get one through _Vocab.__missing__)
         ids = set(map(self._term_id.__getitem__, toks))
@@ -285,6 +291,11 @@ class SearchIndex:
         """
         if not self._dirty:
             return
+        with self._lock:
+            if self._dirty:
+                self._rebuild(eager)
+
+    def _rebuild(self, eager: bool) -> None:
         terms_ = self._terms
         ids = sorted(range(len(terms_)), key=terms_.__getitem__)
         self._sorted_ids = ids
@@ -537,6 +548,8 @@ class SearchIndex:
         constraints.sort(key=lambda c: c[0])
         post = self._post
         cand: set[int] | None = None
+        # per query, not on the (cached, shared between threads) _Term objects
+        docsets_of: dict[int, list[tuple[float, int, set[int]]]] = {}
         check_spk = spk_quality is not None
         check_art = arts is not None
         for est, kind, c in constraints:
@@ -561,7 +574,7 @@ class SearchIndex:
                     docsets.append((qual, fz, s))
                     if cap and len(union) >= cap:
                         break
-                c.docsets = docsets
+                docsets_of[id(c)] = docsets
                 s = union
             elif kind == "s":
                 s = set()
@@ -582,63 +595,58 @@ class SearchIndex:
                 return [], words
         assert cand is not None
         if len(cand) > CAP:
-            cand = set(sorted(cand)[:CAP])
+            cand = set(islice(cand, CAP))
 
-        # score
-        kinds, spks, arts_of, lens = self._kind, self._spk, self._art, self._len
+        # score: per-term qualities as dicts built by C-level set operations
+        spks, arts_of = self._spk, self._art
+        if check_spk:
+            cand = {d for d in cand if spks[d] in spk_quality}
+        if check_art:
+            cand = {d for d in cand if arts_of[d] in arts}
+        base = self._base
+        total = {d: base[d] for d in cand}
         fwd, off, extra = self._fwd, self._fwd_off, self._fwd_extra
-        scored: list[tuple[float, int]] = []
-        for d in cand:
-            if check_spk and spks[d] not in spk_quality:
-                continue
-            if check_art and arts_of[d] not in arts:
-                continue
-            total = KIND_BONUS[kinds[d]] - 0.002 * min(lens[d], 100)
-            toks = None
-            for t in all_terms:
-                ds = t.docsets
-                if ds is not None:
-                    for qual, fz, s in ds:
-                        if d in s:
-                            total += qual - FUZZY_PENALTY * fz
-                            break
-                    else:
-                        break
-                else:
-                    if toks is None:
-                        toks = extra.get(d)
-                        if toks is None:
-                            toks = fwd[off[d] : off[d + 1]]
-                    for qual, fz, ids in t.tiers:
-                        if not ids.isdisjoint(toks):
-                            total += qual - FUZZY_PENALTY * fz
-                            break
-                    else:
-                        break
-            else:
-                if spk_quality is not None:
-                    total += 0.5 * spk_quality.get(spks[d], 0.0)
-                scored.append((total, d))
         for t in all_terms:
-            t.docsets = None  # cached terms must not keep per-query sets
+            docsets = docsets_of.get(id(t))
+            part: dict[int, float] = {}
+            if docsets is not None:
+                if len(docsets) == 1:
+                    qual, fz, _s = docsets[0]
+                    part = dict.fromkeys(total, qual - FUZZY_PENALTY * fz)
+                else:
+                    for qual, fz, s in reversed(docsets):  # best tier last, wins
+                        part.update(dict.fromkeys(s.intersection(total), qual - FUZZY_PENALTY * fz))
+            else:  # a large term: look at each candidate's terms
+                tiers = [(qual - FUZZY_PENALTY * fz, ids) for qual, fz, ids in t.tiers]
+                for d in total:
+                    toks = extra.get(d)
+                    if toks is None:
+                        toks = fwd[off[d] : off[d + 1]]
+                    for qa, ids in tiers:
+                        if not ids.isdisjoint(toks):
+                            part[d] = qa
+                            break
+            total = {d: v + part[d] for d, v in total.items() if d in part}
+        if spk_quality is not None:
+            total = {d: v + 0.5 * spk_quality.get(spks[d], 0.0) for d, v in total.items()}
         n = 2 * limit + RERANK  # room for duplicates and adjacency reranking
         if q.phrases:
             n = max(n, 4 * limit)  # some will fail the phrase check
-        top = heapq.nlargest(n, scored, key=lambda x: (x[0], -x[1]))
-        return top, words
+        top = heapq.nlargest(n, zip(total.values(), map(int.__neg__, total)))
+        return [(v, -d) for v, d in top], words
 
     def _finish(self, q: Query, ranked: list[tuple[float, int]], words: list[_Term], limit: int) -> list[Hit]:
-        term_id = self._term_id
-        phrase_ids: list[tuple[list[int | None], bool]] = []
-        for j, phrase in enumerate(q.phrases):
-            partial = q.partial_phrase and j == len(q.phrases) - 1
-            phrase_ids.append(([term_id.get(w) for w in phrase], partial))
-        # every term id that counts as a match, for highlighting
-        lit: set[int] = set()
+        terms_ = self._terms
+        word_sets = []
         for t in words:
-            lit |= t.allids
-        for ids, partial in phrase_ids:
-            lit.update(i for i in ids if i is not None)
+            if t.allterms is None:
+                t.allterms = {terms_[i] for i in t.allids}
+            word_sets.append(t.allterms)
+        lit: set[str] = set().union(*word_sets)
+        phrases: list[tuple[tuple[str, ...], bool]] = []
+        for j, phrase in enumerate(q.phrases):
+            phrases.append((phrase, q.partial_phrase and j == len(q.phrases) - 1))
+            lit.update(phrase)
         typed_last = q.phrases[-1][-1] if q.partial_phrase else None
 
         want = limit + RERANK if len(words) > 1 else limit
@@ -652,24 +660,18 @@ class SearchIndex:
             if key in seen:  # the same words by the same speaker in another article
                 continue
             seen.add(key)
-            spans = term_spans(text)
-            tids = [term_id.get(t) for t, _s, _e in spans]
-            if phrase_ids and not self._has_phrases(spans, tids, phrase_ids, typed_last):
+            toks = terms(text)
+            if phrases and not _has_phrases(toks, phrases):
                 continue
             if len(words) > 1:
-                matched = [[tid in t.allids for tid in tids] for t in words]
-                for a, b in zip(matched, matched[1:]):
+                flags = [[t in ws for t in toks] for ws in word_sets]
+                for a, b in zip(flags, flags[1:]):
                     if any(x and y for x, y in zip(a, b[1:])):
                         score += ADJACENT_BONUS
-            marks = []
-            for (t, s, e), tid in zip(spans, tids):
-                if tid in lit or (typed_last is not None and t.startswith(typed_last)):
-                    if marks and marks[-1][1] >= s:
-                        if marks[-1][1] < e:
-                            marks[-1] = (marks[-1][0], e)
-                    else:
-                        marks.append((s, e))
-            out.append((score, d, tuple(marks)))
+            hit_words = lit.intersection(toks)
+            if typed_last is not None:
+                hit_words.update(t for t in toks if t.startswith(typed_last))
+            out.append((score, d, _marks(text, hit_words)))
         out.sort(key=lambda x: (-x[0], x[1]))
         hits = []
         for score, d, marks in out[:limit]:
@@ -690,19 +692,43 @@ class SearchIndex:
             )
         return hits
 
-    @staticmethod
-    def _has_phrases(spans, tids, phrase_ids, typed_last) -> bool:
-        for ids, partial in phrase_ids:
-            n = len(ids)
-            found = False
-            for i in range(len(tids) - n + 1):
-                if partial:
-                    if tids[i : i + n - 1] == ids[:-1] and spans[i + n - 1][0].startswith(typed_last):
-                        found = True
-                        break
-                elif tids[i : i + n] == ids:
-                    found = True
-                    break
-            if not found:
-                return False
-        return True
+
+def _has_phrases(toks: list[str], phrases: list[tuple[tuple[str, ...], bool]]) -> bool:
+    """Does every phrase occur in ``toks`` (the last word of a partial one as a prefix)?"""
+    for phrase, partial in phrases:
+        n = len(phrase)
+        head, last = list(phrase[:-1]), phrase[-1]
+        for i in range(len(toks) - n + 1):
+            if toks[i : i + n - 1] == head and (
+                toks[i + n - 1].startswith(last) if partial else toks[i + n - 1] == last
+            ):
+                break
+        else:
+            return False
+    return True
+
+
+def _marks(text: str, hit_words: set[str]) -> tuple[tuple[int, int], ...]:
+    """Spans of ``text`` whose words normalise to one of ``hit_words``."""
+    if not hit_words:
+        return ()
+    spans: list[tuple[int, int]] = []
+    if text.isascii():
+        low = text.lower()
+        n = len(low)
+        for w in hit_words:
+            i = low.find(w)
+            while i >= 0:
+                e = i + len(w)
+                if (i == 0 or not low[i - 1].isalnum()) and (e == n or not low[e].isalnum()):
+                    spans.append((i, e))
+                i = low.find(w, e)
+        spans.sort()
+        return tuple(spans)
+    for t, a, e in term_spans(text):
+        if t in hit_words:
+            if spans and spans[-1][1] >= a:  # parts of one word
+                spans[-1] = (spans[-1][0], max(spans[-1][1], e))
+            else:
+                spans.append((a, e))
+    return tuple(spans)
