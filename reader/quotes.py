@@ -368,6 +368,15 @@ def _np_at_end(text: str, lo: int, hi: int) -> Mention | None:
         if not toks:
             return None
         m = _np_simple(toks)
+        if m is not None and m.kind in ("anon", "role", "pron") and appositive and app_toks[0][0][:1].isupper():
+            # "Her co-author, Professor Tāne Rāwiri of Lincoln University, said"
+            k = 0
+            while k < len(app_toks) and (_is_cap_tok(app_toks[k][0]) or False):
+                k += 1
+            pm = _run_mention(app_toks[:k], False)
+            if pm is not None and pm.kind == "name" and not looks_org(" ".join(pm.tokens)):
+                pm.role = " ".join(x[0] for x in app_toks[k:]) or None
+                return pm
         if m is None or m.kind == "anon":
             return m
         if appositive:
@@ -624,7 +633,8 @@ class _Engine:
                 for q in range(2, min(len(toks) - 1, 5)):
                     if toks[q][0] == "of":
                         pw = [x[0] for x in toks[:q]]
-                        if not any(norm(w) in ORG_WORDS or is_title(w) for w in pw):
+                        if not any(norm(w) in ORG_WORDS for w in pw) and not is_title(pw[-1]) and \
+                                sum(1 for w in pw if not is_title(w)) >= 2:
                             toks = toks[:q]
                         break
                 toks = _clean_run(toks)
@@ -1041,8 +1051,11 @@ class _Engine:
         if vms:
             mm = _np_at_end(m, ps, vms[-1].start()) or _sentence_subject(m, ps, vms[-1].start())
             return mm, self.pars[pi][0]
-        if _STATEMENT_RE.search(m, ps, pe):
-            return _sentence_subject(m, ps, pe), self.pars[pi][0]
+        if _STATEMENT_RE.search(m, ps, pe) or len(_WORD_RE.findall(m, ps, pe)) <= 5:
+            # 'Whitlock disagreed. "..."': a short sentence introducing the quote
+            sm = _sentence_subject(m, ps, pe)
+            if sm is not None and sm.kind in ("name", "pron", "role"):
+                return sm, self.pars[pi][0]
         return None, 0
 
     def _sentences_last(self, pi: int) -> int:
