@@ -32,6 +32,7 @@ Design
 
 from __future__ import annotations
 
+import gc
 import heapq
 from itertools import islice
 import threading
@@ -160,6 +161,7 @@ class SearchIndex:
         self._sorted: list[str] = []
         self._sorted_ids: list[int] = []
         self._by_len: dict[int, tuple[list[str], list[int]]] = {}
+        self._alpha: list[str] = []
         self._blob: str | None = None
         self._blob_starts = array("I")
         self._prefixes: dict[int, list[str]] = {}
@@ -172,9 +174,17 @@ class SearchIndex:
     @classmethod
     def build(cls, items: Iterable[tuple[Article, Attribution]]) -> SearchIndex:
         index = cls()
-        for article, attribution in items:
-            index.add(article, attribution)
-        index._prepare(eager=True)
+        # The index allocates no reference cycles; the garbage collector would
+        # only walk the caller's (large) article graph over and over.
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            for article, attribution in items:
+                index.add(article, attribution)
+            index._prepare(eager=True)
+        finally:
+            if was_enabled:
+                gc.enable()
         return index
 
     def __len__(self) -> int:
@@ -221,9 +231,10 @@ class SearchIndex:
         self._start.append(start)
         self._end.append(end)
         self._spk.append(sid)
-        n = len(toks) if n is None else n
-        self._len.append(min(n, 65535))
-        self._base.append(KIND_BONUS[kind] - 0.002 * min(n, 100))
+        if n is None:
+            n = len(toks)
+        self._len.append(n if n < 65535 else 65535)
+        self._base.append(KIND_BONUS[kind] - 0.002 * (n if n < 100 else 100))
         self._text.append(text)
         # distinct term ids (new terms get one through _Vocab.__missing__)
         ids = set(map(self._term_id.__getitem__, toks))
@@ -301,14 +312,17 @@ class SearchIndex:
         self._sorted_ids = ids
         self._sorted = [terms_[i] for i in ids]
         by_len: dict[int, tuple[list[str], list[int]]] = {}
+        alpha = []
         for t, i in zip(self._sorted, ids):
             if not t.isdigit():
+                alpha.append(t)
                 bucket = by_len.get(len(t))
                 if bucket is None:
                     bucket = by_len[len(t)] = ([], [])
                 bucket[0].append(t)
                 bucket[1].append(i)
         self._by_len = by_len
+        self._alpha = alpha  # sorted, without numbers
         self._blob = None
         self._prefixes = {}
         self._spk_sorted = sorted(self._spk_keys)
@@ -316,7 +330,7 @@ class SearchIndex:
         self._dirty = False
         if eager:
             self._infix_ids("\n")
-            for m in range(4, 14):
+            for m in range(4, 10):  # longer typed words are rarer: built on use
                 self._prefix_list(m)
 
     def _cached(self, key, compute):
@@ -380,7 +394,7 @@ class SearchIndex:
         prefixes = self._prefixes.get(m)
         if prefixes is None:
             prefixes = self._prefixes[m] = list(
-                dict.fromkeys([t[:m] for t in self._sorted if len(t) >= m and not t.isdigit()])
+                dict.fromkeys([t[:m] for t in self._alpha if len(t) >= m])
             )
         return prefixes
 

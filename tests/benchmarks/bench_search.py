@@ -248,10 +248,12 @@ def main(argv=None) -> int:
     print(f"indexing {n_quotes} quotes, {n_titles} titles, {n_paras} paragraphs")
 
     gc.collect()
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     index = SearchIndex.build(items)
-    build = time.perf_counter() - t
-    print(f"build: {build:.2f} s  ({len(index)} documents)")
+    build, cpu = time.perf_counter() - t, time.process_time() - c
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"build: {build:.2f} s wall, {cpu:.2f} s CPU  ({len(index)} documents; "
+          f"load average {load:.1f} on {os.cpu_count()} cores)")
     if not args.no_memory:
         del index
         gc.collect()
