@@ -251,9 +251,9 @@ def main(argv=None) -> int:
     t, c = time.perf_counter(), time.process_time()
     index = SearchIndex.build(items)
     build, cpu = time.perf_counter() - t, time.process_time() - c
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    loadavg = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"build: {build:.2f} s wall, {cpu:.2f} s CPU  ({len(index)} documents; "
-          f"load average {load:.1f} on {os.cpu_count()} cores)")
+          f"load average {loadavg:.1f} on {os.cpu_count()} cores)")
     if not args.no_memory:
         del index
         gc.collect()
