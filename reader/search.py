@@ -144,7 +144,6 @@ class SearchIndex:
         self._start = array("I")
         self._end = array("I")
         self._spk = array("i")
-        self._len = array("H")
         self._base = array("f")  # kind bonus minus length penalty
         self._text: list[str] = []
         self._fwd = array("I")
@@ -239,7 +238,6 @@ class SearchIndex:
         self._spk.append(sid)
         if n is None:
             n = len(toks)
-        self._len.append(n if n < 65535 else 65535)
         self._base.append(KIND_BONUS[kind] - 0.002 * (n if n < 100 else 100))
         self._text.append(text)
         # distinct term ids (new terms get one through _Vocab.__missing__)
