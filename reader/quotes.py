@@ -157,8 +157,7 @@ _LAST_WORD_RE = re.compile(r"([\w.]+)$")
 _WORD_RE = re.compile(r"[^\W_][\w'’\-]*")
 _SO_CALLED_RE = re.compile(r"(?:so[\-\s]called|dubbed|nicknamed|titled|entitled|named|known\s+as|termed|the\s+term|"
                            r"the\s+word|the\s+phrase|labelled|labeled|branded|hashtag|slogan|motto|song|film|book|"
-                           r"album|novel|movie|show|series|play|poem|article|headline|website|site|section|"
-                           r"campaign|operation|project)\s*$", re.I)
+                           r"album|novel|movie|poem|headline|website|code-?named)\s*$", re.I)
 _STATEMENT_RE = re.compile(r"\b(?:issued|released|posted|published|gave|made|put out|sent)\s+(?:a|an)\s+(?:[\w\-]+\s+)?"
                            r"(?:statement|comment|remarks|speech|message|response|reply|tweet|post)\b")
 _ACCORDING_RE = re.compile(r"(?<![\w\-])according\s+to\s+", re.I)
@@ -261,7 +260,7 @@ def _run_mention(toks: list[tuple[str, int, int]], definite: bool) -> Mention | 
     start, end = toks[0][1], toks[-1][2]
     if len(words) == 1 and words[0].lower() in SPEAKER_NOUNS:
         # sentence-initial "Officials said": a common noun, not a name
-        return Mention("anon", start, end, words[0], tuple(words), head=words[0])
+        return Mention("anon", start, end, words[0], tuple(words), head=words[0], definite=definite)
     if is_title(words[-1]) and (len(words) > 1 or definite):
         role, name = " ".join(words), []
     if not name:
@@ -910,7 +909,8 @@ class _Engine:
                         mention.role = mention.role or pre.strip()
                         vend = vm2.end()
                         break
-                if mention is not None and mention.start <= off + 1:
+                if mention is not None and (mention.start <= off + 1 or re.fullmatch(
+                        r"\s*(?:[Tt]he|[Aa]n?)\s+", m[off : mention.start])):
                     vend = vm2.end()
                     break
                 mention = None

@@ -1,0 +1,289 @@
+"""Quote extraction and speaker attribution: behaviour a reader would notice.
+
+Each test builds a small article from hand-written sentences (one paragraph
+per line) and checks the quote span, the kind and the canonical speaker.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.model import Article, Span
+from reader.quotes import _extract, extract, extract_article
+
+
+def paragraphs(source: str) -> tuple[Span, ...]:
+    """One paragraph per non-blank line (offsets into ``source``)."""
+    return tuple(Span(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]+", source) if m.group().strip())
+
+
+def run(*lines: str):
+    source = "\n\n".join(lines)
+    return source, extract(source, paragraphs(source))
+
+
+def quote(att, text: str):
+    found = [q for q in att.quotes if q.text == text]
+    assert found, f"no quote {text!r} in {[q.text for q in att.quotes]}"
+    return found[0]
+
+
+def speaker_of(att, text: str) -> str | None:
+    return quote(att, text).speaker
+
+
+# --- quotation marks --------------------------------------------------------
+
+
+def test_direct_quote_after_tag_and_offsets_match_source():
+    source, att = run('"The bridge will reopen in May," said Luis Ferreira, the club\'s captain.')
+    q = quote(att, "The bridge will reopen in May,")
+    assert source[q.start : q.end] == q.text
+    assert q.kind == "direct"
+    assert q.speaker == "Luis Ferreira"
+    assert att.speaker("Luis Ferreira").role == "club's captain"
+
+
+def test_curly_quotes_and_pronoun_tag():
+    _, att = run(
+        "Mayor Denise Okafor spoke to residents on Monday.",
+        "“We are not closing the pier,” she added. “Not this year.”",
+    )
+    assert speaker_of(att, "We are not closing the pier,") == "Denise Okafor"
+    # the next quote in the paragraph continues the same speaker
+    assert speaker_of(att, "Not this year.") == "Denise Okafor"
+    assert att.speaker("Denise Okafor").role == "Mayor"
+
+
+def test_speaker_before_quote_with_colon():
+    _, att = run('Finance Minister Jaime Ortega told reporters: "We have the money."')
+    q = quote(att, "We have the money.")
+    assert q.kind == "direct" and q.speaker == "Jaime Ortega"
+
+
+def test_nested_single_quotes_stay_inside_the_outer_quote():
+    _, att = run("\"He wrote, 'These doors stay open,' and signed it,\" Marsh said.")
+    assert [q.text for q in att.quotes] == ["He wrote, 'These doors stay open,' and signed it,"]
+    assert att.quotes[0].speaker == "Marsh"
+
+
+def test_partial_quote_credited_to_subject_of_speech_verb():
+    _, att = run(
+        "Secretary of State Antony Blinken met officials on Saturday.",
+        'Blinken said China was "considering providing lethal support to Russia" - a red line.',
+    )
+    q = quote(att, "considering providing lethal support to Russia")
+    assert q.kind == "partial"
+    assert q.speaker == "Antony Blinken"
+
+
+def test_describing_as_partial_quote_keeps_inner_punctuation():
+    _, att = run(
+        "Foreign Minister Wang Yi spoke in Munich.",
+        'Earlier on Saturday, Wang sharply rebuked the U.S., describing its actions as "absurd and hysterical."',
+    )
+    q = quote(att, "absurd and hysterical.")
+    assert q.kind == "partial" and q.speaker == "Wang Yi"
+
+
+def test_called_partial_quote():
+    _, att = run("Marta Lindgren, an analyst at Kestrel Securities, called the project “a very expensive bet” on demand.")
+    assert speaker_of(att, "a very expensive bet") == "Marta Lindgren"
+
+
+def test_interrupted_quote_gives_two_pieces_with_one_speaker():
+    _, att = run('"The incident," he added, "does not show strength."', )
+    texts = [q.text for q in att.quotes]
+    assert texts == ["The incident,", "does not show strength."]
+
+
+def test_multi_paragraph_quote_each_piece_same_speaker():
+    _, att = run(
+        "Dr. Hannah Whitlock led the survey.",
+        "“We counted every route. Nothing was left at the bottom.",
+        "“The canaries are the lowest populations.",
+        "“I would rather we were wrong,” Whitlock said.",
+    )
+    pieces = [q for q in att.quotes if q.kind == "direct"]
+    assert [q.text for q in pieces] == [
+        "We counted every route. Nothing was left at the bottom.",
+        "The canaries are the lowest populations.",
+        "I would rather we were wrong,",
+    ]
+    assert {q.speaker for q in pieces} == {"Hannah Whitlock"}
+    assert [q.paragraph for q in pieces] == [1, 2, 3]
+
+
+def test_quote_continues_previous_paragraph_speaker():
+    _, att = run(
+        '"Had it happened an hour later it would have been worse," Khaled Al-Maeena, an editor, said.',
+        '"Thousands would have been there."',
+    )
+    assert speaker_of(att, "Thousands would have been there.") == "Khaled Al-Maeena"
+
+
+# --- not speech ---------------------------------------------------------------
+
+
+def test_scare_quote_never_gets_a_speaker():
+    _, att = run(
+        "Ingrid Solberg said demand was weak.",
+        'Executives have warned about the so-called "demand cliff", the point at which subsidies expire.',
+    )
+    assert speaker_of(att, "demand cliff") is None
+
+
+def test_short_title_case_term_has_no_speaker():
+    _, att = run('The robot, named "Better Idea", won the first match.')
+    assert all(q.speaker is None for q in att.quotes if q.text.startswith("Better Idea"))
+
+
+def test_unbalanced_mark_does_not_break_the_rest():
+    _, att = run(
+        'He said "this never closes.',
+        '"The pier stays," said Denise Okafor.',
+    )
+    assert speaker_of(att, "The pier stays,") == "Denise Okafor"
+
+
+def test_misencoded_apostrophe_is_not_a_quote_mark():
+    _, att = run('"We don"t see a problem," Ongpin said.')
+    assert [q.text for q in att.quotes] == ['We don"t see a problem,']
+
+
+# --- names ------------------------------------------------------------------------
+
+
+def test_surname_resolves_to_full_name():
+    _, att = run(
+        "The meeting was confirmed by Ned Price, a spokesperson for the State Department.",
+        '"Talks went well," Price said.',
+    )
+    assert speaker_of(att, "Talks went well,") == "Ned Price"
+    sp = att.speaker("Ned Price")
+    assert "Price" in sp.aliases and sp.kind == "person"
+
+
+def test_role_reference_resolves_to_person():
+    _, att = run(
+        "Secretary of State Antony Blinken arrived late.",
+        '"We will respond," the Secretary said.',
+    )
+    assert speaker_of(att, "We will respond,") == "Antony Blinken"
+
+
+def test_pronoun_gender_picks_the_right_person():
+    _, att = run(
+        "Mrs. Ana Costa and Mr. Rui Lopes met the council.",
+        '"The plan is late," she said.',
+    )
+    assert speaker_of(att, "The plan is late,") == "Ana Costa"
+
+
+def test_acronym_merges_with_full_organisation_name():
+    _, att = run(
+        'China Global TV Network (CGTN) said Wang made clear China\'s "solemn position on the incident".',
+        'CGTN also said Wang "urged the U.S. side to change course."',
+    )
+    assert speaker_of(att, "solemn position on the incident") == "China Global TV Network"
+    assert speaker_of(att, "urged the U.S. side to change course.") == "China Global TV Network"
+    sp = att.speaker("China Global TV Network")
+    assert sp.kind == "organisation" and "CGTN" in sp.aliases and sp.quotes == 2
+
+
+def test_anonymous_source_and_later_definite_reference_are_one_speaker():
+    _, att = run(
+        "The two ministers will meet this weekend, a source with knowledge of the matter said.",
+        "The meeting will take place in Munich, said the source, who declined to be identified.",
+    )
+    names = [q.speaker for q in att.quotes]
+    assert names == ["source with knowledge of the matter"] * 2
+    assert att.speaker("source with knowledge of the matter").kind == "anonymous"
+
+
+# --- reported speech -------------------------------------------------------------
+
+
+def test_reported_speech_with_time_phrase():
+    _, att = run("Biden on Thursday said he would talk with Xi Jinping about the incident, but would make no apologies.")
+    q = quote(att, "he would talk with Xi Jinping about the incident, but would make no apologies")
+    assert q.kind == "reported" and q.speaker == "Biden"
+
+
+def test_reported_speech_insists_and_claims_that():
+    _, att = run(
+        "Beijing insists the balloon was a civilian craft, and that shooting it down was an overreaction.",
+        "Officials in Tokyo were silent, but the Pentagon claims that China intended to use it for surveillance.",
+    )
+    assert speaker_of(att, "the balloon was a civilian craft, and that shooting it down was an overreaction") == "Beijing"
+    assert speaker_of(att, "China intended to use it for surveillance") == "Pentagon"
+
+
+def test_according_to_reported_clause():
+    _, att = run("The meeting took place in Munich, according to Ned Price, a spokesperson for the State Department.")
+    q = quote(att, "The meeting took place in Munich")
+    assert q.kind == "reported" and q.speaker == "Ned Price"
+    assert att.speaker("Ned Price").role == "spokesperson for the State Department"
+
+
+def test_anonymous_speaker_name_drops_leading_article():
+    _, att = run("On Friday, a Chinese foreign ministry spokesman said the U.S. could not seek dialogue.")
+    assert speaker_of(att, "the U.S. could not seek dialogue") == "Chinese foreign ministry spokesman"
+
+
+def test_company_resolves_to_named_organisation_not_a_place():
+    _, att = run(
+        "Halden Energy said on Wednesday it would delay its factory in Europe.",
+        "The company said the delay would cut spending by about 2 billion kronor.",
+    )
+    assert speaker_of(att, "the delay would cut spending by about 2 billion kronor") == "Halden Energy"
+
+
+# --- API and robustness --------------------------------------------------------------
+
+
+def test_extract_article_uses_article_paragraphs_and_orders_quotes():
+    source = 'Title\n\n"One," said Ann Lee.\n\n"Two," said Bob Ray.\n'
+    art = Article(id="x", path="", source=source, title="Title", paragraphs=paragraphs(source)[1:])
+    att = extract_article(art)
+    assert [(q.text, q.speaker) for q in att.quotes] == [("One,", "Ann Lee"), ("Two,", "Bob Ray")]
+    assert [q.paragraph for q in att.quotes] == [0, 1]
+
+
+def test_empty_and_degenerate_inputs():
+    assert extract("", ()).quotes == ()
+    assert extract("abc", (Span(5, 9, "zzzz"),)).quotes == ()
+    assert extract('"', (Span(0, 1, '"'),)).quotes == ()
+
+
+_alphabet = st.sampled_from(list('ab AB."“”‘’\',:;—\n') + ["said", " he ", "Mr.", "Smith", "according to", "(CGTN)"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_alphabet, max_size=80), st.lists(st.integers(0, 80), max_size=6))
+def test_property_never_raises_and_slices_match(parts, cuts):
+    source = "".join(parts)
+    points = sorted({min(c, len(source)) for c in cuts} | {0, len(source)})
+    pars = tuple(Span(a, b, source[a:b]) for a, b in zip(points, points[1:]) if b > a)
+    att = _extract(source, pars)  # the engine itself, without the safety net
+    last = -1
+    for q in att.quotes:
+        assert source[q.start : q.end] == q.text
+        assert q.start >= last
+        last = q.end
+        p = pars[q.paragraph]
+        assert p.start <= q.start < q.end <= p.end
+        assert q.kind in ("direct", "partial", "reported")
+    names = {s.name for s in att.speakers}
+    assert {q.speaker for q in att.quotes if q.speaker} == names
+
+
+@pytest.mark.parametrize("text", ["\u0000\u202e“”„«»", "x" * 5000 + '"', '“' * 200, "Mr. " * 300 + "said"])
+def test_weird_inputs_do_not_raise(text):
+    att = _extract(text, (Span(0, len(text), text),))
+    for q in att.quotes:
+        assert text[q.start : q.end] == q.text
