@@ -356,6 +356,7 @@ class Registry:
         self.full_names: list[str] = []  # person names with >= 2 tokens, in order seen
         self.acronyms: dict[str, str] = {}
         self.org_names: list[str] = []  # organisation names with >= 2 words
+        self._canon_cache: dict[tuple, str] = {}
         self.timeline: list[tuple[int, str]] = []  # (offset, canonical), sorted by offset
 
     # -- building ----------------------------------------------------------
@@ -402,6 +403,13 @@ class Registry:
     # -- resolving ---------------------------------------------------------
 
     def canonical_name(self, name: str, kind: str = "person") -> str:
+        key = (name, kind, len(self.full_names), len(self.org_names), len(self.acronyms))
+        hit = self._canon_cache.get(key)
+        if hit is None:
+            hit = self._canon_cache[key] = self._canonical_name(name, kind)
+        return hit
+
+    def _canonical_name(self, name: str, kind: str) -> str:
         if name in self.acronyms:
             return self.acronyms[name]
         if " " not in name and name.lower() not in PLACES:

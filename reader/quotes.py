@@ -627,8 +627,11 @@ class _Engine:
                     continue
                 acr = m.group(1)
                 e0 = m.start(1) - 1 if acr else m.end()
-                toks = [(x.group(), x.start(), x.end()) for x in _TOKEN_RE.finditer(t, m.start(), e0)]
-                toks = [x for x in toks if _is_word(x[0])]
+                if acr is None and " " not in g and "." not in g and g[-1].isalnum():
+                    toks = [(g, m.start(), m.end())]  # the common case: one word
+                else:
+                    toks = [(x.group(), x.start(), x.end()) for x in _TOKEN_RE.finditer(t, m.start(), e0)]
+                    toks = [x for x in toks if _is_word(x[0])]
                 for q in range(2, min(len(toks) - 1, 5)):
                     if toks[q][0] == "of":
                         pw = [x[0] for x in toks[:q]]
@@ -644,10 +647,10 @@ class _Engine:
                     words[-1] = words[-1][:-2]
                     if not words[-1]:
                         continue
-                s, e = toks[0][1], toks[0][1] + len(" ".join(words)) if False else toks[-1][2]
+                s, e = toks[0][1], toks[-1][2]
                 if t[e - 2 : e] in ("'s", "’s"):
                     e -= 2
-                inside = any(o < s < c for o, c in qspans)
+                inside = bool(qspans) and any(o < s < c for o, c in qspans)
                 offs = [base + x[1] for x in toks]
                 runs.append((pi, base + s, base + e, words, acr, base + m.start(1) if acr else None, inside, offs))
         reg = self.reg
