@@ -150,7 +150,10 @@ class NewsReaderApp(App[None]):
         if not left.has_class("-searching"):
             self._focus_before_search = self.focused
             left.add_class("-searching")
-        self.query_one("#search-input").focus()
+            # Show and focus at once, so keys typed right after / are not lost.
+            self.query_one(SearchPanel).display = True
+            self.query_one(ArticleList).display = False
+        self.screen.set_focus(self.query_one("#search-input"))
 
     def on_search_panel_changed(self, event: SearchPanel.Changed) -> None:
         self.run_search(event.query)
@@ -183,6 +186,8 @@ class NewsReaderApp(App[None]):
 
     def _close_search(self, focus) -> None:
         self.query_one("#left").remove_class("-searching")
+        self.query_one(SearchPanel).display = False
+        self.query_one(ArticleList).display = True
         target = focus if focus is not None and focus.is_attached else self.query_one(ArticleList)
         target.focus()
 
