@@ -85,12 +85,10 @@ def _quotes(argv: Sequence[str]) -> int:
         return 1
     from reader.quotes import extract_article
 
-    rows = []
-    for article in corpus.articles:
-        for quote in extract_article(article).quotes:
-            rows.append((article, quote))
+    analysed = [(article, extract_article(article)) for article in corpus.articles]
+    rows = [(article, quote) for article, attribution in analysed for quote in attribution.quotes]
     if args.speaker is not None:
-        wanted = _speakers_named(args.speaker, corpus, rows)
+        wanted = _speakers_named(args.speaker, analysed)
         rows = [(a, q) for a, q in rows if q.speaker in wanted]
     if args.json:
         for article, quote in rows:
@@ -122,20 +120,20 @@ def _quotes(argv: Sequence[str]) -> int:
         if len(text) > text_width:
             text = text[: text_width - 1] + "…"
         print(f"  {speaker:<{speaker_width}}  {quote.kind:<8}  {text}")
-    print(f"\n{len(rows)} quotes in {len({id(a) for a, _ in rows})} articles")
+    articles = len({id(a) for a, _ in rows})
+    print(f"\n{len(rows)} quote{'s' * (len(rows) != 1)} in {articles} article{'s' * (articles != 1)}")
     return 0
 
 
-def _index(corpus: Corpus):
-    from reader.quotes import extract_article
+def _index(analysed):
     from reader.search import SearchIndex
 
-    return SearchIndex.build((article, extract_article(article)) for article in corpus.articles)
+    return SearchIndex.build(analysed)
 
 
-def _speakers_named(name: str, corpus: Corpus, rows) -> set[str]:
+def _speakers_named(name: str, analysed) -> set[str]:
     """Canonical speakers matching a fuzzy name, through the search index."""
-    hits = _index(corpus).search(f"@{name}", limit=10_000)
+    hits = _index(analysed).search(f"@{name}", limit=10_000)
     return {hit.speaker for hit in hits if hit.speaker}
 
 
@@ -147,7 +145,11 @@ def _search(argv: Sequence[str]) -> int:
     corpus = _load(args.paths)
     if corpus is None:
         return 1
-    hits = _index(corpus).search(args.query, limit=args.limit)
+    from reader.quotes import extract_article
+
+    hits = _index((article, extract_article(article)) for article in corpus.articles).search(
+        args.query, limit=args.limit
+    )
     titles = {article.id: article.title for article in corpus.articles}
     if args.json:
         for hit in hits:

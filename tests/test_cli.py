@@ -59,3 +59,18 @@ def test_quotes_table_names_speakers():
     assert result.returncode == 0, result.stderr
     assert "Wang Yi" in result.stdout and "Ned Price" in result.stdout
     assert result.stdout.rstrip().endswith("articles")
+
+
+def test_search_finds_a_speakers_words_first():
+    result = run("search", "@wang absurd", "--json", "--limit", "5")
+    assert result.returncode == 0, result.stderr
+    first = json.loads(result.stdout.splitlines()[0])
+    assert (first["kind"], first["speaker"], first["text"]) == ("quote", "Wang Yi", "absurd and hysterical.")
+    assert set(first) >= {"kind", "article", "text", "speaker", "start", "end", "score"}
+
+
+def test_quotes_speaker_filter_is_fuzzy():
+    result = run("quotes", "--speaker", "blinkin", "--json")
+    assert result.returncode == 0, result.stderr
+    speakers = {json.loads(line)["speaker"] for line in result.stdout.splitlines()}
+    assert speakers == {"Antony Blinken"}

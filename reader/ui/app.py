@@ -53,6 +53,8 @@ class NewsReaderApp(App[None]):
         self.corpus = corpus
         self.read: set[str] = set()
         self._attributions: dict[str, Attribution] = {}
+        self._by_id: dict[str, Article] = {article.id: article for article in corpus.articles}
+        self._titles: dict[str, str] = {article.id: article.title for article in corpus.articles}
         self.index: SearchIndex | None = None
         self.hits: list[Hit] = []
         self.hit_index = -1
@@ -110,7 +112,7 @@ class NewsReaderApp(App[None]):
         if pane.article is article:
             return
         attribution = self.attribution(article)
-        self.query_one(ReadingPane).show(article, attribution)
+        pane.show(article, attribution)
         self.query_one(SpeakersPanel).show(attribution)
         self.query_one(ArticleList).mark_read(article.id)
         self.sub_title = article.outlet_label or article.path
@@ -172,8 +174,7 @@ class NewsReaderApp(App[None]):
         panel = self.query_one(SearchPanel)
         if panel.query_text != query:
             return  # a newer query is on its way
-        titles = {a.id: a.title for a in self.corpus.articles}
-        panel.show_hits(hits, titles, note)
+        panel.show_hits(hits, self._titles, note)
 
     def on_search_panel_opened(self, event: SearchPanel.Opened) -> None:
         self.hits = list(self.query_one(SearchPanel).hits)
@@ -192,7 +193,7 @@ class NewsReaderApp(App[None]):
         target.focus()
 
     def open_hit(self, hit: Hit) -> None:
-        article = next((a for a in self.corpus.articles if a.id == hit.article_id), None)
+        article = self._by_id.get(hit.article_id)
         if article is None:
             return
         self.open_article(article.id)

@@ -103,7 +103,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.attribution = attribution
         self.current_quote = -1
         self.marked = None
-        self.focus_speaker = None
+        self.set_reactive(ReadingPane.focus_speaker, None)  # rendered just below, once
         self.article = article
         self._render_article()
         self.scroll_home(animate=False)
