@@ -91,3 +91,13 @@ def test_narrow_terminal_still_reads(terminal):
     term.wait_for(lambda s: "Secretary of State" in s)
     term.press("q")
     term.wait_for(lambda s: not term.alive() or "Blinken" not in s)
+
+
+def test_search_typed_in_one_burst_reaches_the_search_box(terminal):
+    term = terminal()
+    term.wait_for(lambda s: "Articles (2)" in s)
+    subprocess.run([TMUX, "send-keys", "-t", term.name, "-l", "/@wang absurd"], check=True)
+    screen = term.wait_for(lambda s: "1 result" in s)
+    assert "@wang absurd" in screen and "absurd and hysterical." in screen
+    term.press("Enter")
+    term.wait_for(lambda s: "hit 1 of 1" in s and "Articles (2)" in s)

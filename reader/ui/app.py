@@ -6,7 +6,7 @@ from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header
+from textual.widgets import Footer, Header, Input
 
 from reader import __version__
 from reader.corpus import Corpus
@@ -40,7 +40,9 @@ class NewsReaderApp(App[None]):
         Binding("g", "scroll_edge('top')", "Top", show=False),
         Binding("G", "scroll_edge('bottom')", "Bottom", show=False),
         Binding("escape", "all_speakers", "All speakers", show=False),
-        Binding("slash", "search", "Search", key_display="/"),
+        # Priority: the app takes "/" before any widget, so keys typed right after it
+        # (already on their way) reach the search box, not the pane that had focus.
+        Binding("slash", "search", "Search", key_display="/", priority=True),
         Binding("n", "next_hit(1)", "Next hit", show=False),
         Binding("N", "next_hit(-1)", "Previous hit", show=False),
         Binding("ctrl+p", "command_palette", "palette", show=False, priority=True),
@@ -148,6 +150,10 @@ class NewsReaderApp(App[None]):
     # --- search ------------------------------------------------------------------
 
     def action_search(self) -> None:
+        search_input = self.query_one("#search-input", Input)
+        if self.focused is search_input:
+            search_input.insert_text_at_cursor("/")  # a slash typed into the query
+            return
         left = self.query_one("#left")
         if not left.has_class("-searching"):
             self._focus_before_search = self.focused
@@ -155,7 +161,7 @@ class NewsReaderApp(App[None]):
             # Show and focus at once, so keys typed right after / are not lost.
             self.query_one(SearchPanel).display = True
             self.query_one(ArticleList).display = False
-        self.screen.set_focus(self.query_one("#search-input"))
+        self.screen.set_focus(search_input)
 
     def on_search_panel_changed(self, event: SearchPanel.Changed) -> None:
         self.run_search(event.query)
