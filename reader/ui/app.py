@@ -86,10 +86,7 @@ class NewsReaderApp(App[None]):
     @work(thread=True, exclusive=True, group="index")
     def build_index(self) -> None:
         """Extract every article's quotes and index them, off the UI thread."""
-        index = SearchIndex()
-        for article in self.corpus.articles:
-            index.add(article, self.attribution(article))
-        self.index = index
+        self.index = SearchIndex.build((article, self.attribution(article)) for article in self.corpus.articles)
         self.call_from_thread(self._index_ready)
 
     def _index_ready(self) -> None:
