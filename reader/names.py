@@ -526,30 +526,34 @@ class Registry:
                     return ent
         return best
 
-    def resolve_pronoun(self, pron: str, offset: int) -> Entity | None:
-        """Most recent compatible entity mentioned before ``offset``."""
+    @staticmethod
+    def pronoun_fits(ent: Entity, pron: str) -> bool:
+        """Can ``pron`` (he, she, they, it) refer to ``ent``?"""
+        g = PRONOUNS.get(pron.lower())
+        if g in ("m", "f"):
+            return ent.kind != "organisation" and not ent.plural and ent.gender in (None, g)
+        if g == "n":
+            return ent.kind == "organisation" and not ent.plural
+        if g == "p":
+            return ent.plural or ent.kind == "organisation"
+        return False
+
+    def resolve_pronoun(self, pron: str, offset: int, exclude: frozenset[str] = frozenset()) -> Entity | None:
+        """Most recent compatible entity mentioned before ``offset``.
+
+        ``exclude``: canonical names that cannot be meant (a person named
+        inside the very quotation the pronoun introduces).
+        """
         g = PRONOUNS.get(pron.lower())
         if g is None or g == "s":
             return None
         for off, canon in reversed(self.timeline):
-            if off >= offset:
+            if off >= offset or canon in exclude:
                 continue
             ent = self.entities.get(canon)
-            if ent is None:
+            if ent is None or not self.pronoun_fits(ent, pron):
                 continue
-            if g in ("m", "f"):
-                if ent.kind == "organisation" or ent.plural:
-                    continue
-                if ent.gender and ent.gender != g:
-                    continue
-                if not ent.gender:
-                    ent.gender = g
-                return ent
-            if g == "n":
-                if ent.kind == "organisation" and not ent.plural:
-                    return ent
-                continue
-            if g == "p":
-                if ent.plural or ent.kind == "organisation":
-                    return ent
+            if g in ("m", "f") and not ent.gender:
+                ent.gender = g
+            return ent
         return None

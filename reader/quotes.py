@@ -49,6 +49,7 @@ from .names import (
     OBJECT_PRONOUNS,
     PRONOUNS,
     SPEAKER_NOUNS,
+    THING_NOUNS,
     Registry,
     is_title,
     looks_org,
@@ -160,6 +161,8 @@ _SO_CALLED_RE = re.compile(r"(?:so[\-\s]called|dubbed|nicknamed|titled|entitled|
                            r"album|novel|movie|poem|headline|website|code-?named)\s*$", re.I)
 _STATEMENT_RE = re.compile(r"\b(?:issued|released|posted|published|gave|made|put out|sent)\s+(?:a|an)\s+(?:[\w\-]+\s+)?"
                            r"(?:statement|comment|remarks|speech|message|response|reply|tweet|post)\b")
+_GENDER_PRON_RE = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|himself|[Ss]he|[Hh]er|[Hh]ers|herself)\b")
+_LEAD_JUNK_RE = re.compile(r"^(?:[\s\x00\"“”„«»,:;—–\-]|(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Tt]hen)\b)*")
 _ACCORDING_RE = re.compile(r"(?<![\w\-])according\s+to\s+", re.I)
 
 
@@ -391,6 +394,14 @@ def _np_simple(toks: list[tuple[str, int, int]]) -> Mention | None:
         return Mention("pron", toks[-1][1], toks[-1][2], last)
     if ll in ("i", "we", "you"):
         return None
+    if ll in THING_NOUNS and len(toks) >= 2:
+        # "Cornyn's statement added": the owner of the statement speaks
+        ow, os_, oe = toks[-2]
+        if ow.endswith(("'s", "’s")) and len(ow) > 2 and (
+                _is_cap_tok(ow) or speaker_head(ow[:-2])):
+            owner = _np_simple(toks[:-2] + [(ow[:-2], os_, oe - 2)])
+            if owner is not None and owner.kind in ("name", "anon"):
+                return owner
     if _is_cap_tok(last) and not last.isdigit():
         j = len(toks) - 1
         while j > 0:
@@ -549,7 +560,10 @@ def _pair_marks(t: str) -> tuple[list[tuple[int, int]], int | None]:
                 continue  # mis-encoded apostrophe: country"s, don"t
             if open_at is None:
                 if (nxt.isspace() or i + 1 == n) and not (prev.isspace() or i == 0):
-                    continue  # a stray closing mark
+                    # a stray closing mark, unless it follows a speech tag's
+                    # comma or colon with the space misplaced: 'said," It...'
+                    if not (prev in ",:" and i + 1 < n and _MARK_RE.search(t, i + 1)):
+                        continue
                 open_at = i
             else:
                 if (prev.isspace() and not nxt.isspace() and nxt not in ".,;:!?)") and i - open_at > 1:
@@ -561,6 +575,12 @@ def _pair_marks(t: str) -> tuple[list[tuple[int, int]], int | None]:
                 pairs.append((open_at, i))
                 open_at = None
         elif c in _OPEN_MARKS:
+            if open_at is not None and c == "“" and not prev.isspace() and (
+                    nxt.isspace() or i + 1 == n or nxt in ".,;:!?)"):
+                # a wrongly curled closing mark: 'decision.“ However'
+                pairs.append((open_at, i))
+                open_at = None
+                continue
             open_at = i
         else:  # closing curly mark
             if open_at is not None:
@@ -612,6 +632,7 @@ class _Engine:
         self.reg = Registry()
         self.quotes: list[tuple[int, int, str, str | None, int, tuple[int, int] | None]] = []
         self.entity_of_span: dict[tuple[int, int], str | None] = {}
+        self._pi_of_base = {b: i for i, (b, _) in enumerate(pars)}
 
     # -- pre-pass ----------------------------------------------------------
 
@@ -687,7 +708,8 @@ class _Engine:
 
     # -- resolving mentions --------------------------------------------------
 
-    def resolve(self, m: Mention | None, base: int) -> tuple[str | None, tuple[int, int] | None]:
+    def resolve(self, m: Mention | None, base: int, quote: str | None = None) -> tuple[str | None, tuple[int, int] | None]:
+        """The canonical speaker a mention refers to (``quote``: the words it introduces)."""
         if m is None:
             return None, None
         span = (base + m.start, base + m.end)
@@ -696,7 +718,10 @@ class _Engine:
         reg = self.reg
         name: str | None = None
         if m.kind == "pron":
-            ent = reg.resolve_pronoun(m.text, span[0])
+            exclude = self._named_in(quote) if quote else frozenset()
+            ent = self._subject_antecedent(m, base, exclude)
+            if ent is None:
+                ent = reg.resolve_pronoun(m.text, span[0], exclude)
             if ent is not None:
                 ent.add_mention(span)
                 name = ent.name
@@ -731,6 +756,77 @@ class _Engine:
             name = ent.name
         self.entity_of_span[span] = name
         return name, span
+
+    def _named_in(self, quote: str) -> frozenset[str]:
+        """Persons whose surname the quotation itself contains: a speaker does
+        not usually talk about himself by name, so ``He said, "Warhol was..."``
+        is not Warhol speaking."""
+        words = set(_WORD_RE.findall(quote))
+        out = set()
+        for ent in self.reg.entities.values():
+            if ent.kind == "person":
+                last = ent.name.split()[-1]
+                if len(last) > 2 and last in words:
+                    out.add(ent.name)
+        return frozenset(out)
+
+    def _subject_antecedent(self, m: Mention, base: int, exclude: frozenset[str]):
+        """A pronoun refers first to the subject of a recent sentence.
+
+        Looks back over the sentences before the pronoun's own (this paragraph,
+        then the previous one; at most four) and takes the first whose subject
+        (a resolved speech cue in it, else its first noun phrase) fits the
+        pronoun: ``Rathbun asked donors to help Montalvo. He described ...``
+        is Rathbun, not the more recent Montalvo.
+        """
+        pi = self._pi_of_base.get(base)
+        if pi is None:
+            return None
+        cur, cend = self._sentence_of(pi, m.start)
+        mt = self.masked[pi]
+        lead = _LEAD_JUNK_RE.sub("", mt[cur : m.start])
+        if lead:
+            sm = _sentence_subject(mt, cur, cend)
+            if sm is None or sm.start != m.start:
+                return None  # not the subject of its sentence: recency decides
+        seq = [(pi, s, e) for s, e in reversed(self.sentences[pi]) if e <= cur]
+        if pi > 0:
+            seq += [(pi - 1, s, e) for s, e in reversed(self.sentences[pi - 1])]
+        reg = self.reg
+        g = PRONOUNS.get(m.text.lower())
+        for pj, s, e in seq[:4]:
+            pbase = self.pars[pj][0]
+            name = None
+            after = s
+            for (cs, ce), nm in self._cue_spans():
+                if pbase + s <= cs < pbase + e and nm is not None:
+                    name, after = nm, ce - pbase
+                    break
+            if name is None:
+                sm = _sentence_subject(self.masked[pj], s, e)
+                if sm is None or sm.kind not in ("name", "anon", "role"):
+                    continue
+                if sm.kind == "anon" and g not in ("p", "n"):
+                    continue
+                name, _ = self.resolve(sm, pbase)
+                after = sm.end
+            ent = reg.entities.get(name) if name else None
+            if ent is None or name in exclude or not reg.pronoun_fits(ent, m.text):
+                continue
+            if g in ("m", "f") and not ent.gender:
+                # 'Kiara Perkins ... admitted she was': the first personal
+                # pronoun after a subject usually refers back to it
+                gm = _GENDER_PRON_RE.search(self.masked[pj], after, e)
+                if gm is not None:
+                    ent.gender = "m" if gm.group().lower() in ("he", "him", "his", "himself") else "f"
+                    if ent.gender != g:
+                        continue
+                ent.gender = g
+            return ent
+        return None
+
+    def _cue_spans(self):
+        return sorted(self.entity_of_span.items())
 
     # -- per-paragraph ------------------------------------------------------
 
@@ -795,7 +891,6 @@ class _Engine:
                 items.append((r[0], "r", r))
             items.sort(key=lambda x: x[0])
             prev_speaker: str | None = None
-            quote_speaker: str | None = None
             for _, typ, obj in items:
                 if typ == "r":
                     lo, hi, mention = obj  # type: ignore[misc]
@@ -818,8 +913,9 @@ class _Engine:
                 results.append((base + p.lo, base + p.hi, p.kind, p.speaker, pi, p.cue))
                 if p.speaker is not None:
                     prev_speaker = p.speaker
-                    quote_speaker = p.speaker
-            last_speaker_of_par[pi] = quote_speaker
+            # the last speaker of the paragraph, quoted or reported: a quote
+            # opening the next paragraph without a cue continues with them
+            last_speaker_of_par[pi] = prev_speaker
         return self._finish(results)
 
     # -- sentences ------------------------------------------------------------
@@ -1021,7 +1117,7 @@ class _Engine:
         cue = None
         if mention is not None and not (title_case and kind == "partial" and leftm is not None and not adjacent
                                         and after is None):
-            speaker, cue = self.resolve(mention, mbase)
+            speaker, cue = self.resolve(mention, mbase, text)
         scare = scare_prefix or (speaker is None and (title_case or (kind == "partial" and len(words) <= 4)))
         if speaker is None and not scare and kind == "direct" and first.open == len(t) - len(t.lstrip()):
             # a paragraph opening with an unattributed quote continues the

@@ -126,6 +126,66 @@ def test_quote_continues_previous_paragraph_speaker():
     assert speaker_of(att, "Thousands would have been there.") == "Khaled Al-Maeena"
 
 
+def test_quote_opening_a_paragraph_continues_a_reported_speaker():
+    _, att = run(
+        "Margaret Lindqvist, who runs the island's only shop, said deliveries already arrive late.",
+        "“People on the mainland think of the ferry as a day out.",
+        "“Take it away and you are telling us to leave.”",
+    )
+    assert speaker_of(att, "People on the mainland think of the ferry as a day out.") == "Margaret Lindqvist"
+    assert speaker_of(att, "Take it away and you are telling us to leave.") == "Margaret Lindqvist"
+
+
+def test_misplaced_space_after_tag_comma_still_opens_a_quote():
+    _, att = run('Kristen Wilkins said," He liked the way the flash looked". She smiled.')
+    assert speaker_of(att, "He liked the way the flash looked") == "Kristen Wilkins"
+
+
+def test_wrongly_curled_closing_mark_closes_the_quote():
+    _, att = run('Senator Ann Cole added, "Houston should have been chosen.“ The agency did not reply.')
+    assert speaker_of(att, "Houston should have been chosen.") == "Ann Cole"
+
+
+def test_possessive_statement_is_credited_to_its_owner():
+    _, att = run(
+        "Senator John Cornyn criticised the decision.",
+        'Cornyn\'s statement added, "There is no question Houston should have been selected."',
+    )
+    assert speaker_of(att, "There is no question Houston should have been selected.") == "John Cornyn"
+
+
+def test_pronoun_prefers_subject_of_previous_sentence_over_recent_object():
+    _, att = run(
+        "Mark Rathbun asked for donations to help Daniel Montalvo with his defence.",
+        'He described Montalvo as a young man "facing the penitentiary for leaving".',
+    )
+    assert speaker_of(att, "facing the penitentiary for leaving") == "Mark Rathbun"
+
+
+def test_pronoun_after_quote_follows_the_sentence_subject():
+    _, att = run(
+        "Harry Kane won the Budweiser Man of the Match award. He said, \"In the first half it felt good.\"",
+    )
+    assert speaker_of(att, "In the first half it felt good.") == "Harry Kane"
+
+
+def test_pronoun_skips_a_person_named_inside_the_quote():
+    _, att = run(
+        "Kevin Allton teaches English. The exhibition of Andy Warhol opened on Friday.",
+        'He said, "Andy Warhol was the center of the Zeitgeist."',
+    )
+    assert speaker_of(att, "Andy Warhol was the center of the Zeitgeist.") == "Kevin Allton"
+
+
+def test_pronoun_gender_learnt_from_a_later_pronoun():
+    _, att = run(
+        "Kevin Allton teaches English at the college.",
+        "Kiara Perkins, an art major, admitted she was willing to skip class.",
+        'He said, "It was really kind of magical."',
+    )
+    assert speaker_of(att, "It was really kind of magical.") == "Kevin Allton"
+
+
 # --- not speech ---------------------------------------------------------------
 
 
