@@ -1,0 +1,121 @@
+"""The config file: a small TOML file in the user config dir.
+
+``Locations.config_file`` says where it is (``NEWSREADER_CONFIG`` or
+``--config`` move it).  Every setting is optional::
+
+    corpus = ["~/news", "more-articles"]   # relative to the config file's folder
+    theme = "textual-dark"
+    layout = "wide"                        # "wide", "stacked" or "auto"
+
+A missing file means defaults.  A file that cannot be read or parsed means
+defaults plus one message; a setting with the wrong type or value falls back
+to its default with one message naming the file and the setting, and the
+other settings still apply.  Nothing here raises on a bad file.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+LAYOUTS = ("wide", "stacked")
+
+
+@dataclass(frozen=True)
+class Config:
+    corpus: tuple[str, ...] = ()
+    theme: str | None = None
+    layout: str | None = None  # "wide", "stacked", or None for automatic
+
+
+def default_config_text() -> str:
+    """A commented example config file (every line is a comment)."""
+    return """\
+# newsreader configuration (TOML).  Every setting is optional.
+
+# Folders or files of articles to open when no paths are given on the
+# command line.  "~" is your home; relative paths are relative to the
+# folder this file is in.
+# corpus = ["~/news", "articles"]
+
+# Colour theme, as named in the app's theme picker.
+# theme = "textual-dark"
+
+# "wide" (list beside the article), "stacked" (list above the article),
+# or "auto" to choose by terminal width.
+# layout = "auto"
+"""
+
+
+def load_config(path: str | os.PathLike[str], *, explicit: bool = False) -> tuple[Config, list[str]]:
+    """The config at ``path`` and one-line messages about problems in it.
+
+    A missing file gives the defaults silently, unless ``explicit`` (the
+    user named the file with ``--config`` or ``NEWSREADER_CONFIG``), in which
+    case it is mentioned.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return Config(), ([f"config file {path} not found; using defaults"] if explicit else [])
+    except IsADirectoryError:
+        return Config(), [f"config file {path} is a folder; using defaults"]
+    except OSError as exc:
+        return Config(), [f"could not read config file {path}: {exc.strerror or exc}; using defaults"]
+    try:
+        raw = tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        return Config(), [f"config file {path} is not UTF-8 text (byte {exc.start}); using defaults"]
+    except tomllib.TOMLDecodeError as exc:
+        reason = " ".join(str(exc).split())
+        return Config(), [f"config file {path} is not valid TOML: {reason}; using defaults"]
+    return _from_toml(raw, path)
+
+
+def _from_toml(raw: dict, path: Path) -> tuple[Config, list[str]]:
+    messages: list[str] = []
+
+    def bad(key: str, problem: str) -> None:
+        messages.append(f"config file {path}: {key!r} {problem}; using the default")
+
+    values: dict = {}
+    corpus = raw.get("corpus")
+    if corpus is not None:
+        if isinstance(corpus, str):
+            corpus = [corpus]
+        if isinstance(corpus, list) and all(isinstance(item, str) and item for item in corpus):
+            base = Path(os.path.abspath(path)).parent
+            values["corpus"] = tuple(_resolve(item, base) for item in corpus)
+        else:
+            bad("corpus", "must be a list of paths (strings)")
+    theme = raw.get("theme")
+    if theme is not None:
+        if isinstance(theme, str) and theme.strip():
+            values["theme"] = theme.strip()
+        else:
+            bad("theme", "must be a theme name (a non-empty string)")
+    layout = raw.get("layout")
+    if layout is not None:
+        if isinstance(layout, str) and layout.strip().lower() in (*LAYOUTS, "auto"):
+            choice = layout.strip().lower()
+            values["layout"] = None if choice == "auto" else choice
+        else:
+            bad("layout", 'must be "wide", "stacked" or "auto"')
+    unknown = sorted(set(raw) - {"corpus", "theme", "layout"})
+    if unknown:
+        names = ", ".join(repr(k) for k in unknown)
+        messages.append(f"config file {path}: unknown setting{'s' if len(unknown) > 1 else ''} {names} ignored")
+    return Config(**values), messages
+
+
+def _resolve(item: str, base: Path) -> str:
+    expanded = Path(os.path.expanduser(item))
+    return str(expanded if expanded.is_absolute() else base / expanded)

@@ -1,0 +1,152 @@
+"""The TOML config file: defaults, valid settings, paths, and bad files."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from reader.config import Config, default_config_text, load_config, tomllib
+from reader.paths import locations
+
+
+def write(tmp_path: Path, text: str | bytes, name: str = "config.toml") -> Path:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_defaults():
+    config = Config()
+    assert (config.corpus, config.theme, config.layout) == ((), None, None)
+    with pytest.raises(AttributeError):
+        config.theme = "x"  # frozen
+
+
+def test_missing_file_gives_defaults_silently(tmp_path):
+    assert load_config(tmp_path / "nope.toml") == (Config(), [])
+
+
+def test_missing_file_named_explicitly_is_mentioned(tmp_path):
+    config, messages = load_config(tmp_path / "nope.toml", explicit=True)
+    assert config == Config()
+    assert len(messages) == 1 and "nope.toml" in messages[0] and "not found" in messages[0]
+
+
+def test_default_location_honours_the_environment(tmp_path, monkeypatch):
+    path = write(tmp_path, 'theme = "nord"\n', "custom.toml")
+    monkeypatch.setenv("NEWSREADER_CONFIG", str(path))
+    assert load_config(locations().config_file) == (Config(theme="nord"), [])
+
+
+def test_valid_file(tmp_path):
+    path = write(
+        tmp_path,
+        '# mine\ncorpus = ["/srv/news", "/srv/more"]\ntheme = "textual-light"\nlayout = "stacked"\n',
+    )
+    config, messages = load_config(path)
+    assert messages == []
+    assert config == Config(corpus=("/srv/news", "/srv/more"), theme="textual-light", layout="stacked")
+
+
+@pytest.mark.parametrize("value, expected", [("wide", "wide"), ("stacked", "stacked"), ("auto", None), ("Wide", "wide")])
+def test_layouts(tmp_path, value, expected):
+    config, messages = load_config(write(tmp_path, f'layout = "{value}"\n'))
+    assert messages == [] and config.layout == expected
+
+
+def test_relative_and_home_paths(tmp_path):
+    home = Path(os.path.expanduser("~"))
+    assert str(home).startswith(str(Path(os.environ["HOME"])))  # conftest's temporary home
+    path = write(tmp_path, 'corpus = ["articles", "../shared/news", "~/news", "/abs/olute"]\n', "conf/config.toml")
+    config, messages = load_config(path)
+    assert messages == []
+    assert config.corpus == (
+        str(tmp_path / "conf" / "articles"),
+        str(tmp_path / "conf" / ".." / "shared" / "news"),
+        str(home / "news"),
+        "/abs/olute",
+    )
+
+
+def test_relative_config_path_still_gives_absolute_corpus_paths(tmp_path, monkeypatch):
+    write(tmp_path, 'corpus = "articles"\n', "conf/config.toml")
+    monkeypatch.chdir(tmp_path)
+    config, messages = load_config(Path("conf") / "config.toml")
+    assert messages == []
+    assert config.corpus == (str(tmp_path / "conf" / "articles"),)  # a single string is one path
+
+
+def test_invalid_toml_gives_defaults_and_a_message(tmp_path):
+    path = write(tmp_path, 'theme = "nord"\ncorpus = [\n')
+    config, messages = load_config(path)
+    assert config == Config()
+    assert len(messages) == 1
+    assert str(path) in messages[0] and "not valid TOML" in messages[0] and "\n" not in messages[0]
+
+
+def test_not_utf8_gives_defaults_and_a_message(tmp_path):
+    path = write(tmp_path, b'theme = "\xff"\n')
+    config, messages = load_config(path)
+    assert config == Config() and len(messages) == 1 and str(path) in messages[0] and "UTF-8" in messages[0]
+
+
+def test_config_path_that_is_a_folder(tmp_path):
+    config, messages = load_config(tmp_path)
+    assert config == Config() and len(messages) == 1 and str(tmp_path) in messages[0]
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("corpus = 3\n", "corpus"),
+        ('corpus = ["ok", 4]\n', "corpus"),
+        ('corpus = [""]\n', "corpus"),
+        ("theme = 3\n", "theme"),
+        ('theme = ""\n', "theme"),
+        ("theme = [\"a\"]\n", "theme"),
+        ('layout = "diagonal"\n', "layout"),
+        ("layout = true\n", "layout"),
+    ],
+)
+def test_wrong_types_give_default_and_a_message(tmp_path, text, key):
+    path = write(tmp_path, text)
+    config, messages = load_config(path)
+    assert getattr(config, key) == getattr(Config(), key)
+    assert len(messages) == 1
+    assert str(path) in messages[0] and repr(key) in messages[0] and "\n" not in messages[0]
+
+
+def test_one_bad_setting_does_not_spoil_the_others(tmp_path):
+    path = write(tmp_path, 'corpus = ["/news"]\ntheme = 7\nlayout = "wide"\n')
+    config, messages = load_config(path)
+    assert config == Config(corpus=("/news",), layout="wide")
+    assert len(messages) == 1 and "'theme'" in messages[0]
+
+
+def test_unknown_settings_are_mentioned(tmp_path):
+    path = write(tmp_path, 'theme = "nord"\ncolour = "red"\n[extra]\nx = 1\n')
+    config, messages = load_config(path)
+    assert config == Config(theme="nord")
+    assert len(messages) == 1 and "'colour'" in messages[0] and "'extra'" in messages[0]
+
+
+def test_default_config_text_is_all_comments_and_documents_every_setting():
+    text = default_config_text()
+    assert tomllib.loads(text) == {}
+    for key in ("corpus", "theme", "layout"):
+        assert re.search(rf"^# {key} = ", text, re.M), key
+
+
+def test_default_config_text_uncommented_is_a_valid_config(tmp_path):
+    text = re.sub(r"^# (\w+ = )", r"\1", default_config_text(), flags=re.M)
+    config, messages = load_config(write(tmp_path, text))
+    assert messages == []
+    assert config.corpus == (str(Path(os.path.expanduser("~/news"))), str(tmp_path / "articles"))
+    assert config.theme == "textual-dark" and config.layout is None
