@@ -161,6 +161,8 @@ _SO_CALLED_RE = re.compile(r"(?:so[\-\s]called|dubbed|nicknamed|titled|entitled|
                            r"album|novel|movie|poem|headline|website|code-?named)\s*$", re.I)
 _STATEMENT_RE = re.compile(r"\b(?:issued|released|posted|published|gave|made|put out|sent)\s+(?:a|an)\s+(?:[\w\-]+\s+)?"
                            r"(?:statement|comment|remarks|speech|message|response|reply|tweet|post)\b")
+_DATELINE_RE = re.compile(r"\s*[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+)*(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?)*"
+                          r"\s*(?:\([A-Za-z .]+\)\s*)?[-—–]+\s+")
 _GENDER_PRON_RE = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|himself|[Ss]he|[Hh]er|[Hh]ers|herself)\b")
 _LEAD_JUNK_RE = re.compile(r"^(?:[\s\x00\"“”„«»,:;—–\-]|(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Tt]hen)\b)*")
 _ACCORDING_RE = re.compile(r"(?<![\w\-])according\s+to\s+", re.I)
@@ -317,6 +319,20 @@ def _common_np(toks: list[tuple[str, int, int]]) -> Mention | None:
             if pl in FUNCTION_WORDS or pl in preps or pl in PRONOUNS or pl in _REPORT_SET:
                 break
             s -= 1
+        # "the general manager of an oil company": the phrase is headed by
+        # the speaker noun before the preposition
+        while s >= 2 and words[s - 1].lower() in ("of", "at", "for", "with", "from") and \
+                speaker_head(words[s - 2]) and not _is_cap_tok(words[s - 2]):
+            head = words[s - 2]
+            k = s = s - 2
+            while s > 0:
+                pl = words[s - 1].lower()
+                if pl in DETERMINERS:
+                    s -= 1
+                    break
+                if pl in FUNCTION_WORDS or pl in preps or pl in PRONOUNS or pl in _REPORT_SET:
+                    break
+                s -= 1
         if any(x.lower() in ("who", "which", "that") for x in words[s:]):
             return None
         first = toks[lo + s]
@@ -352,39 +368,134 @@ def _np_at_end(text: str, lo: int, hi: int) -> Mention | None:
     toks = _tokens(text, lo, hi)
     if not toks:
         return None
-    appositive = None
     if toks[-1][0] == ",":
-        # "Ned Price, a spokesperson for the State Department, said"
-        j = len(toks) - 2
-        while j >= 0 and toks[j][0] not in (",", ";", ":", "(", ")", MASK, '"', "“", "”"):
-            j -= 1
-        if j < 0 or toks[j][0] != ",":
-            return _np_simple(toks[:-1]) if len(toks) > 1 else None
-        app_toks = toks[j + 1 : -1]
-        if not app_toks or len(app_toks) > 16:
-            return None
-        appositive = text[app_toks[0][1] : app_toks[-1][2]]
-        if appositive.split()[0].lower() in ("who", "which", "that", "where", "when", "while", "and", "but"):
-            appositive = None
-        toks = toks[:j]
-        if not toks:
-            return None
-        m = _np_simple(toks)
-        if m is not None and m.kind in ("anon", "role", "pron") and appositive and app_toks[0][0][:1].isupper():
-            # "Her co-author, Professor Tāne Rāwiri of Lincoln University, said"
-            k = 0
-            while k < len(app_toks) and (_is_cap_tok(app_toks[k][0]) or False):
-                k += 1
-            pm = _run_mention(app_toks[:k], False)
-            if pm is not None and pm.kind == "name" and not looks_org(" ".join(pm.tokens)):
-                pm.role = " ".join(x[0] for x in app_toks[k:]) or None
-                return pm
-        if m is None or m.kind == "anon":
-            return m
-        if appositive:
-            m.role = strip_det(appositive)
-        return m
+        return _np_before_appositives(text, toks)
     return _np_simple(toks)
+
+_HARD_STOPS = frozenset((";", ":", MASK, '"', "“", "”"))
+_AUX_WORDS = frozenset("is are was were be been has have had will would can could may might shall should must do "
+                       "does did said says told".split())
+_PARTY_RE = re.compile(r"[A-Z]\s*-\s*[A-Z][A-Za-z.]*")
+_POSTNOMINALS = frozenset("qc kc mp mep jr sr phd md esq obe mbe cbe ii iii".split())
+
+
+def _comma_segments(toks: list[tuple[str, int, int]]) -> list[tuple[int, int]]:
+    """Comma-separated segments before the final comma of ``toks`` (token index
+    ranges, left to right); a parenthesis is kept inside its segment."""
+    segs: list[tuple[int, int]] = []
+    b = len(toks) - 1
+    k = b - 1
+    depth = 0
+    while k >= 0 and len(segs) < 6 and len(toks) - k < 60:
+        w = toks[k][0]
+        if w == ")":
+            depth += 1
+        elif w == "(":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0 and (w in _HARD_STOPS or w == ","):
+            if w != ",":
+                break
+            segs.append((k + 1, b))
+            b = k
+        k -= 1
+    segs.append((k + 1, b))
+    segs.reverse()
+    return [(a, b) for a, b in segs if b > a] or [(0, 0)]
+
+
+def _appositive_seg(toks: list[tuple[str, int, int]], seg: tuple[int, int], prev: tuple[int, int]) -> bool:
+    """Does this comma segment describe the noun phrase before it?
+
+    ``a spokesperson for X`` / ``the club's captain`` / ``who runs the shop`` /
+    ``45`` / ``QC`` / ``CEO of Acme`` / a place after a descriptive segment
+    (``..., curator at the University of Arkansas, Fayetteville,``).
+    """
+    a, b = seg
+    words = [t[0] for t in toks[a:b]]
+    if not words:
+        return True
+    w0 = words[0]
+    l0 = w0.lower()
+    if l0 in ("and", "or", "but", "nor"):
+        # "..., and president of the Society," continues the description;
+        # "..., and Jones," adds a second subject
+        return len(words) > 1 and (not words[1][:1].isupper() or words[1].lower() in ("a", "an", "the"))
+    if len(words) <= 2 and _PARTY_RE.fullmatch(" ".join(words)):
+        return True  # "Sen. David Pryor, D-Ark., said"
+    if not words[-1][:1].isupper() and (is_title(words[-1]) or speaker_head(words[-1])) and \
+            not any(is_title(w) for w in words[:-1] if w[:1].isupper()):
+        return True  # "Hernan Dario Gomez, Panama coach, said"
+    if not w0[:1].isupper():
+        # lowercase start: a description, an age, a relative clause; not a
+        # predicate ("Acme, a unit of X, is raising ..., said")
+        return len(words) <= 24 and l0 not in _AUX_WORDS
+    if l0 in ("the", "a", "an", "his", "her", "its", "their") or l0.endswith(("'s", "’s")):
+        return True
+    if len(words) == 1 and norm(w0) in _POSTNOMINALS:
+        return True
+    if is_title(w0):
+        # "CEO of Acme" describes; "Professor Tāne Rāwiri of X" names
+        k = 1
+        while k < len(words) and _is_cap_tok(words[k]):
+            k += 1
+        run = words[1:k]
+        return not (len(run) >= 2 and not looks_org(" ".join(run)))
+    pw = [t[0] for t in toks[prev[0] : prev[1]]]
+    descriptive = bool(pw) and (not pw[0][:1].isupper() or pw[0].lower() in ("a", "an", "the"))
+    if descriptive and len(words) <= 3 and all(_is_cap_tok(w) for w in words) and _is_cap_tok(pw[-1]):
+        return True  # "..., at the University of Arkansas, Fayetteville,"
+    return False
+
+
+def _np_before_appositives(text: str, toks: list[tuple[str, int, int]]) -> Mention | None:
+    """The subject before a speech verb when ``toks`` ends with a comma.
+
+    ``Ned Price, a spokesperson for the State Department, said`` -> Ned Price;
+    ``Cynthia Thompson, curator at the University of Arkansas, Fayetteville,
+    said`` -> Cynthia Thompson; ``The secretary general of CEI, Nunzio
+    Galantino, has called`` -> Nunzio Galantino; ``Her co-author, Professor
+    Tāne Rāwiri of Lincoln University, said`` -> Tāne Rāwiri.
+    """
+    segs = _comma_segments(toks)
+    if len(segs) == 1:
+        return _np_simple(toks[:-1]) if len(toks) > 1 else None
+    i = len(segs) - 1
+    while i > 0 and _appositive_seg(toks, segs[i], segs[i - 1]):
+        i -= 1
+    hb = segs[i][1]
+    if hb <= 0:
+        return None
+    m = _np_simple(toks[:hb])
+    appositive = None
+    app_toks: list[tuple[str, int, int]] = []
+    if i + 1 < len(segs):
+        app_toks = toks[segs[i + 1][0] : segs[-1][1]]
+        if app_toks:
+            appositive = text[app_toks[0][1] : app_toks[-1][2]]
+            if appositive.split()[0].lower() in ("who", "which", "that", "where", "when", "while", "and", "but"):
+                appositive = None
+    if m is not None and m.kind in ("anon", "role", "pron") and appositive and app_toks[0][0][:1].isupper():
+        # "Her co-author, Professor Tāne Rāwiri of Lincoln University, said"
+        k = 0
+        while k < len(app_toks) and _is_cap_tok(app_toks[k][0]):
+            k += 1
+        pm = _run_mention(app_toks[:k], False)
+        if pm is not None and pm.kind == "name" and not looks_org(" ".join(pm.tokens)):
+            pm.role = " ".join(x[0] for x in app_toks[k:]) or None
+            return pm
+    if m is None or m.kind == "anon":
+        return m
+    if appositive:
+        m.role = strip_det(appositive)
+    elif m.kind == "name" and i > 0 and m.start == toks[segs[i][0]][1]:
+        # "The secretary general of CEI, Nunzio Galantino,": the role before
+        pa, pb = segs[i - 1]
+        pw = [t[0] for t in toks[pa:pb]]
+        if pw and pw[0].lower() in ("the", "a", "an", "its", "his", "her", "their") and len(pw) > 1:
+            m.role = strip_det(text[toks[pa][1] : toks[pb - 1][2]])
+    return m
 
 
 def _np_simple(toks: list[tuple[str, int, int]]) -> Mention | None:
@@ -431,6 +542,17 @@ def _np_simple(toks: list[tuple[str, int, int]]) -> Mention | None:
                 if pm is not None and pm.kind == "name":
                     pm.role = " ".join(x[0] for x in toks[k - 1 :])
                     return pm
+        for q in range(2, min(len(run) - 1, 6)):
+            if run[q][0] == "of":
+                # "Professor Tāne Rāwiri of Lincoln University": the person
+                pw = [x[0] for x in run[:q]]
+                if not any(norm(w) in ORG_WORDS for w in pw) and not is_title(pw[-1]) and \
+                        sum(1 for w in pw if not is_title(w)) >= 2:
+                    pm = _run_mention(run[:q], definite)
+                    if pm is not None and pm.kind == "name":
+                        pm.role = " ".join(x[0] for x in run[q:])
+                        return pm
+                break
         m = _run_mention(run, definite)
         if m is not None:
             return m
@@ -497,16 +619,30 @@ def _np_after(text: str, pos: int, hi: int) -> Mention | None:
 
 def _sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
     """The first noun phrase of a sentence, after an introductory phrase."""
+    dm = _DATELINE_RE.match(text, lo, hi)
+    if dm:
+        lo = dm.end()  # "NEW YORK, March 2 - Chemical Bank said ..."
     toks = _tokens(text, lo, hi)
     if not toks:
         return None
-    # skip "Earlier on Saturday," / "In an interview with CBS news,"
+    # skip "Earlier on Saturday," / "In an interview with CBS news," /
+    # "Speaking to reporters," / "Asked about the plan,"
     for i, t in enumerate(toks[:9]):
         if t[0] == ",":
             if i + 1 < len(toks):
                 first = toks[0][0].lower()
-                if first in FUNCTION_WORDS or first in ("in", "on", "at", "after", "before", "earlier", "later"):
+                if first in FUNCTION_WORDS or first in ("in", "on", "at", "after", "before", "earlier", "later") or (
+                        len(first) > 4 and first.endswith(("ing", "ed")) and first not in _REPORT_SET):
                     toks = toks[i + 1 :]
+                    # "For Kevin Allton, a USI instructor, Warhol was ...":
+                    # an appositive closing the introduction
+                    if toks and toks[0][0].lower() in ("a", "an", "the", "who", "whose", "which"):
+                        for i2, t2 in enumerate(toks[:14]):
+                            if t2[0] in (";", ":", MASK):
+                                break
+                            if t2[0] == ",":
+                                toks = toks[i2 + 1 :]
+                                break
             break
     if not toks:
         return None
@@ -515,24 +651,54 @@ def _sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
         return Mention("pron", toks[0][1], toks[0][2], t0)
     j = 0
     definite = False
-    if t0.lower() == "the":
-        definite = True
+    if t0.lower() in ("the", "a", "an"):
+        definite = t0.lower() == "the"
         j = 1
     k = j
     while k < len(toks) and (_is_cap_tok(toks[k][0]) or (toks[k][0].lower() in _CONNECTORS and k + 1 < len(toks)
                                                           and _is_cap_tok(toks[k + 1][0]))):
         k += 1
+    rm = None
     if k > j:
-        return _run_mention(toks[j:k], definite)
-    # "One poster admitted ..., writing": a short common noun phrase
+        rm = _run_mention(toks[j:k], definite)
+        if (j == 0 and rm is not None) or k >= len(toks) or not toks[k][0][:1].islower():
+            return _apposed_name(text, rm, hi)
+        # "the Crown prosecutor" / "a USI instructor": the capitalised words
+        # modify a common noun, tried below
+    # "One poster admitted ..., writing" / "A spokesman for Airbus confirmed":
+    # a short common noun phrase, ending at its head or a prepositional tail
     k = 0
     while k < len(toks) and k < 6 and _is_word(toks[k][0]) and toks[k][0].lower() not in _REPORT_SET:
         k += 1
-    for end in range(k, 0, -1):
+    best = None
+    for end in range(1, k + 1):
         cm = _common_np(toks[:end])
-        if cm is not None and cm.start == toks[0][1]:
-            return cm
-    return None
+        if cm is None or cm.start != toks[0][1]:
+            continue
+        last = toks[end - 1][0]
+        prev = toks[end - 2][0].lower() if end >= 2 else ""
+        if last == cm.head or _is_cap_tok(last) or prev in ("of", "for", "at", "from", "with", "in", "the", "a", "an"):
+            best = cm
+    return _apposed_name(text, best or rm, hi)
+
+
+_APPOSED_NAME_RE = re.compile(r",\s+((?:[A-ZÀ-ÖØ-Þ\u0100-\u017f][\w’'\-]*\.?\s+){1,3}[A-ZÀ-ÖØ-Þ\u0100-\u017f][\w’'\-]*)\s*,")
+
+
+def _apposed_name(text: str, m: Mention | None, hi: int) -> Mention | None:
+    """``Dunmore's manager, Gary Whitcombe, called ...``: a role or common noun
+    subject followed by a person's name in apposition is that person."""
+    if m is None or m.kind not in ("anon", "role"):
+        return m
+    nm = _APPOSED_NAME_RE.match(text, m.end, hi)
+    if nm is None:
+        return m
+    toks = [x for x in _tokens(text, nm.start(1), nm.end(1)) if _is_word(x[0])]
+    pm = _run_mention(toks, False)
+    if pm is None or pm.kind != "name" or len(pm.tokens) < 2 or looks_org(" ".join(pm.tokens)):
+        return m
+    pm.role = strip_det(m.text)
+    return pm
 
 
 # --------------------------------------------------------------------------
@@ -796,22 +962,28 @@ class _Engine:
         g = PRONOUNS.get(m.text.lower())
         for pj, s, e in seq[:4]:
             pbase = self.pars[pj][0]
-            name = None
-            after = s
+            cands: list[tuple[str | None, int]] = []
             for (cs, ce), nm in self._cue_spans():
                 if pbase + s <= cs < pbase + e and nm is not None:
-                    name, after = nm, ce - pbase
+                    cands.append((nm, ce - pbase))
                     break
-            if name is None:
-                sm = _sentence_subject(self.masked[pj], s, e)
-                if sm is None or sm.kind not in ("name", "anon", "role"):
-                    continue
-                if sm.kind == "anon" and g not in ("p", "n"):
-                    continue
-                name, _ = self.resolve(sm, pbase)
-                after = sm.end
-            ent = reg.entities.get(name) if name else None
-            if ent is None or name in exclude or not reg.pronoun_fits(ent, m.text):
+            mt = self.masked[pj]
+            subj = [_sentence_subject(mt, s, e)]
+            for vm in _VERB_RE.finditer(mt, s, e):
+                # "..., a spokeswoman said in response": the speech verb's subject
+                subj.append(_np_at_end(mt, s, vm.start()))
+                break
+            for sm in subj:
+                if sm is not None and sm.kind in ("name", "anon", "role"):
+                    nm, _ = self.resolve(sm, pbase)
+                    cands.append((nm, sm.end))
+            ent = None
+            for name, after in cands:
+                ent = reg.entities.get(name) if name else None
+                if ent is not None and name not in exclude and reg.pronoun_fits(ent, m.text):
+                    break
+                ent = None
+            if ent is None:
                 continue
             if g in ("m", "f") and not ent.gender:
                 # 'Kiara Perkins ... admitted she was': the first personal

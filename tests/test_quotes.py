@@ -186,6 +186,89 @@ def test_pronoun_gender_learnt_from_a_later_pronoun():
     assert speaker_of(att, "It was really kind of magical.") == "Kevin Allton"
 
 
+def test_appositive_with_organisation_and_place_credits_the_person():
+    _, att = run(
+        "Cynthia Thompson, curator and director of exhibits at the University of Arkansas, Fayetteville, "
+        'said, "These images serve as documentation of his every day life."'
+    )
+    assert speaker_of(att, "These images serve as documentation of his every day life.") == "Cynthia Thompson"
+
+
+def test_role_then_name_in_apposition_credits_the_name():
+    _, att = run(
+        "The secretary general of CEI (Italian Episcopal Conference), Nunzio Galantino, has called "
+        'the sentence "dangerous" and "ideological":',
+        '"We face a dangerous sentence."',
+    )
+    assert speaker_of(att, "dangerous") == "Nunzio Galantino"
+    assert speaker_of(att, "ideological") == "Nunzio Galantino"
+    assert speaker_of(att, "We face a dangerous sentence.") == "Nunzio Galantino"
+
+
+def test_lowercase_role_after_a_capitalised_word_is_an_appositive():
+    _, att = run('After the match, Hernan Dario Gomez, Panama coach, said, "We have learned a lot."')
+    assert speaker_of(att, "We have learned a lot.") == "Hernan Dario Gomez"
+
+
+def test_chain_of_appositives_with_and_keeps_the_first_person():
+    _, att = run(
+        "Ronald L. Geer, a consultant with Shell Oil Co, a subsidiary of Royal Dutch/Shell, and president "
+        "of the Marine Technology Society, said the technology existed to drill in deep water."
+    )
+    assert speaker_of(att, "the technology existed to drill in deep water") == "Ronald L. Geer"
+
+
+def test_party_designation_is_not_the_speaker():
+    _, att = run("Sen. David Pryor, D-Ark., said he was considering amending the trade bill.")
+    assert speaker_of(att, "he was considering amending the trade bill") == "David Pryor"
+
+
+def test_predicate_after_appositive_is_not_a_speech_subject():
+    _, att = run(
+        "Chrysler Financial Corp, a unit of Chrysler Corp, is raising 250 mln dlrs through an offering "
+        "of notes, said lead manager Salomon Brothers Inc."
+    )
+    assert not any(q.speaker == "Chrysler Financial Corp" for q in att.quotes)
+
+
+def test_role_subject_with_name_in_apposition_for_a_later_quote():
+    _, att = run(
+        'Dunmore\'s manager, Gary Whitcombe, called the defeat "frustrating" and said his side had '
+        '"switched off for ten minutes."'
+    )
+    assert speaker_of(att, "switched off for ten minutes.") == "Gary Whitcombe"
+
+
+def test_common_noun_phrase_with_prepositional_tail_is_one_source():
+    _, att = run(
+        '"This struggle will be resolved soon," the general trading manager of an international oil company '
+        "told Reuters."
+    )
+    assert speaker_of(att, "This struggle will be resolved soon,") == (
+        "general trading manager of an international oil company")
+
+
+def test_pronoun_after_a_sentence_led_by_an_unnamed_source():
+    _, att = run(
+        "Robert Crandall praised the deal.",
+        'A spokesman for Airbus confirmed those terms. "We will own the aircraft," he said.',
+    )
+    assert speaker_of(att, "We will own the aircraft,") == "spokesman for Airbus"
+
+
+def test_dateline_and_participial_intro_are_not_subjects():
+    _, att = run(
+        "NEW YORK, March 2 - Chemical Bank is closing its office in Dubai, a spokeswoman said in response.",
+        "She said the decision was made to improve efficiency.",
+    )
+    assert speaker_of(att, "the decision was made to improve efficiency") == "spokeswoman"
+    _, att = run(
+        "Putting it more sharply, one senior banking official blamed Washington for the delay.",
+        '"The United States can influence these organisations," he said.',
+    )
+    assert speaker_of(att, "The United States can influence these organisations,") == "senior banking official"
+
+
 # --- not speech ---------------------------------------------------------------
 
 
