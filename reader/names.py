@@ -161,6 +161,9 @@ SPEAKER_NOUNS = frozenset(
     official's broker brokers economist strategist strategists poster posters
     user users blogger bloggers writer writers author authors reporter reporters
     editor editors commentator commentators researcher spokesmen
+    authority regulator regulators municipality city town county council
+    utility insurer hospital university institute association federation
+    league foundation charity
     """.split()
 )
 
@@ -170,7 +173,9 @@ ORG_NOUNS = frozenset(
     newspaper agency ministry company firm government administration
     department group bank council committee commission union party campaign
     team club court office embassy military army police force board
-    authorities
+    authorities authority regulator municipality city town county utility
+    insurer hospital university institute association federation league
+    foundation charity
     """.split()
 )
 

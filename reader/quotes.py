@@ -87,11 +87,13 @@ asked asks replied replies responded responds commented comments remarked
 urged urges tweeted posted joked boasted lamented mentioned continued
 recounted quipped shouted wondered exclaimed described describes called
 calls dubbed branded characterized characterised labelled labeled
+call urge warn reasoned recommended recommends recommend promised promises
 """.split()
 
 _PARTICIPLES = """
 saying adding describing calling noting warning telling writing explaining
 arguing insisting claiming stating asking declaring stressing urging quoting
+recommending promising
 reads read
 """.split()
 
@@ -316,7 +318,7 @@ def _common_np(toks: list[tuple[str, int, int]]) -> Mention | None:
             if pl in DETERMINERS:
                 s -= 1
                 break
-            if pl in FUNCTION_WORDS or pl in preps or pl in PRONOUNS or pl in _REPORT_SET:
+            if pl in FUNCTION_WORDS or pl in preps or pl in PRONOUNS or pl in _REPORT_SET or pl.isdigit():
                 break
             s -= 1
         # "the general manager of an oil company": the phrase is headed by
@@ -588,6 +590,11 @@ def _np_after(text: str, pos: int, hi: int) -> Mention | None:
             k += 1
         if k == len(run):
             m = _run_mention(run, definite)
+        elif k > 0 and definite and run[k][0][:1].islower() and run[k][0].lower() not in _CONNECTORS:
+            # "the Crown prosecutor": capitalised words modifying a common noun
+            m = _common_np(seg)
+            if m is None or m.start != seg[0][1]:
+                m = _run_mention(run[:k], definite)
         elif k > 0 and (run[k][0].lower() in ("of", "for") and not definite or run[k][0][:1].islower()):
             m = _run_mention(run[:k], definite)
     if m is None:
@@ -806,8 +813,9 @@ class _Engine:
         runs = []
         for pi, (base, t) in enumerate(self.pars):
             qspans = spans_by_par[pi]
-            for m in _RUN_RE.finditer(t):
-                g = m.group()
+            dm = _DATELINE_RE.match(t) if t[:2].isupper() else None
+            for m in _RUN_RE.finditer(t, dm.end() if dm else 0):
+                g = m.group()  # (a wire dateline, "MARLBOROUGH, Mass., March 4 -", names no one)
                 if len(g) > 80:
                     continue  # an all-capitals line or a table: not a name
                 if " " not in g and "-" not in g and g.lower() in FUNCTION_WORDS:
@@ -1071,6 +1079,9 @@ class _Engine:
                         continue
                     results.append((base + lo, base + hi, "reported", name, pi, cue))
                     prev_speaker = name
+                    ent = self.reg.entities.get(name)
+                    if ent is not None:
+                        ent.quotes += 1  # a speaker: preferred by "the company"
                     continue
                 p: _Piece = obj  # type: ignore[assignment]
                 if p.group not in done_groups:

@@ -269,6 +269,41 @@ def test_dateline_and_participial_intro_are_not_subjects():
     assert speaker_of(att, "The United States can influence these organisations,") == "senior banking official"
 
 
+def test_authority_heads_an_organisation_source():
+    _, att = run("The state ferry authority said in a statement that it was “open to discussions” with the town.")
+    assert speaker_of(att, "open to discussions") == "state ferry authority"
+
+
+def test_in_the_words_of_a_role_with_the_name_in_apposition():
+    _, att = run(
+        'The child suffered for months and, in the words of the Crown prosecutor, Mark Tedeschi, QC, '
+        '"Gloria spent a lot of her life crying."'
+    )
+    assert speaker_of(att, "Gloria spent a lot of her life crying.") == "Mark Tedeschi"
+
+
+def test_participles_and_plain_present_speech_verbs_take_partial_quotes():
+    _, att = run(
+        'The form "must be completed in English", the government recommending "online translation tools" if needed.',
+        "Prime Minister Rishi Sunak spoke on Wednesday.",
+        'Sunak defended the record whilst promising a "formal update" from the minister.',
+        "The report's authors say the results confirm the problem. They call for \"urgent mandatory iodisation.\"",
+    )
+    assert speaker_of(att, "online translation tools") == "government"
+    assert speaker_of(att, "formal update") == "Rishi Sunak"
+    assert speaker_of(att, "urgent mandatory iodisation.") == "report's authors"
+
+
+def test_definite_organisation_noun_prefers_the_organisation_that_spoke():
+    _, att = run(
+        "AKRON, Ohio, March 20 - Ohio Edison Co said it has completed the sale of its interest in Unit One "
+        "of the Perry Nuclear Power Plant.",
+        "The utility said the share was sold to a group of institutional investors.",
+    )
+    assert speaker_of(att, "the share was sold to a group of institutional investors") == "Ohio Edison Co"
+    assert att.speaker("AKRON") is None
+
+
 # --- not speech ---------------------------------------------------------------
 
 
