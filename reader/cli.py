@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from reader import __version__
-from reader.corpus import Corpus, load
+from reader.corpus import Corpus, article_files, load
 from reader.sanitize import one_line
 
 SUBCOMMANDS = ("quotes", "search")
@@ -183,6 +183,33 @@ def _search(argv: Sequence[str]) -> int:
     return 0
 
 
+def _read(paths: Sequence[str]) -> int:
+    """Open the reader; the corpus loads in the background, through the parse cache."""
+    warnings: list[str] = []
+    files = article_files(paths, warnings)
+    if not files:
+        for warning in warnings:
+            print(f"newsreader: warning: {one_line(warning)}", file=sys.stderr)
+        where = ", ".join(paths) if paths else "the bundled seeds"
+        print(f"newsreader: no readable articles in {one_line(where)}", file=sys.stderr)
+        return 1
+    from reader.cache import ParseCache
+    from reader.paths import locations
+    from reader.ui.app import NewsReaderApp
+
+    from reader.loader import start_workers
+
+    cache = ParseCache(locations().cache_dir / "parse.cache").load()
+    uncached = sum(1 for path in files if cache.key(path) not in cache.entries)
+    executor = start_workers(uncached)
+    try:
+        NewsReaderApp(paths=files, cache=cache, warnings=warnings, executor=executor).run()
+    finally:
+        if executor is not None:
+            executor.shutdown(wait=False, cancel_futures=True)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -191,13 +218,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv and argv[0] == "search":
             return _search(argv[1:])
         args = _main_parser().parse_args(argv)
-        corpus = _load(args.paths)
-        if corpus is None:
-            return 1
-        from reader.ui.app import NewsReaderApp
-
-        NewsReaderApp(corpus).run()
-        return 0
+        return _read(args.paths)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

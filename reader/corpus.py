@@ -14,9 +14,10 @@ from importlib import resources
 from pathlib import Path
 
 from reader.cleaning import parse_article
+from reader.formats import HTML_SUFFIXES, JSONL_SUFFIXES, parse_html, parse_jsonl
 from reader.model import Article
 
-SUFFIXES = (".txt", ".md", ".markdown")
+SUFFIXES = (".txt", ".md", ".markdown", *HTML_SUFFIXES, *JSONL_SUFFIXES)
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -73,8 +74,12 @@ def decode(data: bytes) -> tuple[str, str | None]:
 
 
 def read_article(path: Path | str) -> tuple[Article, str | None]:
-    """Read and clean one file; the second value is a warning, if any."""
-    name = str(path)
+    """Read and clean one plain-text or Markdown file; the second value is a warning, if any."""
+    source, note = _read_text(path)
+    return parse_article(source, str(path)), note
+
+
+def _read_text(path: Path | str) -> tuple[str, str | None]:
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
@@ -88,7 +93,26 @@ def read_article(path: Path | str) -> tuple[Article, str | None]:
     source, note = decode(data)
     if not source.strip():
         raise ArticleError("empty file")
-    return parse_article(source, name), note
+    return source, note
+
+
+def read_file(path: Path | str) -> tuple[list[Article], list[str]]:
+    """Every article in one file (JSON Lines files hold many), and warnings.
+
+    Raises :class:`ArticleError` when nothing in the file can be read.
+    """
+    name = str(path)
+    source, note = _read_text(path)
+    notes = [f"{name}: {note}"] if note else []
+    suffix = Path(name).suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return [parse_html(source, name)], notes
+    if suffix in JSONL_SUFFIXES:
+        articles, bad = parse_jsonl(source, name)
+        if not articles:
+            raise ArticleError("no usable JSON Lines records" + (f" ({bad[0].split(': ', 1)[-1]})" if bad else ""))
+        return articles, notes + bad
+    return [parse_article(source, name)], notes
 
 
 def iter_files(paths: Iterable[Path | str], warnings: list[str]) -> Iterator[Path]:
@@ -131,24 +155,29 @@ def _walk(folder: Path, seen: set[tuple[int, int]], warnings: list[str]) -> Iter
             yield Path(entry.path)
 
 
-def load(paths: Iterable[Path | str] | None = None) -> Corpus:
-    """Load the given files and folders, or the bundled seeds when none are given."""
-    corpus = Corpus()
+def article_files(paths: Iterable[Path | str] | None, warnings: list[str]) -> list[Path]:
+    """The files to read: the given files and folders, or the bundled seeds."""
     given = list(paths or [])
     if not given:
         given = sorted(seeds_dir().glob("*.txt"))
+    return list(iter_files(given, warnings))
+
+
+def load(paths: Iterable[Path | str] | None = None) -> Corpus:
+    """Load the given files and folders, or the bundled seeds when none are given."""
+    corpus = Corpus()
     ids: dict[str, str] = {}
-    for path in iter_files(given, corpus.warnings):
+    for path in article_files(paths, corpus.warnings):
         try:
-            article, note = read_article(path)
+            articles, notes = read_file(path)
         except ArticleError as exc:
             corpus.warnings.append(f"{path}: {exc}; skipped")
             continue
-        if note:
-            corpus.warnings.append(f"{path}: {note}")
-        if article.id in ids:
-            corpus.warnings.append(f"{path}: same text as {ids[article.id]}; shown once")
-            continue
-        ids[article.id] = article.path
-        corpus.articles.append(article)
+        corpus.warnings.extend(notes)
+        for article in articles:
+            if article.id in ids:
+                corpus.warnings.append(f"{article.path}: same text as {ids[article.id]}; shown once")
+                continue
+            ids[article.id] = article.path
+            corpus.articles.append(article)
     return corpus

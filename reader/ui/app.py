@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import Executor
+from collections.abc import Sequence
+from pathlib import Path
+
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Footer, Header, Input, Label, ProgressBar
 
 from reader import __version__
+from reader.cache import ParseCache
 from reader.corpus import Corpus
+from reader.loader import Batch, load_batches
 from reader.model import Article, Attribution
 from reader.quotes import extract_article
 from reader.search import Hit, SearchIndex
@@ -50,17 +57,33 @@ class NewsReaderApp(App[None]):
         Binding("q", "quit", "Quit"),
     ]
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(
+        self,
+        corpus: Corpus | None = None,
+        *,
+        paths: Sequence[Path | str] | None = None,
+        cache: ParseCache | None = None,
+        warnings: Sequence[str] = (),
+        executor: Executor | None = None,
+    ) -> None:
+        """Show a loaded ``corpus``, or load ``paths`` in the background
+        (through the parse ``cache``, if given) while the reader is open."""
         super().__init__()
-        self.corpus = corpus
+        self.corpus = corpus or Corpus()
+        self.corpus.warnings.extend(warnings)
+        self._paths = None if corpus is not None else list(paths or [])
+        self._cache = cache
+        self._executor = executor
         self.read: set[str] = set()
         self._attributions: dict[str, Attribution] = {}
-        self._by_id: dict[str, Article] = {article.id: article for article in corpus.articles}
-        self._titles: dict[str, str] = {article.id: article.title for article in corpus.articles}
+        self._by_id: dict[str, Article] = {article.id: article for article in self.corpus.articles}
+        self._titles: dict[str, str] = {article.id: article.title for article in self.corpus.articles}
         self.index: SearchIndex | None = None
+        self._index_lock = threading.Lock()
         self.hits: list[Hit] = []
         self.hit_index = -1
         self._focus_before_search = None
+        self._warned = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -73,21 +96,76 @@ class NewsReaderApp(App[None]):
             with Vertical(id="article-side"):
                 yield ReadingPane(id="reading")
                 yield SpeakersPanel(id="speakers")
+        with Horizontal(id="loading"):
+            yield Label("Loading", id="loading-label")
+            yield ProgressBar(id="loading-bar", show_eta=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        for warning in self.corpus.warnings[:5]:
-            self.notify(warning, title="Skipped or changed", severity="warning", timeout=8)
-        if len(self.corpus.warnings) > 5:
-            self.notify(f"{len(self.corpus.warnings) - 5} more warnings", severity="warning")
+        self._warn(self.corpus.warnings)
         self.query_one(ArticleList).focus()
-        self.build_index()
+        if self._paths is None:
+            self.query_one("#loading").display = False
+            self.build_index()
+        else:
+            self.load_in_background()
+
+    def _warn(self, warnings: list[str]) -> None:
+        """Up to five warnings as notifications, then a count."""
+        for warning in warnings:
+            self._warned += 1
+            if self._warned <= 5:
+                self.notify(warning, title="Skipped or changed", severity="warning", timeout=8)
+        if self._warned > 5 and warnings:
+            self.notify(f"{self._warned - 5} more warnings so far", severity="warning", timeout=4)
 
     @work(thread=True, exclusive=True, group="index")
     def build_index(self) -> None:
         """Extract every article's quotes and index them, off the UI thread."""
-        self.index = SearchIndex.build((article, self.attribution(article)) for article in self.corpus.articles)
+        index = SearchIndex.build((article, self.attribution(article)) for article in self.corpus.articles)
+        with self._index_lock:
+            self.index = index
         self.call_from_thread(self._index_ready)
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_in_background(self) -> None:
+        """Read the corpus in batches; each batch is indexed here and listed by the UI."""
+        index = SearchIndex()
+        with self._index_lock:
+            self.index = index
+        for batch in load_batches(self._paths, self._cache, executor=self._executor):
+            self.call_from_thread(self._add_batch, batch)  # listed first, indexed next
+            with self._index_lock:
+                for article, attribution in batch.items:
+                    index.add(article, attribution)
+            self.call_from_thread(self._index_ready)
+        note = self._cache.save() if self._cache is not None else None
+        self.call_from_thread(self._loading_done, note)
+
+    def _add_batch(self, batch: Batch) -> None:
+        articles = [article for article, _ in batch.items]
+        for article, attribution in batch.items:
+            self._attributions[article.id] = attribution
+            self._by_id[article.id] = article
+            self._titles[article.id] = article.title
+        self.corpus.articles.extend(articles)
+        self.corpus.warnings.extend(batch.warnings)
+        listing = self.query_one(ArticleList)
+        listing.add_articles(articles)
+        listing.border_title = f"Articles ({len(self.corpus.articles)})"
+        if listing.highlighted is None and articles:
+            listing.highlighted = 0
+        bar = self.query_one(ProgressBar)
+        bar.update(total=max(batch.total, 1), progress=batch.done)
+        self.query_one("#loading-label", Label).update(f"Loading {batch.done:,} of {batch.total:,} files")
+        self._warn(batch.warnings)
+
+    def _loading_done(self, note: str | None) -> None:
+        self.query_one("#loading").display = False
+        if note:
+            self._warn([note])
+        if not self.corpus.articles:
+            self.notify("No readable articles were found.", severity="error", timeout=10)
 
     def _index_ready(self) -> None:
         panel = self.query_one(SearchPanel)
@@ -166,12 +244,13 @@ class NewsReaderApp(App[None]):
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str) -> None:
         """Search off the UI thread; a newer keystroke cancels this one."""
-        index = self.index
-        if index is None:
-            self.call_from_thread(self._show_hits, query, [], "indexing…")
-            return
-        hits = index.search(query, limit=100) if query.strip() else []
-        self.call_from_thread(self._show_hits, query, hits, None)
+        with self._index_lock:
+            index = self.index
+            if index is None:
+                hits, note = [], "indexing…"
+            else:
+                hits, note = (index.search(query, limit=100) if query.strip() else []), None
+        self.call_from_thread(self._show_hits, query, hits, note)
 
     def _show_hits(self, query: str, hits: list[Hit], note: str | None) -> None:
         panel = self.query_one(SearchPanel)

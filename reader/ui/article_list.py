@@ -44,6 +44,11 @@ class ArticleList(OptionList):
             **kwargs,
         )
 
+    def add_articles(self, articles: list[Article]) -> None:
+        """Append articles that arrived while loading."""
+        self.articles.update((a.id, a) for a in articles)
+        self.add_options(Option(article_prompt(a, a.id not in self.read), id=a.id) for a in articles)
+
     def mark_read(self, article_id: str, read: bool = True) -> None:
         if read:
             self.read.add(article_id)

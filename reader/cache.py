@@ -1,0 +1,207 @@
+"""The parse cache: cleaned articles and their quotes, kept between runs.
+
+One file in the user cache dir holds, for each article file read before, its
+size and modification time and what cleaning and quote extraction made of
+it.  A file whose size or time changed is read again; entries are only
+trusted when the cache was written by the same extraction rules (a hash of
+the modules that make articles and quotes), so changing those rules
+invalidates the cache by itself.
+
+The cache is stored with :mod:`marshal` (plain tuples, no code runs on
+load) and checked on the way in: a corrupt or foreign file is discarded,
+with a note, and rebuilt.  Writes are atomic (temp file, fsync, rename).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import marshal
+import os
+import tempfile
+from pathlib import Path
+
+from reader.model import Article, Attribution, Caption, Quote, Span, Speaker
+
+log = logging.getLogger(__name__)
+
+FORMAT = "newsreader-parse-cache"
+_RULE_MODULES = ("model.py", "cleaning.py", "formats.py", "quotes.py", "names.py", "cache.py")
+
+
+def rules_version() -> str:
+    """A fingerprint of the code that turns files into articles and quotes."""
+    digest = hashlib.sha1()
+    here = Path(__file__).resolve().parent
+    for name in _RULE_MODULES:
+        try:
+            digest.update((here / name).read_bytes())
+        except OSError:
+            digest.update(name.encode())
+    return digest.hexdigest()[:16]
+
+
+# --- records <-> plain tuples -------------------------------------------------
+
+
+def _span_t(span: Span) -> tuple:
+    return (span.start, span.end)
+
+
+def article_to_tuple(article: Article) -> tuple:
+    return (
+        article.id,
+        article.path,
+        article.source,
+        article.title,
+        tuple(_span_t(p) for p in article.paragraphs),
+        article.outlet,
+        article.via,
+        article.byline,
+        article.section,
+        article.copyright,
+        article.date,
+        tuple((c.text, c.credit) for c in article.captions),
+    )
+
+
+def article_from_tuple(t: tuple) -> Article:
+    (aid, path, source, title, paras, outlet, via, byline, section, copyright_, date, captions) = t
+    return Article(
+        id=aid,
+        path=path,
+        source=source,
+        title=title,
+        paragraphs=tuple(Span(s, e, source[s:e]) for s, e in paras),
+        outlet=outlet,
+        via=via,
+        byline=byline,
+        section=section,
+        copyright=copyright_,
+        date=date,
+        captions=tuple(Caption(text, credit) for text, credit in captions),
+    )
+
+
+def attribution_to_tuple(attribution: Attribution) -> tuple:
+    return (
+        tuple((q.start, q.end, q.kind, q.speaker, q.paragraph, q.cue) for q in attribution.quotes),
+        tuple((s.name, s.kind, s.role, s.aliases, s.mentions, s.quotes) for s in attribution.speakers),
+    )
+
+
+def attribution_from_tuple(t: tuple, source: str) -> Attribution:
+    quotes, speakers = t
+    return Attribution(
+        quotes=tuple(
+            Quote(start, end, source[start:end], kind, speaker, paragraph, cue)
+            for start, end, kind, speaker, paragraph, cue in quotes
+        ),
+        speakers=tuple(
+            Speaker(name, kind, role, tuple(aliases), tuple(tuple(m) for m in mentions), count)
+            for name, kind, role, aliases, mentions, count in speakers
+        ),
+    )
+
+
+# --- the cache file -------------------------------------------------------------
+
+
+class ParseCache:
+    """Entries keyed by absolute path; see the module docstring."""
+
+    def __init__(self, path: Path, version: str | None = None) -> None:
+        self.path = Path(path)
+        self.version = version or rules_version()
+        self.entries: dict[str, tuple] = {}
+        self.notes: list[str] = []
+        self.hits = 0
+        self.misses = 0
+        self._dirty = False
+
+    @staticmethod
+    def key(path: Path | str) -> str:
+        return os.path.abspath(path)
+
+    def load(self) -> ParseCache:
+        try:
+            data = self.path.read_bytes()
+        except FileNotFoundError:
+            return self
+        except OSError as exc:
+            self._note(f"parse cache {self.path} unreadable ({exc.strerror or exc}); rebuilding")
+            return self
+        try:
+            payload = marshal.loads(data)
+            ok = isinstance(payload, dict) and payload.get("format") == FORMAT
+            entries = payload.get("entries") if ok else None
+            if not isinstance(entries, dict):
+                raise ValueError("not a newsreader parse cache")
+        except (ValueError, EOFError, TypeError) as exc:
+            self._note(f"parse cache {self.path} was corrupt or foreign ({exc}); rebuilding")
+            self._dirty = True
+            return self
+        if payload.get("version") != self.version:
+            self._dirty = True  # other extraction rules: start over, quietly
+            return self
+        self.entries = entries
+        return self
+
+    def _note(self, message: str) -> None:
+        log.warning(message)
+        self.notes.append(message)
+
+    def get(self, path: Path | str, size: int, mtime_ns: int) -> list[tuple[Article, Attribution]] | None:
+        """The cached articles (one, or several for JSON Lines) and their quotes,
+        when the file has not changed since they were cached."""
+        entry = self.entries.get(self.key(path))
+        if not isinstance(entry, tuple) or len(entry) != 3 or entry[0] != size or entry[1] != mtime_ns:
+            self.misses += 1
+            return None
+        items = []
+        try:
+            for article_t, attribution_t in entry[2]:
+                article = article_from_tuple(article_t)
+                items.append((article, attribution_from_tuple(attribution_t, article.source)))
+        except (ValueError, TypeError, IndexError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return items
+
+    def put(self, path: Path | str, size: int, mtime_ns: int, items: list[tuple[tuple, tuple]]) -> None:
+        """Cache a file's articles, given as ``(article_to_tuple, attribution_to_tuple)`` pairs."""
+        self.entries[self.key(path)] = (size, mtime_ns, tuple(items))
+        self._dirty = True
+
+    def forget_missing(self) -> None:
+        """Drop entries whose files are gone."""
+        gone = [key for key in self.entries if not os.path.exists(key)]
+        for key in gone:
+            del self.entries[key]
+        self._dirty = self._dirty or bool(gone)
+
+    def save(self) -> str | None:
+        """Write atomically; a one-line warning instead of an exception."""
+        if not self._dirty:
+            return None
+        payload = {"format": FORMAT, "version": self.version, "entries": self.entries}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".parse-cache-", dir=self.path.parent)
+            try:
+                with os.fdopen(fd, "wb") as out:
+                    marshal.dump(payload, out)
+                    out.flush()
+                    os.fsync(out.fileno())
+                os.replace(tmp, self.path)
+            except BaseException:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+                raise
+        except (OSError, ValueError) as exc:
+            return f"could not write the parse cache {self.path}: {getattr(exc, 'strerror', None) or exc}"
+        self._dirty = False
+        return None
