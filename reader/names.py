@@ -93,7 +93,7 @@ ORG_WORDS = frozenset(
     partners investments research consulting associates advisors advisers
     insurance financial brands foods pharmaceuticals solutions enterprises
     ventures entertainment automotive logistics shipping energy power
-    ag sa nv gmbh bv spa ab asa oyj kk
+    relations affairs ag sa nv gmbh bv spa ab asa oyj kk
     """.split()
 )
 
@@ -179,6 +179,17 @@ ORG_NOUNS = frozenset(
     """.split()
 )
 
+# Institution nouns that refer back only to an organisation named with one of
+# these words ("the court" -> "Supreme Court", "the city" -> "Municipality of
+# Livorno"); other organisation nouns ("the company") take any organisation.
+_INSTITUTION_NAMES = {
+    "government": ("government",), "administration": ("administration",),
+    "authorities": ("authority", "authorities"), "police": ("police",),
+    "military": ("military", "army", "forces"), "army": ("army",), "court": ("court",),
+    "city": ("city", "municipality", "council"), "town": ("town", "municipality", "council"),
+    "county": ("county",), "municipality": ("municipality", "city"),
+}
+
 # Heads that are not people at all (a report "said"); kept as organisation kind.
 THING_NOUNS = frozenset("statement report reports study survey poll documents document filing letter".split())
 
@@ -248,6 +259,11 @@ def _split_role(tokens: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     """
     last = -1
     n = len(tokens)
+    if n >= 3 and is_descriptor(tokens[0]) and not any(norm(t) in ORG_WORDS for t in tokens[1:]):
+        # "Scientologist Tom Cruise", "Democrat Nancy Pelosi", "Swedish
+        # striker ..." capitalised at a sentence start: a description
+        role, rest = _split_role(tokens[1:])
+        return (tokens[0] + (" " + role if role else "")), rest
     for i, tok in enumerate(tokens):
         w = norm(tok)
         if w in TITLES and i < n - 1:
@@ -274,6 +290,31 @@ def _split_role(tokens: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     if not rest:
         return " ".join(tokens), ()
     return " ".join(tokens[:end]), rest
+
+
+DESCRIPTORS = frozenset(
+    """
+    actor actress singer musician author writer novelist poet artist painter
+    sculptor producer comedian rapper dancer footballer striker goalkeeper
+    midfielder defender cricketer golfer boxer swimmer cyclist athlete
+    player scientist physicist chemist economist analyst historian
+    astronaut journalist photographer designer architect lawyer activist
+    entrepreneur billionaire businessman businesswoman philanthropist
+    democrat democrats republican republicans socialist conservative liberal
+    american british english scottish welsh irish french german italian
+    spanish portuguese dutch belgian swiss austrian swedish norwegian danish
+    finnish polish russian ukrainian chinese japanese korean indian
+    pakistani australian canadian mexican brazilian argentine nigerian
+    kenyan egyptian israeli palestinian iranian iraqi syrian turkish greek
+    """.split()
+)
+
+
+def is_descriptor(word: str) -> bool:
+    """A capitalised occupation, party or nationality word that can stand
+    before a name without being part of it."""
+    w = norm(word)
+    return w in DESCRIPTORS or (len(w) > 6 and w.endswith(("ologist", "ologists")))
 
 
 def gender_of_title(role: str | None) -> str | None:
@@ -497,6 +538,9 @@ class Registry:
                     ent = self.entities.get(canon)
                     if ent is not None and ent.kind == "organisation" and ent.head is None \
                             and canon.lower() not in PLACES and ent not in cands:
+                        words = _INSTITUTION_NAMES.get(head_l)
+                        if words and not any(w in canon.lower().split() for w in words):
+                            continue  # "the government" is not the Home Office
                         cands.append(ent)
                 cands.sort(key=lambda x: x.quotes == 0)
                 for ent in cands[:1]:

@@ -100,6 +100,20 @@ reads read
 _ALL_VERBS = sorted(set(_REPORT_VERBS + _QUOTE_ONLY_VERBS + _PARTICIPLES), key=len, reverse=True)
 
 _VERB_RE = re.compile(r"(?<![\w\-’'])(?:" + "|".join(_ALL_VERBS) + r"|according to|in the words of|went on)(?![\w\-])", re.I)
+_CAP_BEFORE_RE = re.compile(r"[A-ZÀ-ÖØ-Þ\u0100-\u017f][\w.'’\-]*\s+$")
+
+
+def _verbs(text: str, lo: int, hi: int) -> list[re.Match]:
+    """Speech verbs in ``text[lo:hi]``, without capitalised words inside a name
+    (``the United States also include`` has no verb ``states``)."""
+    out = []
+    for vm in _VERB_RE.finditer(text, lo, hi):
+        if vm.group()[0].isupper() and _CAP_BEFORE_RE.search(text, max(lo, vm.start() - 40), vm.start()):
+            continue
+        out.append(vm)
+    return out
+
+
 _REPORT_RE = re.compile(
     r"(?<![\w\-’'])(?:" + "|".join(sorted(set(_REPORT_VERBS), key=len, reverse=True)) + r")(?![\w\-])"
 )
@@ -192,9 +206,12 @@ def _tokens(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, lo, hi)]
 
 
+_PARTICLE_NAME_RE = re.compile(r"(?:al|el|ad|ash|as|at|an|bin|ibn|abu|abd|de|di|da|van|von)-[A-ZÀ-ÖØ-Þ\u0100-\u017f]")
+
+
 def _is_cap_tok(tok: str) -> bool:
     c = tok[:1]
-    return c.isupper()
+    return c.isupper() or (c == "a" or c in "ebidv") and _PARTICLE_NAME_RE.match(tok) is not None  # "al-Amr"
 
 
 def _is_word(tok: str) -> bool:
@@ -666,6 +683,16 @@ def _sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
                                                           and _is_cap_tok(toks[k + 1][0]))):
         k += 1
     rm = None
+    if k > j and k + 1 < len(toks) and toks[k][0][:1].islower() and (is_title(toks[k][0]) or speaker_head(toks[k][0])):
+        # "Polish National Bank head Wladyslaw Baka, ...": ORG ROLE NAME
+        k2 = k + 1
+        while k2 < len(toks) and _is_cap_tok(toks[k2][0]):
+            k2 += 1
+        if k2 - (k + 1) >= 2:
+            pm = _run_mention(toks[k + 1 : k2], False)
+            if pm is not None and pm.kind == "name" and not looks_org(" ".join(pm.tokens)):
+                pm.role = " ".join(t[0] for t in toks[j : k + 1])
+                return pm
     if k > j:
         rm = _run_mention(toks[j:k], definite)
         if (j == 0 and rm is not None) or k >= len(toks) or not toks[k][0][:1].islower():
@@ -977,7 +1004,7 @@ class _Engine:
                     break
             mt = self.masked[pj]
             subj = [_sentence_subject(mt, s, e)]
-            for vm in _VERB_RE.finditer(mt, s, e):
+            for vm in _verbs(mt, s, e):
                 # "..., a spokeswoman said in response": the speech verb's subject
                 subj.append(_np_at_end(mt, s, vm.start()))
                 break
@@ -1179,7 +1206,7 @@ class _Engine:
                 if am:
                     vend = mention.end + am.end()
         else:
-            for vm2 in _VERB_RE.finditer(m, off, min(hi, off + 160)):
+            for vm2 in _verbs(m, off, min(hi, off + 160)):
                 if vm2.group().lower() == "according to":
                     break
                 mention = _np_at_end(m, off, vm2.start())
@@ -1212,7 +1239,7 @@ class _Engine:
         lo = s
         # do not look past the previous quote's closing mark in this sentence
         left = m[lo : p.open]
-        verbs = list(_VERB_RE.finditer(m, lo, p.open))
+        verbs = _verbs(m, lo, p.open)
         if not verbs:
             if left.rstrip().endswith(":"):
                 # 'Sunak defended the record ...: "..."': the sentence's subject
@@ -1287,7 +1314,7 @@ class _Engine:
                 if pt.rstrip().endswith(":"):
                     pm = self.masked[pi - 1]
                     ss = self._sentences_last(pi - 1)
-                    vms = list(_VERB_RE.finditer(pm, ss, len(pm)))
+                    vms = _verbs(pm, ss, len(pm))
                     if vms:
                         mm = _np_at_end(pm, ss, vms[-1].start()) or _sentence_subject(pm, ss, vms[-1].start())
                         if mm is not None:
@@ -1329,7 +1356,7 @@ class _Engine:
         m = self.masked[pi]
         if MASK in m[ps:pe]:
             return None, 0
-        vms = list(_VERB_RE.finditer(m, ps, pe))
+        vms = _verbs(m, ps, pe)
         if vms:
             mm = _np_at_end(m, ps, vms[-1].start()) or _sentence_subject(m, ps, vms[-1].start())
             return mm, self.pars[pi][0]

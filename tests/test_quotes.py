@@ -304,6 +304,40 @@ def test_definite_organisation_noun_prefers_the_organisation_that_spoke():
     assert att.speaker("AKRON") is None
 
 
+def test_capitalised_descriptor_before_a_name_is_not_part_of_it():
+    _, att = run(
+        'Scientologist Tom Cruise said the video was "taken out of context".',
+        "Democrat Nancy Pelosi said the vote would happen on Friday.",
+    )
+    assert speaker_of(att, "taken out of context") == "Tom Cruise"
+    assert speaker_of(att, "the vote would happen on Friday") == "Nancy Pelosi"
+
+
+def test_organisation_role_name_subject_and_particle_surnames():
+    _, att = run(
+        'Civil Defense Authority director General Suleiman al-Amr said "All the wounded have been taken to hospital."',
+        "Polish National Bank head Wladyslaw Baka held talks in Washington last week.",
+        'He was quoted as saying that Poland would pay, "but not in a short time."',
+    )
+    assert speaker_of(att, "All the wounded have been taken to hospital.") == "Suleiman al-Amr"
+    assert speaker_of(att, "but not in a short time.") == "Wladyslaw Baka"
+
+
+def test_government_is_not_resolved_to_a_differently_named_body():
+    _, att = run(
+        "The Home Office said the backlog was falling.",
+        'The form must be filled in, the government recommending "online translation tools" if needed.',
+    )
+    assert speaker_of(att, "online translation tools") == "government"
+
+
+def test_capitalised_word_inside_a_name_is_not_a_speech_verb():
+    _, att = run(
+        'Universities across the United States also include Polaroids of "unknowns" who never became famous.'
+    )
+    assert speaker_of(att, "unknowns") is None
+
+
 # --- not speech ---------------------------------------------------------------
 
 
