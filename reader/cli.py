@@ -1,49 +1,60 @@
 """The ``newsreader`` command.
 
-``newsreader [PATH ...]`` opens the reader; ``newsreader quotes [PATH ...]``
-prints who said what.  With no path, the bundled seed articles are used.
+``newsreader [PATH ...]`` opens the reader; ``newsreader quotes`` and
+``newsreader search`` print who said what.  With no path, the corpus from
+the config file is used, or else the bundled seed articles.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import shutil
 import sys
 from collections.abc import Sequence
 
 from reader import __version__
+from reader.config import Config, default_config_text, load_config
 from reader.corpus import Corpus, article_files, load
+from reader.export import FORMATS, HIT_FIELDS, QUOTE_FIELDS, hit_records, quote_records, render
+from reader.paths import locations
 from reader.sanitize import one_line
 
 SUBCOMMANDS = ("quotes", "search")
 
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="article files or folders (*.txt, *.md, *.html, *.jsonl; folders read recursively); "
+        "default: the corpus in the config file, else the bundled seed articles",
+    )
+    parser.add_argument("--config", metavar="FILE", help="the config file to use (also: NEWSREADER_CONFIG)")
 
 
-def _paths_help() -> str:
-    return "article files or folders (*.txt, *.md, read recursively); default: the bundled seed articles"
+def _output(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--format", choices=FORMATS, default=None, help="output format (default: table)")
+    parser.add_argument("--json", action="store_true", help=f"JSON Lines, one object per {what} (= --format jsonl)")
 
 
 def _main_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsreader",
         description="A terminal news reader that shows who said what.",
-        epilog="Subcommands: 'newsreader quotes --help', 'newsreader search --help'. To open a file named like a subcommand, write ./quotes.",
+        epilog="Subcommands: 'newsreader quotes --help', 'newsreader search --help'. "
+        "To open a file named like a subcommand, write ./quotes.",
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help=_paths_help())
+    _common(parser)
+    parser.add_argument("--paths", action="store_true", dest="show_paths", help="print where config, data and cache live")
     parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
     return parser
 
 
 def _quotes_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="newsreader quotes",
-        description="Print every quotation and who said it.",
-    )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help=_paths_help())
-    parser.add_argument("--json", action="store_true", help="JSON Lines: one object per quote")
+    parser = argparse.ArgumentParser(prog="newsreader quotes", description="Print every quotation and who said it.")
+    _common(parser)
+    _output(parser, "quote")
     parser.add_argument("--speaker", metavar="NAME", help="only quotes by this speaker (fuzzy: 'blinkin' finds Antony Blinken)")
     return parser
 
@@ -52,77 +63,58 @@ def _search_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsreader search",
         description="Search quotes, speakers, titles and text, typos forgiven. "
-        "Filters: @name or speaker:name, outlet:name, \"exact phrase\".",
+        'Filters: @name or speaker:name, outlet:name, "exact phrase".',
     )
     parser.add_argument("query", help="what to look for, e.g. '@wang balloon'")
-    parser.add_argument("paths", nargs="*", metavar="PATH", help=_paths_help())
-    parser.add_argument("--json", action="store_true", help="JSON Lines: one object per hit")
+    _common(parser)
+    _output(parser, "hit")
     parser.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)")
     return parser
+
+
+def _warn(message: str) -> None:
+    print(f"newsreader: warning: {one_line(message)}", file=sys.stderr)
+
+
+def _config(path: str | None) -> Config:
+    """The config, its problems reported on stderr."""
+    where = locations(path)
+    explicit = path is not None or "NEWSREADER_CONFIG" in __import__("os").environ
+    config, messages = load_config(where.config_file, explicit=explicit)
+    for message in messages:
+        _warn(message)
+    return config
+
+
+def _corpus_paths(paths: Sequence[str], config: Config) -> list[str]:
+    return list(paths) or list(config.corpus)
+
+
+def _no_articles(paths: Sequence[str]) -> int:
+    where = ", ".join(paths) if paths else "the bundled seeds"
+    print(f"newsreader: no readable articles in {one_line(where)}", file=sys.stderr)
+    return 1
 
 
 def _load(paths: Sequence[str]) -> Corpus | None:
     corpus = load(paths)
     for warning in corpus.warnings:
-        print(f"newsreader: warning: {one_line(warning)}", file=sys.stderr)
-    if not corpus.articles:
-        where = ", ".join(paths) if paths else "the bundled seeds"
-        print(f"newsreader: no readable articles in {one_line(where)}", file=sys.stderr)
-        return None
-    return corpus
+        _warn(warning)
+    return corpus if corpus.articles else None
 
 
-def json_line(record: dict) -> str:
-    """One JSON object on one line; control and bidi characters escaped."""
-    text = json.dumps(record, ensure_ascii=False)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+def _format(args: argparse.Namespace) -> str:
+    return "jsonl" if args.json else (args.format or "table")
 
 
-def _quotes(argv: Sequence[str]) -> int:
-    args = _quotes_parser().parse_args(argv)
-    corpus = _load(args.paths)
-    if corpus is None:
-        return 1
+def _width() -> int:
+    return shutil.get_terminal_size((120, 24)).columns
+
+
+def _analyse(corpus: Corpus):
     from reader.quotes import extract_article
 
-    analysed = [(article, extract_article(article)) for article in corpus.articles]
-    rows = [(article, quote) for article, attribution in analysed for quote in attribution.quotes]
-    if args.speaker is not None:
-        wanted = _speakers_named(args.speaker, analysed)
-        rows = [(a, q) for a, q in rows if q.speaker in wanted]
-    if args.json:
-        for article, quote in rows:
-            print(
-                json_line(
-                    {
-                        "article": article.path,
-                        "text": quote.text,
-                        "start": quote.start,
-                        "end": quote.end,
-                        "speaker": quote.speaker,
-                        "kind": quote.kind,
-                    }
-                )
-            )
-        return 0
-    width = shutil.get_terminal_size((120, 24)).columns
-    speaker_width = min(32, max((len(q.speaker or "—") for _, q in rows), default=7))
-    text_width = max(20, width - speaker_width - 12)
-    current = None
-    for article, quote in rows:
-        if article is not current:
-            current = article
-            print(f"\n{one_line(article.title)}  ({one_line(article.path)})")
-        speaker = one_line(quote.speaker or "—")
-        if len(speaker) > speaker_width:
-            speaker = speaker[: speaker_width - 1] + "…"
-        text = one_line(quote.text)
-        if len(text) > text_width:
-            text = text[: text_width - 1] + "…"
-        print(f"  {speaker:<{speaker_width}}  {quote.kind:<8}  {text}")
-    articles = len({id(a) for a, _ in rows})
-    print(f"\n{len(rows)} quote{'s' * (len(rows) != 1)} in {articles} article{'s' * (articles != 1)}")
-    return 0
+    return [(article, extract_article(article)) for article in corpus.articles]
 
 
 def _index(analysed):
@@ -131,10 +123,24 @@ def _index(analysed):
     return SearchIndex.build(analysed)
 
 
-def _speakers_named(name: str, analysed) -> set[str]:
-    """Canonical speakers matching a fuzzy name, through the search index."""
-    hits = _index(analysed).search(f"@{name}", limit=10_000)
-    return {hit.speaker for hit in hits if hit.speaker}
+def _quotes(argv: Sequence[str]) -> int:
+    args = _quotes_parser().parse_args(argv)
+    paths = _corpus_paths(args.paths, _config(args.config))
+    corpus = _load(paths)
+    if corpus is None:
+        return _no_articles(paths)
+    analysed = _analyse(corpus)
+    rows = [(article, quote) for article, attribution in analysed for quote in attribution.quotes]
+    if args.speaker is not None:
+        hits = _index(analysed).search(f"@{args.speaker}", limit=10_000)
+        wanted = {hit.speaker for hit in hits if hit.speaker}
+        rows = [(a, q) for a, q in rows if q.speaker in wanted]
+    fmt = _format(args)
+    sys.stdout.write(render(quote_records(rows), QUOTE_FIELDS, fmt, width=_width()))
+    if fmt == "table":
+        articles = len({id(a) for a, _ in rows})
+        print(f"\n{len(rows)} quote{'s' * (len(rows) != 1)} in {articles} article{'s' * (articles != 1)}")
+    return 0
 
 
 def _search(argv: Sequence[str]) -> int:
@@ -142,71 +148,71 @@ def _search(argv: Sequence[str]) -> int:
     if args.limit < 1:
         print("newsreader: --limit must be at least 1", file=sys.stderr)
         return 2
-    corpus = _load(args.paths)
+    paths = _corpus_paths(args.paths, _config(args.config))
+    corpus = _load(paths)
     if corpus is None:
-        return 1
-    from reader.quotes import extract_article
-
-    hits = _index((article, extract_article(article)) for article in corpus.articles).search(
-        args.query, limit=args.limit
-    )
+        return _no_articles(paths)
+    hits = _index(_analyse(corpus)).search(args.query, limit=args.limit)
     titles = {article.id: article.title for article in corpus.articles}
-    if args.json:
-        for hit in hits:
-            print(
-                json_line(
-                    {
-                        "kind": hit.kind,
-                        "article": hit.path,
-                        "title": titles.get(hit.article_id),
-                        "text": hit.text,
-                        "speaker": hit.speaker,
-                        "start": hit.start,
-                        "end": hit.end,
-                        "score": round(hit.score, 4),
-                    }
-                )
-            )
-        return 0
-    if not hits:
+    fmt = _format(args)
+    if fmt == "table" and not hits:
         print(f"no hits for {one_line(args.query)!r}")
         return 0
-    width = shutil.get_terminal_size((120, 24)).columns
-    for rank, hit in enumerate(hits, 1):
-        text = one_line(hit.text)
-        room = max(20, width - 14)
-        if len(text) > room:
-            text = text[: room - 1] + "…"
-        print(f"{rank:>3}. {hit.kind:<7} {text}")
-        where = " · ".join(one_line(part) for part in (hit.speaker or "", titles.get(hit.article_id, hit.path)) if part)
-        print(f"     {'':<7} {where}")
+    sys.stdout.write(render(hit_records(hits, titles), HIT_FIELDS, fmt, width=_width()))
     return 0
 
 
-def _read(paths: Sequence[str]) -> int:
+def _show_paths(config_path: str | None) -> int:
+    where = locations(config_path)
+    print(f"config file: {where.config_file}{'' if where.config_file.exists() else '  (not created yet)'}")
+    print(f"state file:  {where.state_file}")
+    print(f"data dir:    {where.data_dir}")
+    print(f"cache dir:   {where.cache_dir}")
+    if not where.config_file.exists():
+        print("\nA config file looks like this:\n")
+        print(default_config_text().rstrip())
+    return 0
+
+
+def _read(args: argparse.Namespace) -> int:
     """Open the reader; the corpus loads in the background, through the parse cache."""
+    config = _config(args.config)
+    paths = _corpus_paths(args.paths, config)
     warnings: list[str] = []
     files = article_files(paths, warnings)
     if not files:
         for warning in warnings:
-            print(f"newsreader: warning: {one_line(warning)}", file=sys.stderr)
-        where = ", ".join(paths) if paths else "the bundled seeds"
-        print(f"newsreader: no readable articles in {one_line(where)}", file=sys.stderr)
-        return 1
+            _warn(warning)
+        return _no_articles(paths)
     from reader.cache import ParseCache
-    from reader.paths import locations
+    from reader.loader import start_workers
+    from reader.state import StateStore
     from reader.ui.app import NewsReaderApp
 
-    from reader.loader import start_workers
-
-    cache = ParseCache(locations().cache_dir / "parse.cache").load()
+    where = locations(args.config)
+    cache = ParseCache(where.cache_dir / "parse.cache").load()
+    store = StateStore(where.state_file)
+    state, messages = store.load()
     uncached = sum(1 for path in files if cache.key(path) not in cache.entries)
     executor = start_workers(uncached)
+    app = NewsReaderApp(
+        paths=files,
+        cache=cache,
+        warnings=warnings + messages,
+        executor=executor,
+        state=state,
+        store=store,
+        theme=config.theme,
+        layout=config.layout,
+    )
     try:
-        NewsReaderApp(paths=files, cache=cache, warnings=warnings, executor=executor).run()
+        app.run()
     finally:
         if executor is not None:
             executor.shutdown(wait=False, cancel_futures=True)
+        warning = store.save(state)
+        if warning:
+            _warn(warning)
     return 0
 
 
@@ -218,7 +224,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv and argv[0] == "search":
             return _search(argv[1:])
         args = _main_parser().parse_args(argv)
-        return _read(args.paths)
+        if args.show_paths:
+            return _show_paths(args.config)
+        return _read(args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -74,3 +74,32 @@ def test_quotes_speaker_filter_is_fuzzy():
     assert result.returncode == 0, result.stderr
     speakers = {json.loads(line)["speaker"] for line in result.stdout.splitlines()}
     assert speakers == {"Antony Blinken"}
+
+
+def test_paths_prints_where_files_live(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSREADER_DATA_DIR", str(tmp_path / "data"))
+    result = run("--paths", "--config", str(tmp_path / "my.toml"))
+    assert result.returncode == 0
+    assert f"config file: {tmp_path / 'my.toml'}" in result.stdout
+    assert f"state file:  {tmp_path / 'data' / 'state.json'}" in result.stdout
+    assert "cache dir:" in result.stdout
+
+
+def test_config_corpus_is_used_when_no_path_is_given(tmp_path):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text('A headline for a config test\n\n"All good," the mayor said.\n')
+    config = tmp_path / "config.toml"
+    config.write_text('corpus = ["news"]\n')
+    result = run("quotes", "--config", str(config), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["text"] for r in records] == ["All good,"]
+
+
+def test_formats_from_the_shell():
+    md = run("quotes", "--speaker", "wang", "--format", "md").stdout.splitlines()
+    assert md[0].startswith("| article | title |") and len(md) > 3
+    csv_lines = run("search", "absurd", "--format", "csv", "--limit", "1").stdout.splitlines()
+    assert csv_lines[0] == "kind,article,title,speaker,text,start,end,score"
+    data = json.loads(run("quotes", "--format", "json").stdout)
+    assert isinstance(data, list) and {"speaker", "text", "start", "end"} <= set(data[0])

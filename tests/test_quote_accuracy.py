@@ -362,13 +362,6 @@ def engine_scores():
 # --- tests: the engine ------------------------------------------------------
 
 
-# The engine does not meet issue 3's targets yet (issue 3 stays open): the
-# scores are still computed and printed on every run, and these tests turn
-# green by themselves (XPASS) once the engine reaches the targets.
-BELOW_TARGET = pytest.mark.xfail(reason="issue 3 open: engine below its F1 target", strict=False)
-
-
-@BELOW_TARGET
 def test_quoted_speech_f1(engine_scores):
     c = totals(engine_scores)["quoted"]
     assert c.f1 >= QUOTED_TARGET, (
@@ -377,7 +370,6 @@ def test_quoted_speech_f1(engine_scores):
     )
 
 
-@BELOW_TARGET
 def test_reported_speech_f1(engine_scores):
     c = totals(engine_scores)["reported"]
     assert c.f1 >= REPORTED_TARGET, (

@@ -20,8 +20,11 @@ from reader.loader import Batch, load_batches
 from reader.model import Article, Attribution
 from reader.quotes import extract_article
 from reader.search import Hit, SearchIndex
-from reader.ui.article_list import ArticleList
+from reader.state import State, StateStore
+from reader.ui.article_list import FILTERS, ArticleList
 from reader.ui.commands import ArticleCommands
+from reader.export import HIT_FIELDS, QUOTE_FIELDS, hit_records, quote_records
+from reader.ui.export_screen import ExportRequest, ExportScreen
 from reader.ui.help_screen import HelpScreen
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.search_panel import SearchPanel
@@ -53,6 +56,10 @@ class NewsReaderApp(App[None]):
         Binding("n", "next_hit(1)", "Next hit", show=False),
         Binding("N", "next_hit(-1)", "Previous hit", show=False),
         Binding("ctrl+p", "command_palette", "palette", show=False, priority=True),
+        Binding("m", "toggle_bookmark", "Bookmark"),
+        Binding("u", "toggle_read", "Read/unread", show=False),
+        Binding("f", "cycle_filter", "Filter"),
+        Binding("e", "export", "Export"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),
     ]
@@ -65,6 +72,10 @@ class NewsReaderApp(App[None]):
         cache: ParseCache | None = None,
         warnings: Sequence[str] = (),
         executor: Executor | None = None,
+        state: State | None = None,
+        store: StateStore | None = None,
+        theme: str | None = None,
+        layout: str | None = None,
     ) -> None:
         """Show a loaded ``corpus``, or load ``paths`` in the background
         (through the parse ``cache``, if given) while the reader is open."""
@@ -74,7 +85,14 @@ class NewsReaderApp(App[None]):
         self._paths = None if corpus is not None else list(paths or [])
         self._cache = cache
         self._executor = executor
-        self.read: set[str] = set()
+        self.state = state if state is not None else State()
+        self._store = store
+        self._start_theme = self.state.theme or theme
+        if layout == "stacked":
+            self.HORIZONTAL_BREAKPOINTS = [(0, "-narrow")]
+        elif layout == "wide":
+            self.HORIZONTAL_BREAKPOINTS = [(0, "-wide")]
+        self._restored = False
         self._attributions: dict[str, Attribution] = {}
         self._by_id: dict[str, Article] = {article.id: article for article in self.corpus.articles}
         self._titles: dict[str, str] = {article.id: article.title for article in self.corpus.articles}
@@ -90,9 +108,7 @@ class NewsReaderApp(App[None]):
         with Horizontal(id="main"):
             with Vertical(id="left"):
                 yield SearchPanel(id="search")
-                articles = ArticleList(self.corpus.articles, self.read, id="articles")
-                articles.border_title = f"Articles ({len(self.corpus.articles)})"
-                yield articles
+                yield ArticleList(self.corpus.articles, self.state, id="articles")
             with Vertical(id="article-side"):
                 yield ReadingPane(id="reading")
                 yield SpeakersPanel(id="speakers")
@@ -103,7 +119,18 @@ class NewsReaderApp(App[None]):
 
     def on_mount(self) -> None:
         self._warn(self.corpus.warnings)
-        self.query_one(ArticleList).focus()
+        if self._start_theme:
+            if self._start_theme in self.available_themes:
+                self.theme = self._start_theme
+            else:
+                self._warn([f"unknown theme {self._start_theme!r}; using {self.theme!r}"])
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.watch(self.query_one(ReadingPane), "scroll_y", self._remember_scroll, init=False)
+        self.set_interval(2.0, self.save_state)
+        listing = self.query_one(ArticleList)
+        listing.focus()
+        if self.corpus.articles:
+            self._restore_position()
         if self._paths is None:
             self.query_one("#loading").display = False
             self.build_index()
@@ -152,9 +179,8 @@ class NewsReaderApp(App[None]):
         self.corpus.warnings.extend(batch.warnings)
         listing = self.query_one(ArticleList)
         listing.add_articles(articles)
-        listing.border_title = f"Articles ({len(self.corpus.articles)})"
-        if listing.highlighted is None and articles:
-            listing.highlighted = 0
+        if not self._restored and articles:
+            self._restore_position()
         bar = self.query_one(ProgressBar)
         bar.update(total=max(batch.total, 1), progress=batch.done)
         self.query_one("#loading-label", Label).update(f"Loading {batch.done:,} of {batch.total:,} files")
@@ -171,6 +197,94 @@ class NewsReaderApp(App[None]):
         panel = self.query_one(SearchPanel)
         if panel.query_text.strip():
             self.run_search(panel.query_text)
+
+    # --- state -------------------------------------------------------------------
+
+    def _restore_position(self) -> None:
+        """Open the article the user was reading last time, where they left it."""
+        self._restored = True
+        listing = self.query_one(ArticleList)
+        last = self.state.last_article
+        if last in listing.articles and listing._has(last):
+            scroll = self.state.last_scroll
+            listing.highlighted = listing.get_option_index(last)
+            self.show_article(listing.articles[last])
+            pane = self.query_one(ReadingPane)
+            self.call_after_refresh(lambda: pane.scroll_to(y=scroll, animate=False))
+        elif listing.option_count:
+            listing.highlighted = 0
+
+    def _remember_theme(self, theme) -> None:
+        self.state.theme = theme.name
+
+    def _remember_scroll(self, scroll_y: float) -> None:
+        pane = self.query_one(ReadingPane)
+        if pane.article is not None:
+            self.state.set_position(pane.article.id, round(scroll_y))
+
+    def save_state(self) -> None:
+        """Save what changed (cheap when nothing did); problems become a notice."""
+        if self._store is None:
+            return
+        warning = self._store.save(self.state)
+        if warning:
+            self.notify(warning, title="State not saved", severity="warning", timeout=10)
+
+    def on_unmount(self) -> None:
+        self.save_state()
+
+    def _open_id(self) -> str | None:
+        article = self.query_one(ReadingPane).article
+        return article.id if article is not None else None
+
+    def action_toggle_bookmark(self) -> None:
+        article_id = self._open_id()
+        if article_id is None:
+            return
+        on = not self.state.is_bookmarked(article_id)
+        self.state.set_bookmark(article_id, on)
+        self.query_one(ArticleList).refresh_article(article_id)
+        self.notify("Bookmarked" if on else "Bookmark removed", timeout=2)
+
+    def action_toggle_read(self) -> None:
+        article_id = self._open_id()
+        if article_id is None:
+            return
+        read = not self.state.is_read(article_id)
+        self.state.set_read(article_id, read)
+        self.query_one(ArticleList).refresh_article(article_id)
+        self.notify("Marked read" if read else "Marked unread", timeout=2)
+
+    def action_cycle_filter(self) -> None:
+        listing = self.query_one(ArticleList)
+        name = FILTERS[(FILTERS.index(listing.filter) + 1) % len(FILTERS)]
+        listing.set_filter(name, keep=self._open_id())
+        self.notify(f"Showing {name} articles", timeout=2)
+
+    def action_export(self) -> None:
+        """Export what is on screen: the search results, or the open article's quotes."""
+        searching = self.query_one("#left").has_class("-searching")
+        panel = self.query_one(SearchPanel)
+        if searching and panel.hits:
+            records = hit_records(panel.hits, self._titles)
+            request = ExportRequest(
+                f"{len(records)} search results for {panel.query_text!r}", HIT_FIELDS, records, _suggest("search")
+            )
+        else:
+            pane = self.query_one(ReadingPane)
+            if pane.article is None:
+                self.notify("Nothing to export yet.", timeout=3)
+                return
+            records = quote_records((pane.article, q) for q in pane.attribution.quotes)
+            request = ExportRequest(
+                f"{len(records)} quotes from {pane.article.title!r}", QUOTE_FIELDS, records, _suggest(pane.article.title)
+            )
+
+        def done(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"Exported to {path}", title="Export", timeout=8)
+
+        self.push_screen(ExportScreen(request), done)
 
     # --- the core, asked lazily ------------------------------------------------
 
@@ -191,7 +305,9 @@ class NewsReaderApp(App[None]):
         attribution = self.attribution(article)
         pane.show(article, attribution)
         self.query_one(SpeakersPanel).show(attribution)
-        self.query_one(ArticleList).mark_read(article.id)
+        self.state.set_read(article.id, True)
+        self.state.set_position(article.id, 0)
+        self.query_one(ArticleList).refresh_article(article.id)
         self.sub_title = article.outlet_label or article.path
 
     def open_article(self, article_id: str) -> None:
@@ -315,3 +431,10 @@ class NewsReaderApp(App[None]):
 
     def on_reading_pane_quote_changed(self, event: ReadingPane.QuoteChanged) -> None:
         self.sub_title = f"quote {event.index} of {event.total}"
+
+
+def _suggest(name: str) -> Path:
+    """A safe default file name in the user's home: letters, digits and dashes only."""
+    slug = "".join(c if c.isalnum() else "-" for c in name.casefold())[:48].strip("-")
+    slug = "-".join(part for part in slug.split("-") if part) or "export"
+    return Path("~") / f"newsreader-{slug}.md"

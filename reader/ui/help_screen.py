@@ -17,7 +17,10 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("j / k", "next / previous article (opens it)"),
             ("↓ / ↑", "next / previous article, in the list"),
             ("enter, click", "open the highlighted article"),
-            ("ctrl+p", "command palette: jump to any article by title"),
+            ("m", "bookmark the open article (again to remove)"),
+            ("u", "mark the open article read / unread"),
+            ("f", "filter the list: all, unread, bookmarked"),
+            ("ctrl+p", "command palette: jump to an article, change the theme"),
         ),
     ),
     (
@@ -35,6 +38,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Anywhere",
         (
+            ("e", "export what is on screen: the article's quotes, or the search results"),
             ("tab / shift+tab", "move focus between panes"),
             ("?", "this help"),
             ("q", "quit"),

@@ -1,0 +1,148 @@
+"""Quotes and search hits as Markdown, CSV, JSON, JSON Lines or a text table.
+
+Used by ``newsreader quotes/search --format`` and by the reader's ``e`` key.
+Article text is untrusted: every format keeps terminal control characters
+out (escaped in JSON, made visible elsewhere), Markdown cells escape ``|``,
+and CSV cells that a spreadsheet would run as a formula get a leading ``'``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from reader.model import Article, Quote
+from reader.sanitize import one_line
+
+FORMATS = ("table", "md", "csv", "json", "jsonl")
+SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".txt": "table"}
+
+QUOTE_FIELDS = ("article", "title", "outlet", "speaker", "kind", "text", "start", "end")
+HIT_FIELDS = ("kind", "article", "title", "speaker", "text", "start", "end", "score")
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def json_line(record: dict) -> str:
+    """One JSON object on one line; control and bidi characters escaped."""
+    text = json.dumps(record, ensure_ascii=False)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def quote_records(rows: Iterable[tuple[Article, Quote]]) -> list[dict]:
+    return [
+        {
+            "article": article.path,
+            "title": article.title,
+            "outlet": article.outlet_label or None,
+            "speaker": quote.speaker,
+            "kind": quote.kind,
+            "text": quote.text,
+            "start": quote.start,
+            "end": quote.end,
+        }
+        for article, quote in rows
+    ]
+
+
+def hit_records(hits: Iterable, titles: dict[str, str]) -> list[dict]:
+    return [
+        {
+            "kind": hit.kind,
+            "article": hit.path,
+            "title": titles.get(hit.article_id),
+            "speaker": hit.speaker,
+            "text": hit.text,
+            "start": hit.start,
+            "end": hit.end,
+            "score": round(hit.score, 4),
+        }
+        for hit in hits
+    ]
+
+
+def _cell(value: object) -> str:
+    return "" if value is None else one_line(str(value))
+
+
+def _csv_cell(value: object) -> str:
+    text = _cell(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def render(records: Sequence[dict], fields: Sequence[str], fmt: str, *, width: int = 120) -> str:
+    """The records in one of :data:`FORMATS`, ending with a newline."""
+    if fmt == "jsonl":
+        return "".join(json_line({f: r.get(f) for f in fields}) + "\n" for r in records)
+    if fmt == "json":
+        text = json.dumps([{f: r.get(f) for f in fields} for r in records], ensure_ascii=False, indent=2)
+        return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(fields)
+        for record in records:
+            writer.writerow([_csv_cell(record.get(f)) for f in fields])
+        return out.getvalue()
+    if fmt == "md":
+        lines = ["| " + " | ".join(fields) + " |", "|" + "---|" * len(fields)]
+        for record in records:
+            cells = (_cell(record.get(f)).replace("\\", "\\\\").replace("|", "\\|") for f in fields)
+            lines.append("| " + " | ".join(cells) + " |")
+        return "\n".join(lines) + "\n"
+    if fmt == "table":
+        return _table(records, fields, width)
+    raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+
+
+def _table(records: Sequence[dict], fields: Sequence[str], width: int) -> str:
+    """Columns sized to fit ``width``; the text column takes what is left."""
+    shown = [f for f in fields if f in ("kind", "speaker")] + ["text"] + [f for f in fields if f == "title"]
+    caps = {"kind": 8, "speaker": 26, "title": 30}
+    widths = {f: min(caps[f], max([len(f)] + [len(_cell(r.get(f))) for r in records])) for f in shown if f != "text"}
+    widths["text"] = max(20, width - sum(w + 2 for w in widths.values()) - 1)
+    def fit(value: str, size: int) -> str:
+        return value if len(value) <= size else value[: size - 1] + "…"
+
+    lines = ["  ".join(f.upper().ljust(widths[f]) for f in shown).rstrip()]
+    for record in records:
+        lines.append("  ".join(fit(_cell(record.get(f)) or "—", widths[f]).ljust(widths[f]) for f in shown).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def format_for(path: Path | str, default: str = "md") -> str:
+    """The format a file name asks for by its suffix."""
+    return SUFFIX_FORMATS.get(Path(path).suffix.lower(), default)
+
+
+def write_export(path: Path | str, text: str, *, overwrite: bool = False) -> Path:
+    """Write atomically; an existing file is only replaced when ``overwrite``.
+
+    Raises :class:`FileExistsError` or :class:`OSError` with a clear message.
+    """
+    target = Path(path).expanduser()
+    if target.is_dir():
+        raise IsADirectoryError(f"{target} is a folder")
+    if target.exists() and not overwrite:
+        raise FileExistsError(f"{target} already exists")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return target
