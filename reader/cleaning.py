@@ -143,10 +143,11 @@ class _Para:
     end: int
     text: str
     role: str = "body"
+    words: int = -1  # counted once, on creation
 
-    @property
-    def words(self) -> int:
-        return len(_WORD.findall(self.text))
+    def __post_init__(self) -> None:
+        if self.words < 0:
+            self.words = len(_WORD.findall(self.text))
 
 
 # --- splitting --------------------------------------------------------------
@@ -246,6 +247,8 @@ def _is_cta(p: _Para) -> bool:
 
 def _is_boilerplate(p: _Para) -> bool:
     """A pitch: pitch words, or sales words packed into a short line."""
+    if p.words > 12 and not _PITCH.search(p.text):
+        return False  # long prose needs a pitch word to be a pitch
     pitch = len(_PITCH.findall(p.text))
     sales = len(_SALES.findall(p.text))
     if pitch and (p.words <= 12 or (pitch + sales) / p.words >= 0.1):
@@ -336,6 +339,7 @@ def parse_article(source: str, path: str = "", *, markdown: bool | None = None) 
             if heading:
                 p.start += heading.end()
                 p.text = p.text[heading.end() :]
+                p.words = len(_WORD.findall(p.text))
                 if title is None and not p.text.startswith("#"):
                     title, title_index, p.role = p.text.strip(" #"), i, "title"
                 elif title_index < 0 and meta.get("title"):
