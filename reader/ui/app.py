@@ -205,7 +205,7 @@ class NewsReaderApp(App[None]):
         self._restored = True
         listing = self.query_one(ArticleList)
         last = self.state.last_article
-        if last in listing.articles and listing._has(last):
+        if last is not None and listing.listed(last):
             scroll = self.state.last_scroll
             listing.highlighted = listing.get_option_index(last)
             self.show_article(listing.articles[last])

@@ -1,13 +1,23 @@
-"""The article list: title, outlet and byline, with unread and bookmark marks."""
+"""The article list: title, outlet and byline, with unread and bookmark marks.
+
+A virtual list: each article is two lines (title; outlet and byline), and
+only the lines on screen are drawn, so 20,000 articles list as fast as two.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from reader.model import Article
 from reader.sanitize import one_line
@@ -16,24 +26,55 @@ from reader.state import State
 UNREAD_MARK = "●"
 BOOKMARK_MARK = "★"
 FILTERS = ("all", "unread", "bookmarked")
+ROW_HEIGHT = 2
 
 
 def article_prompt(article: Article, unread: bool, bookmarked: bool = False) -> Text:
     """Two lines: marks and the title; outlet and byline below."""
-    prompt = Text(no_wrap=False, overflow="fold")
+    prompt = Text(no_wrap=True, overflow="ellipsis")
     prompt.append(UNREAD_MARK if unread else " ", style="bold #3daee9")
     prompt.append(BOOKMARK_MARK if bookmarked else " ", style="bold #e5a50a")
     prompt.append(" ")
     prompt.append(one_line(article.title), style="bold" if unread else "")
+    prompt.append("\n   ")
     details = " · ".join(one_line(part) for part in (article.outlet_label, article.byline or "") if part)
-    if details:
-        prompt.append("\n   ")
-        prompt.append(details, style="dim")
+    prompt.append(details, style="dim")
     return prompt
 
 
-class ArticleList(OptionList):
-    """The loaded articles, all or filtered; highlighting one opens it."""
+@dataclass(frozen=True)
+class Row:
+    """One listed article, as ``get_option_at_index`` returns it."""
+
+    id: str
+    prompt: Text
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """The loaded articles, all or filtered; moving to one opens it."""
+
+    COMPONENT_CLASSES = {"article-list--cursor"}
+
+    BINDINGS = [
+        Binding("down", "cursor(1)", "Next", show=False),
+        Binding("up", "cursor(-1)", "Previous", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("home", "edge(0)", "First", show=False),
+        Binding("end", "edge(-1)", "Last", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    ArticleList > .article-list--cursor {
+        background: $primary 40%;
+    }
+    ArticleList:focus > .article-list--cursor {
+        background: $primary;
+        color: $text;
+    }
+    """
+
+    highlighted: reactive[int | None] = reactive(None, init=False, always_update=True)
 
     @dataclass
     class ArticleChosen(Message):
@@ -42,15 +83,21 @@ class ArticleList(OptionList):
         article: Article
 
     def __init__(self, articles: list[Article], state: State, **kwargs) -> None:
+        super().__init__(**kwargs)
         self.articles: dict[str, Article] = {article.id: article for article in articles}
         self.state = state
         self.filter = "all"
-        super().__init__(*(self._option(a) for a in articles), **kwargs)
-        self._update_title()
+        self._rows: list[str] = [a.id for a in articles]
+        self._position: dict[str, int] = {}
+        self._reindex()
 
-    def _option(self, article: Article) -> Option:
-        state = self.state
-        return Option(article_prompt(article, not state.is_read(article.id), state.is_bookmarked(article.id)), id=article.id)
+    # --- contents ----------------------------------------------------------------
+
+    def _reindex(self) -> None:
+        self._position = {article_id: i for i, article_id in enumerate(self._rows)}
+        self.virtual_size = Size(0, len(self._rows) * ROW_HEIGHT)
+        self._update_title()
+        self.refresh()
 
     def _shown(self, article: Article) -> bool:
         if self.filter == "unread":
@@ -64,39 +111,118 @@ class ArticleList(OptionList):
         if self.filter == "all":
             self.border_title = f"Articles ({total:,})"
         else:
-            self.border_title = f"{self.filter.capitalize()} ({self.option_count:,} of {total:,})"
+            self.border_title = f"{self.filter.capitalize()} ({len(self._rows):,} of {total:,})"
+
+    @property
+    def option_count(self) -> int:
+        return len(self._rows)
+
+    def get_option_index(self, article_id: str) -> int:
+        """The row of an article; KeyError if it is not listed."""
+        return self._position[article_id]
+
+    def get_option_at_index(self, index: int) -> Row:
+        article = self.articles[self._rows[index]]
+        state = self.state
+        return Row(article.id, article_prompt(article, not state.is_read(article.id), state.is_bookmarked(article.id)))
+
+    def listed(self, article_id: str) -> bool:
+        return article_id in self._position
 
     def add_articles(self, articles: list[Article]) -> None:
         """Append articles that arrived while loading."""
         self.articles.update((a.id, a) for a in articles)
-        self.add_options(self._option(a) for a in articles if self._shown(a))
-        self._update_title()
+        self._rows.extend(a.id for a in articles if self._shown(a))
+        self._reindex()
 
     def refresh_article(self, article_id: str) -> None:
         """Redraw one article's marks after its state changed."""
-        if article_id in self.articles and self._has(article_id):
-            self.replace_option_prompt(article_id, self._option(self.articles[article_id]).prompt)
-
-    def _has(self, article_id: str) -> bool:
-        try:
-            self.get_option_index(article_id)
-        except Exception:  # OptionDoesNotExist
-            return False
-        return True
+        row = self._position.get(article_id)
+        if row is not None:
+            self._refresh_row(row)
 
     def set_filter(self, name: str, keep: str | None = None) -> None:
-        """Show all, unread or bookmarked articles; keep ``keep`` highlighted if shown."""
+        """Show all, unread or bookmarked articles; keep ``keep`` highlighted and listed."""
         self.filter = name
-        self.set_options(self._option(a) for a in self.articles.values() if self._shown(a) or a.id == keep)
-        self._update_title()
-        if keep is not None and self._has(keep):
-            with self.prevent(OptionList.OptionHighlighted):
-                self.highlighted = self.get_option_index(keep)
+        self._rows = [a.id for a in self.articles.values() if self._shown(a) or a.id == keep]
+        self._reindex()
+        if keep is not None and keep in self._position:
+            self.set_reactive(ArticleList.highlighted, self._position[keep])
+            self.scroll_to_row(self._position[keep])
+        else:
+            self.set_reactive(ArticleList.highlighted, None)
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
-        if event.option.id is not None:
-            self.post_message(self.ArticleChosen(self.articles[event.option.id]))
+    # --- the cursor --------------------------------------------------------------
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
+    def validate_highlighted(self, value: int | None) -> int | None:
+        if value is None or not self._rows:
+            return None
+        return max(0, min(value, len(self._rows) - 1))
+
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:
+        if old is not None:
+            self._refresh_row(old)
+        if new is None:
+            return
+        self._refresh_row(new)
+        self.scroll_to_row(new)
+        self.post_message(self.ArticleChosen(self.articles[self._rows[new]]))
+
+    def scroll_to_row(self, row: int) -> None:
+        top = row * ROW_HEIGHT
+        height = self.scrollable_content_region.height
+        if top < self.scroll_y:
+            self.scroll_to(y=top, animate=False)
+        elif top + ROW_HEIGHT > self.scroll_y + height:
+            self.scroll_to(y=top + ROW_HEIGHT - height, animate=False)
+
+    def action_cursor(self, step: int) -> None:
+        if not self._rows:
+            return
+        self.highlighted = 0 if self.highlighted is None else self.highlighted + step
+
+    def action_cursor_down(self) -> None:
+        self.action_cursor(1)
+
+    def action_cursor_up(self) -> None:
+        self.action_cursor(-1)
+
+    def action_page(self, direction: int) -> None:
+        rows = max(self.scrollable_content_region.height // ROW_HEIGHT, 1)
+        self.action_cursor(direction * rows)
+
+    def action_edge(self, which: int) -> None:
+        if self._rows:
+            self.highlighted = 0 if which == 0 else len(self._rows) - 1
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        row = (offset.y + int(self.scroll_y)) // ROW_HEIGHT
+        if 0 <= row < len(self._rows):
+            self.highlighted = row
+
+    # --- drawing -----------------------------------------------------------------
+
+    def _refresh_row(self, row: int) -> None:
+        y = row * ROW_HEIGHT - int(self.scroll_y)
+        self.refresh_lines(y, ROW_HEIGHT)
+
+    def render_line(self, y: int) -> Strip:
+        line = y + int(self.scroll_y)
+        row, part = divmod(line, ROW_HEIGHT)
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if row >= len(self._rows):
+            return Strip.blank(width, base)
+        prompt = self.get_option_at_index(row).prompt
+        text = prompt.split("\n")[part] if part < len(prompt.split("\n")) else Text("")
+        text = Text(" ") + text
+        text.truncate(width, overflow="ellipsis", pad=True)
+        style = base
+        if row == self.highlighted:
+            style = base + self.get_component_rich_style("article-list--cursor")
+        segments = list(text.render(self.app.console))
+        strip = Strip(Segment.apply_style(segments, style), text.cell_len)
+        return strip.crop_extend(0, width, style)
