@@ -97,9 +97,9 @@ def attribution_from_tuple(t: tuple, source: str) -> Attribution:
             Quote(start, end, source[start:end], kind, speaker, paragraph, cue)
             for start, end, kind, speaker, paragraph, cue in quotes
         ),
+        # marshal gives tuples back as tuples: aliases and mentions need no copying.
         speakers=tuple(
-            Speaker(name, kind, role, tuple(aliases), tuple(tuple(m) for m in mentions), count)
-            for name, kind, role, aliases, mentions, count in speakers
+            Speaker(name, kind, role, aliases, mentions, count) for name, kind, role, aliases, mentions, count in speakers
         ),
     )
 

@@ -102,6 +102,7 @@ class NewsReaderApp(App[None]):
         self.hit_index = -1
         self._focus_before_search = None
         self._warned = 0
+        self._duplicates = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -133,13 +134,18 @@ class NewsReaderApp(App[None]):
             self._restore_position()
         if self._paths is None:
             self.query_one("#loading").display = False
+            self._loading_done(None)
             self.build_index()
         else:
             self.load_in_background()
 
     def _warn(self, warnings: list[str]) -> None:
-        """Up to five warnings as notifications, then a count."""
+        """Up to five warnings as notifications, then a count; repeated texts are
+        only counted (a wire service sends the same story many times)."""
         for warning in warnings:
+            if "; shown once" in warning:
+                self._duplicates += 1
+                continue
             self._warned += 1
             if self._warned <= 5:
                 self.notify(warning, title="Skipped or changed", severity="warning", timeout=8)
@@ -188,10 +194,13 @@ class NewsReaderApp(App[None]):
 
     def _loading_done(self, note: str | None) -> None:
         self.query_one("#loading").display = False
+        if self._duplicates:
+            self.notify(f"{self._duplicates:,} files repeat another article's text; each story is listed once.", timeout=6)
         if note:
             self._warn([note])
         if not self.corpus.articles:
             self.notify("No readable articles were found.", severity="error", timeout=10)
+        self._duplicates = 0
 
     def _index_ready(self) -> None:
         panel = self.query_one(SearchPanel)
