@@ -177,10 +177,20 @@ def start_workers(files: int, workers: int | None = None) -> Executor | None:
     if files < POOL_THRESHOLD or count < 2:
         return None
     # "spawn": the caller may have threads, and forking threads is unsafe.
-    executor = ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("spawn"))
+    executor = ProcessPoolExecutor(
+        max_workers=count, mp_context=multiprocessing.get_context("spawn"), initializer=_lower_priority
+    )
     for _ in range(count):
         executor.submit(os.getpid)  # each submit while none is idle starts a process
     return executor
+
+
+def _lower_priority() -> None:
+    """Workers yield the CPU to the reader itself, so keys stay quick while loading."""
+    try:
+        os.nice(10)
+    except (AttributeError, OSError):
+        pass
 
 
 def _finish(cache: ParseCache | None) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from concurrent.futures import Executor
 from collections.abc import Sequence
 from pathlib import Path
@@ -168,9 +169,11 @@ class NewsReaderApp(App[None]):
             self.index = index
         for batch in load_batches(self._paths, self._cache, executor=self._executor):
             self.call_from_thread(self._add_batch, batch)  # listed first, indexed next
-            with self._index_lock:
-                for article, attribution in batch.items:
-                    index.add(article, attribution)
+            for start in range(0, len(batch.items), 50):
+                with self._index_lock:
+                    for article, attribution in batch.items[start : start + 50]:
+                        index.add(article, attribution)
+                time.sleep(0.002)  # let the UI thread in between: keys stay quick while loading
             self.call_from_thread(self._index_ready)
         note = self._cache.save() if self._cache is not None else None
         self.call_from_thread(self._loading_done, note)
