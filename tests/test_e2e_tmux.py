@@ -24,8 +24,16 @@ class Terminal:
     def __init__(self, command: list[str], width: int = 120, height: int = 36, env=None) -> None:
         self.name = f"newsreader-test-{uuid.uuid4().hex[:8]}"
         environment = {**os.environ, **(env or {}), "TERM": "xterm-256color"}
+        # A running tmux server starts commands with its own environment, not ours:
+        # hand over everything that decides where newsreader reads and writes.
+        passed = {
+            key: value
+            for key, value in environment.items()
+            if key in ("HOME", "TERM") or key.startswith(("XDG_", "NEWSREADER_"))
+        }
+        pass_env = [arg for key, value in passed.items() for arg in ("-e", f"{key}={value}")]
         subprocess.run(
-            [TMUX, "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height), *command],
+            [TMUX, "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height), *pass_env, *command],
             check=True,
             env=environment,
         )
