@@ -1,0 +1,114 @@
+"""Story grouping and shared quotes, with measured pairwise precision/recall
+against a hand-made gold grouping (tests/fixtures/stories/gold.json)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+
+from reader.corpus import load
+from reader.directory import build_directory
+from reader.quotes import extract_article
+from reader.stories import group_stories, parse_date
+
+HERE = Path(__file__).resolve().parent
+STORIES = HERE / "fixtures" / "stories"
+SEEDS = HERE.parent / "seeds"
+GOLD = json.loads((STORIES / "gold.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def items():
+    corpus = load([STORIES, SEEDS])
+    return [(a, extract_article(a)) for a in corpus.articles]
+
+
+@pytest.fixture(scope="module")
+def stories(items):
+    return group_stories(items, directory=build_directory(items))
+
+
+def _name(article) -> str:
+    return Path(article.path).name
+
+
+def _pairs(groups) -> set[frozenset]:
+    return {frozenset(p) for g in groups for p in combinations(sorted(g), 2)}
+
+
+def _story_of(stories, file):
+    return next(s for s in stories if file in {_name(a) for a in s.articles})
+
+
+def test_grouping_precision_recall(stories):
+    gold = _pairs(GOLD["stories"])
+    found = _pairs([[_name(a) for a in s.articles] for s in stories])
+    hit = len(gold & found)
+    precision = hit / len(found) if found else 1.0
+    recall = hit / len(gold)
+    print(f"\nstory grouping: precision {precision:.2f} recall {recall:.2f} ({hit}/{len(found)} found pairs, {len(gold)} gold pairs)")
+    assert precision >= 0.9 and recall >= 0.9
+    assert sum(len(s.articles) for s in stories) == sum(len(g) for g in GOLD["stories"])
+
+
+def test_seed_articles_are_one_story():
+    items = [(a, extract_article(a)) for a in load([SEEDS]).articles]
+    stories = group_stories(items)
+    assert len(stories) == 1 and len(stories[0].articles) == 2
+
+
+def test_story_order_title_and_singletons(stories):
+    sizes = [len(s) for s in stories]
+    assert sizes == sorted(sizes, reverse=True)
+    library = _story_of(stories, "library_courier.md")
+    assert len(library) == 1 and library.title == "Porthaven library reopens after flood repairs"
+    ferry = _story_of(stories, "ferry_ledger.md")
+    # First report first (dates), the title from one of its own articles.
+    assert [a.date for a in ferry.articles] == sorted(a.date for a in ferry.articles)
+    assert ferry.title in {a.title for a in ferry.articles}
+
+
+def test_shared_quotes_match_reworded_quotes(stories):
+    ferry = _story_of(stories, "ferry_courier.md")
+    by_speaker = {sq.speaker: sq for sq in ferry.shared_quotes}
+    okafor = by_speaker["Grace Okafor"]
+    # "We have given ... and they have refused" / "We've given ... and they refused" / "We gave ..."
+    assert {_name(a) for a in okafor.articles} == {"ferry_courier.md", "ferry_radionorth.md", "ferry_ledger.md"}
+    assert okafor.first[0].date == "2024-03-04"
+    assert okafor.also_quoted_by[-1] == "The Northern Ledger"
+    assert "Tom Reilly" in by_speaker
+    # Part of a longer quote is the same quotation ("We have to act now to save our season").
+    football = _story_of(stories, "football_sportdesk.md")
+    lindqvist = next(sq for sq in football.shared_quotes if sq.speaker == "Peter Lindqvist")
+    assert len(lindqvist.articles) == 2
+    # The acronym-only article's quote is credited to the merged organisation.
+    ema = _story_of(stories, "ema_healthdaily.md")
+    assert any(sq.speaker == "European Medicines Agency" and len(sq.articles) == 3 for sq in ema.shared_quotes)
+
+
+def test_no_shared_quote_within_one_article_or_across_stories(stories):
+    for story in stories:
+        names = {_name(a) for a in story.articles}
+        for sq in story.shared_quotes:
+            assert len(sq.articles) >= 2
+            assert {_name(a) for a, _q in sq.occurrences} <= names
+
+
+def test_who_quoted_whom(stories):
+    rail = _story_of(stories, "rail_ledger.md")
+    quoted = {_name(a): names for a, names in rail.quoted()}
+    assert "Daniel Okafor" in quoted["rail_ledger.md"] and "Gareth Lloyd" in quoted["rail_radionorth.md"]
+
+
+def test_empty_and_dates():
+    assert group_stories([]) == []
+    assert parse_date("2024-03-04") == date(2024, 3, 4)
+    assert parse_date("March 3, 2024") == date(2024, 3, 3)
+    assert parse_date("Feb. 18, 2023") == date(2023, 2, 18)
+    assert parse_date("18 February 2023 10:00 GMT") == date(2023, 2, 18)
+    assert parse_date("2024-02-30") is None
+    assert parse_date("Feb 26") is None and parse_date(None) is None
