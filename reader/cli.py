@@ -15,11 +15,22 @@ from collections.abc import Sequence
 from reader import __version__
 from reader.config import Config, default_config_text, load_config
 from reader.corpus import Corpus, article_files, load
-from reader.export import FORMATS, HIT_FIELDS, QUOTE_FIELDS, hit_records, quote_records, render
+from reader.export import (
+    FORMATS,
+    HIT_FIELDS,
+    QUOTE_FIELDS,
+    SPEAKER_FIELDS,
+    STORY_FIELDS,
+    hit_records,
+    quote_records,
+    render,
+    speaker_records,
+    story_records,
+)
 from reader.paths import locations
 from reader.sanitize import one_line
 
-SUBCOMMANDS = ("quotes", "search")
+SUBCOMMANDS = ("quotes", "search", "speakers", "stories")
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -42,7 +53,7 @@ def _main_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsreader",
         description="A terminal news reader that shows who said what.",
-        epilog="Subcommands: 'newsreader quotes --help', 'newsreader search --help'. "
+        epilog="Subcommands: quotes, search, speakers, stories (each has --help). "
         "To open a file named like a subcommand, write ./quotes.",
     )
     _common(parser)
@@ -69,6 +80,28 @@ def _search_parser() -> argparse.ArgumentParser:
     _common(parser)
     _output(parser, "hit")
     parser.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)")
+    return parser
+
+
+def _speakers_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsreader speakers",
+        description="Every speaker in the corpus, aliases merged across articles, most quoted first.",
+    )
+    _common(parser)
+    _output(parser, "speaker")
+    parser.add_argument("--filter", metavar="NAME", help="only speakers matching NAME (fuzzy)")
+    return parser
+
+
+def _stories_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsreader stories",
+        description="Articles grouped into stories (the same event), largest first.",
+    )
+    _common(parser)
+    _output(parser, "story")
+    parser.add_argument("--all", action="store_true", help="include stories of a single article")
     return parser
 
 
@@ -162,6 +195,37 @@ def _search(argv: Sequence[str]) -> int:
     return 0
 
 
+def _speakers(argv: Sequence[str]) -> int:
+    args = _speakers_parser().parse_args(argv)
+    paths = _corpus_paths(args.paths, _config(args.config))
+    corpus = _load(paths)
+    if corpus is None:
+        return _no_articles(paths)
+    from reader.directory import build_directory
+
+    directory = build_directory(_analyse(corpus))
+    entries = directory.filter(args.filter) if args.filter else directory.speakers
+    sys.stdout.write(render(speaker_records(entries), SPEAKER_FIELDS, _format(args), width=_width()))
+    return 0
+
+
+def _stories(argv: Sequence[str]) -> int:
+    args = _stories_parser().parse_args(argv)
+    paths = _corpus_paths(args.paths, _config(args.config))
+    corpus = _load(paths)
+    if corpus is None:
+        return _no_articles(paths)
+    from reader.directory import build_directory
+    from reader.stories import group_stories
+
+    analysed = _analyse(corpus)
+    stories = group_stories(analysed, directory=build_directory(analysed))
+    if not args.all:
+        stories = [story for story in stories if len(story.articles) > 1]
+    sys.stdout.write(render(story_records(stories), STORY_FIELDS, _format(args), width=_width()))
+    return 0
+
+
 def _show_paths(config_path: str | None) -> int:
     where = locations(config_path)
     print(f"config file: {where.config_file}{'' if where.config_file.exists() else '  (not created yet)'}")
@@ -223,6 +287,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _quotes(argv[1:])
         if argv and argv[0] == "search":
             return _search(argv[1:])
+        if argv and argv[0] == "speakers":
+            return _speakers(argv[1:])
+        if argv and argv[0] == "stories":
+            return _stories(argv[1:])
         args = _main_parser().parse_args(argv)
         if args.show_paths:
             return _show_paths(args.config)

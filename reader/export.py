@@ -25,6 +25,8 @@ SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".csv": "csv", ".json": "json"
 
 QUOTE_FIELDS = ("article", "title", "outlet", "speaker", "kind", "text", "start", "end")
 HIT_FIELDS = ("kind", "article", "title", "speaker", "text", "start", "end", "score")
+SPEAKER_FIELDS = ("name", "role", "kind", "quotes", "articles", "aliases")
+STORY_FIELDS = ("title", "size", "outlets", "shared_quotes", "articles")
 
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -67,8 +69,39 @@ def hit_records(hits: Iterable, titles: dict[str, str]) -> list[dict]:
     ]
 
 
+def speaker_records(entries: Iterable) -> list[dict]:
+    return [
+        {
+            "name": entry.name,
+            "role": entry.role,
+            "kind": entry.kind,
+            "quotes": entry.quote_count,
+            "articles": [article.path for article in entry.articles],
+            "aliases": list(entry.aliases),
+        }
+        for entry in entries
+    ]
+
+
+def story_records(stories: Iterable) -> list[dict]:
+    return [
+        {
+            "title": story.title,
+            "size": len(story.articles),
+            "outlets": list(dict.fromkeys(a.outlet_label for a in story.articles if a.outlet_label)),
+            "shared_quotes": len(story.shared_quotes),
+            "articles": [article.path for article in story.articles],
+        }
+        for story in stories
+    ]
+
+
 def _cell(value: object) -> str:
-    return "" if value is None else one_line(str(value))
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(one_line(str(v)) for v in value)
+    return one_line(str(value))
 
 
 def _csv_cell(value: object) -> str:
@@ -103,10 +136,16 @@ def render(records: Sequence[dict], fields: Sequence[str], fmt: str, *, width: i
 
 def _table(records: Sequence[dict], fields: Sequence[str], width: int) -> str:
     """Columns sized to fit ``width``; the text column takes what is left."""
-    shown = [f for f in fields if f in ("kind", "speaker")] + ["text"] + [f for f in fields if f == "title"]
-    caps = {"kind": 8, "speaker": 26, "title": 30}
-    widths = {f: min(caps[f], max([len(f)] + [len(_cell(r.get(f))) for r in records])) for f in shown if f != "text"}
-    widths["text"] = max(20, width - sum(w + 2 for w in widths.values()) - 1)
+    if "text" in fields:
+        shown = [f for f in fields if f in ("kind", "speaker")] + ["text"] + [f for f in fields if f == "title"]
+        wide = "text"
+    else:  # speakers and stories: the first column takes what is left
+        shown = [f for f in fields if f not in ("articles", "aliases")]
+        wide = shown[0]
+    caps = {"kind": 12, "speaker": 26, "title": 30, "role": 36, "quotes": 6, "size": 4, "outlets": 30, "shared_quotes": 13}
+    widths = {f: min(caps.get(f, 30), max([len(f)] + [len(_cell(r.get(f))) for r in records])) for f in shown if f != wide}
+    widths[wide] = max(20, width - sum(w + 2 for w in widths.values()) - 1)
+    shown = [f for f in shown]
     def fit(value: str, size: int) -> str:
         return value if len(value) <= size else value[: size - 1] + "…"
 

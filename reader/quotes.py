@@ -35,6 +35,7 @@ Steps:
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import dataclass
@@ -49,6 +50,7 @@ from .names import (
     OBJECT_PRONOUNS,
     PRONOUNS,
     SPEAKER_NOUNS,
+    TITLES,
     THING_NOUNS,
     Registry,
     is_title,
@@ -904,6 +906,8 @@ class _Engine:
                 continue
             surface = self.source[s:e]
             reg.add(name, kind, (s, e), surface, role)
+            if kind == "person" and len(name_toks) >= 2:
+                reg.note_role(reg.canonical_name(name, kind), role or _role_before(src, s))
             if acr and acr_at is not None and acronym_matches(toks, acr):
                 reg.add(acr, kind, (acr_at, acr_at + len(acr)), acr)
 
@@ -990,9 +994,11 @@ class _Engine:
             sm = _sentence_subject(mt, cur, cend)
             if sm is None or sm.start != m.start:
                 return None  # not the subject of its sentence: recency decides
-        seq = [(pi, s, e) for s, e in reversed(self.sentences[pi]) if e <= cur]
+        spans = self.sentences[pi]
+        before = bisect.bisect_right(spans, cur, key=lambda span: span[1])  # those ending by cur
+        seq = [(pi, s, e) for s, e in reversed(spans[max(before - 4, 0) : before])]
         if pi > 0:
-            seq += [(pi - 1, s, e) for s, e in reversed(self.sentences[pi - 1])]
+            seq += [(pi - 1, s, e) for s, e in reversed(self.sentences[pi - 1][-4:])]
         reg = self.reg
         g = PRONOUNS.get(m.text.lower())
         for pj, s, e in seq[:4]:
@@ -1167,9 +1173,12 @@ class _Engine:
         return out
 
     def _sentence_of(self, pi: int, pos: int) -> tuple[int, int]:
-        for s, e in self.sentences[pi]:
-            if s <= pos < e:
-                return s, e
+        # sentences are sorted and do not overlap: a binary search, so a paragraph
+        # with thousands of quotes costs n log n, not n squared
+        spans = self.sentences[pi]
+        i = bisect.bisect_right(spans, pos, key=lambda span: span[0]) - 1
+        if i >= 0 and spans[i][0] <= pos < spans[i][1]:
+            return spans[i]
         return 0, len(self.pars[pi][1])
 
     # -- quote cues -------------------------------------------------------------
@@ -1563,6 +1572,24 @@ class _Engine:
             speakers.append(Speaker(name=name, kind=kind, role=ent.role, aliases=tuple(aliases),
                                     mentions=tuple(sorted(set(ent.mentions))), quotes=counts[name]))
         return Attribution(quotes=tuple(quotes), speakers=tuple(speakers))
+
+
+_ROLE_BEFORE = re.compile(
+    r"(?:^|[.;:!?]\s+|,\s+|\band\s+|\bwith\s+|\bmet\s+)"
+    r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*(?:'s|’s)?\s+)?(?:[a-z][\w'’-]*\s+){0,3}([a-z][\w-]*)),\s*$"
+)
+
+
+_ROLE_HEADS = TITLES | SPEAKER_NOUNS
+
+
+def _role_before(source: str, start: int) -> str | None:
+    """``China's top diplomat, Wang Yi,``: a role in apposition before a name."""
+    match = _ROLE_BEFORE.search(source, max(0, start - 80), start)
+    if match is None or match.group(2) not in _ROLE_HEADS:
+        return None
+    role = strip_det(match.group(1))
+    return role if len(role.split()) >= 2 else None
 
 
 def acronym_matches(toks: list[str], acr: str) -> bool:

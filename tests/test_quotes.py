@@ -499,3 +499,15 @@ def test_weird_inputs_do_not_raise(text):
     att = _extract(text, (Span(0, len(text), text),))
     for q in att.quotes:
         assert text[q.start : q.end] == q.text
+
+
+def test_role_in_apposition_before_a_name_is_kept_as_the_role():
+    text = (
+        "Officials from both countries met on Monday.\n\n"
+        "The foreign minister met China's top diplomat, Wang Yi, in Munich. "
+        "\"We talked frankly,\" Wang Yi said.\n"
+    )
+    paragraphs = [Span(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+    attribution = extract(text, paragraphs)
+    wang = attribution.speaker("Wang Yi")
+    assert wang is not None and wang.role == "China's top diplomat"
