@@ -129,20 +129,13 @@ def iter_files(paths: Iterable[Path | str], warnings: list[str]) -> Iterator[Pat
 
 
 def _walk(folder: Path, seen: set[tuple[int, int]], warnings: list[str]) -> Iterator[Path]:
-    try:
-        info = folder.stat()
-    except OSError as exc:
-        warnings.append(f"{folder}: {exc.strerror or exc}")
-        return
-    if (info.st_dev, info.st_ino) in seen:
-        return  # a symlink loop, or the same folder twice
-    seen.add((info.st_dev, info.st_ino))
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError as exc:
-        warnings.append(f"{folder}: {exc.strerror or exc}")
-        return
-    for entry in entries:
+    """Depth first, in name order; a loop of stack frames, so any depth of folders works."""
+    stack = [_entries(folder, seen, warnings)]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
         if entry.name.startswith("."):
             continue
         try:
@@ -150,9 +143,27 @@ def _walk(folder: Path, seen: set[tuple[int, int]], warnings: list[str]) -> Iter
         except OSError:
             continue
         if is_dir:
-            yield from _walk(Path(entry.path), seen, warnings)
+            stack.append(_entries(Path(entry.path), seen, warnings))
         elif entry.name.lower().endswith(SUFFIXES):
             yield Path(entry.path)
+
+
+def _entries(folder: Path, seen: set[tuple[int, int]], warnings: list[str]) -> Iterator[os.DirEntry]:
+    """A folder's entries in name order; nothing for a folder already walked (a symlink loop)."""
+    try:
+        info = folder.stat()
+    except OSError as exc:
+        warnings.append(f"{folder}: {exc.strerror or exc}")
+        return iter(())
+    if (info.st_dev, info.st_ino) in seen:
+        return iter(())  # a symlink loop, or the same folder twice
+    seen.add((info.st_dev, info.st_ino))
+    try:
+        with os.scandir(folder) as scan:
+            return iter(sorted(scan, key=lambda e: e.name))
+    except OSError as exc:
+        warnings.append(f"{folder}: {exc.strerror or exc}")
+        return iter(())
 
 
 def article_files(paths: Iterable[Path | str] | None, warnings: list[str]) -> list[Path]:
