@@ -384,13 +384,15 @@ class Entity:
     quotes: int = 0
     head: str | None = None  # head noun of anonymous phrases
     order: int = 0
+    _mention_set: set[tuple[int, int]] = field(default_factory=set, repr=False, compare=False)
 
     def add_alias(self, alias: str) -> None:
         if alias and alias not in self.aliases:
             self.aliases.append(alias)
 
     def add_mention(self, span: tuple[int, int]) -> None:
-        if span not in self.mentions:
+        if span not in self._mention_set:  # a set: thousands of mentions stay cheap
+            self._mention_set.add(span)
             self.mentions.append(span)
 
 

@@ -173,6 +173,7 @@ _CLOSE_MARKS = "”»"
 _MARK_RE = re.compile(r"[\"“”„«»]")
 _SENT_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[A-ZÀ-ÖØ-Þ\u0100-\u017f0-9\x00]|\s*$)")
 _LAST_WORD_RE = re.compile(r"([\w.]+)$")
+_LONGEST_SENTENCE = 3000  # characters; longer runs are cut at a space
 _WORD_RE = re.compile(r"[^\W_][\w'’\-]*")
 _SO_CALLED_RE = re.compile(r"(?:so[\-\s]called|dubbed|nicknamed|titled|entitled|named|known\s+as|termed|the\s+term|"
                            r"the\s+word|the\s+phrase|labelled|labeled|branded|hashtag|slogan|motto|song|film|book|"
@@ -1168,6 +1169,13 @@ class _Engine:
         s = 0
         for c in sorted(cuts):
             if c > s:
+                # a run-on "sentence" (a huge line with no full stop) is cut at
+                # spaces, so the work for each cue in it stays bounded
+                while c - s > _LONGEST_SENTENCE:
+                    cut = m.rfind(" ", s + 1, s + _LONGEST_SENTENCE)
+                    cut = cut if cut > s else s + _LONGEST_SENTENCE
+                    out.append((s, cut))
+                    s = cut
                 out.append((s, c))
                 s = c
         return out
