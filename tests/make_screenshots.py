@@ -19,12 +19,15 @@ SHOTS = {
     "quotes.svg": ((120, 36), ["j", "tab", "right_square_bracket"]),
     "help.svg": ((120, 36), ["question_mark"]),
     "narrow.svg": ((60, 24), []),
+    "speakers.svg": ((120, 36), ["s", "w"]),
+    "stories.svg": ((120, 36), ["t"]),
 }
 
 
 async def shoot(name: str, size: tuple[int, int], keys: list[str]) -> None:
     app = NewsReaderApp(load())
     async with app.run_test(size=size) as pilot:
+        await app.workers.wait_for_complete()
         await pilot.pause()
         if keys:
             await pilot.press(*keys)

@@ -65,10 +65,10 @@ async def test_u_marks_unread_and_f_filters_unread_then_bookmarked(tmp_path):
         await pilot.press("f")  # bookmarked: none yet but the open one is kept in view
         assert listing.filter == "bookmarked"
         assert listing.option_count == 1
-        await pilot.press("m", "f", "f", "f")  # all, unread, bookmarked again
+        await pilot.press("m", "f", "f", "f", "f")  # by story, all, unread, bookmarked again
         assert listing.filter == "bookmarked" and listing.option_count == 1
         assert listing.get_option_at_index(0).id == app.corpus.articles[0].id
-        await pilot.press("f")
+        await pilot.press("f", "f")
         assert listing.filter == "all" and listing.option_count == 2
 
 

@@ -21,12 +21,17 @@ from reader.loader import Batch, load_batches
 from reader.model import Article, Attribution
 from reader.quotes import extract_article
 from reader.search import Hit, SearchIndex
+from reader.sanitize import one_line, visible
 from reader.state import State, StateStore
 from reader.ui.article_list import FILTERS, ArticleList
 from reader.ui.commands import ArticleCommands
 from reader.export import HIT_FIELDS, QUOTE_FIELDS, hit_records, quote_records
 from reader.ui.export_screen import ExportRequest, ExportScreen
+from reader.directory import Directory, build_directory
+from reader.stories import Story, group_stories
 from reader.ui.help_screen import HelpScreen
+from reader.ui.speakers_screen import QuoteTarget, SpeakersScreen
+from reader.ui.stories_screen import StoriesScreen
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.search_panel import SearchPanel
 from reader.ui.speakers_panel import SpeakersPanel
@@ -61,6 +66,8 @@ class NewsReaderApp(App[None]):
         Binding("u", "toggle_read", "Read/unread", show=False),
         Binding("f", "cycle_filter", "Filter"),
         Binding("e", "export", "Export"),
+        Binding("s", "speakers", "Speakers"),
+        Binding("t", "stories", "Stories"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),
     ]
@@ -99,6 +106,8 @@ class NewsReaderApp(App[None]):
         self._titles: dict[str, str] = {article.id: article.title for article in self.corpus.articles}
         self.index: SearchIndex | None = None
         self._index_lock = threading.Lock()
+        self.directory: Directory | None = None
+        self.stories: list[Story] = []
         self.hits: list[Hit] = []
         self.hit_index = -1
         self._focus_before_search = None
@@ -140,6 +149,23 @@ class NewsReaderApp(App[None]):
         else:
             self.load_in_background()
 
+    def notify(self, message: str, *, title: str = "", markup: bool = False, **kwargs) -> None:
+        """Notifications are plain text: file names and article text in them are
+        never markup, and control characters are shown, not sent to the terminal."""
+        super().notify(message if markup else visible(message), title=visible(title), markup=markup, **kwargs)
+
+    MAIN_SCREEN_ACTIONS = frozenset(
+        """move scroll_page scroll_edge all_speakers search next_hit toggle_bookmark toggle_read
+        cycle_filter export speakers stories""".split()
+    )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The reader's own keys work on the reader's screen only, not over a dialog
+        or the speaker and story views (where a key may be text being typed)."""
+        if action in self.MAIN_SCREEN_ACTIONS and len(self.screen_stack) > 1:
+            return False
+        return True
+
     def _warn(self, warnings: list[str]) -> None:
         """Up to five warnings as notifications, then a count; repeated texts are
         only counted (a wire service sends the same story many times)."""
@@ -156,10 +182,12 @@ class NewsReaderApp(App[None]):
     @work(thread=True, exclusive=True, group="index")
     def build_index(self) -> None:
         """Extract every article's quotes and index them, off the UI thread."""
-        index = SearchIndex.build((article, self.attribution(article)) for article in self.corpus.articles)
+        items = [(article, self.attribution(article)) for article in self.corpus.articles]
+        index = SearchIndex.build(items)
         with self._index_lock:
             self.index = index
         self.call_from_thread(self._index_ready)
+        self._build_insights(items)
 
     @work(thread=True, exclusive=True, group="load")
     def load_in_background(self) -> None:
@@ -177,6 +205,24 @@ class NewsReaderApp(App[None]):
             self.call_from_thread(self._index_ready)
         note = self._cache.save() if self._cache is not None else None
         self.call_from_thread(self._loading_done, note)
+        self._build_insights([(article, self._attributions[article.id]) for article in list(self.corpus.articles)])
+
+    def _build_insights(self, items: list[tuple[Article, Attribution]]) -> None:
+        """The speaker directory and the stories (runs in a worker thread)."""
+        directory = build_directory(items)
+        stories = group_stories(items, directory=directory)
+        self.call_from_thread(self._insights_ready, directory, stories)
+
+    def _insights_ready(self, directory: Directory, stories: list[Story]) -> None:
+        self.directory, self.stories = directory, stories
+        listing = self.query_one(ArticleList)
+        listing.story_of = {
+            article.id: (number, len(story.articles))
+            for number, story in enumerate(stories, 1)
+            for article in story.articles
+        }
+        if listing.filter == "by story":
+            listing.set_filter("by story", keep=self._open_id())
 
     def _add_batch(self, batch: Batch) -> None:
         articles = [article for article, _ in batch.items]
@@ -298,6 +344,42 @@ class NewsReaderApp(App[None]):
 
         self.push_screen(ExportScreen(request), done)
 
+    def action_speakers(self) -> None:
+        if self.directory is None:
+            self.notify("The speaker directory is still being built…", timeout=3)
+            return
+
+        def done(target: QuoteTarget | None) -> None:
+            if target is not None:
+                self.open_at(target.article_id, target.start, target.end)
+
+        self.push_screen(SpeakersScreen(self.directory, self.stories), done)
+
+    def action_stories(self) -> None:
+        if self.directory is None:
+            self.notify("Stories are still being grouped…", timeout=3)
+            return
+
+        def done(article_id: str | None) -> None:
+            if article_id is not None:
+                self.open_at(article_id)
+
+        self.push_screen(StoriesScreen(self.stories), done)
+
+    def open_at(self, article_id: str, start: int | None = None, end: int | None = None) -> None:
+        """Open an article (listing it even if the filter hid it), optionally at a span."""
+        article = self._by_id.get(article_id)
+        if article is None:
+            return
+        listing = self.query_one(ArticleList)
+        if not listing.listed(article_id):
+            listing.set_filter("all", keep=article_id)
+        self.open_article(article_id)
+        self.show_article(article)
+        if start is not None and end is not None:
+            self.query_one(ReadingPane).mark(start, end)
+        self.query_one(ReadingPane).focus()
+
     # --- the core, asked lazily ------------------------------------------------
 
     def attribution(self, article: Article) -> Attribution:
@@ -320,7 +402,7 @@ class NewsReaderApp(App[None]):
         self.state.set_read(article.id, True)
         self.state.set_position(article.id, 0)
         self.query_one(ArticleList).refresh_article(article.id)
-        self.sub_title = article.outlet_label or article.path
+        self.sub_title = one_line(article.outlet_label or article.path)
 
     def open_article(self, article_id: str) -> None:
         """Highlight an article in the list, which opens it (command palette)."""
@@ -403,13 +485,10 @@ class NewsReaderApp(App[None]):
         target.focus()
 
     def open_hit(self, hit: Hit) -> None:
-        article = self._by_id.get(hit.article_id)
-        if article is None:
-            return
-        self.open_article(article.id)
-        self.show_article(article)
         if hit.kind != "speaker" and hit.end > hit.start:
-            self.query_one(ReadingPane).mark(hit.start, hit.end)
+            self.open_at(hit.article_id, hit.start, hit.end)
+        else:
+            self.open_at(hit.article_id)
         if self.hits:
             self.sub_title = f"hit {self.hit_index + 1} of {len(self.hits)}"
 

@@ -25,18 +25,20 @@ from reader.state import State
 
 UNREAD_MARK = "●"
 BOOKMARK_MARK = "★"
-FILTERS = ("all", "unread", "bookmarked")
+FILTERS = ("all", "unread", "bookmarked", "by story")
 ROW_HEIGHT = 2
 
 
-def article_prompt(article: Article, unread: bool, bookmarked: bool = False) -> Text:
-    """Two lines: marks and the title; outlet and byline below."""
+def article_prompt(article: Article, unread: bool, bookmarked: bool = False, story: str = "") -> Text:
+    """Two lines: marks and the title; the story (when grouped), outlet and byline below."""
     prompt = Text(no_wrap=True, overflow="ellipsis")
     prompt.append(UNREAD_MARK if unread else " ", style="bold #3daee9")
     prompt.append(BOOKMARK_MARK if bookmarked else " ", style="bold #e5a50a")
     prompt.append(" ")
     prompt.append(one_line(article.title), style="bold" if unread else "")
     prompt.append("\n   ")
+    if story:
+        prompt.append(story + " ", style="bold #c061cb")
     details = " · ".join(one_line(part) for part in (article.outlet_label, article.byline or "") if part)
     prompt.append(details, style="dim")
     return prompt
@@ -89,6 +91,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.filter = "all"
         self._rows: list[str] = [a.id for a in articles]
         self._position: dict[str, int] = {}
+        self.story_of: dict[str, tuple[int, int]] = {}  # article id -> (story number, size)
         self._reindex()
 
     # --- contents ----------------------------------------------------------------
@@ -110,6 +113,9 @@ class ArticleList(ScrollView, can_focus=True):
         total = len(self.articles)
         if self.filter == "all":
             self.border_title = f"Articles ({total:,})"
+        elif self.filter == "by story":
+            stories = len({number for number, _ in self.story_of.values()})
+            self.border_title = f"Articles ({total:,}) in {stories:,} stories"
         else:
             self.border_title = f"{self.filter.capitalize()} ({len(self._rows):,} of {total:,})"
 
@@ -124,7 +130,13 @@ class ArticleList(ScrollView, can_focus=True):
     def get_option_at_index(self, index: int) -> Row:
         article = self.articles[self._rows[index]]
         state = self.state
-        return Row(article.id, article_prompt(article, not state.is_read(article.id), state.is_bookmarked(article.id)))
+        story = ""
+        if self.filter == "by story" and article.id in self.story_of:
+            number, size = self.story_of[article.id]
+            story = f"§{number}" + (f" ({size})" if size > 1 else "")
+        return Row(
+            article.id, article_prompt(article, not state.is_read(article.id), state.is_bookmarked(article.id), story)
+        )
 
     def listed(self, article_id: str) -> bool:
         return article_id in self._position
@@ -145,6 +157,9 @@ class ArticleList(ScrollView, can_focus=True):
         """Show all, unread or bookmarked articles; keep ``keep`` highlighted and listed."""
         self.filter = name
         self._rows = [a.id for a in self.articles.values() if self._shown(a) or a.id == keep]
+        if name == "by story":
+            last = len(self.story_of) + 1
+            self._rows.sort(key=lambda article_id: self.story_of.get(article_id, (last, 0))[0])
         self._reindex()
         if keep is not None and keep in self._position:
             self.set_reactive(ArticleList.highlighted, self._position[keep])

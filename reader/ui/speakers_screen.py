@@ -1,0 +1,195 @@
+"""The speaker directory: everyone quoted in the corpus, and what they said.
+
+``s`` opens it with the filter focused: type part of a name (typos are
+forgiven), and the best match's quotes show at once, each with its article
+and outlet and, when the same words appear in other articles of the story,
+who else quoted them.  Enter on a quote opens the article at that quote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from reader.directory import Directory, SpeakerEntry
+from reader.model import Article, Quote
+from reader.sanitize import one_line
+from reader.stories import Story
+from reader.ui.palette import speaker_colour
+
+SHOWN = 300  # speakers listed at once; the filter finds the rest
+
+
+@dataclass(frozen=True)
+class QuoteTarget:
+    """Where to go when a quote is chosen."""
+
+    article_id: str
+    start: int
+    end: int
+
+
+def speaker_line(entry: SpeakerEntry) -> Text:
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append("■ ", style=speaker_colour(entry.name))
+    text.append(one_line(entry.name), style="bold")
+    text.append(f"  {entry.quote_count} · {entry.article_count} art.", style="dim")
+    if entry.role:
+        text.append(f"\n  {one_line(entry.role)}", style="dim italic")
+    return text
+
+
+class SpeakersScreen(Screen[QuoteTarget | None]):
+    """Filter on the left, the chosen speaker's words on the right."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Back"),
+        Binding("down", "move(1)", "Next speaker", show=False),
+        Binding("up", "move(-1)", "Previous speaker", show=False),
+    ]
+
+    def __init__(self, directory: Directory, stories: list[Story], query: str = "") -> None:
+        super().__init__()
+        self.directory = directory
+        self.story_of: dict[str, Story] = {a.id: story for story in stories for a in story.articles}
+        self.shared: dict[tuple[str, int], tuple[str, ...]] = {}
+        for story in stories:
+            for shared in story.shared_quotes:
+                for article, quote in shared.occurrences:
+                    others = tuple(
+                        one_line(a.outlet_label or a.path) for a in shared.articles if a is not article
+                    )
+                    self.shared[(article.id, quote.start)] = others
+        self.entries: list[SpeakerEntry] = []
+        self.quotes: list[tuple[Article, Quote]] = []
+        self._query = query
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="speakers-left"):
+            yield Input(self._query, placeholder="filter speakers: a name, part of one, typos ok", id="speaker-filter")
+            yield OptionList(id="speaker-list")
+        with Vertical(id="speakers-right"):
+            yield Static(id="speaker-summary")
+            yield OptionList(id="speaker-quotes")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._refilter(self._query)
+        self.query_one("#speaker-filter", Input).focus()
+
+    # --- the list of speakers -----------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._refilter(event.value)
+
+    def _refilter(self, query: str) -> None:
+        found = self.directory.filter(query) if query.strip() else self.directory.speakers
+        self.entries = found[:SHOWN]
+        listing = self.query_one("#speaker-list", OptionList)
+        listing.set_options(Option(speaker_line(e), id=str(i)) for i, e in enumerate(self.entries))
+        more = f" of {len(found):,}" if len(found) > SHOWN else ""
+        listing.border_title = f"Speakers ({len(self.entries):,}{more})"
+        if self.entries:
+            listing.highlighted = 0
+            self._show(self.entries[0])
+        else:
+            self._show(None)
+
+    def action_move(self, step: int) -> None:
+        listing = self.query_one("#speaker-list", OptionList)
+        if self.focused is self.query_one("#speaker-quotes"):
+            quotes = self.query_one("#speaker-quotes", OptionList)
+            quotes.action_cursor_down() if step > 0 else quotes.action_cursor_up()
+            return
+        listing.action_cursor_down() if step > 0 else listing.action_cursor_up()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option_list.id == "speaker-list" and event.option.id is not None:
+            self._show(self.entries[int(event.option.id)])
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._focus_quotes()
+
+    def _focus_quotes(self) -> None:
+        quotes = self.query_one("#speaker-quotes", OptionList)
+        if quotes.option_count:
+            quotes.focus()
+            quotes.highlighted = 0
+
+    # --- one speaker's words --------------------------------------------------------
+
+    def _show(self, entry: SpeakerEntry | None) -> None:
+        summary = self.query_one("#speaker-summary", Static)
+        quotes = self.query_one("#speaker-quotes", OptionList)
+        if entry is None:
+            summary.update(Text("No speaker matches.", style="dim"))
+            quotes.clear_options()
+            self.quotes = []
+            return
+        text = Text()
+        text.append(one_line(entry.name), style=f"bold {speaker_colour(entry.name)}")
+        if entry.role:
+            text.append(f", {one_line(entry.role)}")
+        others = [a for a in entry.aliases if a != entry.name]
+        if others:
+            text.append("\nalso named: ", style="dim")
+            text.append("; ".join(one_line(a) for a in others[:6]))
+        outlets = list(dict.fromkeys(one_line(a.outlet_label or a.path) for a in entry.articles))
+        text.append(f"\n{entry.quote_count} quote{'s' * (entry.quote_count != 1)} in ", style="dim")
+        text.append(f"{entry.article_count} article{'s' * (entry.article_count != 1)}: ", style="dim")
+        text.append(", ".join(outlets))
+        quoted_ids = {a.id for a in entry.articles}
+        elsewhere = []
+        for article in entry.articles:
+            story = self.story_of.get(article.id)
+            if story is None:
+                continue
+            for other in story.articles:
+                if other.id not in quoted_ids:
+                    label = one_line(other.outlet_label or other.path)
+                    if label not in elsewhere:
+                        elsewhere.append(label)
+        if elsewhere:
+            text.append("\nthe same story was also reported by: ", style="dim")
+            text.append(", ".join(elsewhere))
+        summary.update(text)
+
+        self.quotes = list(entry.quotes)
+        options = []
+        for i, (article, quote) in enumerate(self.quotes):
+            line = Text()
+            line.append(f"{quote.kind:<9}", style="dim")
+            line.append("“" if quote.kind != "reported" else "")
+            line.append(one_line(quote.text), style=speaker_colour(entry.name))
+            line.append("”" if quote.kind != "reported" else "")
+            line.append(f"\n         {one_line(article.title)}", style="dim")
+            if article.outlet_label:
+                line.append(f" · {one_line(article.outlet_label)}", style="dim")
+            also = self.shared.get((article.id, quote.start))
+            if also:
+                line.append(f"\n         also quoted by {', '.join(also)}", style="bold")
+            options.append(Option(line, id=str(i)))
+        quotes.set_options(options)
+        quotes.border_title = f"What {one_line(entry.name)} said"
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_list.id == "speaker-list":
+            self._focus_quotes()
+            return
+        if event.option.id is not None:
+            article, quote = self.quotes[int(event.option.id)]
+            self.dismiss(QuoteTarget(article.id, quote.start, quote.end))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,129 @@
+"""Stories: articles about the same event, side by side.
+
+For the chosen story: which outlet quoted whom (a table, one column per
+article), and the quotations that appear in more than one article, first
+report first, with how the wording changed.
+"""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from reader.sanitize import one_line
+from reader.stories import Story
+from reader.ui.palette import speaker_colour
+
+SHOWN = 500
+
+
+def story_line(story: Story) -> Text:
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(f"{len(story.articles):>2} ", style="bold")
+    text.append(one_line(story.title))
+    outlets = list(dict.fromkeys(one_line(a.outlet_label) for a in story.articles if a.outlet_label))
+    if outlets or story.shared_quotes:
+        text.append("\n   ")
+        text.append(", ".join(outlets), style="dim")
+        if story.shared_quotes:
+            text.append(f"  {len(story.shared_quotes)} shared quote{'s' * (len(story.shared_quotes) != 1)}", style="dim")
+    return text
+
+
+def who_quoted_whom(story: Story) -> Table:
+    """Rows: speakers; columns: the story's articles; cells: number of quotes."""
+    table = Table(box=None, pad_edge=False, show_edge=False, expand=False, header_style="bold")
+    table.add_column("speaker", no_wrap=True, max_width=28, overflow="ellipsis")
+    quoted = story.quoted()
+    counts: dict[str, list[int]] = {}
+    for column, attribution in enumerate(story.attributions):
+        for quote in attribution.quotes:
+            if quote.speaker:
+                counts.setdefault(quote.speaker, [0] * len(story.articles))[column] += 1
+    for article, _ in quoted:
+        table.add_column(one_line(article.outlet_label or article.path.rsplit("/", 1)[-1]), justify="center", max_width=18, overflow="ellipsis")
+    for name, row in sorted(counts.items(), key=lambda item: -sum(item[1])):
+        table.add_row(Text(one_line(name), style=speaker_colour(name)), *[str(n) if n else "·" for n in row])
+    return table
+
+
+def shared_quotes_text(story: Story) -> Text:
+    text = Text()
+    if not story.shared_quotes:
+        text.append("No quotation appears in more than one of these articles.", style="dim")
+        return text
+    for i, shared in enumerate(story.shared_quotes):
+        if i:
+            text.append("\n\n")
+        first_article, first_quote = shared.first
+        text.append("“" + one_line(first_quote.text) + "”", style=speaker_colour(shared.speaker))
+        text.append(f"\n  {one_line(shared.speaker or 'no speaker')}", style="bold")
+        text.append(f" · first reported by {one_line(first_article.outlet_label or first_article.path)}")
+        if shared.also_quoted_by:
+            text.append(f" · also quoted by {', '.join(one_line(o) for o in shared.also_quoted_by)}")
+        for article, quote in shared.occurrences[1:]:
+            if quote.text != first_quote.text:
+                text.append(f"\n  {one_line(article.outlet_label or article.path)} has: ", style="dim")
+                text.append("“" + one_line(quote.text) + "”", style="italic")
+    return text
+
+
+class StoriesScreen(Screen[str | None]):
+    """Stories on the left; the chosen one side by side on the right.
+
+    Enter opens the story's first report in the reader."""
+
+    BINDINGS = [Binding("escape", "close", "Back"), Binding("enter", "open", "Open first report")]
+
+    def __init__(self, stories: list[Story]) -> None:
+        super().__init__()
+        grouped = [s for s in stories if len(s.articles) > 1]
+        self.stories = (grouped or stories)[:SHOWN]
+
+    def compose(self) -> ComposeResult:
+        yield OptionList(id="story-list")
+        with VerticalScroll(id="story-detail"):
+            with Vertical():
+                yield Static(id="story-title")
+                yield Static(id="story-table")
+                yield Static(id="story-shared")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        listing = self.query_one("#story-list", OptionList)
+        listing.set_options(Option(story_line(s), id=str(i)) for i, s in enumerate(self.stories))
+        listing.border_title = f"Stories ({len(self.stories):,})"
+        listing.focus()
+        if self.stories:
+            listing.highlighted = 0
+            self._show(self.stories[0])
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self._show(self.stories[int(event.option.id)])
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    def _show(self, story: Story) -> None:
+        title = Text(one_line(story.title), style="bold")
+        title.append(f"\n{len(story.articles)} articles, first report first", style="dim")
+        self.query_one("#story-title", Static).update(title)
+        self.query_one("#story-table", Static).update(who_quoted_whom(story))
+        self.query_one("#story-shared", Static).update(shared_quotes_text(story))
+        self._current = story
+
+    def action_open(self) -> None:
+        story = getattr(self, "_current", None)
+        self.dismiss(story.articles[0].id if story is not None else None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
