@@ -144,7 +144,9 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
         if others:
             text.append("\nalso named: ", style="dim")
             text.append("; ".join(one_line(a) for a in others[:6]))
-        outlets = list(dict.fromkeys(one_line(a.outlet_label or a.path) for a in entry.articles))
+        outlets = list(dict.fromkeys(one_line(a.outlet_label or a.path.rsplit("/", 1)[-1]) for a in entry.articles))
+        if len(outlets) > 6:
+            outlets = outlets[:6] + [f"and {len(outlets) - 6} more"]
         text.append(f"\n{entry.quote_count} quote{'s' * (entry.quote_count != 1)} in ", style="dim")
         text.append(f"{entry.article_count} article{'s' * (entry.article_count != 1)}: ", style="dim")
         text.append(", ".join(outlets))
@@ -156,12 +158,12 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
                 continue
             for other in story.articles:
                 if other.id not in quoted_ids:
-                    label = one_line(other.outlet_label or other.path)
+                    label = one_line(other.outlet_label or other.path.rsplit("/", 1)[-1])
                     if label not in elsewhere:
                         elsewhere.append(label)
         if elsewhere:
             text.append("\nthe same story was also reported by: ", style="dim")
-            text.append(", ".join(elsewhere))
+            text.append(", ".join(elsewhere[:6]) + (f" and {len(elsewhere) - 6} more" if len(elsewhere) > 6 else ""))
         summary.update(text)
 
         self.quotes = list(entry.quotes)

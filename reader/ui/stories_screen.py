@@ -36,19 +36,27 @@ def story_line(story: Story) -> Text:
     return text
 
 
-def who_quoted_whom(story: Story) -> Table:
+COLUMNS = 6  # articles side by side; the rest are summed in one column
+
+
+def who_quoted_whom(story: Story) -> Table | Text:
     """Rows: speakers; columns: the story's articles; cells: number of quotes."""
-    table = Table(box=None, pad_edge=False, show_edge=False, expand=False, header_style="bold")
-    table.add_column("speaker", no_wrap=True, max_width=28, overflow="ellipsis")
-    quoted = story.quoted()
     counts: dict[str, list[int]] = {}
+    width = min(len(story.articles), COLUMNS + 1)
     for column, attribution in enumerate(story.attributions):
         for quote in attribution.quotes:
             if quote.speaker:
-                counts.setdefault(quote.speaker, [0] * len(story.articles))[column] += 1
-    for article, _ in quoted:
-        table.add_column(one_line(article.outlet_label or article.path.rsplit("/", 1)[-1]), justify="center", max_width=18, overflow="ellipsis")
-    for name, row in sorted(counts.items(), key=lambda item: -sum(item[1])):
+                counts.setdefault(quote.speaker, [0] * width)[min(column, COLUMNS)] += 1
+    if not counts:
+        return Text("Nobody is quoted in these articles.", style="dim")
+    table = Table(box=None, pad_edge=False, show_edge=False, expand=False, header_style="bold")
+    table.add_column("speaker", no_wrap=True, max_width=28, overflow="ellipsis")
+    for article in story.articles[:COLUMNS]:
+        label = one_line(article.outlet_label or article.path.rsplit("/", 1)[-1])
+        table.add_column(label, justify="center", max_width=18, overflow="ellipsis")
+    if len(story.articles) > COLUMNS:
+        table.add_column(f"{len(story.articles) - COLUMNS} more", justify="center")
+    for name, row in sorted(counts.items(), key=lambda item: -sum(item[1]))[:40]:
         table.add_row(Text(one_line(name), style=speaker_colour(name)), *[str(n) if n else "·" for n in row])
     return table
 
