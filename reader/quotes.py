@@ -173,7 +173,7 @@ _CLOSE_MARKS = "”»"
 _MARK_RE = re.compile(r"[\"“”„«»]")
 _SENT_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[A-ZÀ-ÖØ-Þ\u0100-\u017f0-9\x00]|\s*$)")
 _LAST_WORD_RE = re.compile(r"([\w.]+)$")
-_LONGEST_SENTENCE = 3000  # characters; longer runs are cut at a space
+_LONGEST_SENTENCE = 1000  # characters (news sentences stay under 750); longer runs are cut at a space
 _WORD_RE = re.compile(r"[^\W_][\w'’\-]*")
 _SO_CALLED_RE = re.compile(r"(?:so[\-\s]called|dubbed|nicknamed|titled|entitled|named|known\s+as|termed|the\s+term|"
                            r"the\s+word|the\s+phrase|labelled|labeled|branded|hashtag|slogan|motto|song|film|book|"
