@@ -117,7 +117,9 @@ _DATE_LINE = re.compile(
     r"|^\d{4}-\d{2}-\d{2}\b",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[\w'’-]+")
+# Chinese and Japanese write no spaces: every two ideographs or kana count as
+# a word, so their headlines and prose are measured like other languages.
+_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,2}|[\w'’-]+")
 _TABLE_LINE = re.compile(r"\S(?: {3,}|\t)\S")
 _TERMINAL = frozenset('.!?"”’)»…:')
 _FRONT_KEYS = {
