@@ -399,7 +399,7 @@ def test_thousands_of_quotes_in_one_article(tmp_path):
 
 
 async def test_thousands_of_quotes_show_in_the_reader(tmp_path):
-    body = "\n\n".join(f'"Point {n} stands," Mayor Ana Lopez said on day {n}.' for n in range(2000))
+    body = "\n\n".join(f'"Point {n} stands," Mayor Ana Lopez said on day {n}.' for n in range(1000))
     (tmp_path / "quotes.txt").write_text("A story made of quotes\n\n" + body + "\n", encoding="utf-8")
     app = NewsReaderApp(load([tmp_path]))
     async with app.run_test(size=(100, 30)) as pilot:
