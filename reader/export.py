@@ -28,7 +28,7 @@ HIT_FIELDS = ("kind", "article", "title", "speaker", "text", "start", "end", "sc
 SPEAKER_FIELDS = ("name", "role", "kind", "quotes", "articles", "aliases")
 STORY_FIELDS = ("title", "size", "outlets", "shared_quotes", "articles")
 
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def json_line(record: dict) -> str:
