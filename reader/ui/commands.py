@@ -4,9 +4,29 @@ from __future__ import annotations
 
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
 
 from reader.sanitize import one_line
+
+
+def plain(text: str) -> Content:
+    """Untrusted text for the palette: never parsed as markup (a title may say
+    ``[@click=app.quit]``), control characters made visible."""
+    return Content(one_line(text))
+
+
+def highlighted(matcher: Matcher, title: str) -> Content:
+    """``title`` as plain text with the letters the query matched styled, like
+    ``Matcher.highlight`` but without reading the title as markup."""
+    content = plain(title)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, content.plain)
+    if not score:
+        return content
+    for offset in offsets:
+        if not content.plain[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 class ArticleCommands(Provider):
@@ -18,9 +38,10 @@ class ArticleCommands(Provider):
     async def discover(self) -> Hits:
         for article in self._articles():
             yield DiscoveryHit(
-                one_line(article.title),
+                plain(article.title),
                 partial(self.app.open_article, article.id),  # type: ignore[attr-defined]
-                help=one_line(article.outlet_label),
+                text=one_line(article.title),
+                help=plain(article.outlet_label),  # type: ignore[arg-type]  # Content is kept as is
             )
 
     async def search(self, query: str) -> Hits:
@@ -31,7 +52,8 @@ class ArticleCommands(Provider):
             if score > 0:
                 yield Hit(
                     score,
-                    matcher.highlight(title),
+                    highlighted(matcher, title),
                     partial(self.app.open_article, article.id),  # type: ignore[attr-defined]
-                    help=one_line(article.outlet_label),
+                    text=title,
+                    help=plain(article.outlet_label),  # type: ignore[arg-type]
                 )

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from reader.export import FORMATS, format_for, write_export
+from reader.sanitize import one_line
 
 
 @dataclass(frozen=True)
@@ -36,10 +37,10 @@ class ExportScreen(ModalScreen[Path | None]):
         with Vertical(id="export-box") as box:
             box.border_title = "Export"
             box.border_subtitle = "enter to save · escape to cancel"
-            yield Label(f"Export {self.request.what}", id="export-what")
+            yield Label(f"Export {one_line(self.request.what)}", id="export-what", markup=False)
             yield Label(f"Format from the file name: {', '.join('.' + f for f in ('md', 'csv', 'json', 'jsonl', 'txt'))}", id="export-help")
             yield Input(str(self.request.suggested), id="export-path")
-            yield Label("", id="export-problem")
+            yield Label("", id="export-problem", markup=False)  # paths are shown as typed
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -63,10 +64,10 @@ class ExportScreen(ModalScreen[Path | None]):
             written = write_export(target, render(self.request.records, self.request.fields, fmt), overwrite=overwrite)
         except FileExistsError:
             self._confirm_overwrite = target
-            self.query_one("#export-problem", Label).update(f"{target} exists: press enter again to replace it.")
+            self.query_one("#export-problem", Label).update(f"{one_line(str(target))} exists: press enter again to replace it.")
             return
         except OSError as exc:
-            self.query_one("#export-problem", Label).update(f"Could not write: {exc.strerror or exc}")
+            self.query_one("#export-problem", Label).update(f"Could not write: {one_line(str(exc.strerror or exc))}")
             return
         self.dismiss(written)
 

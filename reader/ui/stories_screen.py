@@ -53,7 +53,7 @@ def who_quoted_whom(story: Story) -> Table | Text:
     table.add_column("speaker", no_wrap=True, max_width=28, overflow="ellipsis")
     for article in story.articles[:COLUMNS]:
         label = one_line(article.outlet_label or article.path.rsplit("/", 1)[-1])
-        table.add_column(label, justify="center", max_width=18, overflow="ellipsis")
+        table.add_column(Text(label), justify="center", max_width=18, overflow="ellipsis")  # never markup
     if len(story.articles) > COLUMNS:
         table.add_column(f"{len(story.articles) - COLUMNS} more", justify="center")
     for name, row in sorted(counts.items(), key=lambda item: -sum(item[1]))[:40]:
