@@ -8,8 +8,10 @@ the modules that make articles and quotes), so changing those rules
 invalidates the cache by itself.
 
 The cache is stored with :mod:`marshal` (plain tuples, no code runs on
-load) and checked on the way in: a corrupt or foreign file is discarded,
-with a note, and rebuilt.  Writes are atomic (temp file, fsync, rename).
+load) behind a header and a checksum, checked before marshal sees a byte: a
+damaged file can make marshal allocate gigabytes, so a corrupt or foreign
+file is discarded unread, with a note, and rebuilt.  Entries are checked
+again on the way out.  Writes are atomic (temp file, fsync, rename).
 """
 
 from __future__ import annotations
@@ -26,6 +28,25 @@ from reader.model import Article, Attribution, Caption, Quote, Span, Speaker
 log = logging.getLogger(__name__)
 
 FORMAT = "newsreader-parse-cache"
+MAGIC = b"newsreader parse cache 2\n"
+_DIGEST = 16  # bytes of BLAKE2b over the marshal data
+
+
+def pack(payload: dict) -> bytes:
+    """The cache file's bytes: header, checksum, marshal data."""
+    body = marshal.dumps(payload)
+    return MAGIC + hashlib.blake2b(body, digest_size=_DIGEST).digest() + body
+
+
+def unpack(data: bytes) -> object:
+    """The payload of a cache file; ValueError unless header and checksum hold."""
+    head = len(MAGIC) + _DIGEST
+    if not data.startswith(MAGIC) or len(data) < head:
+        raise ValueError("no newsreader cache header")
+    body = data[head:]
+    if hashlib.blake2b(body, digest_size=_DIGEST).digest() != data[len(MAGIC) : head]:
+        raise ValueError("checksum mismatch")
+    return marshal.loads(body)
 _RULE_MODULES = ("model.py", "cleaning.py", "formats.py", "quotes.py", "names.py", "cache.py")
 
 
@@ -132,7 +153,7 @@ class ParseCache:
             self._note(f"parse cache {self.path} unreadable ({exc.strerror or exc}); rebuilding")
             return self
         try:
-            payload = marshal.loads(data)
+            payload = unpack(data)
             ok = isinstance(payload, dict) and payload.get("format") == FORMAT
             entries = payload.get("entries") if ok else None
             if not isinstance(entries, dict):
@@ -191,7 +212,7 @@ class ParseCache:
             fd, tmp = tempfile.mkstemp(prefix=".parse-cache-", dir=self.path.parent)
             try:
                 with os.fdopen(fd, "wb") as out:
-                    marshal.dump(payload, out)
+                    out.write(pack(payload))
                     out.flush()
                     os.fsync(out.fileno())
                 os.replace(tmp, self.path)

@@ -7,7 +7,7 @@ import marshal
 import os
 from pathlib import Path
 
-from reader.cache import FORMAT, ParseCache
+from reader.cache import FORMAT, ParseCache, pack
 from reader.loader import load_batches, start_workers
 from reader.ui.app import NewsReaderApp
 from reader.ui.article_list import ArticleList
@@ -86,7 +86,7 @@ def test_a_foreign_or_tampered_cache_is_not_trusted(tmp_path):
     key = os.path.abspath(SEEDS[0])
     stat = SEEDS[0].stat()
     bogus = {"format": FORMAT, "version": ParseCache(cache_file).version, "entries": {key: (stat.st_size, stat.st_mtime_ns, "junk")}}
-    cache_file.write_bytes(marshal.dumps(bogus))
+    cache_file.write_bytes(pack(bogus))  # well-formed file, junk entry
     cache = ParseCache(cache_file).load()
     items, _ = load_all([SEEDS[0]], cache)
     assert items[0][0].title.startswith("Blinken meets")  # re-read, not taken from the junk entry
