@@ -109,3 +109,75 @@ def test_search_typed_in_one_burst_reaches_the_search_box(terminal):
     assert "@wang absurd" in screen and "absurd and hysterical." in screen
     term.press("Enter")
     term.wait_for(lambda s: "hit 1 of 1" in s and "Articles (2)" in s)
+
+
+def _session_env(tmp_path: Path, data_dir: Path) -> dict[str, str]:
+    return {
+        "HOME": str(tmp_path),
+        "NEWSREADER_DATA_DIR": str(data_dir),
+        "NEWSREADER_CACHE_DIR": str(tmp_path / "cache"),
+        "NEWSREADER_CONFIG": str(tmp_path / "config.toml"),
+    }
+
+
+def test_a_whole_session_open_navigate_bookmark_search_export_quit_restart(tmp_path):
+    env = _session_env(tmp_path, tmp_path / "data")
+    term = Terminal([NEWSREADER], env=env)
+    try:
+        term.wait_for(lambda s: "Articles (2)" in s and "Blinken meets" in s)
+        term.press("j")
+        term.wait_for(lambda s: "John Ruwitch · WEKU (via inkl) · World" in s)
+        term.press("m")
+        term.wait_for(lambda s: "★" in s)
+        subprocess.run([TMUX, "send-keys", "-t", term.name, "-l", "/balloon"], check=True)
+        term.wait_for(lambda s: "result" in s and "balloon" in s)
+        term.press("Escape")
+        term.wait_for(lambda s: "Articles (2)" in s)
+        term.press("e")
+        term.wait_for(lambda s: "enter to save" in s)
+        target = tmp_path / "exports" / "quotes.csv"
+        term.wait_for(lambda s: "newsreader-" in s)  # the suggested name, in the focused field
+        term.press("C-u")  # clear it
+        term.wait_for(lambda s: "newsreader-" not in s)
+        subprocess.run([TMUX, "send-keys", "-t", term.name, "-l", str(target)], check=True)
+        term.wait_for(lambda s: "quotes.csv" in s)
+        term.press("Enter")
+        screen = term.wait_for(lambda s: "Exported to" in s)
+        assert target.exists(), screen
+        exported = target.read_text(encoding="utf-8")
+        assert exported.startswith("article,title,outlet,speaker,kind,text,start,end")
+        assert "Wang Yi" in exported
+        term.press("q")
+        term.wait_for(lambda s: not term.alive())
+        assert (tmp_path / "data" / "state.json").exists()
+    finally:
+        term.close()
+
+    again = Terminal([NEWSREADER], env=env)
+    try:
+        # The same article reopens, read and bookmarked.
+        screen = again.wait_for(lambda s: "John Ruwitch · WEKU (via inkl) · World" in s and "★" in s)
+        assert "Articles (2)" in screen
+        again.press("q")
+        again.wait_for(lambda s: not again.alive())
+    finally:
+        again.close()
+
+
+def test_a_data_dir_that_cannot_be_written_warns_and_the_reader_still_works(tmp_path):
+    blocker = tmp_path / "data"
+    blocker.write_text("a file where the data folder should be")
+    env = _session_env(tmp_path, blocker)
+    command = ["sh", "-c", f"'{NEWSREADER}'; echo EXIT=$?; sleep 30"]
+    term = Terminal(command, env=env)
+    try:
+        term.wait_for(lambda s: "Articles (2)" in s and "Blinken meets" in s)
+        term.press("j", "m")
+        screen = term.wait_for(lambda s: "★" in s and "memory" in s)  # the warning says state stays in memory
+        assert "John Ruwitch" in screen
+        term.press("q")
+        screen = term.wait_for(lambda s: "EXIT=" in s)
+        assert "EXIT=0" in screen and "Traceback" not in screen
+        assert blocker.read_text() == "a file where the data folder should be"
+    finally:
+        term.close()
