@@ -182,7 +182,7 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
                 line.append(f"\n         also quoted by {', '.join(also)}", style="bold")
             options.append(Option(line, id=str(i)))
         quotes.set_options(options)
-        quotes.border_title = f"What {one_line(entry.name)} said"
+        quotes.border_title = Text(f"What {one_line(entry.name)} said")  # a Text: never markup
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
