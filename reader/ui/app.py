@@ -17,7 +17,7 @@ from textual.widgets import Footer, Header, Input, Label, ProgressBar
 from reader import __version__
 from reader.cache import ParseCache
 from reader.corpus import Corpus
-from reader.loader import Batch, load_batches
+from reader.loader import Batch, give_back_memory, load_batches
 from reader.model import Article, Attribution
 from reader.quotes import extract_article
 from reader.search import Hit, SearchIndex
@@ -203,7 +203,11 @@ class NewsReaderApp(App[None]):
                         index.add(article, attribution)
                 time.sleep(0.002)  # let the UI thread in between: keys stay quick while loading
             self.call_from_thread(self._index_ready)
-        note = self._cache.save() if self._cache is not None else None
+        note = None
+        if self._cache is not None:
+            note = self._cache.save()
+            self._cache.entries.clear()  # saved: the cache's copy of every article can go
+            self._cache = None
         self.call_from_thread(self._loading_done, note)
         self._build_insights([(article, self._attributions[article.id]) for article in list(self.corpus.articles)])
 
@@ -211,6 +215,7 @@ class NewsReaderApp(App[None]):
         """The speaker directory and the stories (runs in a worker thread)."""
         directory = build_directory(items)
         stories = group_stories(items, directory=directory)
+        give_back_memory()
         self.call_from_thread(self._insights_ready, directory, stories)
 
     def _insights_ready(self, directory: Directory, stories: list[Story]) -> None:
