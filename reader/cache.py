@@ -20,9 +20,9 @@ import hashlib
 import logging
 import marshal
 import os
-import tempfile
 from pathlib import Path
 
+from reader.atomic import write_atomically
 from reader.model import Article, Attribution, Caption, Quote, Span, Speaker
 
 log = logging.getLogger(__name__)
@@ -208,20 +208,7 @@ class ParseCache:
             return None
         payload = {"format": FORMAT, "version": self.version, "entries": self.entries}
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".parse-cache-", dir=self.path.parent)
-            try:
-                with os.fdopen(fd, "wb") as out:
-                    out.write(pack(payload))
-                    out.flush()
-                    os.fsync(out.fileno())
-                os.replace(tmp, self.path)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+            write_atomically(self.path, pack(payload))
         except (OSError, ValueError) as exc:
             return f"could not write the parse cache {self.path}: {getattr(exc, 'strerror', None) or exc}"
         self._dirty = False

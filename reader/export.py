@@ -11,12 +11,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from reader.atomic import write_atomically
 from reader.model import Article, Quote
 from reader.sanitize import one_line
 
@@ -170,18 +169,5 @@ def write_export(path: Path | str, text: str, *, overwrite: bool = False) -> Pat
         raise IsADirectoryError(f"{target} is a folder")
     if target.exists() and not overwrite:
         raise FileExistsError(f"{target} already exists")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_atomically(target, text.encode("utf-8"))
     return target
