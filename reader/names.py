@@ -330,6 +330,7 @@ def gender_of_title(role: str | None) -> str | None:
 
 
 @lru_cache(maxsize=8192)
+@lru_cache(maxsize=16384)
 def looks_org(name: str) -> bool:
     words = name.split()
     if not words:

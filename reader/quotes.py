@@ -1593,6 +1593,8 @@ _ROLE_HEADS = TITLES | SPEAKER_NOUNS
 
 def _role_before(source: str, start: int) -> str | None:
     """``China's top diplomat, Wang Yi,``: a role in apposition before a name."""
+    if source[start - 2 : start] != ", ":
+        return None  # no apposition comma right before the name (most names)
     match = _ROLE_BEFORE.search(source, max(0, start - 80), start)
     if match is None or match.group(2) not in _ROLE_HEADS:
         return None
