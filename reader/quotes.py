@@ -369,11 +369,34 @@ def _common_np(toks: list[tuple[str, int, int]]) -> Mention | None:
 _REPORT_SET = frozenset(v.lower() for v in _ALL_VERBS)
 
 
+# Last words a trailing adverbial (``_TRAIL_ADV_RE``) can end with; "in a
+# statement to <Anyone>" can end with any word, so "in a/the ..." is checked apart.
+_TRAIL_LAST = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday week month year night morning afternoon
+    evening weekend yesterday today tonight recently previously also again publicly privately separately
+    repeatedly earlier later then once first simply flatly bluntly frankly openly reportedly further now
+    already statement interview letter email e-mail speech post tweet report release briefing conference
+    filing message video note address remarks comments op-ed column blog posting broadcast podcast
+    testimony memo notice announcement had has have was were is would will did does do long sharply
+    quickly strongly clearly however too""".split()
+)
+_IN_A_RE = re.compile(r"\bin\s+(?:a|an|the|his|her|its|their)\s", re.I)
+
+
+def _may_trail(seg: str) -> bool:
+    """Could ``_TRAIL_ADV_RE`` match at the end of ``seg``? (A cheap test first.)"""
+    tail = seg.rstrip().rstrip(",").rstrip()
+    word = tail[tail.rfind(" ") + 1 :].strip(".,'’\"").lower()
+    if word in _TRAIL_LAST or word.isdigit():
+        return True
+    return _IN_A_RE.search(seg, max(0, len(seg) - 160)) is not None
+
+
 def _np_at_end(text: str, lo: int, hi: int) -> Mention | None:
     """The subject noun phrase that ends right before ``hi``."""
     seg = text[lo:hi]
     # strip trailing adverbials ("on Thursday", "also", "in a statement")
-    while True:
+    while _may_trail(seg):
         m = _TRAIL_ADV_RE.search(seg, max(0, len(seg) - 160))
         if not m or m.start() == 0:
             break
