@@ -130,7 +130,7 @@ async def test_e_while_searching_exports_the_results(tmp_path):
         await pilot.press("slash", *"@wang")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        app.action_export()
+        await app.action_export()
         await pilot.pause()
         app.screen.query_one("#export-path").value = str(target)
         await pilot.press("enter")

@@ -181,3 +181,28 @@ def test_a_data_dir_that_cannot_be_written_warns_and_the_reader_still_works(tmp_
         assert blocker.read_text() == "a file where the data folder should be"
     finally:
         term.close()
+
+
+def test_keys_typed_right_after_s_and_e_reach_the_new_view(terminal, tmp_path):
+    term = terminal()
+    term.wait_for(lambda s: "Articles (2)" in s)
+    # The speaker directory is built in the background: wait until s opens it.
+    for _ in range(50):
+        term.press("s")
+        try:
+            term.wait_for(lambda s: "filter speakers" in s, timeout=1)
+            break
+        except AssertionError:
+            continue
+    term.press("Escape")
+    term.wait_for(lambda s: "Articles (2)" in s)
+    subprocess.run([TMUX, "send-keys", "-t", term.name, "-l", "swang"], check=True)
+    term.wait_for(lambda s: "What Wang Yi said" in s and "wang" in s)
+    term.press("Escape")
+    term.wait_for(lambda s: "Articles (2)" in s)
+    target = tmp_path / "burst.md"
+    subprocess.run([TMUX, "send-keys", "-t", term.name, "-l", f"e{target}"], check=True)
+    term.wait_for(lambda s: "burst.md" in s)  # the field scrolls: the end of the path shows
+    term.press("Enter")
+    term.wait_for(lambda s: "Exported to" in s)
+    assert target.read_text(encoding="utf-8").startswith("| article | title |")

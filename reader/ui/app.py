@@ -65,9 +65,12 @@ class NewsReaderApp(App[None]):
         Binding("m", "toggle_bookmark", "Bookmark"),
         Binding("u", "toggle_read", "Read/unread", show=False),
         Binding("f", "cycle_filter", "Filter"),
-        Binding("e", "export", "Export"),
-        Binding("s", "speakers", "Speakers"),
-        Binding("t", "stories", "Stories"),
+        # Keys that open a dialog or a view take priority (they are turned off while
+        # text is being typed, see check_action): keys typed right after them reach
+        # the new view instead of the pane that had focus.
+        Binding("e", "export", "Export", priority=True),
+        Binding("s", "speakers", "Speakers", priority=True),
+        Binding("t", "stories", "Stories", priority=True),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),
     ]
@@ -159,11 +162,15 @@ class NewsReaderApp(App[None]):
         cycle_filter export speakers stories""".split()
     )
 
+    TYPED_KEY_ACTIONS = frozenset({"search", "export", "speakers", "stories"})
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The reader's own keys work on the reader's screen only, not over a dialog
         or the speaker and story views (where a key may be text being typed)."""
         if action in self.MAIN_SCREEN_ACTIONS and len(self.screen_stack) > 1:
             return False
+        if action in self.TYPED_KEY_ACTIONS and isinstance(self.focused, Input):
+            return False  # the key is text for the focused field
         return True
 
     def _warn(self, warnings: list[str]) -> None:
@@ -324,7 +331,7 @@ class NewsReaderApp(App[None]):
         listing.set_filter(name, keep=self._open_id())
         self.notify(f"Showing {name} articles", timeout=2)
 
-    def action_export(self) -> None:
+    async def action_export(self) -> None:
         """Export what is on screen: the search results, or the open article's quotes."""
         searching = self.query_one("#left").has_class("-searching")
         panel = self.query_one(SearchPanel)
@@ -347,9 +354,9 @@ class NewsReaderApp(App[None]):
             if path is not None:
                 self.notify(f"Exported to {path}", title="Export", timeout=8)
 
-        self.push_screen(ExportScreen(request), done)
+        await self.push_screen(ExportScreen(request), done)
 
-    def action_speakers(self) -> None:
+    async def action_speakers(self) -> None:
         if self.directory is None:
             self.notify("The speaker directory is still being built…", timeout=3)
             return
@@ -358,9 +365,9 @@ class NewsReaderApp(App[None]):
             if target is not None:
                 self.open_at(target.article_id, target.start, target.end)
 
-        self.push_screen(SpeakersScreen(self.directory, self.stories), done)
+        await self.push_screen(SpeakersScreen(self.directory, self.stories), done)
 
-    def action_stories(self) -> None:
+    async def action_stories(self) -> None:
         if self.directory is None:
             self.notify("Stories are still being grouped…", timeout=3)
             return
@@ -369,7 +376,7 @@ class NewsReaderApp(App[None]):
             if article_id is not None:
                 self.open_at(article_id)
 
-        self.push_screen(StoriesScreen(self.stories), done)
+        await self.push_screen(StoriesScreen(self.stories), done)
 
     def open_at(self, article_id: str, start: int | None = None, end: int | None = None) -> None:
         """Open an article (listing it even if the filter hid it), optionally at a span."""
@@ -441,9 +448,6 @@ class NewsReaderApp(App[None]):
 
     def action_search(self) -> None:
         search_input = self.query_one("#search-input", Input)
-        if self.focused is search_input:
-            search_input.insert_text_at_cursor("/")  # a slash typed into the query
-            return
         left = self.query_one("#left")
         if not left.has_class("-searching"):
             self._focus_before_search = self.focused

@@ -26,6 +26,7 @@ class ExportRequest:
 class ExportScreen(ModalScreen[Path | None]):
     """Asks for a path (the suffix picks the format), confirms before overwriting."""
 
+    AUTO_FOCUS = "#export-path"
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, request: ExportRequest) -> None:

@@ -49,6 +49,7 @@ def speaker_line(entry: SpeakerEntry) -> Text:
 class SpeakersScreen(Screen[QuoteTarget | None]):
     """Filter on the left, the chosen speaker's words on the right."""
 
+    AUTO_FOCUS = "#speaker-filter"
     BINDINGS = [
         Binding("escape", "close", "Back"),
         Binding("down", "move(1)", "Next speaker", show=False),
@@ -82,7 +83,6 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
 
     def on_mount(self) -> None:
         self._refilter(self._query)
-        self.query_one("#speaker-filter", Input).focus()
 
     # --- the list of speakers -----------------------------------------------------
 
