@@ -278,6 +278,37 @@ def test_incremental_add():
     assert index.search("surveilance balon")[0].article_id == "balloon"
 
 
+def test_searching_while_articles_arrive_ends_with_the_same_hits():
+    """The reader searches while it loads: the end result is as if built at once."""
+    # a quote whose speaker the attribution does not list among its speakers
+    unlisted = make(
+        "unlisted",
+        "Pipeline talks resume",
+        ['"Talks went well," Blinken said.', '"The pipeline will reopen in spring," Olena Kovalenko said.'],
+        quotes=[("Talks went well", "Antony Blinken"), ("The pipeline will reopen in spring", "Olena Kovalenko")],
+        speakers=[("Antony Blinken", ("Blinken",))],
+    )
+    items = [*ALL, unlisted]
+    queries = ["balloon", "@wang", "@blinken", "@kovalenko", "@kovalenko pipeline", "surveilance balon",
+               "lethal", "wisniewski", "pipeline", "outlet:npr the", "w"]
+    growing = SearchIndex()
+    for item in items:
+        growing.add(*item)
+        for q in queries:
+            growing.search(q)  # each search between additions rebuilds what it needs
+    at_once = SearchIndex.build(items)
+    for q in queries:
+        assert growing.search(q) == at_once.search(q), q
+    # each speaker's quotes are the quotes that speaker said
+    hits = at_once.search("@kovalenko")
+    assert [h.text for h in quotes(hits)] == ["The pipeline will reopen in spring"]
+    assert {h.text for h in quotes(at_once.search("@blinken"))} == {
+        "This surveillance balloon was a clear violation of our sovereignty",
+        "We will keep providing lethal aid for as long as it takes",
+        "Talks went well",
+    }
+
+
 def test_empty_queries(index):
     assert index.search("") == []
     assert index.search("   ") == []
