@@ -323,6 +323,14 @@ class SearchIndex:
         self._dirty = True
         return sid
 
+    def prepare(self) -> None:
+        """Pack what :meth:`add` grew and build the lookup tables now.
+
+        Searching does this on demand; a loader calls it once at the end so
+        that the index holds no growth room and the first search is quick.
+        """
+        self._prepare(eager=True)
+
     def speakers(self) -> list[str]:
         """Canonical names of every speaker indexed, sorted."""
         return sorted(self._spk_names)

@@ -210,6 +210,8 @@ class NewsReaderApp(App[None]):
                         index.add(article, attribution)
                 time.sleep(0.002)  # let the UI thread in between: keys stay quick while loading
             self.call_from_thread(self._index_ready)
+        with self._index_lock:
+            index.prepare()  # packs the posting lists: tens of megabytes less
         note = None
         if self._cache is not None:
             note = self._cache.save()
