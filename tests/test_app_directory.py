@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
+import threading
 
 from rich.console import Console
 from textual.widgets import OptionList, Static
 
+import reader.ui.app as app_module
 from reader.corpus import load
+from reader.loader import Batch
 from reader.ui.app import NewsReaderApp
 from reader.ui.article_list import ArticleList
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.speakers_screen import SpeakersScreen
 from reader.ui.stories_screen import StoriesScreen
 from tests.conftest import FIXTURES, SEEDS
+from tests.test_cache_loader import write_story
 
 
 def shown(widget: Static) -> str:
@@ -106,3 +111,91 @@ async def test_reader_keys_do_nothing_over_the_speakers_view():
         assert isinstance(app.screen, SpeakersScreen)
         assert app.screen.query_one("#speaker-filter").value == "wang/n"
         assert app.is_running
+
+
+def hold_directory(monkeypatch) -> threading.Event:
+    """Keep the speaker directory from being built until the test opens the gate."""
+    gate = threading.Event()
+    build = app_module.build_directory
+
+    def held(items):
+        gate.wait(timeout=60)
+        return build(items)
+
+    monkeypatch.setattr(app_module, "build_directory", held)
+    return gate
+
+
+async def test_speakers_view_opens_before_the_directory_is_ready_and_keeps_what_was_typed(monkeypatch):
+    gate = hold_directory(monkeypatch)
+    app = NewsReaderApp(load())
+    try:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("s", *"wang")
+            screen = app.screen
+            assert isinstance(screen, SpeakersScreen)
+            listing = screen.query_one("#speaker-list", OptionList)
+            assert listing.loading
+            assert "Building the speaker directory" in shown(screen.query_one("#speaker-summary", Static))
+            assert screen.query_one("#speaker-filter").value == "wang"
+            gate.set()
+            await ready(app, pilot)
+            assert app.screen is screen and not listing.loading
+            assert shown(screen.query_one("#speaker-summary", Static)).startswith("Wang Yi, China's top diplomat")
+            await pilot.press("enter", "enter")  # to the quotes, and open the first
+            await pilot.pause()
+            assert not isinstance(app.screen, SpeakersScreen)
+            assert app.query_one(ReadingPane).marked is not None
+    finally:
+        gate.set()
+
+
+async def test_stories_view_opens_before_the_stories_are_grouped(monkeypatch):
+    gate = hold_directory(monkeypatch)
+    app = NewsReaderApp(load([FIXTURES / "stories"]))
+    try:
+        async with app.run_test(size=(140, 40)) as pilot:
+            await pilot.press("t")
+            screen = app.screen
+            assert isinstance(screen, StoriesScreen)
+            listing = screen.query_one("#story-list", OptionList)
+            assert listing.loading and listing.option_count == 0
+            await pilot.press("enter")  # nothing to open yet: the view stays
+            assert app.screen is screen
+            gate.set()
+            await ready(app, pilot)
+            assert not listing.loading and listing.option_count == len(screen.stories) > 0
+            assert "first report first" in shown(screen.query_one("#story-title", Static))
+    finally:
+        gate.set()
+
+
+async def test_speakers_view_opened_while_loading_counts_the_files_then_fills_in(tmp_path, monkeypatch):
+    for n in range(40):
+        write_story(tmp_path, n)
+    half_read, rest = threading.Event(), threading.Event()
+    load_batches = app_module.load_batches
+
+    def two_halves(*args, **kwargs):
+        items = [item for batch in load_batches(*args, **kwargs) for item in batch.items]
+        yield Batch(items[:20], done=20, total=40)
+        half_read.set()
+        rest.wait(timeout=60)
+        yield Batch(items[20:], done=40, total=40)
+
+    monkeypatch.setattr(app_module, "load_batches", two_halves)
+    app = NewsReaderApp(paths=[tmp_path])
+    try:
+        async with app.run_test(size=(120, 36)) as pilot:
+            assert await asyncio.get_running_loop().run_in_executor(None, half_read.wait, 60)
+            await pilot.press("s", *"lopez")
+            screen = app.screen
+            assert isinstance(screen, SpeakersScreen)
+            summary = screen.query_one("#speaker-summary", Static)
+            assert "Reading the articles: 20 of 40 files" in shown(summary)
+            rest.set()
+            await ready(app, pilot)
+            assert shown(summary).startswith("Ana Lopez")
+            assert "40 quotes in 40 articles" in shown(summary)
+    finally:
+        rest.set()

@@ -116,6 +116,7 @@ class NewsReaderApp(App[None]):
         self._focus_before_search = None
         self._warned = 0
         self._duplicates = 0
+        self._progress: tuple[int, int] | None = None  # (files read, files) while loading
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -229,6 +230,11 @@ class NewsReaderApp(App[None]):
 
     def _insights_ready(self, directory: Directory, stories: list[Story]) -> None:
         self.directory, self.stories = directory, stories
+        for screen in self.screen_stack:  # views opened before this was ready
+            if isinstance(screen, SpeakersScreen) and screen.directory is None:
+                screen.set_directory(directory, stories)
+            elif isinstance(screen, StoriesScreen) and screen.stories is None:
+                screen.set_stories(stories)
         listing = self.query_one(ArticleList)
         listing.story_of = {
             article.id: (number, len(story.articles))
@@ -253,10 +259,20 @@ class NewsReaderApp(App[None]):
         bar = self.query_one(ProgressBar)
         bar.update(total=max(batch.total, 1), progress=batch.done)
         self.query_one("#loading-label", Label).update(f"Loading {batch.done:,} of {batch.total:,} files")
+        self._progress = (batch.done, batch.total)
+        self._tell_waiting()
         self._warn(batch.warnings)
+
+    def _tell_waiting(self) -> None:
+        """Views opened before the directory was built say what they wait for."""
+        for screen in self.screen_stack:
+            if isinstance(screen, (SpeakersScreen, StoriesScreen)):
+                screen.waiting(self._progress)
 
     def _loading_done(self, note: str | None) -> None:
         self.query_one("#loading").display = False
+        self._progress = None
+        self._tell_waiting()
         if self._duplicates:
             self.notify(f"{self._duplicates:,} files repeat another article's text; each story is listed once.", timeout=6)
         if note:
@@ -359,26 +375,24 @@ class NewsReaderApp(App[None]):
         await self.push_screen(ExportScreen(request), done)
 
     async def action_speakers(self) -> None:
-        if self.directory is None:
-            self.notify("The speaker directory is still being built…", timeout=3)
-            return
+        """The speakers view; before the directory is built it opens waiting for it."""
 
         def done(target: QuoteTarget | None) -> None:
             if target is not None:
                 self.open_at(target.article_id, target.start, target.end)
 
         await self.push_screen(SpeakersScreen(self.directory, self.stories), done)
+        self._tell_waiting()
 
     async def action_stories(self) -> None:
-        if self.directory is None:
-            self.notify("Stories are still being grouped…", timeout=3)
-            return
+        """The stories view; before the stories are grouped it opens waiting for them."""
 
         def done(article_id: str | None) -> None:
             if article_id is not None:
                 self.open_at(article_id)
 
-        await self.push_screen(StoriesScreen(self.stories), done)
+        await self.push_screen(StoriesScreen(self.stories if self.directory is not None else None), done)
+        self._tell_waiting()
 
     def open_at(self, article_id: str, start: int | None = None, end: int | None = None) -> None:
         """Open an article (listing it even if the filter hid it), optionally at a span."""

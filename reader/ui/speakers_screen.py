@@ -56,11 +56,23 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
         Binding("up", "move(-1)", "Previous speaker", show=False),
     ]
 
-    def __init__(self, directory: Directory, stories: list[Story], query: str = "") -> None:
+    def __init__(self, directory: Directory | None, stories: list[Story], query: str = "") -> None:
+        """``directory`` may be ``None`` while the reader still builds it: the
+        screen opens at once, takes typing, and fills in on :meth:`set_directory`."""
         super().__init__()
-        self.directory = directory
-        self.story_of: dict[str, Story] = {a.id: story for story in stories for a in story.articles}
+        self.directory: Directory | None = None
+        self.story_of: dict[str, Story] = {}
         self.shared: dict[tuple[str, int], tuple[str, ...]] = {}
+        self.entries: list[SpeakerEntry] = []
+        self.quotes: list[tuple[Article, Quote]] = []
+        self._query = query
+        if directory is not None:
+            self._take(directory, stories)
+
+    def _take(self, directory: Directory, stories: list[Story]) -> None:
+        self.directory = directory
+        self.story_of = {a.id: story for story in stories for a in story.articles}
+        self.shared = {}
         for story in stories:
             for shared in story.shared_quotes:
                 for article, quote in shared.occurrences:
@@ -68,9 +80,23 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
                         one_line(a.outlet_label or a.path) for a in shared.articles if a is not article
                     )
                     self.shared[(article.id, quote.start)] = others
-        self.entries: list[SpeakerEntry] = []
-        self.quotes: list[tuple[Article, Quote]] = []
-        self._query = query
+
+    def waiting(self, progress: tuple[int, int] | None) -> None:
+        """Say what the directory waits for: ``(files read, files)`` while loading."""
+        if self.directory is not None:
+            return
+        if progress is not None and progress[0] < progress[1]:
+            done, total = progress
+            note = f"Reading the articles: {done:,} of {total:,} files. The speaker directory follows."
+        else:
+            note = "Building the speaker directory: it shows here as soon as it is ready."
+        self.query_one("#speaker-summary", Static).update(Text(note, style="dim"))
+
+    def set_directory(self, directory: Directory, stories: list[Story]) -> None:
+        """The directory is ready: list the speakers the filter typed so far matches."""
+        self._take(directory, stories)
+        self.query_one("#speaker-list", OptionList).loading = False
+        self._refilter(self.query_one("#speaker-filter", Input).value)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="speakers-left"):
@@ -82,15 +108,23 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        if self.directory is None:
+            listing = self.query_one("#speaker-list", OptionList)
+            listing.border_title = "Speakers"
+            listing.loading = True
+            self.waiting(None)
+            return
         self._refilter(self._query)
 
     # --- the list of speakers -----------------------------------------------------
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self._refilter(event.value)
+        if self.directory is not None:
+            self._refilter(event.value)
 
     def _refilter(self, query: str) -> None:
+        assert self.directory is not None
         found = self.directory.filter(query) if query.strip() else self.directory.speakers
         self.entries = found[:SHOWN]
         listing = self.query_one("#speaker-list", OptionList)

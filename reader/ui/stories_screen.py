@@ -89,10 +89,16 @@ class StoriesScreen(Screen[str | None]):
 
     BINDINGS = [Binding("escape", "close", "Back"), Binding("enter", "open", "Open first report")]
 
-    def __init__(self, stories: list[Story]) -> None:
+    def __init__(self, stories: list[Story] | None) -> None:
+        """``stories`` may be ``None`` while the reader still groups them: the
+        screen opens at once and fills in on :meth:`set_stories`."""
         super().__init__()
+        self.stories: list[Story] | None = None if stories is None else self._shown(stories)
+
+    @staticmethod
+    def _shown(stories: list[Story]) -> list[Story]:
         grouped = [s for s in stories if len(s.articles) > 1]
-        self.stories = (grouped or stories)[:SHOWN]
+        return (grouped or stories)[:SHOWN]
 
     def compose(self) -> ComposeResult:
         yield OptionList(id="story-list")
@@ -105,16 +111,43 @@ class StoriesScreen(Screen[str | None]):
 
     def on_mount(self) -> None:
         listing = self.query_one("#story-list", OptionList)
+        listing.focus()
+        if self.stories is None:
+            listing.border_title = "Stories"
+            listing.loading = True
+            self.waiting(None)
+            return
+        self._fill()
+
+    def waiting(self, progress: tuple[int, int] | None) -> None:
+        """Say what the stories wait for: ``(files read, files)`` while loading."""
+        if self.stories is not None:
+            return
+        if progress is not None and progress[0] < progress[1]:
+            done, total = progress
+            note = f"Reading the articles: {done:,} of {total:,} files. The stories follow."
+        else:
+            note = "Grouping the articles into stories: they show here as soon as they are ready."
+        self.query_one("#story-title", Static).update(Text(note, style="dim"))
+
+    def set_stories(self, stories: list[Story]) -> None:
+        """The stories are ready."""
+        self.stories = self._shown(stories)
+        self.query_one("#story-list", OptionList).loading = False
+        self._fill()
+
+    def _fill(self) -> None:
+        assert self.stories is not None
+        listing = self.query_one("#story-list", OptionList)
         listing.set_options(Option(story_line(s), id=str(i)) for i, s in enumerate(self.stories))
         listing.border_title = f"Stories ({len(self.stories):,})"
-        listing.focus()
         if self.stories:
             listing.highlighted = 0
             self._show(self.stories[0])
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        if event.option.id is not None:
+        if event.option.id is not None and self.stories is not None:
             self._show(self.stories[int(event.option.id)])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -130,6 +163,8 @@ class StoriesScreen(Screen[str | None]):
         self._current = story
 
     def action_open(self) -> None:
+        if self.stories is None:
+            return  # still grouping: enter waits with the user
         story = getattr(self, "_current", None)
         self.dismiss(story.articles[0].id if story is not None else None)
 
