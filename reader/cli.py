@@ -129,10 +129,18 @@ def _no_articles(paths: Sequence[str]) -> int:
     return 1
 
 
+REPEATS_LISTED = 3  # files with the same text as another, named one by one
+
+
 def _load(paths: Sequence[str]) -> Corpus | None:
     corpus = load(paths)
+    repeats = [w for w in corpus.warnings if w.endswith("; shown once")]
     for warning in corpus.warnings:
-        _warn(warning)
+        if warning not in repeats or len(repeats) <= REPEATS_LISTED:
+            _warn(warning)
+    if len(repeats) > REPEATS_LISTED:  # a wire service sends the same story many times
+        _warn(f"{len(repeats):,} files repeat another article's text; each text is shown once "
+              f"(the first: {repeats[0].removesuffix('; shown once')})")
     return corpus if corpus.articles else None
 
 

@@ -103,3 +103,26 @@ def test_formats_from_the_shell():
     assert csv_lines[0] == "kind,article,title,speaker,text,start,end,score"
     data = json.loads(run("quotes", "--format", "json").stdout)
     assert isinstance(data, list) and {"speaker", "text", "start", "end"} <= set(data[0])
+
+
+def test_repeated_files_are_summed_up_in_one_warning(tmp_path):
+    text = 'Council votes on roads\n\n"We will fix every road," Mayor Ana Lopez said.\n'
+    for n in range(6):
+        (tmp_path / f"copy{n}.txt").write_text(text)
+    (tmp_path / "other.txt").write_text('Budget passes\n\n"It is done," Ana Lopez said.\n')
+    result = run("quotes", str(tmp_path))
+    assert result.returncode == 0
+    warnings = result.stderr.strip().splitlines()
+    assert len(warnings) == 1
+    assert "5 files repeat another article's text; each text is shown once" in warnings[0]
+    assert result.stdout.count("We will fix every road") == 1
+
+
+def test_a_few_repeated_files_are_named_each(tmp_path):
+    text = 'Council votes on roads\n\n"We will fix every road," Mayor Ana Lopez said.\n'
+    for n in range(2):
+        (tmp_path / f"copy{n}.txt").write_text(text)
+    result = run("quotes", str(tmp_path))
+    assert result.stderr.strip() == (
+        f"newsreader: warning: {tmp_path / 'copy1.txt'}: same text as {tmp_path / 'copy0.txt'}; shown once"
+    )
