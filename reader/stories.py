@@ -24,7 +24,11 @@ its :data:`SALIENT` highest-weighted rare features in an inverted index of
 everyone's rare features, which gives a partial dot product per candidate
 pair; pairs with a promising partial score get the full cosine (the common
 features included), scaled by date proximity when both articles have a
-parseable date (a week apart: kept; two weeks: 0.75; a month: 0.5; more: 0).
+date (a week apart: kept; two weeks: 0.75; a month: 0.5; more: 0).  A date is
+the article's own, else the wire dateline that opens its body ("SALVADOR,
+Feb 26 - "), which has no year and is compared by day of the year.  One
+outlet's headline repeated word for word on another day is a recurring
+report (a daily market report), never a link.
 Pairs at or above :data:`THRESHOLD` are links.  Links are joined strongest
 first with union-find, but two groups of articles join only when at least
 :data:`DENSITY` of the article pairs between them are links, so one loose
@@ -196,10 +200,51 @@ def parse_date(text: str | None) -> date | None:
     return None
 
 
-def _date_factor(a: date | None, b: date | None) -> float:
-    if a is None or b is None:
+# A wire dateline opening the body: "SALVADOR, Feb 26 - ", "LONDON, March 3
+# (Reuters) -".  It has no year: it is compared by day of the year only.
+_DATELINE = re.compile(r"[A-Z][A-Z .'&/-]{1,40}(?: \([^)]{1,30}\))?, ([A-Za-z]{3,9})\.? (\d{1,2})\b")
+_MONTH_START = (0, 0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335)  # day before each month, leap year
+
+
+def _recurring(a: Article, b: Article) -> bool:
+    """One outlet's headline, word for word, on two days (a daily market report)."""
+    return a.outlet_label == b.outlet_label and normalize(a.title).strip() == normalize(b.title).strip()
+
+
+def dateline_day(article: Article) -> tuple[int, int] | None:
+    """``(month, day)`` of the dateline that opens the article's body, if any."""
+    if not article.paragraphs:
+        return None
+    m = _DATELINE.match(article.paragraphs[0].text)
+    if m is None:
+        return None
+    month = _MONTHS.get(m.group(1).lower())
+    day = int(m.group(2))
+    if month is None or not 1 <= day <= 31:
+        return None
+    return month, day
+
+
+def _when(article: Article) -> tuple[date | None, int | None]:
+    """The article's date, and its day of the year (from the date or a dateline)."""
+    full = parse_date(article.date)
+    md = (full.month, full.day) if full is not None else dateline_day(article)
+    return full, (_MONTH_START[md[0]] + md[1] if md is not None else None)
+
+
+def _gap(a: tuple[date | None, int | None], b: tuple[date | None, int | None]) -> int | None:
+    """Days between two articles; year-less datelines count the shorter way round."""
+    if a[0] is not None and b[0] is not None:
+        return abs((a[0] - b[0]).days)
+    if a[1] is None or b[1] is None:
+        return None
+    d = abs(a[1] - b[1])
+    return min(d, 366 - d)
+
+
+def _date_factor(gap: int | None) -> float:
+    if gap is None:
         return 1.0
-    gap = abs((a - b).days)
     if gap <= 7:
         return 1.0
     if gap <= 14:
@@ -336,6 +381,7 @@ def _group(items: list[tuple[Article, Attribution]], directory) -> list[Story]:
 
     # 3. Full cosine (common features too) for promising pairs; date factor.
     dates = [parse_date(a.date) for a, _ in items]
+    whens = [_when(a) for a, _ in items]
     floor = THRESHOLD * 0.4
     edges: list[tuple[float, int, int]] = []
     for key, part in partial.items():
@@ -349,8 +395,11 @@ def _group(items: list[tuple[Article, Attribution]], directory) -> list[Story]:
         if len(vj) < len(vi):
             vi, vj = vj, vi
         sim = sum([v * vj[f] for f, v in vi.items() if f in vj])
-        if dates[i] is not None and dates[j] is not None:
-            sim *= _date_factor(dates[i], dates[j])
+        gap = _gap(whens[i], whens[j])
+        if gap is not None:
+            if gap and _recurring(items[i][0], items[j][0]):
+                continue  # the same headline on another day: a recurring report, not one event
+            sim *= _date_factor(gap)
         if sim >= THRESHOLD:
             edges.append((sim, i, j))
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.cleaning import parse_article
 from reader.corpus import load
 from reader.directory import build_directory
 from reader.quotes import extract_article
@@ -112,3 +113,39 @@ def test_empty_and_dates():
     assert parse_date("18 February 2023 10:00 GMT") == date(2023, 2, 18)
     assert parse_date("2024-02-30") is None
     assert parse_date("Feb 26") is None and parse_date(None) is None
+
+
+def _wire(folder: Path, name: str, title: str, dateline: str, body: str):
+    path = folder / name
+    path.write_text(f"{title}\n\n{dateline} - {body}\n", encoding="utf-8")
+    article = parse_article(path.read_text(encoding="utf-8"), str(path))
+    return article, extract_article(article)
+
+
+def _together(stories, a, b) -> bool:
+    return any({a, b} <= {x.id for x in s.articles} for s in stories)
+
+
+def test_wire_datelines_keep_a_months_apart_report_out_of_the_story(tmp_path):
+    body = ("Harbour pilots at Port Elwin walked out over pay, halting grain loadings, "
+            "the Elwin Harbour Board said. \"The port is closed until further notice,\" said "
+            "Marta Quell, the board's chairwoman.")
+    strike = _wire(tmp_path, "a.txt", "PORT ELWIN PILOTS STRIKE OVER PAY", "ELWIN, March 3", body)
+    next_day = _wire(tmp_path, "b.txt", "ELWIN HARBOUR STRIKE HALTS GRAIN LOADINGS", "ELWIN, March 4",
+                     body.replace("walked out", "stayed off work"))
+    months_on = _wire(tmp_path, "c.txt", "PORT ELWIN PILOTS STRIKE AGAIN OVER PAY", "ELWIN, June 20",
+                      body.replace("walked out", "walked out again"))
+    stories = group_stories([strike, next_day, months_on])
+    assert _together(stories, strike[0].id, next_day[0].id)
+    assert not _together(stories, strike[0].id, months_on[0].id)
+
+
+def test_the_same_headline_on_other_days_is_a_recurring_report_not_one_story(tmp_path):
+    def report(day: int, hogs: int):
+        return _wire(tmp_path, f"r{day}.txt", "ELWIN LIVESTOCK AUCTION RESULTS", f"ELWIN, March {day}",
+                     f"The Elwin livestock auction sold {hogs} hogs and {hogs // 3} cattle, "
+                     f"the Elwin Auction Board said, with prices steady to firm on good demand.")
+    monday, tuesday, again = report(2, 900), report(3, 1200), report(2, 950)
+    stories = group_stories([monday, tuesday, again])
+    assert not _together(stories, monday[0].id, tuesday[0].id)
+    assert _together(stories, monday[0].id, again[0].id)  # the same day: an update of one report
