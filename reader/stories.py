@@ -55,10 +55,11 @@ from operator import mul
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from rapidfuzz import fuzz, process
 
+from reader.dates import dateline, day_of_year, parse_date
 from reader.model import Article, Attribution, Quote
 from reader.query import normalize, terms
 
@@ -159,77 +160,19 @@ class Story:
 # Dates
 # --------------------------------------------------------------------------
 
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-            ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-            ("oct", "october"), ("nov", "november"), ("dec", "december"),
-        ]
-    )
-    for m in names
-}
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_MDY = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
-_DMY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})")
-_SLASH = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
-
-
-def parse_date(text: str | None) -> date | None:
-    """``2024-03-04``, ``March 4, 2024``, ``Mar. 4 2024``, ``4 March 2024``, ``2024/03/04`` -> a date."""
-    if not text:
-        return None
-    try:
-        for rx, order in ((_ISO_DATE, "ymd"), (_SLASH, "ymd"), (_MDY, "mdy"), (_DMY, "dmy")):
-            m = rx.search(text)
-            if not m:
-                continue
-            if order == "ymd":
-                return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            if order == "mdy":
-                month = _MONTHS.get(m.group(1).lower())
-                if month:
-                    return date(int(m.group(3)), month, int(m.group(2)))
-            else:
-                month = _MONTHS.get(m.group(2).lower())
-                if month:
-                    return date(int(m.group(3)), month, int(m.group(1)))
-    except ValueError:
-        return None
-    return None
-
-
-# A wire dateline opening the body: "SALVADOR, Feb 26 - ", "LONDON, March 3
-# (Reuters) -".  It has no year: it is compared by day of the year only.
-_DATELINE = re.compile(r"[A-Z][A-Z .'&/-]{1,40}(?: \([^)]{1,30}\))?, ([A-Za-z]{3,9})\.? (\d{1,2})\b")
-_MONTH_START = (0, 0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335)  # day before each month, leap year
-
 
 def _recurring(a: Article, b: Article) -> bool:
     """One outlet's headline, word for word, on two days (a daily market report)."""
     return a.outlet_label == b.outlet_label and normalize(a.title).strip() == normalize(b.title).strip()
 
 
-def dateline_day(article: Article) -> tuple[int, int] | None:
-    """``(month, day)`` of the dateline that opens the article's body, if any."""
-    if not article.paragraphs:
-        return None
-    m = _DATELINE.match(article.paragraphs[0].text)
-    if m is None:
-        return None
-    month = _MONTHS.get(m.group(1).lower())
-    day = int(m.group(2))
-    if month is None or not 1 <= day <= 31:
-        return None
-    return month, day
-
-
 def _when(article: Article) -> tuple[date | None, int | None]:
     """The article's date, and its day of the year (from the date or a dateline)."""
     full = parse_date(article.date)
-    md = (full.month, full.day) if full is not None else dateline_day(article)
-    return full, (_MONTH_START[md[0]] + md[1] if md is not None else None)
+    if full is not None:
+        return full, day_of_year(full.month, full.day)
+    line = dateline(article)
+    return None, (day_of_year(line.month, line.day) if line is not None else None)
 
 
 def _gap(a: tuple[date | None, int | None], b: tuple[date | None, int | None]) -> int | None:

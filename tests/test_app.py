@@ -48,6 +48,23 @@ async def test_starts_with_the_first_article_open_and_the_rest_unread():
         assert "Grow the Future of Public Media" not in body_text(app)
 
 
+async def test_the_list_says_where_an_article_is_from(tmp_path):
+    (tmp_path / "wire.txt").write_text(
+        "COCOA RAINS IMPROVE CROP PROSPECTS\n\nSALVADOR, Feb 26 - Showers continued in the cocoa zone.\n"
+    )
+    (tmp_path / "notes.txt").write_text("Council notes\n\nThe council met and voted on the roads.\n")
+    app = NewsReaderApp(load([tmp_path / "wire.txt", tmp_path / "notes.txt"]))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        rows = {list_prompt(app, i).splitlines()[0][3:]: list_prompt(app, i).splitlines()[1].strip() for i in range(2)}
+        assert rows["COCOA RAINS IMPROVE CROP PROSPECTS"] == "SALVADOR, Feb 26"  # no outlet: the dateline
+        assert rows["Council notes"] == "notes.txt"  # nothing else: the file
+    seeds = make_app()
+    async with seeds.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert list_prompt(seeds, 0).splitlines()[1].strip() == "NPR (via MPR News)"  # outlet and byline first
+
+
 async def test_j_and_k_move_between_articles_and_open_them():
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:

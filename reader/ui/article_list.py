@@ -1,12 +1,14 @@
 """The article list: title, outlet and byline, with unread and bookmark marks.
 
-A virtual list: each article is two lines (title; outlet and byline), and
+A virtual list: each article is two lines (title; outlet and byline, else
+the wire dateline, the date or the file name), and
 only the lines on screen are drawn, so 20,000 articles list as fast as two.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from rich.segment import Segment
 from rich.style import Style
@@ -19,6 +21,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.dates import dateline
 from reader.model import Article
 from reader.sanitize import one_line
 from reader.state import State
@@ -40,8 +43,16 @@ def article_prompt(article: Article, unread: bool, bookmarked: bool = False, sto
     if story:
         prompt.append(story + " ", style="bold #c061cb")
     details = " · ".join(one_line(part) for part in (article.outlet_label, article.byline or "") if part)
-    prompt.append(details, style="dim")
+    prompt.append(details or one_line(_where_from(article)), style="dim")
     return prompt
+
+
+def _where_from(article: Article) -> str:
+    """For an article without outlet or byline: its wire dateline, date or file name."""
+    line = dateline(article)
+    if line is not None:
+        return line.text
+    return article.date or PurePath(article.path).name
 
 
 @dataclass(frozen=True)

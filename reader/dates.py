@@ -1,0 +1,99 @@
+"""Dates in articles: a publication date's text, and the wire dateline.
+
+Public API::
+
+    parse_date(text) -> datetime.date | None
+    dateline(article) -> Dateline | None
+    day_of_year(month, day) -> int
+
+A wire dateline opens the body of an agency story: ``SALVADOR, Feb 26 - ``,
+``CALGARY, Alberta, March 4 - ``, ``LONDON, March 3 (Reuters) - ``.  It names
+the place and the day, without a year.  Pure Python, no UI imports.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from reader.model import Article
+
+__all__ = ["Dateline", "dateline", "day_of_year", "parse_date"]
+
+MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+            ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+            ("oct", "october"), ("nov", "november"), ("dec", "december"),
+        ]
+    )
+    for m in names
+}
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_MDY = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+_DMY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})")
+_SLASH = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
+
+# PLACE[, Region], Month Day [(Agency)] - : a capitalised place of a few words,
+# an optional region ("Alberta", "Conn."), the day, then a dash.
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Za-z.'&/-]*(?: [A-Z][A-Za-z.'&/-]*){0,4}(?:, [A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15})?)?)"
+    r", (?P<month>[A-Za-z]{3,9})\.? (?P<day>\d{1,2})(?: \([A-Za-z ]{1,20}\))? ?[-\u2013\u2014] "
+)
+_MONTH_START = (0, 0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335)  # days before each month, leap year
+
+
+def parse_date(text: str | None) -> date | None:
+    """``2024-03-04``, ``March 4, 2024``, ``Mar. 4 2024``, ``4 March 2024``, ``2024/03/04`` -> a date."""
+    if not text:
+        return None
+    try:
+        for rx, order in ((_ISO_DATE, "ymd"), (_SLASH, "ymd"), (_MDY, "mdy"), (_DMY, "dmy")):
+            m = rx.search(text)
+            if not m:
+                continue
+            if order == "ymd":
+                return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if order == "mdy":
+                month = MONTHS.get(m.group(1).lower())
+                if month:
+                    return date(int(m.group(3)), month, int(m.group(2)))
+            else:
+                month = MONTHS.get(m.group(2).lower())
+                if month:
+                    return date(int(m.group(3)), month, int(m.group(1)))
+    except ValueError:
+        return None
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """``SALVADOR, Feb 26 - ``: where and on which day (no year) a story was filed."""
+
+    text: str  # as written, without the dash: "SALVADOR, Feb 26"
+    place: str
+    month: int
+    day: int
+
+
+def dateline(article: Article) -> Dateline | None:
+    """The dateline that opens the article's body, if it has one."""
+    if not article.paragraphs:
+        return None
+    m = _DATELINE.match(article.paragraphs[0].text)
+    if m is None:
+        return None
+    month = MONTHS.get(m.group("month").lower())
+    day = int(m.group("day"))
+    if month is None or not 1 <= day <= 31:
+        return None
+    return Dateline(m.group(0)[: m.end("day")], m.group("place"), month, day)
+
+
+def day_of_year(month: int, day: int) -> int:
+    """1 for January 1 to 366 for December 31, counted in a leap year."""
+    return _MONTH_START[month] + day
