@@ -43,6 +43,7 @@ _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Za-z.'&/-]*(?: [A-Z][A-Za-z.'&/-]*){0,4}(?:, [A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15})?)?)"
     r", (?P<month>[A-Za-z]{3,9})\.? (?P<day>\d{1,2})(?: \([A-Za-z ]{1,20}\))? ?[-\u2013\u2014] "
 )
+DATELINE_CHARS = 120  # a dateline is short: a huge first paragraph is not scanned
 _MONTH_START = (0, 0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335)  # days before each month, leap year
 
 
@@ -84,7 +85,7 @@ def dateline(article: Article) -> Dateline | None:
     """The dateline that opens the article's body, if it has one."""
     if not article.paragraphs:
         return None
-    m = _DATELINE.match(article.paragraphs[0].text)
+    m = _DATELINE.match(article.paragraphs[0].text[:DATELINE_CHARS])
     if m is None:
         return None
     month = MONTHS.get(m.group("month").lower())

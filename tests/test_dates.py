@@ -31,3 +31,4 @@ def test_days_of_the_year():
     assert day_of_year(1, 1) == 1
     assert day_of_year(2, 29) == 60
     assert day_of_year(12, 31) == 366
+
