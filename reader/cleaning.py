@@ -89,6 +89,10 @@ _COPYRIGHT = re.compile(
     r"^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<holder>[^.,;:]*)",
     re.IGNORECASE,
 )
+# A sign-off that names a wire service: one capitalised word ("Reuter", "AFP";
+# two words would more often be the writer's name).
+_SIGNED = re.compile(r"[A-Z][A-Za-z]{1,15}$")
+_NOT_SIGNED = frozenset({"END", "ENDS", "MORE", "ENDIT", "ENDITEM", "FIN", "FINIS"})
 
 _HOST_PATTERNS = (
     # "MPR News is Member supported public media."
@@ -433,12 +437,18 @@ def parse_article(source: str, path: str = "", *, markdown: bool | None = None) 
             in_pitch = True
         elif p.role == "body" and in_pitch:
             p.role = "boilerplate"
-    # A one- or two-word sign-off closing the file ("Reuter", "-30-").
+    # A one- or two-word sign-off closing the file ("Reuter", "-30-"); a name
+    # there is the wire service's, the outlet when nothing else names one.
     tail = [p for p in paras if p.role == "body"]
+    signed = None
     if len(tail) > 1 and tail[-1].words <= 2 and tail[-1].text[-1] not in ".!?" and not any(
         c.isdigit() for c in tail[-1].text
     ):
         tail[-1].role = "signoff"
+        if _SIGNED.match(tail[-1].text) and tail[-1].text.upper() not in _NOT_SIGNED:
+            signed = tail[-1].text
+            if signed.isupper() and len(signed) > 4:  # "REUTER" as "Reuter"; "AFP" stays
+                signed = signed.capitalize()
 
     copyright_text = next((p.text for p in paras if p.role == "copyright"), None)
     holder = None
@@ -454,6 +464,7 @@ def parse_article(source: str, path: str = "", *, markdown: bool | None = None) 
         via = None
     if outlet is None and via is not None:
         outlet, via = via, None
+    outlet = outlet or signed
 
     body_spans = tuple(Span(p.start, p.end, p.text) for p in paras if p.role == "body")
     if not title:

@@ -52,12 +52,17 @@ async def test_the_list_says_where_an_article_is_from(tmp_path):
     (tmp_path / "wire.txt").write_text(
         "COCOA RAINS IMPROVE CROP PROSPECTS\n\nSALVADOR, Feb 26 - Showers continued in the cocoa zone.\n"
     )
+    (tmp_path / "signed.txt").write_text(
+        "GRAIN SHIPMENTS RISE\n\nNEW YORK, March 2 - Grain shipments rose, the board said.\n\n"
+        "Loadings were steady.\n\nReuter\n"
+    )
     (tmp_path / "notes.txt").write_text("Council notes\n\nThe council met and voted on the roads.\n")
-    app = NewsReaderApp(load([tmp_path / "wire.txt", tmp_path / "notes.txt"]))
+    app = NewsReaderApp(load([tmp_path / "wire.txt", tmp_path / "signed.txt", tmp_path / "notes.txt"]))
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        rows = {list_prompt(app, i).splitlines()[0][3:]: list_prompt(app, i).splitlines()[1].strip() for i in range(2)}
+        rows = {list_prompt(app, i).splitlines()[0][3:]: list_prompt(app, i).splitlines()[1].strip() for i in range(3)}
         assert rows["COCOA RAINS IMPROVE CROP PROSPECTS"] == "SALVADOR, Feb 26"  # no outlet: the dateline
+        assert rows["GRAIN SHIPMENTS RISE"] == "Reuter · NEW YORK, March 2"  # the wire's sign-off, then the dateline
         assert rows["Council notes"] == "notes.txt"  # nothing else: the file
     seeds = make_app()
     async with seeds.run_test(size=(120, 36)) as pilot:

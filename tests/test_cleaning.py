@@ -87,6 +87,28 @@ def test_repeated_pitch_and_app_promotion_are_removed():
     assert [p.text.split()[0] for p in article.paragraphs] == ["Volunteers", "The", "Researchers", "The"]
 
 
+def test_a_wire_sign_off_names_the_outlet_and_leaves_the_body():
+    source = (
+        "COCOA RAINS IMPROVE CROP\n\nSALVADOR, Feb 26 - Showers continued in the cocoa zone, "
+        "the weekly review said.\n\nArrivals were higher than a year ago.\n\nReuter\n"
+    )
+    article = parse_article(source, "wire.txt")
+    assert article.outlet == "Reuter"
+    assert [p.text for p in article.paragraphs][-1] == "Arrivals were higher than a year ago."
+    # the same service signing in capitals is the same outlet; an acronym stays one
+    assert parse_article(source.replace("Reuter\n", "REUTER\n"), "caps.txt").outlet == "Reuter"
+    assert parse_article(source.replace("Reuter\n", "UPI\n"), "upi.txt").outlet == "UPI"
+
+
+def test_a_closing_line_is_no_outlet_when_it_is_a_name_a_marker_or_an_outlet_is_known():
+    body = "TOWN VOTES ON ROADS\n\nThe council voted to fix the roads, the mayor said.\n\nWork starts in May.\n\n"
+    assert parse_article(body + "Jane Doe\n", "a.txt").outlet is None  # the writer, more likely
+    assert parse_article(body + "ENDS\n", "b.txt").outlet is None
+    assert parse_article(body + "-30-\n", "c.txt").outlet is None
+    front = "---\ntitle: Town votes on roads\noutlet: The Courier\n---\n\n"
+    assert parse_article(front + body + "Reuter\n", "d.md").outlet == "The Courier"
+
+
 def test_markdown_front_matter_and_heading():
     article = article_from(FIXTURES / "front_matter.md")
     assert article.title == "Rail strike called off after late-night talks"

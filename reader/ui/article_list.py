@@ -1,7 +1,7 @@
 """The article list: title, outlet and byline, with unread and bookmark marks.
 
-A virtual list: each article is two lines (title; outlet and byline, else
-the wire dateline, the date or the file name), and
+A virtual list: each article is two lines (title; outlet, byline and wire
+dateline, else the date or the file name), and
 only the lines on screen are drawn, so 20,000 articles list as fast as two.
 """
 
@@ -42,17 +42,12 @@ def article_prompt(article: Article, unread: bool, bookmarked: bool = False, sto
     prompt.append("\n   ")
     if story:
         prompt.append(story + " ", style="bold #c061cb")
-    details = " · ".join(one_line(part) for part in (article.outlet_label, article.byline or "") if part)
-    prompt.append(details or one_line(_where_from(article)), style="dim")
-    return prompt
-
-
-def _where_from(article: Article) -> str:
-    """For an article without outlet or byline: its wire dateline, date or file name."""
     line = dateline(article)
-    if line is not None:
-        return line.text
-    return article.date or PurePath(article.path).name
+    parts = (article.outlet_label, article.byline or "", line.text if line is not None else "")
+    details = " · ".join(one_line(part) for part in parts if part)
+    # nothing to say where it is from: when, else which file
+    prompt.append(details or one_line(article.date or PurePath(article.path).name), style="dim")
+    return prompt
 
 
 @dataclass(frozen=True)
