@@ -5,6 +5,7 @@ Public API::
     parse_date(text) -> datetime.date | None
     dateline(article) -> Dateline | None
     day_of_year(month, day) -> int
+    short_day(month, day) -> str
 
 A wire dateline opens the body of an agency story: ``SALVADOR, Feb 26 - ``,
 ``CALGARY, Alberta, March 4 - ``, ``LONDON, March 3 (Reuters) - ``.  It names
@@ -19,7 +20,7 @@ from datetime import date
 
 from reader.model import Article
 
-__all__ = ["Dateline", "dateline", "day_of_year", "parse_date"]
+__all__ = ["Dateline", "dateline", "day_of_year", "parse_date", "short_day"]
 
 MONTHS = {
     m: i + 1
@@ -93,6 +94,14 @@ def dateline(article: Article) -> Dateline | None:
     if month is None or not 1 <= day <= 31:
         return None
     return Dateline(m.group(0)[: m.end("day")], m.group("place"), month, day)
+
+
+_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def short_day(month: int, day: int) -> str:
+    """``Feb 26`` (English, whatever the locale: it labels English-language news)."""
+    return f"{_ABBR[month]} {day}"
 
 
 def day_of_year(month: int, day: int) -> int:

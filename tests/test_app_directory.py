@@ -199,3 +199,20 @@ async def test_speakers_view_opened_while_loading_counts_the_files_then_fills_in
             assert "40 quotes in 40 articles" in shown(summary)
     finally:
         rest.set()
+
+
+def test_story_columns_tell_apart_articles_of_one_outlet(tmp_path):
+    from reader.ui.stories_screen import column_labels
+
+    def wire(name: str, dateline: str, later: str = "Talks continue."):
+        (tmp_path / name).write_text(
+            f"PORT STRIKE\n\n{dateline} - Pilots walked out, the board said.\n\n{later}\n\nReuter\n"
+        )
+        return tmp_path / name
+
+    articles = load(
+        [wire("a.txt", "ELWIN, March 3"), wire("b.txt", "ELWIN, March 4"), wire("c.txt", "ELWIN, March 4", "Talks end.")]
+    ).articles
+    assert sorted(column_labels(articles)) == ["Reuter Mar 3", "Reuter Mar 4 b", "Reuter Mar 4 c"]
+    seeds = load().articles
+    assert column_labels(seeds) == [a.outlet_label for a in seeds]  # different outlets: as they are

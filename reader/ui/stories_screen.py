@@ -7,6 +7,10 @@ report first, with how the wording changed.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import PurePath
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,6 +20,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.dates import dateline, parse_date, short_day
+from reader.model import Article
 from reader.sanitize import one_line
 from reader.stories import Story
 from reader.ui.palette import speaker_colour
@@ -39,6 +45,26 @@ def story_line(story: Story) -> Text:
 COLUMNS = 6  # articles side by side; the rest are summed in one column
 
 
+def _day(article: Article) -> str:
+    """``Feb 26``: the article's date, else its dateline's day; ``""`` if neither."""
+    when = parse_date(article.date)
+    if when is not None:
+        return short_day(when.month, when.day)
+    line = dateline(article)
+    return short_day(line.month, line.day) if line is not None else ""
+
+
+def column_labels(articles: Sequence[Article]) -> list[str]:
+    """One label per article: its outlet, with the day (else the file) when outlets repeat."""
+    labels = [one_line(a.outlet_label or PurePath(a.path).name) for a in articles]
+    for step in (_day, lambda a: PurePath(a.path).stem):
+        counts = Counter(labels)
+        if all(n == 1 for n in counts.values()):
+            break
+        labels = [f"{label} {step(a)}".strip() if counts[label] > 1 else label for a, label in zip(articles, labels)]
+    return labels
+
+
 def who_quoted_whom(story: Story) -> Table | Text:
     """Rows: speakers; columns: the story's articles; cells: number of quotes."""
     counts: dict[str, list[int]] = {}
@@ -51,8 +77,7 @@ def who_quoted_whom(story: Story) -> Table | Text:
         return Text("Nobody is quoted in these articles.", style="dim")
     table = Table(box=None, pad_edge=False, show_edge=False, expand=False, header_style="bold")
     table.add_column("speaker", no_wrap=True, max_width=28, overflow="ellipsis")
-    for article in story.articles[:COLUMNS]:
-        label = one_line(article.outlet_label or article.path.rsplit("/", 1)[-1])
+    for label in column_labels(story.articles[:COLUMNS]):
         table.add_column(Text(label), justify="center", max_width=18, overflow="ellipsis")  # never markup
     if len(story.articles) > COLUMNS:
         table.add_column(f"{len(story.articles) - COLUMNS} more", justify="center")
