@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import io
 import threading
+from dataclasses import replace
 
 from rich.console import Console
 from textual.widgets import OptionList, Static
@@ -213,6 +214,8 @@ def test_story_columns_tell_apart_articles_of_one_outlet(tmp_path):
     articles = load(
         [wire("a.txt", "ELWIN, March 3"), wire("b.txt", "ELWIN, March 4"), wire("c.txt", "ELWIN, March 4", "Talks end.")]
     ).articles
-    assert sorted(column_labels(articles)) == ["Reuter Mar 3", "Reuter Mar 4 b", "Reuter Mar 4 c"]
+    assert sorted(column_labels(articles)) == ["Mar 3", "Mar 4 b", "Mar 4 c"]  # one outlet: the days
+    other = replace(load([wire("d.txt", "ELWIN, March 5")]).articles[0], outlet="UPI")
+    assert sorted(column_labels([*articles, other])) == ["Reuter Mar 3", "Reuter Mar 4 b", "Reuter Mar 4 c", "UPI"]
     seeds = load().articles
     assert column_labels(seeds) == [a.outlet_label for a in seeds]  # different outlets: as they are

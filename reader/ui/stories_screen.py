@@ -55,9 +55,14 @@ def _day(article: Article) -> str:
 
 
 def column_labels(articles: Sequence[Article]) -> list[str]:
-    """One label per article: its outlet, with the day (else the file) when outlets repeat."""
+    """One label per article: its outlet, with the day (else the file) when outlets
+    repeat; just the day when every article is from one outlet."""
     labels = [one_line(a.outlet_label or PurePath(a.path).name) for a in articles]
-    for step in (_day, lambda a: PurePath(a.path).stem):
+    steps = [_day, lambda a: PurePath(a.path).stem]
+    if len(articles) > 1 and len(set(labels)) == 1 and all(map(_day, articles)):
+        labels = [_day(a) for a in articles]
+        steps = steps[1:]
+    for step in steps:
         counts = Counter(labels)
         if all(n == 1 for n in counts.values()):
             break
