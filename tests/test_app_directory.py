@@ -13,6 +13,7 @@ from textual.widgets import OptionList, Static
 import reader.ui.app as app_module
 from reader.corpus import load
 from reader.loader import Batch
+from reader.model import Attribution
 from reader.ui.app import NewsReaderApp
 from reader.ui.article_list import ArticleList
 from reader.ui.reading_pane import ReadingPane
@@ -219,3 +220,28 @@ def test_story_columns_tell_apart_articles_of_one_outlet(tmp_path):
     assert sorted(column_labels([*articles, other])) == ["Reuter Mar 3", "Reuter Mar 4 b", "Reuter Mar 4 c", "UPI"]
     seeds = load().articles
     assert column_labels(seeds) == [a.outlet_label for a in seeds]  # different outlets: as they are
+
+
+def test_story_table_has_one_row_per_speaker_however_each_outlet_spelled_them(tmp_path):
+    from reader.directory import build_directory
+    from reader.model import Quote, Speaker
+    from reader.stories import Story
+    from reader.ui.stories_screen import who_quoted_whom
+
+    items = []
+    for n, name in enumerate(("Elwin Harbour Board", "Elwin Harbour BOARD")):
+        path = tmp_path / f"{n}.txt"
+        text = f"Pilots walked out over pay number {n}, the board said."
+        path.write_text(f"PORT STRIKE\n\n\"{text}\" {name} said.\n")
+        article = load([path]).articles[0]
+        start = article.source.index(text)
+        quote = Quote(start, start + len(text), text, "direct", name, 0)
+        items.append((article, Attribution((quote,), (Speaker(name, kind="organisation", quotes=1),))))
+    story = Story("PORT STRIKE", tuple(a for a, _ in items), (), tuple(t for _, t in items))
+    raw = Console(width=120, record=True, file=io.StringIO())
+    raw.print(who_quoted_whom(story))
+    merged = Console(width=120, record=True, file=io.StringIO())
+    merged.print(who_quoted_whom(story, build_directory(items)))
+    assert raw.export_text().count("Elwin Harbour") == 2  # as each article wrote it
+    rows = [line for line in merged.export_text().splitlines() if "Elwin Harbour" in line]
+    assert len(rows) == 1 and rows[0].split()[-2:] == ["1", "1"]

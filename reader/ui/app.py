@@ -234,7 +234,7 @@ class NewsReaderApp(App[None]):
             if isinstance(screen, SpeakersScreen) and screen.directory is None:
                 screen.set_directory(directory, stories)
             elif isinstance(screen, StoriesScreen) and screen.stories is None:
-                screen.set_stories(stories)
+                screen.set_stories(stories, directory)
         listing = self.query_one(ArticleList)
         listing.story_of = {
             article.id: (number, len(story.articles))
@@ -391,7 +391,8 @@ class NewsReaderApp(App[None]):
             if article_id is not None:
                 self.open_at(article_id)
 
-        await self.push_screen(StoriesScreen(self.stories if self.directory is not None else None), done)
+        ready = self.directory is not None
+        await self.push_screen(StoriesScreen(self.stories if ready else None, self.directory), done)
         self._tell_waiting()
 
     def open_at(self, article_id: str, start: int | None = None, end: int | None = None) -> None:

@@ -21,6 +21,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.dates import dateline, parse_date, short_day
+from reader.directory import Directory
 from reader.model import Article
 from reader.sanitize import one_line
 from reader.stories import Story
@@ -70,14 +71,17 @@ def column_labels(articles: Sequence[Article]) -> list[str]:
     return labels
 
 
-def who_quoted_whom(story: Story) -> Table | Text:
-    """Rows: speakers; columns: the story's articles; cells: number of quotes."""
+def who_quoted_whom(story: Story, directory: Directory | None = None) -> Table | Text:
+    """Rows: speakers (one row per person across the articles when a directory
+    merges their names); columns: the story's articles; cells: number of quotes."""
     counts: dict[str, list[int]] = {}
     width = min(len(story.articles), COLUMNS + 1)
-    for column, attribution in enumerate(story.attributions):
+    for column, (article, attribution) in enumerate(zip(story.articles, story.attributions)):
         for quote in attribution.quotes:
             if quote.speaker:
-                counts.setdefault(quote.speaker, [0] * width)[min(column, COLUMNS)] += 1
+                entry = directory.entry_for(article, quote.speaker) if directory is not None else None
+                name = entry.name if entry is not None else quote.speaker
+                counts.setdefault(name, [0] * width)[min(column, COLUMNS)] += 1
     if not counts:
         return Text("Nobody is quoted in these articles.", style="dim")
     table = Table(box=None, pad_edge=False, show_edge=False, expand=False, header_style="bold")
@@ -119,11 +123,12 @@ class StoriesScreen(Screen[str | None]):
 
     BINDINGS = [Binding("escape", "close", "Back"), Binding("enter", "open", "Open first report")]
 
-    def __init__(self, stories: list[Story] | None) -> None:
+    def __init__(self, stories: list[Story] | None, directory: Directory | None = None) -> None:
         """``stories`` may be ``None`` while the reader still groups them: the
         screen opens at once and fills in on :meth:`set_stories`."""
         super().__init__()
         self.stories: list[Story] | None = None if stories is None else self._shown(stories)
+        self.directory = directory
 
     @staticmethod
     def _shown(stories: list[Story]) -> list[Story]:
@@ -160,9 +165,10 @@ class StoriesScreen(Screen[str | None]):
             note = "Grouping the articles into stories: they show here as soon as they are ready."
         self.query_one("#story-title", Static).update(Text(note, style="dim"))
 
-    def set_stories(self, stories: list[Story]) -> None:
+    def set_stories(self, stories: list[Story], directory: Directory | None = None) -> None:
         """The stories are ready."""
         self.stories = self._shown(stories)
+        self.directory = directory
         self.query_one("#story-list", OptionList).loading = False
         self._fill()
 
@@ -188,7 +194,7 @@ class StoriesScreen(Screen[str | None]):
         title = Text(one_line(story.title), style="bold")
         title.append(f"\n{len(story.articles)} articles, first report first", style="dim")
         self.query_one("#story-title", Static).update(title)
-        self.query_one("#story-table", Static).update(who_quoted_whom(story))
+        self.query_one("#story-table", Static).update(who_quoted_whom(story, self.directory))
         self.query_one("#story-shared", Static).update(shared_quotes_text(story))
         self._current = story
 
