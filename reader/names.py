@@ -247,6 +247,13 @@ def split_role(tokens: Sequence[str]) -> tuple[str | None, list[str]]:
     return role, list(name)
 
 
+# Role nouns after which "General" (or "Major", "Chief") belongs to the role.
+_GENERAL_AFTER = frozenset(
+    "attorney secretary surgeon inspector director consul governor solicitor auditor comptroller postmaster "
+    "adjutant advocate procurator".split()
+)
+
+
 @lru_cache(maxsize=8192)
 def _split_role(tokens: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     """Split a capitalised run into ``(role, name tokens)``.
@@ -269,9 +276,12 @@ def _split_role(tokens: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
         if w in TITLES and i < n - 1:
             if w in ("general", "chief", "major", "chair", "justice", "speaker", "leader", "dean") and n - i - 1 < 2:
                 continue
-            if w in ("general", "major", "chief") and i > 0 and norm(tokens[i - 1]) in ("attorney", "secretary", "surgeon", "inspector", "director", "consul"):
-                last = i
-                continue
+            if w in ("general", "major", "chief"):
+                if i > 0 and norm(tokens[i - 1]) in _GENERAL_AFTER:
+                    last = i  # "Attorney General", "Secretary General"
+                    continue
+                if any(norm(t) in ORG_WORDS for t in tokens[i + 1 :]):
+                    continue  # "General Motors Corp", "General Electric Co": a name
             last = i
     if last < 0:
         return None, tokens
@@ -329,7 +339,6 @@ def gender_of_title(role: str | None) -> str | None:
     return None
 
 
-@lru_cache(maxsize=8192)
 @lru_cache(maxsize=16384)
 def looks_org(name: str) -> bool:
     words = name.split()
@@ -337,6 +346,8 @@ def looks_org(name: str) -> bool:
         return False
     if any(norm(w) in ORG_WORDS for w in words):
         return True
+    if "and" in words or "&" in words:
+        return True  # "S and P", "Procter & Gamble": joined names (see and_joins) are firms'
     if len(words) == 1:
         w = words[0]
         if len(w) >= 2 and w.replace(".", "").replace("&", "").isupper():
@@ -346,6 +357,76 @@ def looks_org(name: str) -> bool:
     if len(words) >= 2 and norm(words[-1]) in PLACES:
         return False
     return False
+
+
+# Words that close an organisation's name: "Acme Corp and Bolt Inc" are two firms.
+_NAME_CLOSERS = frozenset(
+    "co co. cos inc inc. corp corp. corporation company ltd ltd. plc llc ag sa nv gmbh bv spa ab asa oyj kk "
+    "association bank group".split()
+)
+# A company suffix that can be the whole right side: "Sears Roebuck and Co".
+_COMPANY_SUFFIXES = frozenset("co co. cos inc inc. corp corp. ltd ltd. plc llc sons".split())
+
+
+def and_joins(left: Sequence[str], right: Sequence[str]) -> bool:
+    """Are the capitalised words ``left``, "and" (or "&"), ``right`` one
+    organisation's name?
+
+    Initials (``S and P``, ``AT and T``, ``A and W Brands``) are; so is a
+    right side ending with an organisation word when the left side is not a
+    name of its own (``Savings and Loan Association``, ``Procter and Gamble
+    Co``, ``Securities and Exchange Commission``, ``Merrill Lynch and Co``),
+    but not ``Acme Corp and Bolt Inc`` (two firms) or ``Reagan and Congress``.
+    """
+    if not left or not right:
+        return False
+    lw, rw = left[-1], right[0]
+    if len(lw) <= 2 and len(rw) <= 2 and lw.isalpha() and rw.isalpha() and lw.isupper() and rw.isupper() \
+            and (len(lw) == 1 or len(rw) == 1):
+        return True
+    if norm(right[-1]) not in ORG_WORDS or (len(right) == 1 and norm(rw) not in _COMPANY_SUFFIXES):
+        return False
+    if lw.endswith(("'s", "’s")) or (len(left) == 1 and (norm(lw) in PLACES or norm(lw) in COUNTRIES)):
+        return False
+    for w in left:
+        wl = norm(w)
+        if wl in _NAME_CLOSERS or wl in TITLES:
+            return False
+    return not any(norm(w) in TITLES for w in right)
+
+
+ORDINALS = frozenset("first second third".split())
+
+
+@lru_cache(maxsize=4096)
+def _short_names(org: str) -> tuple[str, ...]:
+    """Single words an organisation named with "and", a leading possessive or
+    an ordinal goes by: the words either side of "and" (``Lilly``, ``Vining``),
+    the word after ``Hudson's`` or ``First``."""
+    words = org.split()
+    out = []
+    if len(words) > 2 and (words[0][-2:] in ("'s", "’s") or norm(words[0]) in ORDINALS):
+        out.append(words[1])
+    for i in range(1, len(words) - 1):
+        if words[i] in ("and", "&"):
+            out += [words[i - 1], words[i + 1]]
+    return tuple(w for w in out if norm(w) not in _NAME_CLOSERS)
+
+
+# Countries (with PLACES): an owner before a possessive ("Norway's Central
+# Bank"), not part of an organisation's name the way "Moody's" is.
+COUNTRIES = frozenset(
+    """
+    afghanistan albania algeria angola austria bahrain bangladesh belgium bolivia botswana bulgaria
+    burma cambodia cameroon chad chile colombia congo croatia cyprus czechoslovakia denmark ecuador
+    ethiopia finland gabon ghana greece guatemala guyana honduras hungary iceland ireland jamaica
+    jordan kenya kuwait laos lebanon liberia libya luxembourg malaysia mali malta mauritius morocco
+    mozambique namibia nepal netherlands nicaragua niger nigeria norway oman panama paraguay peru
+    poland portugal qatar romania rwanda senegal singapore somalia sudan sweden switzerland tanzania
+    thailand tunisia uganda uruguay yemen yugoslavia zaire zambia zimbabwe holland scotland wales
+    england ussr africa asia zealand arabia korea lanka germany u.s u.k us uk hong kong
+    """.split()
+)
 
 
 def acronym_of(name: str) -> str:
@@ -465,6 +546,11 @@ class Registry:
             # "Halden" for "Halden Energy" (an organisation named by its first word)
             for org in self.org_names:
                 if org.split()[0] == name and not any(f.split()[-1] == name for f in self.full_names):
+                    return org
+            # "Lilly" for "Eli Lilly and Co", "Marathon" for "First Marathon
+            # Securities Ltd", "Bay" for "Hudson's Bay Co"
+            for org in self.org_names:
+                if name in _short_names(org) and not any(f.split()[-1] == name for f in self.full_names):
                     return org
         if kind == "person" and " " not in name:
             best = None

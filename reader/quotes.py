@@ -43,16 +43,20 @@ from typing import Sequence
 
 from .model import Article, Attribution, Quote, Span, Speaker
 from .names import (
+    COUNTRIES,
     DETERMINERS,
     FUNCTION_WORDS,
     NONPERSON_WORDS,
+    ORDINALS,
     ORG_WORDS,
     OBJECT_PRONOUNS,
+    PLACES,
     PRONOUNS,
     SPEAKER_NOUNS,
     TITLES,
     THING_NOUNS,
     Registry,
+    and_joins,
     is_title,
     looks_org,
     norm,
@@ -203,6 +207,7 @@ class Mention:
     definite: bool = False
     head: str = ""
     name_start: int = -1  # where the name proper starts (after any title)
+    firm: bool = False  # "Moody's said": a possessive name right before the verb
 
 
 def _tokens(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
@@ -237,6 +242,25 @@ _MULTI_PLACES = tuple(
 _PLACE_FIRST = frozenset(p[0] for p in _MULTI_PLACES)
 
 
+
+
+def _possessive_in_name(toks: list[tuple[str, int, int]], i: int) -> bool:
+    """Is the possessive ``toks[i]`` part of an organisation's name
+    (``Moody's Investors Service Inc``, ``Standard and Poor's Corp``) rather
+    than its owner (``Japan's Finance Ministry``, ``Acme Corp's Bolt unit``)?
+
+    It is when it opens the run (or the right side of a joined "and"), the
+    run ends with an organisation word, and the possessor is not a place, an
+    organisation word or a title.
+    """
+    if i > 0 and toks[i - 1][0] != "and":
+        return False
+    if norm(toks[-1][0]) not in ORG_WORDS:
+        return False
+    w = norm(toks[i][0][:-2] if toks[i][0][-2:] in ("'s", "’s") else toks[i][0][:-1])
+    return not (w in PLACES or w in COUNTRIES or w in ORG_WORDS or w in TITLES or w in FUNCTION_WORDS)
+
+
 def _clean_run(toks: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """Trim a capitalised run to the part that names one thing.
 
@@ -246,6 +270,9 @@ def _clean_run(toks: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     organisation before a person (``Islamic Relations Alia Salem``).
     """
     while toks and norm(toks[0][0]) in FUNCTION_WORDS and not is_title(toks[0][0]):
+        if len(toks) > 1 and (toks[1][0] == "and" or norm(toks[0][0]) in ORDINALS and len(toks) > 2
+                              and norm(toks[-1][0]) in ORG_WORDS):
+            break  # "A and B Ratings" (joined by and_joins), "First Union Corp"
         toks = toks[1:]
     while toks and toks[0][0].lower() in _CONNECTORS:
         toks = toks[1:]
@@ -254,14 +281,16 @@ def _clean_run(toks: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
         return toks
     for i in range(n - 2, -1, -1):
         if toks[i][0].endswith(("'s", "’s", "s'", "s’")):
-            toks = toks[i + 1 :]
+            if not _possessive_in_name(toks, i):
+                toks = toks[i + 1 :]
             break
     n = len(toks)
     if n >= 4 and toks[0][0] in _PLACE_FIRST:
         words = tuple(t[0] for t in toks)
         for pl in _MULTI_PLACES:
             if n >= len(pl) + 2 and words[: len(pl)] == pl:
-                toks = toks[len(pl) :]
+                if not any(norm(w) in ORG_WORDS for w in words[len(pl) :]):
+                    toks = toks[len(pl) :]  # not "New York Stock Exchange"
                 break
     n = len(toks)
     if n >= 3:
@@ -296,6 +325,92 @@ def _run_mention(toks: list[tuple[str, int, int]], definite: bool) -> Mention | 
     k = len(words) - len(name)
     return Mention("name", start, end, " ".join(words), tuple(words), role=role, definite=definite,
                    name_start=toks[k][1])
+
+
+def _and_extend(toks: list[tuple[str, int, int]], lo: int, k: int) -> int:
+    """``toks[lo:k]`` is a capitalised run and ``toks[k]`` may be "and": the end
+    of the run when the capitalised words after "and" join it into one name
+    (``Savings and Loan Association``, ``S and P``), else ``k``."""
+    if k <= lo or k + 1 >= len(toks) or toks[k][0] != "and":
+        return k
+    r = k + 1
+    while r < len(toks) and _is_cap_tok(toks[r][0]):
+        r += 1
+    if r > k + 1 and and_joins([t[0] for t in toks[lo:k]], [t[0] for t in toks[k + 1 : r]]):
+        return r
+    return k
+
+
+_AND_GAP_RE = re.compile(r"\s+(?:and|&)\s+(?=[A-ZÀ-ÖØ-Þ\u0100-\u017f])")
+_INITIAL_RE = re.compile(r"[A-Z]\.?")
+
+
+def _institution_end(words: Sequence[str]) -> int | None:
+    """Where a person's name starts in the words after "<Title> of the":
+    ``Exchequer Nigel Lawson`` -> 1, ``Bank of Japan Satoshi Sumita`` -> 3.
+
+    The institution runs to its last organisation word (with an ``of <Place>``
+    tail); without one, the name is the last two words (three with a middle
+    initial).  ``None`` when what is left does not look like a person's name.
+    """
+    n = len(words)
+    k = -1
+    for i in range(n - 1, -1, -1):
+        if norm(words[i]) in ORG_WORDS:
+            k = i + 1
+            break
+    if k >= 0:
+        if k < n - 1 and words[k] == "of":
+            k += 1
+            for pl in _MULTI_PLACES:
+                if tuple(words[k : k + len(pl)]) == pl:
+                    k += len(pl)
+                    break
+            else:
+                k += 1
+    else:
+        k = n - 2
+        if k >= 2 and _INITIAL_RE.fullmatch(words[k]):
+            k -= 1  # "Nigel J. Lawson"
+    if k < 1 or not 2 <= n - k <= 4:
+        return None
+    for w in words[k:]:
+        wl = norm(w)
+        if not _is_cap_tok(w) or wl in ORG_WORDS or wl in TITLES or wl in NONPERSON_WORDS or wl in FUNCTION_WORDS:
+            return None
+    return k
+
+
+def _of_the_mention(toks: list[tuple[str, int, int]], lo: int, p: int) -> tuple[Mention, int] | None:
+    """``Chancellor of the Exchequer Nigel Lawson``: ``toks[lo:p]`` is a role
+    ending with a title word, ``toks[p:p+2]`` is "of the"; the mention of the
+    person after the institution, with the whole role, and where it ends."""
+    q = p + 2
+    hi = q
+    while hi < len(toks) and (_is_cap_tok(toks[hi][0]) or toks[hi][0] == "of" and hi + 1 < len(toks)
+                              and _is_cap_tok(toks[hi + 1][0])):
+        hi += 1
+    k = _institution_end([t[0] for t in toks[q:hi]])
+    if k is None:
+        return None
+    name = toks[q + k : hi]
+    w, ws, we = name[-1]
+    if w[-2:] in ("'s", "’s"):
+        name[-1] = (w[:-2], ws, we - 2)  # "... Nigel Lawson's remarks"
+    pm = _run_mention(name, False)
+    if pm is None or pm.kind != "name":
+        return None
+    while lo < p - 1 and norm(toks[lo][0]) in FUNCTION_WORDS:
+        lo += 1
+    pm.role = " ".join(t[0] for t in toks[lo : q + k])
+    pm.start = toks[lo][1]
+    return pm, hi
+
+
+def _of_the_at(toks: list[tuple[str, int, int]], p: int) -> bool:
+    """Do ``toks[p:p+2]`` read "of the" after a title word and before a capital?"""
+    return 0 < p and p + 2 < len(toks) and toks[p][0] == "of" and toks[p + 1][0] == "the" and \
+        toks[p - 1][0][:1].isupper() and is_title(toks[p - 1][0]) and _is_cap_tok(toks[p + 2][0])
 
 
 def _common_np(toks: list[tuple[str, int, int]]) -> Mention | None:
@@ -566,6 +681,22 @@ def _np_simple(toks: list[tuple[str, int, int]]) -> Mention | None:
                 j -= 1
                 continue
             break
+        if j >= 2 and toks[j - 1][0] == "and" and _is_cap_tok(toks[j - 2][0]):
+            # "Savings and Loan Association", "S and P": one name
+            i = j - 2
+            while i > 0 and (_is_cap_tok(toks[i - 1][0]) or (toks[i - 1][0].lower() in _CONNECTORS and i - 1 > 0
+                                                             and _is_cap_tok(toks[i - 2][0]))):
+                i -= 1
+            if _and_extend(toks, i, j - 1) == len(toks):
+                j = i
+        elif j >= 3 and _of_the_at(toks, j - 2):
+            # "Chancellor of the Exchequer Nigel Lawson": role, institution, name
+            i = j - 3
+            while i > 0 and _is_cap_tok(toks[i - 1][0]):
+                i -= 1
+            r = _of_the_mention(toks, i, j - 2)
+            if r is not None and r[1] == len(toks):
+                return r[0]
         run = toks[j:]
         definite = j > 0 and toks[j - 1][0].lower() == "the"
         # "Matthew Ingram of The Globe and Mail": the person before "of"
@@ -587,21 +718,42 @@ def _np_simple(toks: list[tuple[str, int, int]]) -> Mention | None:
                 if pm is not None and pm.kind == "name":
                     pm.role = " ".join(x[0] for x in toks[k - 1 :])
                     return pm
-        for q in range(2, min(len(run) - 1, 6)):
-            if run[q][0] == "of":
-                # "Professor Tāne Rāwiri of Lincoln University": the person
-                pw = [x[0] for x in run[:q]]
-                if not any(norm(w) in ORG_WORDS for w in pw) and not is_title(pw[-1]) and \
-                        sum(1 for w in pw if not is_title(w)) >= 2:
-                    pm = _run_mention(run[:q], definite)
-                    if pm is not None and pm.kind == "name":
-                        pm.role = " ".join(x[0] for x in run[q:])
-                        return pm
-                break
+        pm = _person_of(run, definite)
+        if pm is not None:
+            return pm
         m = _run_mention(run, definite)
         if m is not None:
             return m
+        if last[-2:] in ("'s", "’s") and len(last) > 3 and not definite:
+            # "Moody's said", "Standard and Poor's said": no noun follows the
+            # possessive, so it is a firm's name (a person's name has none);
+            # only as a subject ("challenging Continental's reported loss" is not)
+            i = j
+            if j >= 2 and toks[j - 1][0] == "and" and _is_cap_tok(toks[j - 2][0]):
+                i = j - 2
+                while i > 0 and _is_cap_tok(toks[i - 1][0]):
+                    i -= 1
+            words = tuple(t[0] for t in toks[i:])
+            if (i == 0 or not _is_word(toks[i - 1][0])) and not any(norm(w) in FUNCTION_WORDS and w != "and" or is_title(w) for w in words) and \
+                    norm(last[:-2]) not in PLACES and norm(last[:-2]) not in COUNTRIES:
+                return Mention("name", toks[i][1], toks[-1][2], " ".join(words), words, name_start=toks[i][1],
+                               firm=True)
     return _common_np(toks)
+
+
+def _person_of(run: list[tuple[str, int, int]], definite: bool) -> Mention | None:
+    """"Professor Tāne Rāwiri of Lincoln University": the person before "of"."""
+    for q in range(2, min(len(run) - 1, 6)):
+        if run[q][0] == "of":
+            pw = [x[0] for x in run[:q]]
+            if not any(norm(w) in ORG_WORDS for w in pw) and not is_title(pw[-1]) and \
+                    sum(1 for w in pw if not is_title(w)) >= 2:
+                pm = _run_mention(run[:q], definite)
+                if pm is not None and pm.kind == "name":
+                    pm.role = " ".join(x[0] for x in run[q:])
+                    return pm
+            break
+    return None
 
 
 def _np_after(text: str, pos: int, hi: int) -> Mention | None:
@@ -618,6 +770,14 @@ def _np_after(text: str, pos: int, hi: int) -> Mention | None:
     while j < len(toks) and _is_word(toks[j][0]) and j < 14:
         if toks[j][0].lower() in ("who", "which", "that", "on", "in", "at", "after", "before", "when", "while",
                                   "during", "as", "because", "adding", "saying", "and"):
+            if toks[j][0] == "and" and j > 0 and _is_cap_tok(toks[j - 1][0]):
+                i = j
+                while i > 0 and _is_cap_tok(toks[i - 1][0]):
+                    i -= 1
+                r = _and_extend(toks, i, j)
+                if r > j:
+                    j = r  # "said Standard and Poor's Corp"
+                    continue
             break
         j += 1
     seg = toks[:j]
@@ -628,11 +788,19 @@ def _np_after(text: str, pos: int, hi: int) -> Mention | None:
         definite = seg[0][0].lower() == "the"
         run = seg[1:] if definite else seg
         k = 0
-        while k < len(run) and (_is_cap_tok(run[k][0]) or (run[k][0].lower() in _CONNECTORS and k + 1 < len(run)
-                                                        and _is_cap_tok(run[k + 1][0]))):
-            k += 1
-        if k == len(run):
-            m = _run_mention(run, definite)
+        while True:
+            while k < len(run) and (_is_cap_tok(run[k][0]) or (run[k][0].lower() in _CONNECTORS and k + 1 < len(run)
+                                                            and _is_cap_tok(run[k + 1][0]))):
+                k += 1
+            k2 = _and_extend(run, 0, k)
+            if k2 == k:
+                break
+            k = k2
+        r = _of_the_mention(run, 0, k) if _of_the_at(run, k) else None
+        if r is not None:
+            m = r[0]  # "said Chancellor of the Exchequer Nigel Lawson"
+        elif k == len(run):
+            m = (_person_of(run, definite) if "and" in [t[0] for t in run] else None) or _run_mention(run, definite)
         elif k > 0 and definite and run[k][0][:1].islower() and run[k][0].lower() not in _CONNECTORS:
             # "the Crown prosecutor": capitalised words modifying a common noun
             m = _common_np(seg)
@@ -705,9 +873,18 @@ def _sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
         definite = t0.lower() == "the"
         j = 1
     k = j
-    while k < len(toks) and (_is_cap_tok(toks[k][0]) or (toks[k][0].lower() in _CONNECTORS and k + 1 < len(toks)
-                                                          and _is_cap_tok(toks[k + 1][0]))):
-        k += 1
+    while True:
+        while k < len(toks) and (_is_cap_tok(toks[k][0]) or (toks[k][0].lower() in _CONNECTORS and k + 1 < len(toks)
+                                                              and _is_cap_tok(toks[k + 1][0]))):
+            k += 1
+        k2 = _and_extend(toks, j, k)
+        if k2 == k:
+            break
+        k = k2
+    if k > j and _of_the_at(toks, k):
+        r = _of_the_mention(toks, j, k)
+        if r is not None:
+            return r[0]  # "Chancellor of the Exchequer Nigel Lawson said"
     rm = None
     if k > j and k + 1 < len(toks) and toks[k][0][:1].islower() and (is_title(toks[k][0]) or speaker_head(toks[k][0])):
         # "Polish National Bank head Wladyslaw Baka, ...": ORG ROLE NAME
@@ -867,19 +1044,46 @@ class _Engine:
         for pi, (base, t) in enumerate(self.pars):
             qspans = spans_by_par[pi]
             dm = _DATELINE_RE.match(t) if t[:2].isupper() else None
+            skip = 0
             for m in _RUN_RE.finditer(t, dm.end() if dm else 0):
+                ms = m.start()
+                if ms < skip:
+                    continue  # joined to the run before it by "and"
                 g = m.group()  # (a wire dateline, "MARLBOROUGH, Mass., March 4 -", names no one)
+                am = m  # the match whose "(ACR)" counts
+                if t[m.end() + 1 : m.end() + 2] in ("a", "&") and m.group(1) is None:
+                    gm = _AND_GAP_RE.match(t, m.end())
+                    m2 = _RUN_RE.match(t, gm.end()) if gm else None
+                    if m2 is not None and and_joins(g.split(), t[m2.start() : m2.start(1) if m2.group(1) else m2.end()].split()):
+                        am = m2  # "Savings and Loan Association", "S and P"
+                        g = t[ms : m2.end()]
+                        skip = m2.end()
                 if len(g) > 80:
                     continue  # an all-capitals line or a table: not a name
                 if " " not in g and "-" not in g and g.lower() in FUNCTION_WORDS:
                     continue
-                acr = m.group(1)
-                e0 = m.start(1) - 1 if acr else m.end()
+                acr = am.group(1)
+                e0 = am.start(1) - 1 if acr else am.end()
+                pre_role = None
                 if acr is None and " " not in g and "." not in g and g[-1].isalnum():
-                    toks = [(g, m.start(), m.end())]  # the common case: one word
+                    toks = [(g, ms, m.end())]  # the common case: one word
                 else:
-                    toks = [(x.group(), x.start(), x.end()) for x in _TOKEN_RE.finditer(t, m.start(), e0)]
+                    toks = [(x.group(), x.start(), x.end()) for x in _TOKEN_RE.finditer(t, ms, e0)]
                     toks = [x for x in toks if _is_word(x[0])]
+                    if len(toks) >= 3 and t.endswith("the", 0, ms - 1):
+                        # "Chancellor of the Exchequer Nigel Lawson": the role
+                        # reaches back before the run, the name is at its end
+                        before = _tokens(t, max(0, ms - 100), ms)
+                        p = len(before) - 2
+                        both = before + toks
+                        if _of_the_at(both, p):
+                            i = p - 1
+                            while i > 0 and _is_cap_tok(both[i - 1][0]):
+                                i -= 1
+                            r = _of_the_mention(both, i, p)
+                            if r is not None and r[1] == len(both):
+                                toks = [x for x in toks if x[1] >= r[0].name_start]
+                                pre_role = r[0].role
                 for q in range(2, min(len(toks) - 1, 5)):
                     if toks[q][0] == "of":
                         pw = [x[0] for x in toks[:q]]
@@ -900,20 +1104,23 @@ class _Engine:
                     e -= 2
                 inside = bool(qspans) and any(o < s < c for o, c in qspans)
                 offs = [base + x[1] for x in toks]
-                runs.append((pi, base + s, base + e, words, acr, base + m.start(1) if acr else None, inside, offs))
+                runs.append((pi, base + s, base + e, words, acr, base + am.start(1) if acr else None, inside, offs,
+                             pre_role))
         reg = self.reg
         src = self.source
-        for pi, s, e, toks, acr, acr_at, inside, offs in runs:
+        for pi, s, e, toks, acr, acr_at, inside, offs, _ in runs:
             _, name_toks = split_role(toks)
             name = " ".join(src[offs[len(toks) - len(name_toks)] : e].split()) if name_toks else None
             if acr and acronym_matches(toks, acr):
                 reg.learn_run(toks, s, e, acronym=acr, name=name)
             else:
                 reg.learn_run(toks, s, e, name=name)
-        for pi, s, e, toks, acr, acr_at, inside, offs in runs:
+        for pi, s, e, toks, acr, acr_at, inside, offs, pre_role in runs:
             if inside:
                 continue  # names inside a quote are not antecedents
             role, name_toks = split_role(toks)
+            if pre_role:
+                role = pre_role
             if not name_toks or is_title(name_toks[-1]):
                 continue
             name = " ".join(name_toks)
@@ -967,12 +1174,16 @@ class _Engine:
                 # the name as written (keeps "Manufacturers' Association")
                 nm = " ".join(self.source[base + m.name_start : base + m.end].split())
             if nm.endswith(("'s", "’s")):
-                nm = nm[:-2]
+                if m.firm:
+                    # the firm's full name seen earlier ("Moody's Investors Service Inc")
+                    nm = next((o for o in reg.org_names if o.startswith(nm + " ")), nm)
+                else:
+                    nm = nm[:-2]
             if nm.endswith(".") and not re.fullmatch(r"(?:[A-ZÀ-ÖØ-Þ\u0100-\u017f]\.)+", nm):
                 nm = nm[:-1]
             if not nm:
                 return None, None
-            kind = "organisation" if (looks_org(nm) or m.definite or nm in reg.acronyms) else "person"
+            kind = "organisation" if (looks_org(nm) or m.definite or m.firm or nm in reg.acronyms) else "person"
             if kind == "organisation" and " " not in nm and nm not in reg.acronyms \
                     and reg.canonical_name(nm, "person") != nm:
                 kind = "person"

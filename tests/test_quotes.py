@@ -511,3 +511,73 @@ def test_role_in_apposition_before_a_name_is_kept_as_the_role():
     attribution = extract(text, paragraphs)
     wang = attribution.speaker("Wang Yi")
     assert wang is not None and wang.role == "China's top diplomat"
+
+
+# --- name boundaries in wire copy ---------------------------------------------
+
+
+def test_role_of_the_institution_before_a_name_is_the_role():
+    _, att = run(
+        '"Rates will stay low," Chancellor of the Exchequer Jane Doe said.',
+        "Governor of the Bank of Ruritania Sam Roe said the currency was stable.",
+        "Doe said the budget would be balanced.",
+    )
+    assert speaker_of(att, "Rates will stay low,") == "Jane Doe"
+    assert att.speaker("Jane Doe").role == "Chancellor of the Exchequer"
+    assert att.speaker("Jane Doe").kind == "person"
+    assert speaker_of(att, "the budget would be balanced") == "Jane Doe"
+    assert speaker_of(att, "the currency was stable") == "Sam Roe"
+    assert att.speaker("Sam Roe").role == "Governor of the Bank of Ruritania"
+
+
+def test_names_joined_by_and_are_one_organisation():
+    _, att = run(
+        "A and B Ratings said the debt was downgraded.",
+        "Rates stayed firm, D and Q said.",
+        "Federal Savings and Loan Association said deposits rose in May.",
+        "Pascoe and Gamble Co said sales fell in May.",
+    )
+    assert speaker_of(att, "the debt was downgraded") == "A and B Ratings"
+    assert att.speaker("A and B Ratings").kind == "organisation"
+    assert speaker_of(att, "Rates stayed firm") == "D and Q"
+    assert att.speaker("D and Q").kind == "organisation"
+    assert speaker_of(att, "deposits rose in May") == "Federal Savings and Loan Association"
+    assert speaker_of(att, "sales fell in May") == "Pascoe and Gamble Co"
+
+
+def test_two_speakers_joined_by_and_stay_apart():
+    _, att = run(
+        "Acme Corp and Bolt Inc said they would merge.",
+        "Ferreira and Okafor said the talks went well.",
+    )
+    assert speaker_of(att, "they would merge") == "Bolt Inc"
+    assert speaker_of(att, "the talks went well") == "Okafor"
+
+
+def test_possessive_inside_an_organisation_name_is_kept():
+    _, att = run(
+        "Hobart's Investors Service Inc said it cut the bonds to junk.",
+        "The outlook is negative, Hobart's said.",
+        "Norway's Central Bank said reserves fell in May.",
+    )
+    assert speaker_of(att, "it cut the bonds to junk") == "Hobart's Investors Service Inc"
+    assert att.speaker("Hobart's Investors Service Inc").kind == "organisation"
+    # a later short form of the name is the same firm
+    assert speaker_of(att, "The outlook is negative") == "Hobart's Investors Service Inc"
+    # a place owning an organisation is not part of its name
+    assert speaker_of(att, "reserves fell in May") == "Central Bank"
+
+
+def test_general_and_first_open_organisation_names():
+    _, att = run(
+        "General Widgets Corp said it would raise prices.",
+        "Attorney General Mary Jones said the case was closed.",
+        "First Lakeside Corp said profits rose in May.",
+        "The New York Stock Exchange said trading was halted.",
+    )
+    assert speaker_of(att, "it would raise prices") == "General Widgets Corp"
+    assert att.speaker("General Widgets Corp").role is None
+    assert speaker_of(att, "the case was closed") == "Mary Jones"
+    assert att.speaker("Mary Jones").role == "Attorney General"
+    assert speaker_of(att, "profits rose in May") == "First Lakeside Corp"
+    assert speaker_of(att, "trading was halted") == "New York Stock Exchange"
