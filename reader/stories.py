@@ -161,9 +161,9 @@ class Story:
 # --------------------------------------------------------------------------
 
 
-def _recurring(a: Article, b: Article) -> bool:
-    """One outlet's headline, word for word, on two days (a daily market report)."""
-    return a.outlet_label == b.outlet_label and normalize(a.title).strip() == normalize(b.title).strip()
+def _headline(article: Article) -> tuple[str, str]:
+    """Outlet and headline: the same on two days is a recurring report (a daily market report)."""
+    return article.outlet_label, normalize(article.title).strip()
 
 
 def _when(article: Article) -> tuple[date | None, int | None]:
@@ -325,6 +325,7 @@ def _group(items: list[tuple[Article, Attribution]], directory) -> list[Story]:
     # 3. Full cosine (common features too) for promising pairs; date factor.
     dates = [parse_date(a.date) for a, _ in items]
     whens = [_when(a) for a, _ in items]
+    headlines = [_headline(a) for a, _ in items]
     floor = THRESHOLD * 0.4
     edges: list[tuple[float, int, int]] = []
     for key, part in partial.items():
@@ -340,7 +341,7 @@ def _group(items: list[tuple[Article, Attribution]], directory) -> list[Story]:
         sim = sum([v * vj[f] for f, v in vi.items() if f in vj])
         gap = _gap(whens[i], whens[j])
         if gap is not None:
-            if gap and _recurring(items[i][0], items[j][0]):
+            if gap and headlines[i] == headlines[j]:
                 continue  # the same headline on another day: a recurring report, not one event
             sim *= _date_factor(gap)
         if sim >= THRESHOLD:
