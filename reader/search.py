@@ -549,7 +549,8 @@ class SearchIndex:
 
     def _match_outlets_uncached(self, f: str) -> set[int]:
         labels = {lab for lab in self._outlet_of if lab}
-        good = {lab for lab in labels if f in lab}
+        # "npr" in "npr via mpr news"; and "reuters" finds "reuter" (a wire's sign-off)
+        good = {lab for lab in labels if f in lab or len(lab) >= 4 and lab in f}
         if not good and len(f) >= 3:
             good = {lab for lab in labels if fuzz.partial_ratio(f, lab) >= 80}
         return {a for a, lab in enumerate(self._outlet_of) if lab in good}

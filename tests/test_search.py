@@ -227,6 +227,15 @@ def test_outlet_filter(index):
     assert {h.article_id for h in index.search("outlet:reuters balloon")} == {"aid"}
 
 
+def test_outlet_filter_takes_a_wire_sign_off_as_the_outlet():
+    signed = make("signed", "Pipeline talks resume", ['"Talks went well," Blinken said.'],
+                  quotes=[("Talks went well", "Antony Blinken")], outlet="Reuter")
+    index = SearchIndex.build([*ALL, signed])
+    found = {h.article_id for h in index.search("outlet:reuters")}
+    assert found == {"aid", "signed"}  # "Reuters" and "Reuter", nothing else
+    assert {h.article_id for h in index.search("outlet:reuter")} == {"aid", "signed"}
+
+
 def test_exact_phrase(index):
     hits = index.search('"hysterical and absurd"')
     assert hits and all("hysterical and absurd" in h.text for h in hits)
