@@ -206,77 +206,56 @@ class SearchIndex:
         label = " ".join(x for x in (article.outlet, article.via) if x)
         self._outlet_of.append(" ".join(terms(label)))
         self._art_first.append(len(self._kind))
-        rows: list[tuple] = []
+        source = article.source
         title = article.title
         if title and title.strip():
-            start = article.source.find(title)
+            start = source.find(title)
             if start < 0:
                 start = end = 0
             else:
                 end = start + len(title)
-            toks = terms(title)
-            rows.append((KIND_ARTICLE, start, end, -1, title, toks, len(toks)))
+            self._add_doc(KIND_ARTICLE, a, start, end, -1, title, terms(title))
         for span in article.paragraphs:
-            toks = terms(span.text)
-            rows.append((KIND_TEXT, span.start, span.end, -1, span.text, toks, len(toks)))
-        self._add_rows(a, rows)
+            self._add_doc(KIND_TEXT, a, span.start, span.end, -1, span.text, terms(span.text))
         resolved = {s.name: self._speaker(s.name, a, s) for s in attribution.speakers}
-        for q in attribution.quotes:  # speakers the attribution did not list
-            if q.speaker and q.speaker not in resolved:
-                resolved[q.speaker] = self._speaker(q.speaker, a, None)
-        rows = []
-        d = len(self._kind)  # the first quote's document
-        spk_terms, spk_docs = self._spk_terms, self._spk_docs
         for q in attribution.quotes:
             sid = -1
             toks = terms(q.text)
             n = len(toks)
             if q.speaker:
-                sid = resolved[q.speaker]
-                toks.extend(spk_terms[sid])
-                spk_docs[sid].append(d + len(rows))
-            rows.append((KIND_QUOTE, q.start, q.end, sid, q.text, toks, n))
-        self._add_rows(a, rows)
+                sid = resolved.get(q.speaker)
+                if sid is None:  # a speaker the attribution did not list
+                    sid = resolved[q.speaker] = self._speaker(q.speaker, a, None)
+                toks.extend(self._spk_terms[sid])
+            d = self._add_doc(KIND_QUOTE, a, q.start, q.end, sid, q.text, toks, n)
+            if sid >= 0:
+                self._spk_docs[sid].append(d)
         self._art_end.append(len(self._kind))
         self._dirty = True
 
-    def _add_rows(self, a: int, rows: list[tuple]) -> None:
-        """Append documents ``(kind, start, end, speaker, text, terms, length)``.
-
-        The hot loop of a build: one set of term ids per document, appended to
-        the forward index and to each term's posting list.
-        """
-        if not rows:
-            return
-        kinds, starts, ends, spks, bases, texts = (
-            self._kind, self._start, self._end, self._spk, self._base, self._text
-        )
-        self._art.extend([a] * len(rows))
-        lookup = self._term_id.__getitem__
-        fwd, offsets, post = self._fwd, self._fwd_off, self._post
-        extend = fwd.extend
-        d = len(kinds)
-        for kind, start, end, sid, text, toks, n in rows:
-            kinds.append(kind)
-            starts.append(start)
-            ends.append(end)
-            spks.append(sid)
-            bases.append(KIND_BONUS[kind] - 0.002 * (n if n < 100 else 100))
-            texts.append(text)
-            # term ids (new terms get one through _Vocab.__missing__); a word
-            # twice in a document is listed twice: cheaper than a set here,
-            # and every reader of the postings and the forward index takes
-            # them as sets anyway
-            ids = list(map(lookup, toks))
-            extend(ids)
-            for i in ids:
-                post[i].append(d)
-            offsets.append(len(fwd))
-            d += 1
-
-    def _add_doc(self, kind, a, start, end, sid, text, toks) -> int:
-        self._add_rows(a, [(kind, start, end, sid, text, toks, len(toks))])
-        return len(self._kind) - 1
+    def _add_doc(self, kind, a, start, end, sid, text, toks, n=None) -> int:
+        """Append one document; the hot loop of a build."""
+        d = len(self._kind)
+        self._kind.append(kind)
+        self._art.append(a)
+        self._start.append(start)
+        self._end.append(end)
+        self._spk.append(sid)
+        if n is None:
+            n = len(toks)
+        self._base.append(KIND_BONUS[kind] - 0.002 * (n if n < 100 else 100))
+        self._text.append(text)
+        # term ids (new terms get one through _Vocab.__missing__); a word twice
+        # in a document is listed twice: cheaper than a set, and every reader
+        # of the postings and the forward index takes them as sets anyway
+        ids = list(map(self._term_id.__getitem__, toks))
+        fwd = self._fwd
+        fwd.extend(ids)
+        post = self._post
+        for i in ids:
+            post[i].append(d)
+        self._fwd_off.append(len(fwd))
+        return d
 
     def _intern(self, t: str) -> int:
         return self._term_id[t]
