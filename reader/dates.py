@@ -4,6 +4,7 @@ Public API::
 
     parse_date(text) -> datetime.date | None
     dateline(article) -> Dateline | None
+    when(article) -> (date | None, (month, day) | None)
     day_of_year(month, day) -> int
     short_day(month, day) -> str
 
@@ -20,7 +21,7 @@ from datetime import date
 
 from reader.model import Article
 
-__all__ = ["Dateline", "dateline", "day_of_year", "parse_date", "short_day"]
+__all__ = ["Dateline", "dateline", "day_of_year", "parse_date", "short_day", "when"]
 
 MONTHS = {
     m: i + 1
@@ -94,6 +95,15 @@ def dateline(article: Article) -> Dateline | None:
     if month is None or not 1 <= day <= 31:
         return None
     return Dateline(m.group(0)[: m.end("day")], m.group("place"), month, day)
+
+
+def when(article: Article) -> tuple[date | None, tuple[int, int] | None]:
+    """The article's date, and its ``(month, day)`` from that date, else from its dateline."""
+    full = parse_date(article.date)
+    if full is not None:
+        return full, (full.month, full.day)
+    line = dateline(article)
+    return None, ((line.month, line.day) if line is not None else None)
 
 
 _ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

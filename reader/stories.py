@@ -3,7 +3,6 @@
 Public API::
 
     group_stories(items, *, directory=None) -> list[Story]
-    parse_date(text) -> datetime.date | None
 
 Pure Python (rapidfuzz for quote matching), no UI imports.
 
@@ -59,11 +58,11 @@ from datetime import date
 
 from rapidfuzz import fuzz, process
 
-from reader.dates import dateline, day_of_year, parse_date
+from reader.dates import day_of_year, when
 from reader.model import Article, Attribution, Quote
 from reader.query import normalize, terms
 
-__all__ = ["SharedQuote", "Story", "group_stories", "parse_date"]
+__all__ = ["SharedQuote", "Story", "group_stories"]
 
 THRESHOLD = 0.20  # cosine similarity (after the date factor) that links two articles
 MAX_DF = 25  # features in more articles than this propose no candidate pairs
@@ -168,11 +167,8 @@ def _headline(article: Article) -> tuple[str, str]:
 
 def _when(article: Article) -> tuple[date | None, int | None]:
     """The article's date, and its day of the year (from the date or a dateline)."""
-    full = parse_date(article.date)
-    if full is not None:
-        return full, day_of_year(full.month, full.day)
-    line = dateline(article)
-    return None, (day_of_year(line.month, line.day) if line is not None else None)
+    full, day = when(article)
+    return full, (day_of_year(*day) if day is not None else None)
 
 
 def _gap(a: tuple[date | None, int | None], b: tuple[date | None, int | None]) -> int | None:
@@ -323,7 +319,6 @@ def _group(items: list[tuple[Article, Attribution]], directory) -> list[Story]:
                 partial[base + j] += wi * wj
 
     # 3. Full cosine (common features too) for promising pairs; date factor.
-    dates = [parse_date(a.date) for a, _ in items]
     whens = [_when(a) for a, _ in items]
     headlines = [_headline(a) for a, _ in items]
     floor = THRESHOLD * 0.4
@@ -389,7 +384,7 @@ def _group(items: list[tuple[Article, Attribution]], directory) -> list[Story]:
         groups[find(i)].append(i)
 
     def order_key(i: int) -> tuple:
-        d = dates[i]
+        d = whens[i][0]
         return (d is None, d or date.min, i)
 
     ranked: list[tuple[tuple, Story]] = []

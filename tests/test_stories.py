@@ -14,7 +14,8 @@ from reader.cleaning import parse_article
 from reader.corpus import load
 from reader.directory import build_directory
 from reader.quotes import extract_article
-from reader.stories import group_stories, parse_date
+from reader.dates import parse_date
+from reader.stories import group_stories
 
 HERE = Path(__file__).resolve().parent
 STORIES = HERE / "fixtures" / "stories"

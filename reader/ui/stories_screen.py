@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.dates import dateline, parse_date, short_day
+from reader.dates import short_day, when
 from reader.directory import Directory
 from reader.model import Article
 from reader.sanitize import one_line
@@ -46,28 +46,20 @@ def story_line(story: Story) -> Text:
 COLUMNS = 6  # articles side by side; the rest are summed in one column
 
 
-def _day(article: Article) -> str:
-    """``Feb 26``: the article's date, else its dateline's day; ``""`` if neither."""
-    when = parse_date(article.date)
-    if when is not None:
-        return short_day(when.month, when.day)
-    line = dateline(article)
-    return short_day(line.month, line.day) if line is not None else ""
-
-
 def column_labels(articles: Sequence[Article]) -> list[str]:
     """One label per article: its outlet, with the day (else the file) when outlets
     repeat; just the day when every article is from one outlet."""
     labels = [one_line(a.outlet_label or PurePath(a.path).name) for a in articles]
-    steps = [_day, lambda a: PurePath(a.path).stem]
-    if len(articles) > 1 and len(set(labels)) == 1 and all(map(_day, articles)):
-        labels = [_day(a) for a in articles]
-        steps = steps[1:]
-    for step in steps:
+    days = [short_day(*day) if day is not None else "" for _, day in map(when, articles)]
+    files = [PurePath(a.path).stem for a in articles]
+    tails = [days, files]
+    if len(articles) > 1 and len(set(labels)) == 1 and all(days):
+        labels, tails = days, [files]
+    for tail in tails:
         counts = Counter(labels)
         if all(n == 1 for n in counts.values()):
             break
-        labels = [f"{label} {step(a)}".strip() if counts[label] > 1 else label for a, label in zip(articles, labels)]
+        labels = [f"{label} {extra}".strip() if counts[label] > 1 else label for label, extra in zip(labels, tail)]
     return labels
 
 
