@@ -23,6 +23,7 @@ from reader.model import Article, Quote
 from reader.sanitize import one_line
 from reader.stories import Story
 from reader.ui.palette import speaker_colour
+from reader.ui.waiting import waiting_note
 
 SHOWN = 300  # speakers listed at once; the filter finds the rest
 
@@ -83,14 +84,11 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
 
     def waiting(self, progress: tuple[int, int] | None) -> None:
         """Say what the directory waits for: ``(files read, files)`` while loading."""
-        if self.directory is not None:
-            return
-        if progress is not None and progress[0] < progress[1]:
-            done, total = progress
-            note = f"Reading the articles: {done:,} of {total:,} files. The speaker directory follows."
-        else:
-            note = "Building the speaker directory: it shows here as soon as it is ready."
-        self.query_one("#speaker-summary", Static).update(Text(note, style="dim"))
+        if self.directory is None:
+            self.query_one("#speaker-summary", Static).update(waiting_note(
+                progress, "The speaker directory follows.",
+                "Building the speaker directory: it shows here as soon as it is ready.",
+            ))
 
     def set_directory(self, directory: Directory, stories: list[Story]) -> None:
         """The directory is ready: list the speakers the filter typed so far matches."""

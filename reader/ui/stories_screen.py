@@ -26,6 +26,7 @@ from reader.model import Article
 from reader.sanitize import one_line
 from reader.stories import Story
 from reader.ui.palette import speaker_colour
+from reader.ui.waiting import waiting_note
 
 SHOWN = 500
 
@@ -148,14 +149,11 @@ class StoriesScreen(Screen[str | None]):
 
     def waiting(self, progress: tuple[int, int] | None) -> None:
         """Say what the stories wait for: ``(files read, files)`` while loading."""
-        if self.stories is not None:
-            return
-        if progress is not None and progress[0] < progress[1]:
-            done, total = progress
-            note = f"Reading the articles: {done:,} of {total:,} files. The stories follow."
-        else:
-            note = "Grouping the articles into stories: they show here as soon as they are ready."
-        self.query_one("#story-title", Static).update(Text(note, style="dim"))
+        if self.stories is None:
+            self.query_one("#story-title", Static).update(waiting_note(
+                progress, "The stories follow.",
+                "Grouping the articles into stories: they show here as soon as they are ready.",
+            ))
 
     def set_stories(self, stories: list[Story], directory: Directory | None = None) -> None:
         """The stories are ready."""
