@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from reader import __version__
 from reader.config import Config, default_config_text, load_config
-from reader.corpus import Corpus, article_files, load
+from reader.corpus import REPEAT_NOTE, Corpus, article_files, is_repeat, load
 from reader.export import (
     FORMATS,
     HIT_FIELDS,
@@ -134,13 +134,14 @@ REPEATS_LISTED = 3  # files with the same text as another, named one by one
 
 def _load(paths: Sequence[str]) -> Corpus | None:
     corpus = load(paths)
-    repeats = [w for w in corpus.warnings if w.endswith("; shown once")]
+    repeats = [w for w in corpus.warnings if is_repeat(w)]
+    summed = len(repeats) > REPEATS_LISTED  # a wire service sends the same story many times
     for warning in corpus.warnings:
-        if warning not in repeats or len(repeats) <= REPEATS_LISTED:
+        if not (summed and is_repeat(warning)):
             _warn(warning)
-    if len(repeats) > REPEATS_LISTED:  # a wire service sends the same story many times
+    if summed:
         _warn(f"{len(repeats):,} files repeat another article's text; each text is shown once "
-              f"(the first: {repeats[0].removesuffix('; shown once')})")
+              f"(the first: {repeats[0].removesuffix(REPEAT_NOTE)})")
     return corpus if corpus.articles else None
 
 

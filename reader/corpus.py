@@ -174,6 +174,19 @@ def article_files(paths: Iterable[Path | str] | None, warnings: list[str]) -> li
     return list(iter_files(given, warnings))
 
 
+REPEAT_NOTE = "; shown once"  # ends the warning of a repeated file
+
+
+def repeat_warning(path: str, first: str) -> str:
+    """The warning for a file whose text another file already gave."""
+    return f"{path}: same text as {first}{REPEAT_NOTE}"
+
+
+def is_repeat(warning: str) -> bool:
+    """Is this the warning of :func:`repeat_warning` (counted, not shown one by one)?"""
+    return warning.endswith(REPEAT_NOTE)
+
+
 def load(paths: Iterable[Path | str] | None = None) -> Corpus:
     """Load the given files and folders, or the bundled seeds when none are given."""
     corpus = Corpus()
@@ -187,7 +200,7 @@ def load(paths: Iterable[Path | str] | None = None) -> Corpus:
         corpus.warnings.extend(notes)
         for article in articles:
             if article.id in ids:
-                corpus.warnings.append(f"{article.path}: same text as {ids[article.id]}; shown once")
+                corpus.warnings.append(repeat_warning(article.path, ids[article.id]))
                 continue
             ids[article.id] = article.path
             corpus.articles.append(article)

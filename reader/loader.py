@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reader.cache import ParseCache, article_from_tuple, article_to_tuple, attribution_from_tuple, attribution_to_tuple
-from reader.corpus import ArticleError, article_files, read_file
+from reader.corpus import ArticleError, article_files, read_file, repeat_warning
 from reader.model import Article, Attribution
 from reader.quotes import extract_article
 
@@ -94,7 +94,7 @@ def load_batches(
     def accept(batch: Batch, items: Iterable[tuple[Article, Attribution]]) -> None:
         for article, attribution in items:
             if article.id in seen:
-                batch.warnings.append(f"{article.path}: same text as {seen[article.id]}; shown once")
+                batch.warnings.append(repeat_warning(article.path, seen[article.id]))
                 continue
             seen[article.id] = article.path
             batch.items.append((article, attribution))

@@ -16,7 +16,7 @@ from textual.widgets import Footer, Header, Input, Label, ProgressBar
 
 from reader import __version__
 from reader.cache import ParseCache
-from reader.corpus import Corpus
+from reader.corpus import Corpus, is_repeat
 from reader.loader import Batch, give_back_memory, load_batches
 from reader.model import Article, Attribution
 from reader.quotes import extract_article
@@ -178,7 +178,7 @@ class NewsReaderApp(App[None]):
         """Up to five warnings as notifications, then a count; repeated texts are
         only counted (a wire service sends the same story many times)."""
         for warning in warnings:
-            if "; shown once" in warning:
+            if is_repeat(warning):
                 self._duplicates += 1
                 continue
             self._warned += 1
