@@ -24,6 +24,7 @@ from pathlib import Path
 
 from reader.atomic import write_atomically
 from reader.model import Article, Attribution, Caption, Quote, Span, Speaker
+from reader.userfile import read_user_file
 
 log = logging.getLogger(__name__)
 
@@ -146,7 +147,7 @@ class ParseCache:
 
     def load(self) -> ParseCache:
         try:
-            data = self.path.read_bytes()
+            data = read_user_file(self.path, None)  # a FIFO or a device here must not hang the start
         except FileNotFoundError:
             return self
         except OSError as exc:

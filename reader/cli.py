@@ -8,6 +8,7 @@ the config file is used, or else the bundled seed articles.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 from collections.abc import Sequence
@@ -29,6 +30,7 @@ from reader.export import (
 )
 from reader.paths import locations
 from reader.sanitize import one_line
+from reader.userfile import DEFAULT_LIMIT_MB, LIMIT_ENV, parse_limit_mb
 
 SUBCOMMANDS = ("quotes", "search", "speakers", "stories")
 
@@ -110,12 +112,19 @@ def _warn(message: str) -> None:
 
 
 def _config(path: str | None) -> Config:
-    """The config, its problems reported on stderr."""
+    """The config, its problems reported on stderr; its file size limit set for
+    every reader of article files, worker processes included (they inherit it)."""
     where = locations(path)
-    explicit = path is not None or "NEWSREADER_CONFIG" in __import__("os").environ
+    explicit = path is not None or "NEWSREADER_CONFIG" in os.environ
     config, messages = load_config(where.config_file, explicit=explicit)
     for message in messages:
         _warn(message)
+    given = os.environ.get(LIMIT_ENV)
+    if given is not None and parse_limit_mb(given) is None:
+        _warn(f"{LIMIT_ENV}={given!r} is not a positive number of megabytes; using {DEFAULT_LIMIT_MB}")
+        del os.environ[LIMIT_ENV]
+    if config.max_file_mb is not None and LIMIT_ENV not in os.environ:
+        os.environ[LIMIT_ENV] = f"{config.max_file_mb:g}"
     return config
 
 
@@ -258,7 +267,7 @@ def _read(args: argparse.Namespace) -> int:
             _warn(warning)
         return _no_articles(paths)
     from reader.cache import ParseCache
-    from reader.loader import start_workers
+    from reader.loader import start_workers, stop_workers
     from reader.state import StateStore
     from reader.ui.app import NewsReaderApp
 
@@ -281,8 +290,7 @@ def _read(args: argparse.Namespace) -> int:
     try:
         app.run()
     finally:
-        if executor is not None:
-            executor.shutdown(wait=False, cancel_futures=True)
+        stop_workers(executor)
         warning = store.save(state)
         if warning:
             _warn(warning)

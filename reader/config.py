@@ -6,11 +6,14 @@
     corpus = ["~/news", "more-articles"]   # relative to the config file's folder
     theme = "textual-dark"
     layout = "wide"                        # "wide", "stacked" or "auto"
+    max_file_mb = 64                       # bigger article files are skipped
 
 A missing file means defaults.  A file that cannot be read or parsed means
 defaults plus one message; a setting with the wrong type or value falls back
 to its default with one message naming the file and the setting, and the
-other settings still apply.  Nothing here raises on a bad file.
+other settings still apply.  Nothing here raises on a bad file; a FIFO or
+device is not opened for reading (see :mod:`reader.userfile`), and a file
+over 1 MB is not read.
 """
 
 from __future__ import annotations
@@ -25,7 +28,10 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
+from reader.userfile import parse_limit_mb, read_user_file
+
 LAYOUTS = ("wide", "stacked")
+CONFIG_LIMIT = 1024 * 1024  # bytes: a config file is a few lines
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,7 @@ class Config:
     corpus: tuple[str, ...] = ()
     theme: str | None = None
     layout: str | None = None  # "wide", "stacked", or None for automatic
+    max_file_mb: float | None = None  # None: NEWSREADER_MAX_FILE_MB, else 64
 
 
 def default_config_text() -> str:
@@ -51,6 +58,10 @@ def default_config_text() -> str:
 # "wide" (list beside the article), "stacked" (list above the article),
 # or "auto" to choose by terminal width.
 # layout = "auto"
+
+# Article files bigger than this many megabytes are skipped with a warning
+# (the environment variable NEWSREADER_MAX_FILE_MB, if set, wins).
+# max_file_mb = 64
 """
 
 
@@ -63,7 +74,7 @@ def load_config(path: str | os.PathLike[str], *, explicit: bool = False) -> tupl
     """
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = read_user_file(path, CONFIG_LIMIT)
     except FileNotFoundError:
         return Config(), ([f"config file {path} not found; using defaults"] if explicit else [])
     except IsADirectoryError:
@@ -109,7 +120,13 @@ def _from_toml(raw: dict, path: Path) -> tuple[Config, list[str]]:
             values["layout"] = None if choice == "auto" else choice
         else:
             bad("layout", 'must be "wide", "stacked" or "auto"')
-    unknown = sorted(set(raw) - {"corpus", "theme", "layout"})
+    max_mb = raw.get("max_file_mb")
+    if max_mb is not None:
+        if parse_limit_mb(max_mb) is not None and not isinstance(max_mb, str):
+            values["max_file_mb"] = float(max_mb)
+        else:
+            bad("max_file_mb", "must be a positive number of megabytes")
+    unknown = sorted(set(raw) - {"corpus", "theme", "layout", "max_file_mb"})
     if unknown:
         names = ", ".join(repr(k) for k in unknown)
         messages.append(f"config file {path}: unknown setting{'s' if len(unknown) > 1 else ''} {names} ignored")

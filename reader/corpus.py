@@ -16,6 +16,7 @@ from pathlib import Path
 from reader.cleaning import parse_article
 from reader.formats import HTML_SUFFIXES, JSONL_SUFFIXES, parse_html, parse_jsonl
 from reader.model import Article
+from reader.userfile import TooLarge, file_limit, read_user_file
 
 SUFFIXES = (".txt", ".md", ".markdown", *HTML_SUFFIXES, *JSONL_SUFFIXES)
 
@@ -79,21 +80,27 @@ def read_article(path: Path | str) -> tuple[Article, str | None]:
     return parse_article(source, str(path)), note
 
 
-def _read_text(path: Path | str) -> tuple[str, str | None]:
+def _read_text(path: Path | str, decoder=decode) -> tuple[str, str | None]:
+    source, note = decoder(_read_bytes(path))
+    if not source.strip():
+        raise ArticleError("empty file")
+    return source, note
+
+
+def _read_bytes(path: Path | str) -> bytes:
+    """The file's bytes: regular files only, never blocking, at most :func:`file_limit`."""
     try:
-        data = Path(path).read_bytes()
+        return read_user_file(path, file_limit())
     except FileNotFoundError:
         raise ArticleError("file not found") from None
     except PermissionError:
         raise ArticleError("permission denied") from None
     except IsADirectoryError:
         raise ArticleError("is a directory") from None
+    except TooLarge as exc:
+        raise ArticleError(f"{exc} (the limit per file; max_file_mb in the config file raises it)") from None
     except OSError as exc:
         raise ArticleError(exc.strerror or str(exc)) from None
-    source, note = decode(data)
-    if not source.strip():
-        raise ArticleError("empty file")
-    return source, note
 
 
 def read_file(path: Path | str) -> tuple[list[Article], list[str]]:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 import ctypes
 import gc
 import logging
+import weakref
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -163,6 +164,8 @@ def _results(executor: Executor | None, chunks: list[list[tuple[Path, object]]])
                 yield result
                 done += 1
         except Exception as exc:  # a broken pool costs speed, never the corpus
+            if executor in _stopped:
+                return  # stopped on purpose: the reader is closing
             log.warning("worker processes failed (%s); reading in this process", exc)
     for chunk in names[done:]:
         yield _read_chunk(chunk)
@@ -185,6 +188,30 @@ def start_workers(files: int, workers: int | None = None) -> Executor | None:
     for _ in range(count):
         executor.submit(os.getpid)  # each submit while none is idle starts a process
     return executor
+
+
+_stopped: weakref.WeakSet[Executor] = weakref.WeakSet()
+
+
+def stop_workers(executor: Executor | None, grace: float = 0.5) -> None:
+    """End the worker processes now, even in the middle of a file.
+
+    A worker stuck on one file (a slow disk, a pathological article) must
+    not keep the program alive after the reader closes: pending jobs are
+    cancelled, the processes terminated (killed after ``grace`` seconds),
+    and :func:`load_batches` then ends instead of reading the rest itself.
+    """
+    if executor is None:
+        return
+    _stopped.add(executor)
+    processes = list((getattr(executor, "_processes", None) or {}).values())  # ProcessPoolExecutor's
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(grace)
+        if process.is_alive():
+            process.kill()
 
 
 def give_back_memory() -> None:

@@ -37,6 +37,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from reader.userfile import read_user_file
+
 try:  # POSIX only; elsewhere saves are not locked.
     import fcntl
 except ImportError:  # pragma: no cover - Windows
@@ -302,7 +304,7 @@ class StateStore:
     def _read_disk(self) -> tuple[State | None, str | None, bytes]:
         """(state, problem, raw bytes).  ``state`` is None if missing or bad."""
         try:
-            data = self.path.read_bytes()
+            data = read_user_file(self.path, None)  # a FIFO or device here: unreadable, never a hang
         except FileNotFoundError:
             return None, None, b""
         except OSError as exc:
@@ -397,7 +399,7 @@ class StateStore:
 
     def _set_aside_locked(self, data: bytes, problem: str) -> str | None:
         try:
-            if self.path.read_bytes() != data:
+            if read_user_file(self.path, None) != data:
                 return None
         except FileNotFoundError:
             return None

@@ -113,6 +113,11 @@ def test_config_path_that_is_a_folder(tmp_path):
         ("theme = [\"a\"]\n", "theme"),
         ('layout = "diagonal"\n', "layout"),
         ("layout = true\n", "layout"),
+        ("max_file_mb = 0\n", "max_file_mb"),
+        ("max_file_mb = -5\n", "max_file_mb"),
+        ('max_file_mb = "64"\n', "max_file_mb"),
+        ("max_file_mb = true\n", "max_file_mb"),
+        ("max_file_mb = inf\n", "max_file_mb"),
     ],
 )
 def test_wrong_types_give_default_and_a_message(tmp_path, text, key):
@@ -150,3 +155,14 @@ def test_default_config_text_uncommented_is_a_valid_config(tmp_path):
     assert messages == []
     assert config.corpus == (str(Path(os.path.expanduser("~/news"))), str(tmp_path / "articles"))
     assert config.theme == "textual-dark" and config.layout is None
+
+
+def test_size_limit_setting(tmp_path):
+    assert load_config(write(tmp_path, "max_file_mb = 200\n")) == (Config(max_file_mb=200.0), [])
+    assert load_config(write(tmp_path, "max_file_mb = 0.5\n")) == (Config(max_file_mb=0.5), [])
+
+
+def test_config_over_a_megabyte_is_not_read(tmp_path):
+    path = write(tmp_path, "# padding\n" * 200_000)
+    config, messages = load_config(path)
+    assert config == Config() and messages == [f"could not read config file {path}: larger than 1 MB; using defaults"]

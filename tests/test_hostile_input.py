@@ -315,14 +315,16 @@ def test_symlink_loop_is_walked_once(tmp_path):
 
 def _fail_reading(monkeypatch, name: str, error: OSError) -> None:
     """The file is listed, then fails when read (it vanished, or lost its permission)."""
-    real = Path.read_bytes
+    import reader.corpus
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == name:
+    real = reader.corpus.read_user_file
+
+    def read_user_file(path, limit):
+        if Path(path).name == name:
             raise error
-        return real(self)
+        return real(path, limit)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(reader.corpus, "read_user_file", read_user_file)
 
 
 def test_file_that_vanishes_between_listing_and_reading(tmp_path, monkeypatch):

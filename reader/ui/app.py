@@ -17,7 +17,7 @@ from textual.widgets import Footer, Header, Input, Label, ProgressBar
 from reader import __version__
 from reader.cache import ParseCache
 from reader.corpus import Corpus, is_repeat
-from reader.loader import Batch, give_back_memory, load_batches
+from reader.loader import Batch, give_back_memory, load_batches, stop_workers
 from reader.model import Article, Attribution
 from reader.quotes import extract_article
 from reader.search import Hit, SearchIndex
@@ -319,6 +319,7 @@ class NewsReaderApp(App[None]):
             self.notify(warning, title="State not saved", severity="warning", timeout=10)
 
     def on_unmount(self) -> None:
+        stop_workers(self._executor)  # a worker stuck on one file must not keep the reader open
         self.save_state()
 
     def _open_id(self) -> str | None:
