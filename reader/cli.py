@@ -29,7 +29,7 @@ from reader.export import (
     story_records,
 )
 from reader.paths import locations
-from reader.sanitize import one_line
+from reader.sanitize import SafeStream, one_line, visible_name
 from reader.userfile import DEFAULT_LIMIT_MB, LIMIT_ENV, parse_limit_mb
 
 SUBCOMMANDS = ("quotes", "search", "speakers", "stories")
@@ -246,10 +246,11 @@ def _stories(argv: Sequence[str]) -> int:
 
 def _show_paths(config_path: str | None) -> int:
     where = locations(config_path)
-    print(f"config file: {where.config_file}{'' if where.config_file.exists() else '  (not created yet)'}")
-    print(f"state file:  {where.state_file}")
-    print(f"data dir:    {where.data_dir}")
-    print(f"cache dir:   {where.cache_dir}")
+    config_file = visible_name(str(where.config_file))
+    print(f"config file: {config_file}{'' if where.config_file.exists() else '  (not created yet)'}")
+    print(f"state file:  {visible_name(str(where.state_file))}")
+    print(f"data dir:    {visible_name(str(where.data_dir))}")
+    print(f"cache dir:   {visible_name(str(where.cache_dir))}")
     if not where.config_file.exists():
         print("\nA config file looks like this:\n")
         print(default_config_text().rstrip())
@@ -297,23 +298,37 @@ def _read(args: argparse.Namespace) -> int:
     return 0
 
 
+def _dispatch(argv: list[str]) -> int:
+    if argv and argv[0] == "quotes":
+        return _quotes(argv[1:])
+    if argv and argv[0] == "search":
+        return _search(argv[1:])
+    if argv and argv[0] == "speakers":
+        return _speakers(argv[1:])
+    if argv and argv[0] == "stories":
+        return _stories(argv[1:])
+    args = _main_parser().parse_args(argv)
+    if args.show_paths:
+        return _show_paths(args.config)
+    return _read(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; the exit status: 0, 1 (nothing to read), 2 (bad
+    arguments) or 130 (interrupted).
+
+    Everything written to stdout and stderr, by us or by argparse, goes
+    through :class:`SafeStream`: valid UTF-8, no control characters.
+    """
     argv = list(sys.argv[1:] if argv is None else argv)
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = (SafeStream(s) if s is not None else s for s in streams)
     try:
-        if argv and argv[0] == "quotes":
-            return _quotes(argv[1:])
-        if argv and argv[0] == "search":
-            return _search(argv[1:])
-        if argv and argv[0] == "speakers":
-            return _speakers(argv[1:])
-        if argv and argv[0] == "stories":
-            return _stories(argv[1:])
-        args = _main_parser().parse_args(argv)
-        if args.show_paths:
-            return _show_paths(args.config)
-        return _read(args)
+        return _dispatch(argv)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        sys.stderr.close()
+        streams[1].close()  # nothing more to say: not even Python's note about the pipe
         return 0
+    finally:
+        sys.stdout, sys.stderr = streams

@@ -1,8 +1,9 @@
 """Quotes and search hits as Markdown, CSV, JSON, JSON Lines or a text table.
 
 Used by ``newsreader quotes/search --format`` and by the reader's ``e`` key.
-Article text is untrusted: every format keeps terminal control characters
-out (escaped in JSON, made visible elsewhere), Markdown cells escape ``|``,
+Article text and file names are untrusted: every format is valid UTF-8 and
+keeps terminal control characters, bidi overrides and lone surrogates out
+(escaped in JSON, made visible elsewhere), Markdown cells escape ``|``,
 and CSV cells that a spreadsheet would run as a formula get a leading ``'``.
 """
 
@@ -27,7 +28,7 @@ HIT_FIELDS = ("kind", "article", "title", "speaker", "text", "start", "end", "sc
 SPEAKER_FIELDS = ("name", "role", "kind", "quotes", "articles", "aliases")
 STORY_FIELDS = ("title", "size", "outlets", "shared_quotes", "articles")
 
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def json_line(record: dict) -> str:

@@ -41,7 +41,6 @@ Neither function raises on any input.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -49,6 +48,7 @@ from html.parser import HTMLParser
 
 from reader.cleaning import parse_article, split_paragraphs
 from reader.model import Article, Caption
+from reader.sanitize import loads_json
 
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -502,7 +502,7 @@ def _json_ld(page: _Page) -> dict[str, object]:
         if node.tag == "script" and "ld+json" in node.get("type").lower():
             raw = "".join(c for c in node.children if isinstance(c, str))
             try:
-                data = json.loads(raw)
+                data = loads_json(raw)
             except Exception:  # noqa: BLE001 - bad JSON-LD is ignored
                 continue
             found.extend(_ld_objects(data))
@@ -695,7 +695,7 @@ def parse_jsonl(text: str, path: str = "") -> tuple[list[Article], list[str]]:
             continue
         where = f"{path}:{number}"
         try:
-            record = json.loads(line)
+            record = loads_json(line)
         except RecursionError:
             warnings.append(f"{where}: nested too deeply; skipped")
             continue

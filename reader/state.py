@@ -37,6 +37,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from reader.sanitize import loads_json
 from reader.userfile import read_user_file
 
 try:  # POSIX only; elsewhere saves are not locked.
@@ -199,8 +200,8 @@ def _entries(value: object, what: str) -> dict[str, Entry]:
 
 def decode_state(data: bytes, clock: Callable[[], float] = time.time) -> State:
     """Parse a state file's bytes.  Raises only ``StateFormatError``."""
-    try:
-        raw = json.loads(data)
+    try:  # as json.loads(bytes) decodes, but a lone surrogate becomes U+FFFD (it could not be saved again)
+        raw = loads_json(data.decode(json.detect_encoding(data), "surrogatepass"))
     except (ValueError, RecursionError, TypeError):  # JSONDecodeError, bad UTF-8, deep nesting
         raise StateFormatError("not valid JSON") from None
     if not isinstance(raw, dict):

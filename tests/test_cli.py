@@ -126,3 +126,19 @@ def test_a_few_repeated_files_are_named_each(tmp_path):
     assert result.stderr.strip() == (
         f"newsreader: warning: {tmp_path / 'copy1.txt'}: same text as {tmp_path / 'copy0.txt'}; shown once"
     )
+
+
+def test_paths_shows_control_characters_in_names_visibly(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSREADER_DATA_DIR", str(tmp_path / "data\x1b[2J\nnext"))
+    result = run("--paths", "--config", "x\x1b]0;PWNED\x07.toml")
+    assert result.returncode == 0
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "config file: x␛]0;PWNED␇.toml  (not created yet)" in result.stdout
+    assert f"data dir:    {tmp_path / 'data␛[2J␊next'}" in result.stdout  # one line, every character shown
+
+
+def test_arguments_echoed_by_an_error_message_are_shown_safely():
+    result = run("quotes", "--no-such-option=\x1b]0;PWNED\x07\x9b2J")
+    assert result.returncode == 2
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr and "\x9b" not in result.stderr
+    assert "--no-such-option=␛]0;PWNED␇" in result.stderr
