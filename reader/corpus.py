@@ -68,10 +68,48 @@ def decode(data: bytes) -> tuple[str, str | None]:
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
     if controls > len(head) // 20:
         raise ArticleError("looks like a binary file, not text")
+    text, encoding = _legacy(data)
+    return text, f"not UTF-8; read as {encoding}"
+
+
+def _legacy(data: bytes) -> tuple[str, str]:
     try:
-        return data.decode("cp1252"), "not UTF-8; read as Windows-1252"
+        return data.decode("cp1252"), "Windows-1252"
     except UnicodeDecodeError:
-        return data.decode("latin-1"), "not UTF-8; read as Latin-1"
+        return data.decode("latin-1"), "Latin-1"
+
+
+_WIDE_BOMS = tuple(bom for bom, encoding in _BOMS if encoding != "utf-8")
+
+
+def decode_lines(data: bytes) -> tuple[str, str | None]:
+    r""":func:`decode`, but line by line when the bytes are not clean UTF-8.
+
+    In JSON Lines each line is a record: one stray byte must not turn every
+    name in the file into mojibake, only its own line's::
+
+        >>> decode_lines(b'{"title": "Z\xc3\xbcrich"}\n{"title": "caf\xe9"}')
+        ('{"title": "Zürich"}\n{"title": "café"}', 'line 2 not UTF-8; read as Windows-1252')
+    """
+    if data.startswith(_WIDE_BOMS):
+        return decode(data)  # UTF-16 or UTF-32: a line is no unit of bytes
+    body = data.removeprefix(codecs.BOM_UTF8)
+    text, note = decode(body)  # clean UTF-8 (the usual case), or binary: done
+    if note is None:
+        return text, None
+    lines, legacy, encodings = [], [], set()
+    for number, line in enumerate(body.split(b"\n"), start=1):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            decoded, encoding = _legacy(line)
+            lines.append(decoded)
+            legacy.append(number)
+            encodings.add(encoding)
+    read_as = " or ".join(sorted(encodings, reverse=True))
+    if len(legacy) == 1:
+        return "\n".join(lines), f"line {legacy[0]} not UTF-8; read as {read_as}"
+    return "\n".join(lines), f"{len(legacy):,} lines not UTF-8 (the first: line {legacy[0]}); read as {read_as}"
 
 
 def read_article(path: Path | str) -> tuple[Article, str | None]:
@@ -109,9 +147,9 @@ def read_file(path: Path | str) -> tuple[list[Article], list[str]]:
     Raises :class:`ArticleError` when nothing in the file can be read.
     """
     name = str(path)
-    source, note = _read_text(path)
-    notes = [f"{name}: {note}"] if note else []
     suffix = Path(name).suffix.lower()
+    source, note = _read_text(path, decode_lines if suffix in JSONL_SUFFIXES else decode)
+    notes = [f"{name}: {note}"] if note else []
     if suffix in HTML_SUFFIXES:
         return [parse_html(source, name)], notes
     if suffix in JSONL_SUFFIXES:

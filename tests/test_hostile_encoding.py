@@ -4,7 +4,7 @@ JSON may spell a lone surrogate (``"\\ud800"``); a file name may hold any
 bytes (``\\xff\\xfe\\x9b31m.txt``, with ``\\x9b`` the 8-bit CSI).  Neither may
 crash a command or the reader's export, and nothing the program writes
 (stdout, stderr, export files) may be invalid UTF-8 or carry a raw control
-character.
+character.  One undecodable byte in JSON Lines costs only its own record.
 """
 
 from __future__ import annotations
@@ -78,6 +78,20 @@ def test_lone_surrogate_in_a_json_ld_headline_becomes_a_replacement_character(tm
     (article,) = load([page]).articles
     assert article.title == "Storm \ufffd hits the coast"
     assert not re.search("[\ud800-\udfff]", article.title + article.source + (article.byline or ""))
+
+
+def test_one_undecodable_byte_in_json_lines_spoils_only_its_own_record(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_bytes(
+        json.dumps({"title": "Zürich council votes", "text": "The vote in Zürich passed."}, ensure_ascii=False).encode()
+        + b"\n"
+        + b'{"title": "Caf\xe9 owners cheer", "text": "A caf\xe9 in Z\xfcrich opened."}\n'  # Windows-1252 bytes
+        + json.dumps({"title": "Gdańsk port grows", "text": "Ships in Gdańsk."}, ensure_ascii=False).encode()
+        + b"\n"
+    )
+    corpus = load([feed])
+    assert [a.title for a in corpus.articles] == ["Zürich council votes", "Café owners cheer", "Gdańsk port grows"]
+    assert corpus.warnings == [f"{feed}: line 2 not UTF-8; read as Windows-1252"]
 
 
 # --- out: every format, the command line and the reader's export --------------------------
