@@ -11,9 +11,10 @@
 A missing file means defaults.  A file that cannot be read or parsed means
 defaults plus one message; a setting with the wrong type or value falls back
 to its default with one message naming the file and the setting, and the
-other settings still apply.  Nothing here raises on a bad file; a FIFO or
-device is not opened for reading (see :mod:`reader.userfile`), and a file
-over 1 MB is not read.
+other settings still apply.  Nothing here raises on a bad file, however
+hostile: a FIFO or device is not opened for reading (see
+:mod:`reader.userfile`), a file over 1 MB is not read, and TOML that makes
+the parser fail in any way (100,000 nested arrays) is one message.
 """
 
 from __future__ import annotations
@@ -88,6 +89,10 @@ def load_config(path: str | os.PathLike[str], *, explicit: bool = False) -> tupl
     except tomllib.TOMLDecodeError as exc:
         reason = " ".join(str(exc).split())
         return Config(), [f"config file {path} is not valid TOML: {reason}; using defaults"]
+    except RecursionError:
+        return Config(), [f"config file {path} is nested too deeply to read; using defaults"]
+    except Exception as exc:  # noqa: BLE001 - whatever the parser trips on, start with defaults
+        return Config(), [f"config file {path} could not be parsed ({type(exc).__name__}); using defaults"]
     return _from_toml(raw, path)
 
 

@@ -162,6 +162,23 @@ def test_size_limit_setting(tmp_path):
     assert load_config(write(tmp_path, "max_file_mb = 0.5\n")) == (Config(max_file_mb=0.5), [])
 
 
+@pytest.mark.parametrize("depth", [1_000, 100_000])
+def test_toml_nested_too_deeply_gives_defaults_and_one_line(tmp_path, depth):
+    path = write(tmp_path, "theme = 'nord'\nx = " + "[" * depth + "]" * depth + "\n")
+    config, messages = load_config(path)
+    assert config == Config()
+    assert messages == [f"config file {path} is nested too deeply to read; using defaults"]
+
+
+def test_any_failure_of_the_toml_parser_gives_defaults_and_one_line(tmp_path, monkeypatch):
+    def broken(text):
+        raise MemoryError("the parser gave up")
+
+    monkeypatch.setattr(tomllib, "loads", broken)
+    path = write(tmp_path, 'theme = "nord"\n')
+    assert load_config(path) == (Config(), [f"config file {path} could not be parsed (MemoryError); using defaults"])
+
+
 def test_config_over_a_megabyte_is_not_read(tmp_path):
     path = write(tmp_path, "# padding\n" * 200_000)
     config, messages = load_config(path)
