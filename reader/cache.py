@@ -21,9 +21,10 @@ import logging
 import marshal
 import os
 from pathlib import Path
+from typing import get_args
 
 from reader.atomic import write_atomically
-from reader.model import Article, Attribution, Caption, Quote, Span, Speaker
+from reader.model import Article, Attribution, Caption, Quote, QuoteKind, Span, Speaker, SpeakerKind
 from reader.userfile import read_user_file
 
 log = logging.getLogger(__name__)
@@ -48,7 +49,7 @@ def unpack(data: bytes) -> object:
     if hashlib.blake2b(body, digest_size=_DIGEST).digest() != data[len(MAGIC) : head]:
         raise ValueError("checksum mismatch")
     return marshal.loads(body)
-_RULE_MODULES = ("model.py", "cleaning.py", "formats.py", "quotes.py", "names.py", "cache.py")
+_RULE_MODULES = ("model.py", "corpus.py", "sanitize.py", "cleaning.py", "formats.py", "quotes.py", "names.py", "cache.py")
 
 
 def rules_version() -> str:
@@ -88,21 +89,47 @@ def article_to_tuple(article: Article) -> tuple:
 
 
 def article_from_tuple(t: tuple) -> Article:
+    """The article of :func:`article_to_tuple`; ValueError or TypeError when
+    ``t`` is not one (a cache file can hold anything that passes its checksum)."""
     (aid, path, source, title, paras, outlet, via, byline, section, copyright_, date, captions) = t
+    if not (type(aid) is str and type(path) is str and type(source) is str and type(title) is str):
+        raise TypeError("cache entry: id, path, source and title must be strings")
+    for value in (outlet, via, byline, section, copyright_, date):
+        if value is not None and type(value) is not str:
+            raise TypeError("cache entry: metadata must be strings or None")
+    size = len(source)
+    paragraphs = []
+    for start, end in paras:
+        _check_span(start, end, size)
+        paragraphs.append(Span(start, end, source[start:end]))
+    caption_list = []
+    for text, credit in captions:
+        if type(text) is not str or type(credit) is not str:
+            raise TypeError("cache entry: captions must be strings")
+        caption_list.append(Caption(text, credit))
     return Article(
         id=aid,
         path=path,
         source=source,
         title=title,
-        paragraphs=tuple(Span(s, e, source[s:e]) for s, e in paras),
+        paragraphs=tuple(paragraphs),
         outlet=outlet,
         via=via,
         byline=byline,
         section=section,
         copyright=copyright_,
         date=date,
-        captions=tuple(Caption(text, credit) for text, credit in captions),
+        captions=tuple(caption_list),
     )
+
+
+def _check_span(start: object, end: object, size: int) -> None:
+    if type(start) is not int or type(end) is not int or not 0 <= start <= end <= size:
+        raise ValueError("cache entry: a span outside its article")
+
+
+_QUOTE_KINDS = frozenset(get_args(QuoteKind))
+_SPEAKER_KINDS = frozenset(get_args(SpeakerKind))
 
 
 def attribution_to_tuple(attribution: Attribution) -> tuple:
@@ -113,17 +140,35 @@ def attribution_to_tuple(attribution: Attribution) -> tuple:
 
 
 def attribution_from_tuple(t: tuple, source: str) -> Attribution:
-    quotes, speakers = t
-    return Attribution(
-        quotes=tuple(
-            Quote(start, end, source[start:end], kind, speaker, paragraph, cue)
-            for start, end, kind, speaker, paragraph, cue in quotes
-        ),
+    """The quotes and speakers of :func:`attribution_to_tuple`, checked like
+    :func:`article_from_tuple` (offsets inside ``source``)."""
+    quote_ts, speaker_ts = t
+    size = len(source)
+    quotes = []
+    for start, end, kind, speaker, paragraph, cue in quote_ts:
+        _check_span(start, end, size)
+        if kind not in _QUOTE_KINDS or (speaker is not None and type(speaker) is not str) or type(paragraph) is not int:
+            raise TypeError("cache entry: a quote's kind, speaker or paragraph is wrong")
+        if cue is not None:
+            if type(cue) is not tuple or len(cue) != 2:
+                raise TypeError("cache entry: a quote's cue is not a span")
+            _check_span(*cue, size)
+        quotes.append(Quote(start, end, source[start:end], kind, speaker, paragraph, cue))
+    speakers = []
+    for name, kind, role, aliases, mentions, count in speaker_ts:
+        if type(name) is not str or kind not in _SPEAKER_KINDS or (role is not None and type(role) is not str):
+            raise TypeError("cache entry: a speaker's name, kind or role is wrong")
+        if type(count) is not int or type(aliases) is not tuple or type(mentions) is not tuple:
+            raise TypeError("cache entry: a speaker's counts, aliases or mentions are wrong")
+        if not all(type(alias) is str for alias in aliases):
+            raise TypeError("cache entry: an alias is not a string")
+        for mention in mentions:
+            if type(mention) is not tuple or len(mention) != 2:
+                raise TypeError("cache entry: a mention is not a span")
+            _check_span(*mention, size)
         # marshal gives tuples back as tuples: aliases and mentions need no copying.
-        speakers=tuple(
-            Speaker(name, kind, role, aliases, mentions, count) for name, kind, role, aliases, mentions, count in speakers
-        ),
-    )
+        speakers.append(Speaker(name, kind, role, aliases, mentions, count))
+    return Attribution(quotes=tuple(quotes), speakers=tuple(speakers))
 
 
 # --- the cache file -------------------------------------------------------------

@@ -7,6 +7,8 @@ import marshal
 import os
 from pathlib import Path
 
+import pytest
+
 from reader.cache import FORMAT, ParseCache, pack
 from reader.loader import load_batches, start_workers
 from reader.ui.app import NewsReaderApp
@@ -90,6 +92,62 @@ def test_a_foreign_or_tampered_cache_is_not_trusted(tmp_path):
     cache = ParseCache(cache_file).load()
     items, _ = load_all([SEEDS[0]], cache)
     assert items[0][0].title.startswith("Blinken meets")  # re-read, not taken from the junk entry
+
+
+def _tamper(entry: tuple, path: tuple[int, ...], value) -> tuple:
+    """``entry`` with the item at ``path`` (indices into nested tuples) replaced by ``value``."""
+    if not path:
+        return value
+    items = list(entry)
+    items[path[0]] = _tamper(items[path[0]], path[1:], value)
+    return tuple(items)
+
+
+# (size, mtime, ((article, attribution),)): article fields, then quotes and speakers.
+WRONG_TYPES = {
+    "title not a string": ((2, 0, 0, 3), 12345),
+    "source not a string": ((2, 0, 0, 2), None),
+    "paragraph outside the text": ((2, 0, 0, 4, 0), (0, 10**9)),
+    "paragraph of strings": ((2, 0, 0, 4, 0), ("a", "b")),
+    "caption of numbers": ((2, 0, 0, 11), ((1, 2),)),
+    "outlet a list": ((2, 0, 0, 5), ["NPR"]),
+    "quote kind unknown": ((2, 0, 1, 0, 0, 2), "shouted"),
+    "quote offsets reversed": ((2, 0, 1, 0, 0), (50, 10, "direct", None, 0, None)),
+    "speaker aliases a string": ((2, 0, 1, 1, 0, 3), "Wang"),
+    "speaker mentions of strings": ((2, 0, 1, 1, 0, 4), (("a", "b"),)),
+    "speaker count a float": ((2, 0, 1, 1, 0, 5), 2.5),
+}
+
+
+@pytest.mark.parametrize("where, value", list(WRONG_TYPES.values()), ids=list(WRONG_TYPES))
+def test_a_cache_entry_with_wrong_field_types_is_read_again(tmp_path, where, value):
+    cache_file = tmp_path / "parse.cache"
+    cache = ParseCache(cache_file).load()
+    good, _ = load_all([SEEDS[0]], cache)
+    cache.save()
+    key = os.path.abspath(SEEDS[0])
+    payload = {"format": FORMAT, "version": cache.version, "entries": {key: _tamper(cache.entries[key], where, value)}}
+    cache_file.write_bytes(pack(payload))  # a valid checksum over a wrong entry
+    cache = ParseCache(cache_file).load()
+    items, warnings = load_all([SEEDS[0]], cache)
+    assert (cache.hits, cache.misses) == (0, 1)  # not trusted: parsed again
+    assert [a for a, _ in items] == [a for a, _ in good] and [q for _, q in items] == [q for _, q in good]
+    assert warnings == []
+
+
+async def test_the_reader_opens_over_a_cache_entry_with_wrong_field_types(tmp_path):
+    cache_file = tmp_path / "parse.cache"
+    cache = ParseCache(cache_file).load()
+    load_all(SEEDS, cache)
+    cache.save()
+    entries = {key: _tamper(entry, (2, 0, 0, 3), 12345) for key, entry in cache.entries.items()}
+    cache_file.write_bytes(pack({"format": FORMAT, "version": cache.version, "entries": entries}))
+    app = NewsReaderApp(paths=list(SEEDS), cache=ParseCache(cache_file).load())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.query_one(ArticleList).option_count == 2
+        assert app.query_one(ReadingPane).article.title.startswith("Blinken meets")
 
 
 def test_a_cache_from_other_extraction_rules_is_ignored(tmp_path):
