@@ -28,6 +28,7 @@ from reader.export import (
     speaker_records,
     story_records,
 )
+from reader.crash import EXIT_CRASH, report
 from reader.paths import locations
 from reader.sanitize import SafeStream, one_line, visible_name
 from reader.userfile import DEFAULT_LIMIT_MB, LIMIT_ENV, parse_limit_mb
@@ -295,7 +296,9 @@ def _read(args: argparse.Namespace) -> int:
         warning = store.save(state)
         if warning:
             _warn(warning)
-    return 0
+    if app.crash_message:
+        print(app.crash_message, file=sys.stderr)
+    return app.return_code or 0
 
 
 def _dispatch(argv: list[str]) -> int:
@@ -315,7 +318,8 @@ def _dispatch(argv: list[str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; the exit status: 0, 1 (nothing to read), 2 (bad
-    arguments) or 130 (interrupted).
+    arguments), 130 (interrupted) or :data:`EXIT_CRASH` (a bug: one line on
+    stderr, the traceback in a report file).
 
     Everything written to stdout and stderr, by us or by argparse, goes
     through :class:`SafeStream`: valid UTF-8, no control characters.
@@ -330,5 +334,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         streams[1].close()  # nothing more to say: not even Python's note about the pipe
         return 0
+    except Exception as error:
+        print(report(error), file=sys.stderr)
+        return EXIT_CRASH
     finally:
         sys.stdout, sys.stderr = streams

@@ -13,10 +13,12 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Input, Label, ProgressBar
+from textual.worker import WorkerFailed
 
 from reader import __version__
 from reader.cache import ParseCache
 from reader.corpus import Corpus, is_repeat
+from reader.crash import EXIT_CRASH, report
 from reader.loader import Batch, give_back_memory, load_batches, stop_workers
 from reader.model import Article, Attribution
 from reader.quotes import extract_article
@@ -321,6 +323,17 @@ class NewsReaderApp(App[None]):
     def on_unmount(self) -> None:
         stop_workers(self._executor)  # a worker stuck on one file must not keep the reader open
         self.save_state()
+
+    crash_message: str | None = None  # set when an unhandled error ended the app
+
+    def _handle_exception(self, error: Exception) -> None:
+        """End the app as Textual does (return code, Pilot re-raises), but with a one-line
+        message and a report file (reader.crash) instead of a traceback full of article text."""
+        if self.crash_message is None:
+            self.crash_message = report(error.error if isinstance(error, WorkerFailed) else error)
+        super()._handle_exception(error)
+        self._exit_renderables.clear()  # the traceback with locals Textual would print
+        self._return_code = EXIT_CRASH
 
     def _open_id(self) -> str | None:
         article = self.query_one(ReadingPane).article
