@@ -40,6 +40,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths",
         nargs="*",
+        default=[],  # else argparse calls PATH required when another argument is missing
         metavar="PATH",
         help="article files or folders (*.txt, *.md, *.html, *.jsonl; folders read recursively); "
         "default: the corpus in the config file, else the bundled seed articles",
@@ -79,7 +80,7 @@ def _search_parser() -> argparse.ArgumentParser:
         description="Search quotes, speakers, titles and text, typos forgiven. "
         'Filters: @name or speaker:name, outlet:name, "exact phrase".',
     )
-    parser.add_argument("query", help="what to look for, e.g. '@wang balloon'")
+    parser.add_argument("query", metavar="QUERY", help="what to look for, e.g. '@wang balloon'")
     _common(parser)
     _output(parser, "hit")
     parser.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)")
@@ -110,6 +111,15 @@ def _stories_parser() -> argparse.ArgumentParser:
 
 def _warn(message: str) -> None:
     print(f"newsreader: warning: {one_line(message)}", file=sys.stderr)
+
+
+def _parse(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Namespace:
+    """Options anywhere among the paths (``search balloon DIR --limit 5``);
+    ``--json`` with another ``--format`` is an error, not a silent choice."""
+    args = parser.parse_intermixed_args(argv)
+    if getattr(args, "json", False) and args.format not in (None, "jsonl"):
+        parser.error(f"--json means --format jsonl; it cannot go with --format {args.format}")
+    return args
 
 
 def _config(path: str | None) -> Config:
@@ -176,7 +186,7 @@ def _index(analysed):
 
 
 def _quotes(argv: Sequence[str]) -> int:
-    args = _quotes_parser().parse_args(argv)
+    args = _parse(_quotes_parser(), argv)
     paths = _corpus_paths(args.paths, _config(args.config))
     corpus = _load(paths)
     if corpus is None:
@@ -196,7 +206,7 @@ def _quotes(argv: Sequence[str]) -> int:
 
 
 def _search(argv: Sequence[str]) -> int:
-    args = _search_parser().parse_args(argv)
+    args = _parse(_search_parser(), argv)
     if args.limit < 1:
         print("newsreader: --limit must be at least 1", file=sys.stderr)
         return 2
@@ -215,7 +225,7 @@ def _search(argv: Sequence[str]) -> int:
 
 
 def _speakers(argv: Sequence[str]) -> int:
-    args = _speakers_parser().parse_args(argv)
+    args = _parse(_speakers_parser(), argv)
     paths = _corpus_paths(args.paths, _config(args.config))
     corpus = _load(paths)
     if corpus is None:
@@ -229,7 +239,7 @@ def _speakers(argv: Sequence[str]) -> int:
 
 
 def _stories(argv: Sequence[str]) -> int:
-    args = _stories_parser().parse_args(argv)
+    args = _parse(_stories_parser(), argv)
     paths = _corpus_paths(args.paths, _config(args.config))
     corpus = _load(paths)
     if corpus is None:
@@ -310,7 +320,7 @@ def _dispatch(argv: list[str]) -> int:
         return _speakers(argv[1:])
     if argv and argv[0] == "stories":
         return _stories(argv[1:])
-    args = _main_parser().parse_args(argv)
+    args = _main_parser().parse_intermixed_args(argv)
     if args.show_paths:
         return _show_paths(args.config)
     return _read(args)

@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from reader import __version__
 from tests.conftest import SEEDS
 
@@ -126,6 +128,48 @@ def test_a_few_repeated_files_are_named_each(tmp_path):
     assert result.stderr.strip() == (
         f"newsreader: warning: {tmp_path / 'copy1.txt'}: same text as {tmp_path / 'copy0.txt'}; shown once"
     )
+
+
+# --- arguments in any order, and conflicts said out loud -------------------------------------
+
+
+_A, _B = (str(p) for p in SEEDS[:2])
+ORDERS = {
+    "search, option after the paths": ["search", "absurd", _A, _B, "--limit", "1"],
+    "search, option between the paths": ["search", "absurd", _A, "--limit", "1", _B],
+    "search, option first": ["search", "--limit", "1", "absurd", _A, _B],
+    "quotes": ["quotes", _A, _B, "--speaker", "wang"],
+    "speakers": ["speakers", _A, _B, "--filter", "wang"],
+    "stories": ["stories", _A, _B, "--all"],
+}
+
+
+@pytest.mark.parametrize("argv", list(ORDERS.values()), ids=list(ORDERS))
+def test_options_may_follow_the_paths_in_every_subcommand(argv):
+    result = run(*argv, "--json")
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records
+    if "--limit" in argv:
+        assert len(records) == 1 and "absurd" in records[0]["text"]
+    if "--speaker" in argv or "--filter" in argv:
+        assert {r.get("speaker") or r.get("name") for r in records} == {"Wang Yi"}
+
+
+def test_bare_search_says_the_query_is_missing():
+    result = run("search")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines()[-1] == "newsreader search: error: the following arguments are required: QUERY"
+
+
+@pytest.mark.parametrize("fmt", ["table", "md", "csv", "json"])
+def test_json_with_another_format_is_an_error_not_a_silent_choice(fmt):
+    result = run("quotes", "--json", "--format", fmt)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"newsreader quotes: error: --json means --format jsonl; it cannot go with --format {fmt}"
+    )
+    assert run("quotes", "--json", "--format", "jsonl").returncode == 0  # the same choice twice is fine
 
 
 def test_paths_shows_control_characters_in_names_visibly(tmp_path, monkeypatch):
