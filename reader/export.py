@@ -3,8 +3,9 @@
 Used by ``newsreader quotes/search --format`` and by the reader's ``e`` key.
 Article text and file names are untrusted: every format is valid UTF-8 and
 keeps terminal control characters, bidi overrides and lone surrogates out
-(escaped in JSON, made visible elsewhere), Markdown cells escape ``|``,
-and CSV cells that a spreadsheet would run as a formula get a leading ``'``.
+(escaped in JSON, made visible elsewhere); Markdown cells escape everything
+that would render as a link, an image or HTML; CSV cells that a spreadsheet
+could run as a formula, whichever separator it splits on, are neutralised.
 """
 
 from __future__ import annotations
@@ -104,9 +105,43 @@ def _cell(value: object) -> str:
     return one_line(str(value))
 
 
-def _csv_cell(value: object) -> str:
-    text = _cell(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+# A formula can start a cell, or start after any separator a spreadsheet may split
+# the line on (comma, semicolon, tab), behind any quotation marks (OWASP, CSV injection).
+_FORMULA = re.compile('(^|[,;\t])(?="*[=+\\-@\t\r])')
+
+
+def _csv_cell(value: object) -> object:
+    """The cell with a ``'`` before every place a formula could start::
+
+        >>> _csv_cell("x;=cmd|' /C calc'!A0;")
+        "x;'=cmd|' /C calc'!A0;"
+        >>> _csv_cell("-5 degrees")
+        "'-5 degrees"
+
+    Numbers stay numbers; :func:`render` quotes every other field.
+    """
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return _FORMULA.sub(lambda m: m.group(1) + "'", _cell(value))
+
+
+_MD_SPECIAL = re.compile(r"[\\|\[\]()!`<>&]|(?<=[A-Za-z]):(?=//)|(?<![\w.])(?i:www)\.")
+_MD_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+
+
+def _md_escape(match: re.Match[str]) -> str:
+    found = match.group()
+    return _MD_ENTITIES.get(found) or (found[:-1] + "\\" + found[-1])
+
+
+def _md_cell(value: object) -> str:
+    r"""A Markdown table cell that shows its text and renders nothing: no link,
+    image, autolink (``https://``, ``www.``), HTML tag or code span::
+
+        >>> _md_cell("![](https://t.example/p.gif) <img onerror=x> [a](javascript:x)")
+        '\\!\\[\\]\\(https\\://t.example/p.gif\\) &lt;img onerror=x&gt; \\[a\\]\\(javascript:x\\)'
+    """
+    return _MD_SPECIAL.sub(_md_escape, _cell(value))
 
 
 def render(records: Sequence[dict], fields: Sequence[str], fmt: str, *, width: int = 120) -> str:
@@ -118,16 +153,15 @@ def render(records: Sequence[dict], fields: Sequence[str], fmt: str, *, width: i
         return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
     if fmt == "csv":
         out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(fields)
+        csv.writer(out, lineterminator="\n").writerow(fields)
+        writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
         for record in records:
             writer.writerow([_csv_cell(record.get(f)) for f in fields])
         return out.getvalue()
     if fmt == "md":
         lines = ["| " + " | ".join(fields) + " |", "|" + "---|" * len(fields)]
         for record in records:
-            cells = (_cell(record.get(f)).replace("\\", "\\\\").replace("|", "\\|") for f in fields)
-            lines.append("| " + " | ".join(cells) + " |")
+            lines.append("| " + " | ".join(_md_cell(record.get(f)) for f in fields) + " |")
         return "\n".join(lines) + "\n"
     if fmt == "table":
         return _table(records, fields, width)
