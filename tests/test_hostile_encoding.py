@@ -161,7 +161,7 @@ def _capture(stream_errors: str = "surrogateescape"):
     return io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors=stream_errors, write_through=True)
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(name=_NAME, data=st.one_of(st.binary(max_size=200), _JSONL), suffix=st.sampled_from([".txt", ".jsonl", ".html"]),
        fmt=st.sampled_from(FORMATS), command=st.sampled_from([["quotes"], ["stories", "--all"]]))
 def test_any_bytes_as_a_file_or_its_name_give_clean_utf8_output(monkeypatch, name, data, suffix, fmt, command):
