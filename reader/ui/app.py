@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from concurrent.futures import Executor
@@ -230,6 +231,12 @@ class NewsReaderApp(App[None]):
 
     def _insights_ready(self, directory: Directory, stories: list[Story]) -> None:
         self.directory, self.stories = directory, stories
+        # Everything built so far lives as long as the reader: out of the garbage
+        # collector's sight (until on_unmount), its full collections, every few
+        # keys, stop walking hundreds of thousands of articles, quotes and index
+        # entries (100 ms and more each, on the UI thread).  The worker has just
+        # collected, so little garbage is frozen with them.
+        gc.freeze()
         for screen in self.screen_stack:  # views opened before this was ready
             if isinstance(screen, SpeakersScreen) and screen.directory is None:
                 screen.set_directory(directory, stories)
@@ -320,6 +327,7 @@ class NewsReaderApp(App[None]):
 
     def on_unmount(self) -> None:
         self.save_state()
+        gc.unfreeze()  # what was frozen in _insights_ready can be collected again
 
     def _open_id(self) -> str | None:
         article = self.query_one(ReadingPane).article
