@@ -31,45 +31,16 @@ import argparse
 import asyncio
 import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from reader.corpus import Corpus  # noqa: E402
+from tests.benchmarks.pilot_timing import Painted, timed  # noqa: E402
 from tests.long_article import small, synthetic  # noqa: E402
 
 TARGET_MS = 100.0
-
-
-class Painted:
-    """Records when the main screen last finished a repaint: the wall clock and
-    the UI thread's CPU clock."""
-
-    def __init__(self, screen) -> None:
-        self.at = self.cpu = 0.0
-        refresh = screen._compositor_refresh
-
-        def recorded() -> None:
-            refresh()
-            self.at, self.cpu = time.perf_counter(), time.thread_time()
-
-        screen._compositor_refresh = recorded
-
-
-async def timed(pilot, painted: Painted, key: str) -> tuple[float, float]:
-    """Milliseconds from sending ``key`` to the end of the last repaint it caused
-    (Pilot's own wait for idleness afterwards is not counted): on the wall
-    clock, and in CPU time of the UI thread (what the key cost, whatever else
-    the machine is doing)."""
-    start, cpu = time.perf_counter(), time.thread_time()
-    painted.at = 0.0
-    await pilot.press(key)
-    await pilot.pause()
-    if not painted.at:
-        raise RuntimeError(f"{key!r} changed nothing on screen: the benchmark is not measuring it")
-    return (painted.at - start) * 1000, (painted.cpu - cpu) * 1000
 
 
 async def measure(paragraphs: int, presses: int) -> dict[str, list[tuple[float, float]]]:
@@ -85,7 +56,7 @@ async def measure(paragraphs: int, presses: int) -> dict[str, list[tuple[float, 
         await pilot.pause()
         await app.workers.wait_for_complete()  # the search index and directory: not measured
         await pilot.pause()
-        painted = Painted(app.screen)
+        painted = Painted(app)
         results["open"] = [await timed(pilot, painted, "j")]
         pane = app.query_one(ReadingPane)
         assert pane.article is long_article, "the long article did not open"
