@@ -106,6 +106,9 @@ async def test_e_exports_the_open_articles_quotes_and_confirms_overwrite(tmp_pat
         assert isinstance(app.screen, ExportScreen)
         field = app.screen.query_one("#export-path")
         field.value = str(target)
+        await pilot.press("enter")  # the folder "out" does not exist: it asks first
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen) and not target.parent.exists()
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, ExportScreen)
