@@ -42,7 +42,11 @@ def plain(text: str) -> Content:
 
 
 def best_window(query: str, title: str) -> tuple[int, int]:
-    """Where in ``title`` (lower case) the lower-case ``query`` matches best."""
+    """Where in ``title`` (lower case) the lower-case ``query`` matches best:
+    its first occurrence, else the part rapidfuzz aligns it with."""
+    at = title.find(query)
+    if at >= 0:
+        return at, at + len(query)
     found = fuzz.partial_ratio_alignment(query, title)
     return (found.dest_start, found.dest_end) if found is not None else (0, 0)
 
