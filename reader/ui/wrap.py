@@ -97,7 +97,7 @@ def _fold(line: str, word: int, word_end: int, width: int, breaks: list[int]) ->
     """Cut the too-long word at ``word`` into lines of ``width``, its trailing
     spaces included; the start of its last piece."""
     pieces = range(word, _end_of(_NON_SPACE, line, word_end), width)
-    breaks.extend(p for p in pieces if p)
+    breaks.extend(pieces[1:] if word == 0 else pieces)  # no break before the very first piece
     return pieces[-1]
 
 
