@@ -83,7 +83,7 @@ class Paragraphs:
         return found
 
     def first_line(self, index: int) -> int:
-        """The line of ``"\n\n".join(texts)`` paragraph ``index`` starts on."""
+        """The line of ``"\\n\\n".join(texts)`` paragraph ``index`` starts on."""
         if self._first_lines is None:
             self._first_lines = [0, *accumulate(text.count("\n") + 2 for text in self.texts)]
         return self._first_lines[index]
@@ -93,6 +93,7 @@ class ArticleBody(Widget):
     """Paragraphs with a blank line between them; ``paint(i)`` styles paragraph ``i``."""
 
     DEFAULT_CSS = "ArticleBody { height: auto; }"
+    KEPT_PARAGRAPHS = 500  # rendered paragraphs kept for scrolling back
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -168,6 +169,8 @@ class ArticleBody(Widget):
         strips = self._strips.get(index)
         if strips is None:
             strips = self._strips[index] = self._render_paragraph(index, width)
+            if len(self._strips) > self.KEPT_PARAGRAPHS:  # scrolled through a long article: drop the oldest
+                del self._strips[next(iter(self._strips))]
         line = y - current.tops[index]
         return strips[line] if line < len(strips) else Strip.blank(width, self.visual_style.rich_style)
 
