@@ -13,7 +13,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import stat
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -194,15 +196,53 @@ def format_for(path: Path | str, default: str = "md") -> str:
     return SUFFIX_FORMATS.get(Path(path).suffix.lower(), default)
 
 
-def write_export(path: Path | str, text: str, *, overwrite: bool = False) -> Path:
-    """Write atomically; an existing file is only replaced when ``overwrite``.
+class NotAFileError(OSError):
+    """The export target exists and is not a regular file: never replaced."""
 
-    Raises :class:`FileExistsError` or :class:`OSError` with a clear message.
+
+class NoFolderError(FileNotFoundError):
+    """The export target's folder does not exist (``create_folder`` makes it)."""
+
+
+_KINDS = (
+    (stat.S_ISLNK, "a symbolic link"),
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def write_export(path: Path | str, text: str, *, overwrite: bool = False, create_folder: bool = False) -> Path:
+    """Write atomically (a new file renamed over the target).
+
+    Only a regular file is ever replaced, and only when ``overwrite``: a
+    symbolic link, folder, FIFO, device or socket at ``path`` is refused
+    whatever is asked (renaming over it would replace ``/dev/null`` or the
+    link itself).  A missing folder is created only when ``create_folder``.
+
+    Raises :class:`FileExistsError`, :class:`NotAFileError`,
+    :class:`NoFolderError` or another :class:`OSError`, each with a one-line
+    message naming the path.
     """
     target = Path(path).expanduser()
-    if target.is_dir():
-        raise IsADirectoryError(f"{target} is a folder")
-    if target.exists() and not overwrite:
-        raise FileExistsError(f"{target} already exists")
+    try:
+        found = os.lstat(target)
+    except FileNotFoundError:
+        found = None
+    if found is not None:
+        kind = next((name for test, name in _KINDS if test(found.st_mode)), None)
+        if kind is not None or not stat.S_ISREG(found.st_mode):
+            raise NotAFileError(f"{target} is {kind or 'not a regular file'}; it is never replaced")
+        if not overwrite:
+            raise FileExistsError(f"{target} already exists")
+    folder = target.parent
+    if not folder.is_dir():
+        if folder.exists() or folder.is_symlink():
+            raise NotADirectoryError(f"{folder} is not a folder")
+        if not create_folder:
+            raise NoFolderError(f"{folder} does not exist")
+        folder.mkdir(parents=True, exist_ok=True)
     write_atomically(target, text.encode("utf-8"))
     return target

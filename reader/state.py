@@ -146,6 +146,36 @@ class State:
         if other._theme[1] > self._theme[1]:
             self._theme = other._theme
 
+    def copy(self) -> State:
+        """An independent copy (the dictionaries are copied, cheaply, in C)."""
+        twin = State(self._clock)
+        twin._read, twin._bookmarks = dict(self._read), dict(self._bookmarks)
+        twin._position, twin._theme, twin.dirty = self._position, self._theme, self.dirty
+        return twin
+
+    def newer_than(self, other: State) -> State:
+        """Only the keys of ours that ``other`` lacks or holds older: what
+        ``other.merge`` would take from us, as a small state of its own.
+
+        >>> old, new = State(clock=lambda: 1.0), State(clock=lambda: 2.0)
+        >>> old.set_read("a"); new.set_read("a"); new.set_read("b")
+        >>> sorted(new.newer_than(old).read_ids()), sorted(old.newer_than(new).read_ids())
+        (['a', 'b'], [])
+        """
+        delta = State(self._clock)
+        for mine, theirs, into in (
+            (self._read, other._read, delta._read),
+            (self._bookmarks, other._bookmarks, delta._bookmarks),
+        ):
+            for key, entry in mine.items():
+                if key not in theirs or entry[1] > theirs[key][1]:
+                    into[key] = entry
+        if self._position[2] > other._position[2]:
+            delta._position = self._position
+        if self._theme[1] > other._theme[1]:
+            delta._theme = self._theme
+        return delta
+
     def to_json(self) -> dict:
         return {
             "schema": SCHEMA,
@@ -236,8 +266,28 @@ def parse_state(data: bytes) -> State | None:
         return None
 
 
+_ENCODED_AT_ONCE = 5000  # entries per json.dumps call
+
+
 def encode_state(state: State) -> bytes:
-    return (json.dumps(state.to_json(), ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+    """The state file's bytes: ``json.dumps`` of :meth:`State.to_json`, made
+    a few thousand entries at a time, because one ``json.dumps`` call holds
+    the interpreter lock throughout: a thread saving a big state would
+    otherwise stop the UI thread for as long."""
+    parts = []
+    for key, value in state.to_json().items():
+        if isinstance(value, dict) and len(value) > _ENCODED_AT_ONCE:
+            items = list(value.items())
+            slices = (items[at : at + _ENCODED_AT_ONCE] for at in range(0, len(items), _ENCODED_AT_ONCE))
+            value_text = "{" + ",".join(_dumps(dict(part))[1:-1] for part in slices) + "}"
+        else:
+            value_text = _dumps(value)
+        parts.append(f"{_dumps(key)}:{value_text}")
+    return ("{" + ",".join(parts) + "}\n").encode()
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 class _Unreadable(Exception):
@@ -259,6 +309,7 @@ class StateStore:
         self.clock = clock
         self.last_warning: str | None = None
         self._told: str | None = None
+        self._written: tuple[int, int, int] | None = None  # the file as we last wrote it (see _stamp)
 
     # -- public --------------------------------------------------------
 
@@ -334,6 +385,9 @@ class StateStore:
                     self._remove_stale_temps()
                 note = None
                 for _ in range(3):
+                    if self._written is not None and self._written == _stamp(self.path):
+                        disk = None  # the file is as we last wrote it: nothing to merge, no need to read it
+                        break
                     try:
                         disk, problem, data = self._read_disk()
                     except _Unreadable as exc:
@@ -348,6 +402,7 @@ class StateStore:
                 if disk is not None:
                     state.merge(disk)
                 self._write(encode_state(state))
+                self._written = _stamp(self.path)
                 state.dirty = False
                 return note
         except OSError as exc:
@@ -420,6 +475,16 @@ class StateStore:
                 f"({_describe(exc)}); starting fresh, changes kept in memory"
             )
         return f"state file was {_problem(problem)}; moved to {backup.name}, starting fresh"
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    """Which file ``path`` is: every save renames a new file over it, so another
+    process's save changes the inode (and most likely the size and time)."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_ino, found.st_size, found.st_mtime_ns
 
 
 def _problem(problem: str) -> str:

@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from reader.corpus import load
 from reader.ui.app import NewsReaderApp
+from reader.ui.article_body import ArticleBody
 from reader.ui.article_list import UNREAD_MARK, ArticleList
 from reader.ui.help_screen import HelpScreen
 from reader.ui.reading_pane import ReadingPane
@@ -31,7 +32,7 @@ def shown_title(app: NewsReaderApp) -> str:
 
 
 def body_text(app: NewsReaderApp) -> str:
-    return static_text(app.query_one("#article-body", Static))
+    return app.query_one(ArticleBody).plain
 
 
 def list_prompt(app: NewsReaderApp, index: int) -> str:

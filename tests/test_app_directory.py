@@ -203,6 +203,24 @@ async def test_speakers_view_opened_while_loading_counts_the_files_then_fills_in
         rest.set()
 
 
+async def test_views_told_about_the_directory_before_their_widgets_exist_show_it_once_they_do():
+    app = NewsReaderApp(load([FIXTURES / "stories"]))
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(app, pilot)
+        directory, stories = app.directory, app.stories
+        for screen, listing_id in ((SpeakersScreen(None, []), "#speaker-list"), (StoriesScreen(None), "#story-list")):
+            mounted = app.push_screen(screen)  # in the stack at once, composed a moment later
+            app._tell_waiting()  # the loader's progress, then the directory, in that moment
+            app._insights_ready(directory, stories)
+            await mounted
+            await pilot.pause()
+            assert app.screen is screen
+            listing = screen.query_one(listing_id, OptionList)
+            assert not listing.loading and listing.option_count > 0
+            await pilot.press("escape")
+            assert app.screen is not screen
+
+
 def test_story_columns_tell_apart_articles_of_one_outlet(tmp_path):
     from reader.ui.stories_screen import column_labels
 

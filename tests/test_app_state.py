@@ -3,7 +3,9 @@ the last position, the theme, and exports of what is on screen."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+import threading
 
 from reader.corpus import load
 from reader.state import StateStore
@@ -104,6 +106,9 @@ async def test_e_exports_the_open_articles_quotes_and_confirms_overwrite(tmp_pat
         assert isinstance(app.screen, ExportScreen)
         field = app.screen.query_one("#export-path")
         field.value = str(target)
+        await pilot.press("enter")  # the folder "out" does not exist: it asks first
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen) and not target.parent.exists()
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, ExportScreen)
@@ -137,3 +142,86 @@ async def test_e_while_searching_exports_the_results(tmp_path):
         await pilot.pause()
         records = [json.loads(line) for line in target.read_text().splitlines()]
         assert records and all(r["speaker"] == "Wang Yi" for r in records)
+
+
+class HeldStore(StateStore):
+    """A state file whose saves wait until ``release`` is set, counting how many
+    run at once (as a big state's save, seconds long, would)."""
+
+    def __init__(self, path) -> None:
+        super().__init__(path)
+        self.release, self.started = threading.Event(), threading.Event()
+        self._count = threading.Lock()
+        self.running = self.most = self.calls = 0
+
+    def save(self, state):
+        with self._count:
+            self.running += 1
+            self.calls += 1
+            self.most = max(self.most, self.running)
+        self.started.set()
+        try:
+            self.release.wait(timeout=60)
+            return super().save(state)
+        finally:
+            with self._count:
+                self.running -= 1
+
+
+async def wait_for(event: threading.Event) -> bool:
+    return await asyncio.get_running_loop().run_in_executor(None, event.wait, 60)
+
+
+async def test_a_long_state_save_never_holds_up_keys_and_saves_never_overlap(tmp_path):
+    store = HeldStore(tmp_path / "state.json")
+    app = NewsReaderApp(load(), store=store)
+    first, second = app.corpus.articles[0].id, app.corpus.articles[1].id
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.save_state()  # the first article is read: saving starts, and takes its time
+        assert await wait_for(store.started)
+        await pilot.press("j", "m")  # answered while the save runs
+        assert app.query_one(ReadingPane).article.id == second and app.state.is_bookmarked(second)
+        app.save_state()
+        app.save_state()
+        assert store.calls == 1  # no second save while one runs
+        store.release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.save_state()  # now the changes made meanwhile
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert store.calls == 2 and store.most == 1
+        saved, _ = StateStore(tmp_path / "state.json").load()
+        assert saved.is_read(first) and saved.is_read(second) and saved.is_bookmarked(second)
+
+
+async def test_changes_made_while_a_save_runs_are_in_the_file_after_quitting(tmp_path):
+    store = HeldStore(tmp_path / "state.json")
+    app = NewsReaderApp(load(), store=store)
+    second = app.corpus.articles[1].id
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.save_state()
+        assert await wait_for(store.started)
+        await pilot.press("j", "m")
+        store.release.set()
+        await pilot.press("q")  # the last save waits for the one under way, then saves all
+    saved, _ = StateStore(tmp_path / "state.json").load()
+    assert saved.is_bookmarked(second) and saved.last_article == second
+
+
+async def test_a_big_state_saved_in_the_background_reads_back_the_same(tmp_path):
+    state = StateStore(tmp_path / "state.json").load()[0]
+    for n in range(12_000):  # written a few thousand entries at a time
+        state.set_read(f"article-{n}-\u00e9\u2019", n % 4 != 0)
+        state.set_bookmark(f"article-{n}-\u00e9\u2019", n % 5 == 0)
+    store = StateStore(tmp_path / "state.json")
+    app = NewsReaderApp(load(), state=state, store=store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.save_state()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        saved, messages = StateStore(tmp_path / "state.json").load()
+        assert messages == [] and saved == app.state

@@ -142,6 +142,8 @@ def test_a_whole_session_open_navigate_bookmark_search_export_quit_restart(tmp_p
         subprocess.run([TMUX, "send-keys", "-t", term.name, "-l", str(target)], check=True)
         term.wait_for(lambda s: "quotes.csv" in s)
         term.press("Enter")
+        term.wait_for(lambda s: "press enter again to create it" in s)  # the folder "exports" is new
+        term.press("Enter")
         screen = term.wait_for(lambda s: "Exported to" in s)
         assert target.exists(), screen
         exported = target.read_text(encoding="utf-8")

@@ -28,6 +28,7 @@ from textual.widgets import Label, OptionList, Static
 
 from reader.corpus import load
 from reader.ui.app import NewsReaderApp
+from reader.ui.article_body import ArticleBody
 from reader.ui.article_list import ArticleList
 from reader.ui.export_screen import ExportScreen
 from reader.ui.search_panel import SearchPanel
@@ -185,7 +186,7 @@ async def test_reader_shows_a_hostile_article_safely_everywhere(evil_dir):
         assert "[bold red]LOUD[/bold red]" in prompt and "␛[2J" in prompt
         # the reading pane: header and body
         header = content_text(app.query_one("#article-header", Static))
-        body = content_text(app.query_one("#article-body", Static))
+        body = app.query_one(ArticleBody).plain
         for part, text in (("header", header), ("body", body)):
             assert_safe(text.replace("\n", " "), part)
             assert "[bold red]LOUD[/bold red]" in text and "[@click=app.quit]quit now[/]" in text
@@ -290,7 +291,7 @@ async def test_the_seeds_brackets_appear_exactly_as_written():
     app = NewsReaderApp(load())
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await settle(app, pilot)
-        body = content_text(app.query_one("#article-body", Static))
+        body = app.query_one(ArticleBody).plain
         assert "[People's Republic of China]" in body
         await pilot.press("slash", *"Republic of China")
         await settle(app, pilot)

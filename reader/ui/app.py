@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from concurrent.futures import Executor
@@ -37,6 +38,7 @@ from reader.ui.stories_screen import StoriesScreen
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.search_panel import SearchPanel
 from reader.ui.speakers_panel import SpeakersPanel
+from reader.ui.state_saver import StateSaved, StateSaver
 
 
 class NewsReaderApp(App[None]):
@@ -99,7 +101,7 @@ class NewsReaderApp(App[None]):
         self._cache = cache
         self._executor = executor
         self.state = state if state is not None else State()
-        self._store = store
+        self._saver = StateSaver(self, store) if store is not None else None
         self._start_theme = self.state.theme or theme
         if layout == "stacked":
             self.HORIZONTAL_BREAKPOINTS = [(0, "-narrow")]
@@ -232,6 +234,12 @@ class NewsReaderApp(App[None]):
 
     def _insights_ready(self, directory: Directory, stories: list[Story]) -> None:
         self.directory, self.stories = directory, stories
+        # Everything built so far lives as long as the reader: out of the garbage
+        # collector's sight (until on_unmount), its full collections, every few
+        # keys, stop walking hundreds of thousands of articles, quotes and index
+        # entries (100 ms and more each, on the UI thread).  The worker has just
+        # collected, so little garbage is frozen with them.
+        gc.freeze()
         for screen in self.screen_stack:  # views opened before this was ready
             if isinstance(screen, SpeakersScreen) and screen.directory is None:
                 screen.set_directory(directory, stories)
@@ -313,16 +321,21 @@ class NewsReaderApp(App[None]):
             self.state.set_position(pane.article.id, round(scroll_y))
 
     def save_state(self) -> None:
-        """Save what changed (cheap when nothing did); problems become a notice."""
-        if self._store is None:
-            return
-        warning = self._store.save(self.state)
+        """Save what changed, in a thread (nothing to do when nothing did)."""
+        if self._saver is not None:
+            self._saver.save_soon(self.state)
+
+    def on_state_saved(self, message: StateSaved) -> None:
+        assert self._saver is not None
+        warning = self._saver.saved(self.state, message)
         if warning:
             self.notify(warning, title="State not saved", severity="warning", timeout=10)
 
     def on_unmount(self) -> None:
         stop_workers(self._executor)  # a worker stuck on one file must not keep the reader open
-        self.save_state()
+        if self._saver is not None:
+            self._saver.save_now(self.state)  # all of it, after any save under way
+        gc.unfreeze()  # what was frozen in _insights_ready can be collected again
 
     crash_message: str | None = None  # set when an unhandled error ended the app
 

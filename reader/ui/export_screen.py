@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from reader.export import FORMATS, format_for, write_export
+from reader.export import FORMATS, NoFolderError, NotAFileError, format_for, render, write_export
 from reader.sanitize import one_line
 
 
@@ -24,7 +24,9 @@ class ExportRequest:
 
 
 class ExportScreen(ModalScreen[Path | None]):
-    """Asks for a path (the suffix picks the format), confirms before overwriting."""
+    """Asks for a path (the suffix picks the format); asks again before
+    replacing a file or creating a folder; refuses a target that is not a
+    regular file (a link, a FIFO, a device, a folder)."""
 
     AUTO_FOCUS = "#export-path"
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -32,7 +34,7 @@ class ExportScreen(ModalScreen[Path | None]):
     def __init__(self, request: ExportRequest) -> None:
         super().__init__()
         self.request = request
-        self._confirm_overwrite: Path | None = None
+        self._confirmed: tuple[str, Path] | None = None  # ("replace" or "create", path) asked about
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box") as box:
@@ -47,30 +49,39 @@ class ExportScreen(ModalScreen[Path | None]):
         self.query_one(Input).focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self._confirm_overwrite = None
-        self.query_one("#export-problem", Label).update("")
+        self._confirmed = None
+        self._problem("")
+
+    def _problem(self, text: str) -> None:
+        self.query_one("#export-problem", Label).update(text)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        from reader.export import render
-
         raw = event.value.strip()
         if not raw:
             return
         target = Path(raw).expanduser()
         fmt = format_for(target)
         assert fmt in FORMATS
-        overwrite = self._confirm_overwrite == target
+        text = render(self.request.records, self.request.fields, fmt)
+        asked, self._confirmed = self._confirmed, None
+        shown = one_line(str(target))
         try:
-            written = write_export(target, render(self.request.records, self.request.fields, fmt), overwrite=overwrite)
+            written = write_export(
+                target, text, overwrite=asked == ("replace", target), create_folder=asked == ("create", target)
+            )
         except FileExistsError:
-            self._confirm_overwrite = target
-            self.query_one("#export-problem", Label).update(f"{one_line(str(target))} exists: press enter again to replace it.")
-            return
+            self._confirmed = ("replace", target)
+            self._problem(f"{shown} exists: press enter again to replace it.")
+        except NoFolderError:
+            self._confirmed = ("create", target)
+            self._problem(f"The folder {one_line(str(target.parent))} does not exist: press enter again to create it.")
+        except NotAFileError as exc:
+            self._problem(f"Not written: {one_line(str(exc))}. Choose another name.")
         except OSError as exc:
-            self.query_one("#export-problem", Label).update(f"Could not write: {one_line(str(exc.strerror or exc))}")
-            return
-        self.dismiss(written)
+            self._problem(f"Could not write: {one_line(str(exc.strerror or exc))}")
+        else:
+            self.dismiss(written)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

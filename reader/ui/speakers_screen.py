@@ -67,6 +67,8 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
         self.entries: list[SpeakerEntry] = []
         self.quotes: list[tuple[Article, Quote]] = []
         self._query = query
+        self._progress: tuple[int, int] | None = None
+        self._built = False  # the widgets exist (on_mount ran): only then are they filled in
         if directory is not None:
             self._take(directory, stories)
 
@@ -83,8 +85,13 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
                     self.shared[(article.id, quote.start)] = others
 
     def waiting(self, progress: tuple[int, int] | None) -> None:
-        """Say what the directory waits for: ``(files read, files)`` while loading."""
-        if self.directory is None:
+        """Say what the directory waits for: ``(files read, files)`` while loading.
+
+        The reader may call this (and :meth:`set_directory`) as soon as the
+        screen is pushed, before its widgets exist: what it is told is kept
+        and shown by ``on_mount``."""
+        self._progress = progress
+        if self._built and self.directory is None:
             self.query_one("#speaker-summary", Static).update(waiting_note(
                 progress, "The speaker directory follows.",
                 "Building the speaker directory: it shows here as soon as it is ready.",
@@ -93,8 +100,9 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
     def set_directory(self, directory: Directory, stories: list[Story]) -> None:
         """The directory is ready: list the speakers the filter typed so far matches."""
         self._take(directory, stories)
-        self.query_one("#speaker-list", OptionList).loading = False
-        self._refilter(self.query_one("#speaker-filter", Input).value)
+        if self._built:
+            self.query_one("#speaker-list", OptionList).loading = False
+            self._refilter(self.query_one("#speaker-filter", Input).value)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="speakers-left"):
@@ -106,13 +114,14 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._built = True
         if self.directory is None:
             listing = self.query_one("#speaker-list", OptionList)
             listing.border_title = "Speakers"
             listing.loading = True
-            self.waiting(None)
+            self.waiting(self._progress)
             return
-        self._refilter(self._query)
+        self._refilter(self.query_one("#speaker-filter", Input).value)
 
     # --- the list of speakers -----------------------------------------------------
 

@@ -122,6 +122,8 @@ class StoriesScreen(Screen[str | None]):
         super().__init__()
         self.stories: list[Story] | None = None if stories is None else self._shown(stories)
         self.directory = directory
+        self._progress: tuple[int, int] | None = None
+        self._built = False  # the widgets exist (on_mount ran): only then are they filled in
 
     @staticmethod
     def _shown(stories: list[Story]) -> list[Story]:
@@ -138,18 +140,24 @@ class StoriesScreen(Screen[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._built = True
         listing = self.query_one("#story-list", OptionList)
         listing.focus()
         if self.stories is None:
             listing.border_title = "Stories"
             listing.loading = True
-            self.waiting(None)
+            self.waiting(self._progress)
             return
         self._fill()
 
     def waiting(self, progress: tuple[int, int] | None) -> None:
-        """Say what the stories wait for: ``(files read, files)`` while loading."""
-        if self.stories is None:
+        """Say what the stories wait for: ``(files read, files)`` while loading.
+
+        The reader may call this (and :meth:`set_stories`) as soon as the
+        screen is pushed, before its widgets exist: what it is told is kept
+        and shown by ``on_mount``."""
+        self._progress = progress
+        if self._built and self.stories is None:
             self.query_one("#story-title", Static).update(waiting_note(
                 progress, "The stories follow.",
                 "Grouping the articles into stories: they show here as soon as they are ready.",
@@ -159,8 +167,9 @@ class StoriesScreen(Screen[str | None]):
         """The stories are ready."""
         self.stories = self._shown(stories)
         self.directory = directory
-        self.query_one("#story-list", OptionList).loading = False
-        self._fill()
+        if self._built:
+            self.query_one("#story-list", OptionList).loading = False
+            self._fill()
 
     def _fill(self) -> None:
         assert self.stories is not None
