@@ -25,8 +25,9 @@ naming ten thousand:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from .names import (
     _INSTITUTION_NAMES,
@@ -259,15 +260,15 @@ class Timeline:
                 for item in items:
                     (lst.add if key in new else lst.discard)(item)
 
-    def latest(self, key: str, before: int, skip: Iterable[str] = ()) -> Entity | None:
+    def latest(self, key: str, before: int, skip: Collection[str] = ()) -> Entity | None:
         """The entity of the last mention in list ``key`` before offset ``before``
-        (passing over the names in ``skip``)."""
+        (passing over the names in ``skip``; a stretch of their mentions is
+        jumped a block at a time)."""
         lst = self._lists.get(key)
         if lst is None:
             lst = self._build(key)
-        for _, name in lst.before((before,)):
-            if name not in skip:
-                return self._entities[name]
+        for _, name in lst.before((before,), skip):
+            return self._entities[name]
         return None
 
     def _build(self, key: str) -> SortedList:
@@ -276,7 +277,7 @@ class Timeline:
             if key in self._classes_of(self._entities[name]):
                 items += [(off, name) for off in offsets]
         items.sort()
-        lst = self._lists[key] = SortedList.from_sorted(items)
+        lst = self._lists[key] = SortedList.from_sorted(items, label=itemgetter(1))
         return lst
 
     def _classes_of(self, ent: Entity) -> frozenset[str]:
@@ -444,7 +445,7 @@ class Registry:
             return ent.plural or ent.kind == "organisation"
         return False
 
-    def resolve_pronoun(self, pron: str, offset: int, exclude: Sequence[str] | frozenset[str] = frozenset()) -> Entity | None:
+    def resolve_pronoun(self, pron: str, offset: int, exclude: Collection[str] = frozenset()) -> Entity | None:
         """Most recent compatible entity mentioned before ``offset``.
 
         ``exclude``: canonical names that cannot be meant (a person named

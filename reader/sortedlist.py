@@ -7,6 +7,10 @@ company" in the middle of it).  :class:`SortedList` keeps its items in blocks
 of at most ``2 * BLOCK`` and a list of each block's largest item: an insert
 is a binary search plus a short insert into one block.
 
+Given a ``label`` function, each block also counts the labels of its items,
+so a backward walk that passes over some labels (:meth:`SortedList.before`
+with ``skip``) jumps a block holding only those at once.
+
 >>> items = SortedList()
 >>> for x in (5, 1, 4, 1, 3):
 ...     items.add(x)
@@ -14,12 +18,17 @@ is a binary search plus a short insert into one block.
 [3, 1, 1]
 >>> items.discard(1); len(items)
 4
+>>> named = SortedList(label=lambda item: item[1])
+>>> for item in [(1, "a"), (2, "b"), (3, "b")]:
+...     named.add(item)
+>>> next(named.before((3,), skip={"b"}))
+(1, 'a')
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import Any
 
 BLOCK = 256
@@ -28,20 +37,24 @@ BLOCK = 256
 class SortedList:
     """Items in ascending order (duplicates kept), in blocks."""
 
-    __slots__ = ("_blocks", "_maxes", "_len")
+    __slots__ = ("_blocks", "_maxes", "_len", "_label", "_counts")
 
-    def __init__(self) -> None:
+    def __init__(self, label: Callable[[Any], Any] | None = None) -> None:
         self._blocks: list[list[Any]] = []
         self._maxes: list[Any] = []  # the last (largest) item of each block
         self._len = 0
+        self._label = label
+        self._counts: list[dict[Any, int]] = []  # per block: label -> items (with a label function)
 
     @classmethod
-    def from_sorted(cls, items: list[Any]) -> SortedList:
+    def from_sorted(cls, items: list[Any], label: Callable[[Any], Any] | None = None) -> SortedList:
         """A list of ``items``, which must be in ascending order already."""
-        out = cls()
+        out = cls(label)
         out._blocks = [items[i : i + BLOCK] for i in range(0, len(items), BLOCK)]
         out._maxes = [block[-1] for block in out._blocks]
         out._len = len(items)
+        if label is not None:
+            out._counts = [out._count(block) for block in out._blocks]
         return out
 
     def __len__(self) -> int:
@@ -53,6 +66,8 @@ class SortedList:
         if not blocks:
             blocks.append([item])
             maxes.append(item)
+            if self._label is not None:
+                self._counts.append({self._label(item): 1})
             return
         i = bisect_left(maxes, item)
         if i == len(blocks):  # the largest so far: the common case
@@ -61,10 +76,16 @@ class SortedList:
             maxes[i] = item
         else:
             insort(blocks[i], item)
+        if self._label is not None:
+            counts = self._counts[i]
+            lab = self._label(item)
+            counts[lab] = counts.get(lab, 0) + 1
         if len(blocks[i]) > 2 * BLOCK:
             block = blocks[i]
             blocks[i : i + 1] = [block[:BLOCK], block[BLOCK:]]
             maxes[i : i + 1] = [block[BLOCK - 1], block[-1]]
+            if self._label is not None:
+                self._counts[i : i + 1] = [self._count(blocks[i]), self._count(blocks[i + 1])]
 
     def discard(self, item: Any) -> None:
         """Remove one occurrence of ``item`` if there is one."""
@@ -78,9 +99,17 @@ class SortedList:
             return
         del block[j]
         self._len -= 1
+        if self._label is not None:
+            counts = self._counts[i]
+            lab = self._label(item)
+            counts[lab] -= 1
+            if not counts[lab]:
+                del counts[lab]
         if not block:
             del blocks[i]
             del maxes[i]
+            if self._label is not None:
+                del self._counts[i]
         elif j == len(block):
             maxes[i] = block[-1]
 
@@ -92,18 +121,34 @@ class SortedList:
         block = self._blocks[i]
         return block[bisect_left(block, key)]
 
-    def before(self, key: Any) -> Iterator[Any]:
-        """Items ``< key``, the largest first."""
-        blocks = self._blocks
+    def before(self, key: Any, skip: Collection[Any] = ()) -> Iterator[Any]:
+        """Items ``< key``, the largest first; with ``skip``, only those whose
+        label is not in it (blocks of skipped labels only are jumped)."""
+        blocks, label = self._blocks, self._label
         i = bisect_left(self._maxes, key)
         if i < len(blocks):
             block = blocks[i]
-            j = bisect_left(block, key)
-            for k in range(j - 1, -1, -1):
-                yield block[k]
+            for k in range(bisect_left(block, key) - 1, -1, -1):
+                if not skip or label(block[k]) not in skip:
+                    yield block[k]
         for b in range(min(i, len(blocks)) - 1, -1, -1):
-            yield from reversed(blocks[b])
+            if not skip:
+                yield from reversed(blocks[b])
+                continue
+            counts = self._counts[b]
+            if len(counts) <= len(skip) and all(lab in skip for lab in counts):
+                continue
+            for item in reversed(blocks[b]):
+                if label(item) not in skip:
+                    yield item
 
     def __iter__(self) -> Iterator[Any]:
         for block in self._blocks:
             yield from block
+
+    def _count(self, block: list[Any]) -> dict[Any, int]:
+        counts: dict[Any, int] = {}
+        for item in block:
+            lab = self._label(item)
+            counts[lab] = counts.get(lab, 0) + 1
+        return counts
