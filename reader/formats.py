@@ -303,17 +303,15 @@ def _paragraphs(page: _Page, top: _Node) -> list[str]:
 
 def _captions(page: _Page, scope: _Node | None) -> list[Caption]:
     """Each figure caption with its credit: a ``<cite>`` or ``.credit`` in the
-    caption, else one in its figure outside any caption."""
+    caption, else one in its figure outside any caption.  A figcaption inside
+    another is part of that one, not a caption of its own."""
     captions: dict[Caption, None] = {}
     figure_credits: dict[int, tuple[list[_Node], str]] = {}
-    for node in page.visible(scope, soft=True):
-        if node.tag != "figcaption":
-            continue
+    for node, figure in _outer_captions(page, scope):
         credit_nodes = [n for n in page.walk(node, soft=True) if _is_credit(n)]
         if credit_nodes:
             credit = _credit_text(page, credit_nodes)
         else:
-            figure = next((a for a in node.ancestors() if a.tag == "figure"), None)
             if figure is None:
                 credit = ""
             else:
@@ -327,6 +325,27 @@ def _captions(page: _Page, scope: _Node | None) -> list[Caption]:
         if text or credit:
             captions.setdefault(Caption(text, credit))
     return list(captions)
+
+
+def _outer_captions(page: _Page, scope: _Node | None) -> Iterator[tuple[_Node, _Node | None]]:
+    """The visible figcaptions under ``scope`` that are not inside another,
+    each with the figure it is in (or None), in one pass over the story."""
+    visible = page.visible(scope, soft=True)
+    figure_of: dict[int, _Node | None] = {}  # the nearest <figure> above each element
+    in_caption: set[int] = set()
+    for node in visible:
+        parent = node.parent
+        if node is visible[0]:
+            figure = next((a for a in node.ancestors() if a.tag == "figure"), None)
+            inside = False
+        else:
+            figure = parent if parent.tag == "figure" else figure_of[id(parent)]
+            inside = parent.tag == "figcaption" or id(parent) in in_caption
+        figure_of[id(node)] = figure
+        if inside:
+            in_caption.add(id(node))
+        elif node.tag == "figcaption":
+            yield node, figure
 
 
 def _credit_text(page: _Page, nodes: list[_Node]) -> str:

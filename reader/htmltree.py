@@ -14,7 +14,10 @@ comes near the recursion limit.  Building costs time linear in the page.
 
 from __future__ import annotations
 
+import _markupbase
+import re
 from collections.abc import Callable, Collection, Iterator
+from html import unescape
 from html.parser import HTMLParser
 from typing import NamedTuple
 
@@ -33,6 +36,21 @@ BLOCK = frozenset(
 # Elements whose start closes an open <p> (HTML's implied end tags, simplified).
 _CLOSES_P = BLOCK - {"li", "dd", "dt", "td", "th", "tr", "tbody", "thead", "tfoot", "caption", "body", "html"}
 RAW = frozenset({"script", "style"})
+
+# html.parser (before CPython's 2025 fix, CVE-2025-6069) looks for the end of
+# an unclosed comment or marked section through the rest of the page, once
+# for every such "<!--" or "<![": n squared for a page of many.  A search
+# that found no end from some position finds none from any later one, so
+# TreeBuilder remembers it.  Only where the parser is the one described.
+_COMMENT_END = re.compile(r"--\s*>")
+_SECTION_END = re.compile(r"]\s*>")  # the end of every marked section ends so
+_SECTION_NAMES = frozenset("temp cdata ignore include rcdata if else endif".split())
+_OLD_PARSER = (
+    HTMLParser.parse_comment is _markupbase.ParserBase.parse_comment
+    and HTMLParser.parse_marked_section is _markupbase.ParserBase.parse_marked_section
+    and getattr(_markupbase, "_commentclose", None) is not None
+    and _markupbase._commentclose.pattern == _COMMENT_END.pattern
+)
 
 
 class Node:
@@ -66,6 +84,7 @@ class TreeBuilder(HTMLParser):
         self._raw_skip: str | None = None  # a script/style past the depth limit
         self._text_in: list[Node | str] | None = None  # the children list the text below goes to
         self._text: list[str] = []  # text read since the last element (joined once, on flush)
+        self._no_end: dict[str, tuple[str, int]] = {}  # end searched for -> (text, a start that found none)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         amap: dict[str, str] = {}
@@ -136,6 +155,28 @@ class TreeBuilder(HTMLParser):
                 self._text.append(children.pop())  # text after a comment or a stray end tag
         self._text.append(data)
 
+    def parse_comment(self, i: int, report: int = 1) -> int:
+        if _OLD_PARSER and self.rawdata.startswith("<!--", i) and self._none_from("comment", _COMMENT_END, i + 4):
+            return -1  # as the parser would say, after reading the rest of the page again
+        return super().parse_comment(i, report)
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        if _OLD_PARSER and self.rawdata.startswith("<![", i) and self._none_from("section", _SECTION_END, i + 3):
+            name, j = self._scan_name(i + 3, i)
+            if j < 0 or name in _SECTION_NAMES:
+                return j if j < 0 else -1
+        return super().parse_marked_section(i, report)
+
+    def _none_from(self, what: str, end: re.Pattern, start: int) -> bool:
+        """Does ``end`` occur nowhere in the text being parsed from ``start`` on?"""
+        known = self._no_end.get(what)
+        if known is not None and known[0] is self.rawdata and start >= known[1]:
+            return True
+        if end.search(self.rawdata, start) is None:
+            self._no_end[what] = (self.rawdata, start)
+            return True
+        return False
+
     def flush_text(self) -> None:
         """Put the text read since the last element into the tree, as one string.
 
@@ -150,8 +191,17 @@ class TreeBuilder(HTMLParser):
 
 
 def build(html: str) -> TreeBuilder:
+    """The tree of ``html``.  Never raises.
+
+    After the last ``>`` no tag, comment or declaration can end, so what
+    follows it is text; html.parser would find that out again at every
+    ``<`` in it, reading to the end each time (n squared), so it is given
+    only the page up to there.
+    """
     builder = TreeBuilder()
-    rest = html
+    last = html.rfind(">")
+    tail = html[last + 1 :] if "<" in html[last + 1 :] else ""
+    rest = html[: last + 1] if tail else html
     for _ in range(100):
         try:
             builder.feed(rest)
@@ -165,6 +215,8 @@ def build(html: str) -> TreeBuilder:
                 break
             builder.reset()
             rest = "&lt;" + rest[at + 1 :]
+    if tail and builder.cdata_elem is None:
+        builder.handle_data(unescape(tail))  # (inside an unclosed script it is dropped, as the parser would)
     builder.flush_text()
     if builder._in_title and builder.title is None:
         builder.title = " ".join("".join(builder._title_parts).split())
