@@ -50,10 +50,11 @@ def quoted_paragraphs(n: int) -> str:
 
 
 def one_paragraph_quotes(n: int) -> str:
-    """One paragraph holding ``n`` quotations, each cued by a name."""
+    """One paragraph holding ``n`` quotations, each cued by a name; every full
+    stop is inside a quote, so outside them it is one run-on sentence."""
     people = ["Whitlock", "Castell", "Marlow"]
     intro = "Dana Whitlock, Omar Castell and Ines Marlow met on Monday."
-    body = " ".join(f'{people[i % 3]} said "point {i} is settled" after meeting {i}.' for i in range(n))
+    body = " ".join(f'{people[i % 3]} said "point {i} is settled."' for i in range(n))
     return _article("The long meeting", [intro, body])
 
 

@@ -134,16 +134,16 @@ def test_a_paragraph_of_many_quotes_is_read_once():
 
 def test_a_paragraph_of_many_quotes_is_scanned_for_sentence_ends_once(monkeypatch):
     scanned = counting(monkeypatch, reader.quotes, "_SENT_END_RE")
-    # every full stop inside a quote: outside them, no sentence ends before the paragraph does
-    text = "Talks\n\n" + " ".join(f'{("Whitlock", "Castell")[i % 2]} said "point {i} is settled."' for i in range(2000))
+    text = shapes.one_paragraph_quotes(2000)  # no sentence ends outside the quotes
     att = read_text(text)
     assert scanned[0] < 10 * len(text)
     assert len(att.quotes) == 2000
 
 
 def test_every_quote_of_a_long_paragraph_keeps_its_speaker():
-    att = read_text(shapes.one_paragraph_quotes(3000))
     people = ["Dana Whitlock", "Omar Castell", "Ines Marlow"]
+    said = " ".join(f'{people[i % 3].split()[1]} said "point {i} is settled" after meeting {i}.' for i in range(3000))
+    att = read_text(f"Talks\n\n{', '.join(people)} met on Monday.\n\n{said}")
     assert [q.speaker for q in att.quotes] == [people[i % 3] for i in range(3000)]
     att = read_text(shapes.quoted_paragraphs(3000))
     assert [q.speaker for q in att.quotes] == [people[i % 3] for i in range(3000)]
