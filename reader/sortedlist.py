@@ -125,6 +125,8 @@ class SortedList:
         """Items ``< key``, the largest first; with ``skip``, only those whose
         label is not in it (blocks of skipped labels only are jumped)."""
         blocks, label = self._blocks, self._label
+        if skip and not isinstance(skip, (set, frozenset)):
+            skip = frozenset(skip)
         i = bisect_left(self._maxes, key)
         if i < len(blocks):
             block = blocks[i]
@@ -135,8 +137,7 @@ class SortedList:
             if not skip:
                 yield from reversed(blocks[b])
                 continue
-            counts = self._counts[b]
-            if len(counts) <= len(skip) and all(lab in skip for lab in counts):
+            if self._counts[b].keys() <= skip:  # nothing but skipped labels in this block
                 continue
             for item in reversed(blocks[b]):
                 if label(item) not in skip:
