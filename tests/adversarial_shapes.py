@@ -142,3 +142,11 @@ def pronoun_quotes_naming(n: int) -> str:
         paras.append(f"Whitlock spoke at meeting {i}. Whitlock left early. Whitlock came back. Whitlock sat down. "
                      f'He said, "Whitlock will win vote {i}."')
     return _article("The long campaign", paras)
+
+
+def hostile_lines(n: int) -> str:
+    """A text whose header line is ``n`` capital letters and a "!", then a
+    word of ``n`` letters and a paragraph with ``n`` spaces in it: patterns
+    that backtrack took exponential or quadratic time on such lines."""
+    return ("A" * n + "!\n\nThe story of the day\n\nThe first paragraph has words enough.\n\n"
+            + "a" * n + "\n\nIt began" + " " * n + "(and ended\n")
