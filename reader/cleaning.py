@@ -70,10 +70,14 @@ _SECTIONS = frozenset(
 _CREDIT = re.compile(
     r"""(?:Getty\s+Images|\bAFP\b|\bAP\b|AP\s+Photo|Reuters|\bEPA\b|Shutterstock|
         Alamy|Bloomberg|/POOL/|\bPOOL\b|Photograph\s*:|Photo(?:graph)?\s*(?:by\b|:)|
-        Image(?:s)?\s*(?:by\b|:)|Credit\s*:|Courtesy\s+of|Illustration\s*:|
-        [A-Za-z][\w.-]*/[A-Za-z][\w.-]*/[A-Za-z][\w.-]*)""",
+        Image(?:s)?\s*(?:by\b|:)|Credit\s*:|Courtesy\s+of|Illustration\s*:)""",
     re.VERBOSE,
 )
+# Words joined by slashes ("Jane Doe/AP/Pool"), each chain found from its
+# first character only (a regex free to start anywhere in a long word would
+# read the rest of the word from every letter of it: n squared).
+_SLASHED = re.compile(r"(?<![\w.-])[\w.-]*(?:/[\w.-]*)+")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 # "(Tom Reed/Valley Gazette)": a photographer and an agency or paper.
 _NAME_SLASH = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*$")
@@ -82,8 +86,11 @@ _OUTLET_WORD = re.compile(
     r"Network|Agency|Broadcasting|Public|Chronicle|Telegraph|Guardian|Observer|Review|Standard|Mail|Star|"
     r"Record|Ledger|Bulletin|Today|TV|FM|Magazine|Wire|Online)\b"
 )
+_TRAILING_PARENS = re.compile(r"\(([^()]{3,120})\)\s*$")  # (the space before is stripped below)
 _NAV = re.compile(r"\s[|›»•·]\s")
-_NAME_WORDS = re.compile(r"^(?:(?:[A-Z0-9][\w&'’.-]*|the|of|and|for|on|de|la|du)\s*)+$")
+# (each capitalised word taken whole, "(?=(w))(?P=w)": letting the regex try
+# every way of cutting a long word into words took exponential time)
+_NAME_WORDS = re.compile(r"^(?:(?:(?=(?P<w>[A-Z0-9][\w&'’.-]*))(?P=w)|the|of|and|for|on|de|la|du)\s*)+$")
 
 _COPYRIGHT = re.compile(
     r"^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<holder>[^.,;:]*)",
@@ -265,13 +272,27 @@ def _is_boilerplate(p: _Para) -> bool:
 
 
 def _is_credit(text: str) -> bool:
-    return len(_WORD.findall(text)) <= 12 and bool(_CREDIT.search(text)) and not text.endswith(".")
+    return len(_WORD.findall(text)) <= 12 and _names_credit(text) and not text.endswith(".")
+
+
+def _names_credit(text: str) -> bool:
+    """An agency or a credit word ("Getty Images", "Photo:"), or three names
+    joined by slashes ("Jane Doe/AP/Pool": a letter somewhere in the first,
+    the next two starting with one)."""
+    if _CREDIT.search(text):
+        return True
+    for chain in _SLASHED.finditer(text):
+        parts = chain.group().split("/")
+        for i in range(len(parts) - 2):
+            if _ASCII_LETTER.search(parts[i]) and _ASCII_LETTER.match(parts[i + 1]) and _ASCII_LETTER.match(parts[i + 2]):
+                return True
+    return False
 
 
 def _trailing_credit(text: str) -> tuple[str, str] | None:
     """``"Caption words. (Jane Doe/AP)"`` -> (caption, credit)."""
-    match = re.search(r"\s*\(([^()]{3,120})\)\s*$", text)
-    if match and (_CREDIT.search(match.group(1)) or _NAME_SLASH.match(match.group(1))):
+    match = _TRAILING_PARENS.search(text)
+    if match and (_names_credit(match.group(1)) or _NAME_SLASH.match(match.group(1))):
         return text[: match.start()].rstrip(), match.group(1).strip()
     return None
 

@@ -44,9 +44,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from html.parser import HTMLParser
 
 from reader.cleaning import parse_article, split_paragraphs
+from reader.htmltree import BLOCK as _BLOCK
+from reader.htmltree import Node as _Node
+from reader.htmltree import build as _build
+from reader.htmltree import measure, text_length, visible_text
 from reader.model import Article, Caption
 from reader.sanitize import loads_json
 
@@ -54,151 +57,6 @@ HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
 __all__ = ["HTML_SUFFIXES", "JSONL_SUFFIXES", "parse_html", "parse_jsonl"]
-
-# --- the tree -----------------------------------------------------------------
-
-_MAX_DEPTH = 160  # deeper elements are flattened into their ancestor (keeps walks off the recursion limit)
-
-_VOID = frozenset(
-    "area base br col embed hr img input keygen link meta param source track wbr basefont frame".split()
-)
-_BLOCK = frozenset(
-    """address article aside blockquote body caption center dd details dialog div dl dt fieldset
-    figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav noscript
-    ol p pre section summary table tbody td tfoot th thead tr ul iframe video audio canvas""".split()
-)
-# Elements whose start closes an open <p> (HTML's implied end tags, simplified).
-_CLOSES_P = _BLOCK - {"li", "dd", "dt", "td", "th", "tr", "tbody", "thead", "tfoot", "caption", "body", "html"}
-_RAW = frozenset({"script", "style"})
-
-
-class _Node:
-    __slots__ = ("tag", "attrs", "children", "parent")
-
-    def __init__(self, tag: str, attrs: dict[str, str], parent: _Node | None) -> None:
-        self.tag = tag
-        self.attrs = attrs
-        self.children: list[_Node | str] = []
-        self.parent = parent
-
-    def get(self, name: str) -> str:
-        return self.attrs.get(name, "")
-
-    def ancestors(self) -> Iterator[_Node]:
-        node = self.parent
-        while node is not None:
-            yield node
-            node = node.parent
-
-
-class _TreeBuilder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = _Node("#root", {}, None)
-        self.stack: list[_Node] = [self.root]
-        self.meta: dict[str, list[str]] = {}
-        self.title: str | None = None
-        self._in_title = False
-        self._title_parts: list[str] = []
-        self._raw_skip: str | None = None  # a script/style past the depth limit
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        amap: dict[str, str] = {}
-        for name, value in attrs:
-            amap.setdefault(name, value or "")
-        if tag == "meta":
-            key = (amap.get("property") or amap.get("name") or amap.get("itemprop") or "").strip().lower()
-            content = " ".join(amap.get("content", "").split())
-            if key and content:
-                self.meta.setdefault(key, []).append(content)
-        if tag == "title" and self.title is None and not any(n.tag == "svg" for n in self.stack):
-            self._in_title = True
-        if tag in _CLOSES_P:
-            self._close_through("p", stop=_BLOCK)
-        elif tag == "li":
-            self._close_through("li", stop=frozenset({"ul", "ol", "menu"}))
-        elif tag in ("dt", "dd"):
-            self._close_through("dt", "dd", stop=frozenset({"dl"}))
-        parent = self.stack[-1]
-        node = _Node(tag, amap, parent)
-        parent.children.append(node)
-        if tag in _VOID:
-            return
-        if len(self.stack) >= _MAX_DEPTH:
-            if tag in _RAW:
-                self._raw_skip = tag
-            return
-        self.stack.append(node)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag not in _VOID:
-            self.handle_endtag(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == self._raw_skip:
-            self._raw_skip = None
-            return
-        if tag == "title" and self._in_title:
-            self._in_title = False
-            self.title = " ".join("".join(self._title_parts).split())
-        for i in range(len(self.stack) - 1, 0, -1):
-            if self.stack[i].tag == tag:
-                del self.stack[i:]
-                return
-
-    def _close_through(self, *tags: str, stop: frozenset[str]) -> None:
-        """Close an open element of these tags if only inline elements (or a <p>) lie above it."""
-        for i in range(len(self.stack) - 1, 0, -1):
-            tag = self.stack[i].tag
-            if tag in tags:
-                del self.stack[i:]
-                return
-            if tag in stop and tag != "p":
-                return
-
-    def handle_data(self, data: str) -> None:
-        if self._raw_skip:
-            return
-        if self._in_title:
-            self._title_parts.append(data)
-        children = self.stack[-1].children
-        if children and isinstance(children[-1], str):
-            children[-1] += data
-        else:
-            children.append(data)
-
-
-def _build(html: str) -> _TreeBuilder:
-    builder = _TreeBuilder()
-    rest = html
-    for _ in range(100):
-        try:
-            builder.feed(rest)
-            builder.close()
-            break
-        except Exception:  # noqa: BLE001 - a construct html.parser rejects ("<![foo ...")
-            # Read its "<" as text and carry on from there.
-            line, column = builder.getpos()
-            at = _offset(rest, line, column)
-            if at >= len(rest) or rest[at] != "<":
-                break
-            builder.reset()
-            rest = "&lt;" + rest[at + 1 :]
-    if builder._in_title and builder.title is None:
-        builder.title = " ".join("".join(builder._title_parts).split())
-    return builder
-
-
-def _offset(text: str, line: int, column: int) -> int:
-    """The index of (1-based line, 0-based column) in ``text``."""
-    at = 0
-    for _ in range(line - 1):
-        at = text.find("\n", at) + 1
-        if at == 0:
-            return len(text)
-    return at + column
-
 
 # --- what to drop ---------------------------------------------------------------
 
@@ -257,33 +115,36 @@ class _Page:
         self.root = builder.root
         self.meta = builder.meta
         self.title_tag = builder.title or ""
-        self._ptext: dict[int, int] = {}
-        self._text: dict[int, int] = {}
         self._verdicts: dict[tuple[int, bool], bool] = {}
-        self._measure(self.root, False)
+        self._measures = measure(self.root)
+        self._text, self._ptext = self._measures.text, self._measures.ptext
         total_p = self._ptext[id(self.root)]
         self._total = total_p or self._text[id(self.root)]
         self._by_p = bool(total_p)
+        self._summaries: dict = {}
+        self._visible: dict[tuple[int, bool], list[_Node]] = {}
 
-    def _measure(self, node: _Node, in_p: bool) -> tuple[int, int]:
-        """Characters of text (and of text inside <p>) under each node."""
-        if node.tag in _RAW:
-            self._ptext[id(node)] = self._text[id(node)] = 0
-            return 0, 0
-        ptext = text = 0
-        inside = in_p or node.tag == "p"
-        for child in node.children:
-            if isinstance(child, str):
-                n = len(child.strip())
-                text += n
-                ptext += n if inside else 0
-            else:
-                ct, cp = self._measure(child, inside)
-                text += ct
-                ptext += cp
-        self._ptext[id(node)] = ptext
-        self._text[id(node)] = text
-        return text, ptext
+    def has_block(self, node: _Node) -> bool:
+        """Does the element hold a block element (visible or not)?"""
+        return self._measures.has_block[id(node)]
+
+    def text_length(self, node: _Node) -> int:
+        """``len(_text(self, node, soft=False))``; a paragraph holding others
+        is measured from summaries, so nested ones are not read once per
+        ancestor."""
+        hidden = lambda n: self.dropped(n, in_story=True)  # noqa: E731
+        if not self._measures.has_p[id(node)]:
+            return len(visible_text(node, hidden))
+        return text_length(node, hidden, self._summaries)
+
+    def visible(self, top: _Node | None = None, *, soft: bool = False) -> list[_Node]:
+        """``list(walk(top, soft=soft))``, remembered (metadata, bylines and
+        captions look through the same story)."""
+        key = (id(top or self.root), soft)
+        found = self._visible.get(key)
+        if found is None:
+            found = self._visible[key] = list(self.walk(top, soft=soft))
+        return found
 
     def _holds_most(self, node: _Node) -> bool:
         size = (self._ptext if self._by_p else self._text)[id(node)]
@@ -330,19 +191,7 @@ class _Page:
 
 def _text(page: _Page, node: _Node, *, soft: bool = True, skip: tuple[_Node, ...] = ()) -> str:
     """The visible text of an element on one line (leaving out ``skip``)."""
-    parts: list[str] = []
-
-    def visit(n: _Node) -> None:
-        for child in n.children:
-            if isinstance(child, str):
-                parts.append(child)
-            elif not any(child is k for k in skip) and not page.dropped(child, soft=soft, in_story=True):
-                parts.append(" ")
-                visit(child)
-                parts.append(" ")
-
-    visit(node)
-    return " ".join("".join(parts).split())
+    return visible_text(node, lambda n: page.dropped(n, soft=soft, in_story=True), {id(k) for k in skip})
 
 
 # --- the story --------------------------------------------------------------------
@@ -354,17 +203,19 @@ _MIN_LOOSE = 40  # characters of loose text (outside <p>) worth keeping as a par
 
 def _story_node(page: _Page) -> tuple[_Node, _Node | None]:
     """The element holding the story, and the <article>/<main> it sits in (if any)."""
-    visible = list(page.walk())
-    ptext = {id(n): len(_text(page, n, soft=False)) for n in visible if n.tag == "p"}
-
-    def visible_ptext(top: _Node) -> int:
-        return sum(ptext.get(id(n), 0) for n in page.walk(top))
+    visible = page.visible()
+    ptext = {id(n): page.text_length(n) for n in visible if n.tag == "p"}
+    under: dict[int, int] = {}  # visible paragraph text under each visible element (itself included)
+    for node in reversed(visible):  # children before parents
+        size = under[id(node)] = under.get(id(node), 0) + ptext.get(id(node), 0)
+        if node.parent is not None:
+            under[id(node.parent)] = under.get(id(node.parent), 0) + size
 
     total = sum(ptext.values())
     for test in (_is_body_prop, lambda n: n.tag == "article", lambda n: n.tag == "main" or n.get("role") == "main"):
         found = [n for n in visible if test(n)]
         if found:
-            sizes = {id(n): visible_ptext(n) for n in found}
+            sizes = {id(n): under[id(n)] for n in found}
             best = max(found, key=lambda n: sizes[id(n)])
             if sizes[id(best)] * 3 >= total and (sizes[id(best)] or not total):
                 scope = best if best.tag in ("article", "main") else next(
@@ -429,19 +280,19 @@ def _paragraphs(page: _Page, top: _Node) -> list[str]:
                 flush(run, keep_short)
             elif child.tag in _PARA_TAGS:
                 flush(run, keep_short)
-                if _has_block(child):
+                if page.has_block(child):
                     container(child, True)
                 else:
                     inline(child, run)
                     flush(run, True)
-            elif child.tag in _BLOCK or _has_block(child):
+            elif child.tag in _BLOCK or page.has_block(child):
                 flush(run, keep_short)
                 container(child, False)
             else:
                 inline(child, run)
         flush(run, keep_short)
 
-    if top.tag in _PARA_TAGS and not _has_block(top):
+    if top.tag in _PARA_TAGS and not page.has_block(top):
         run: list[str] = []
         inline(top, run)
         flush(run, True)
@@ -450,36 +301,69 @@ def _paragraphs(page: _Page, top: _Node) -> list[str]:
     return out
 
 
-def _has_block(node: _Node) -> bool:
-    stack = [c for c in node.children if isinstance(c, _Node)]
-    while stack:
-        n = stack.pop()
-        if n.tag in _BLOCK:
-            return True
-        stack.extend(c for c in n.children if isinstance(c, _Node))
-    return False
-
-
 def _captions(page: _Page, scope: _Node | None) -> list[Caption]:
-    captions: list[Caption] = []
-    for node in page.walk(scope, soft=True):
-        if node.tag != "figcaption":
-            continue
-        figure = next((a for a in node.ancestors() if a.tag == "figure"), None)
+    """Each figure caption with its credit: a ``<cite>`` or ``.credit`` in the
+    caption, else one in its figure outside any caption.  A figcaption inside
+    another is part of that one, not a caption of its own."""
+    captions: dict[Caption, None] = {}
+    figure_credits: dict[int, tuple[list[_Node], str]] = {}
+    for node, figure in _outer_captions(page, scope):
         credit_nodes = [n for n in page.walk(node, soft=True) if _is_credit(n)]
-        if not credit_nodes and figure is not None:
-            credit_nodes = [
-                n for n in page.walk(figure, soft=True) if _is_credit(n) and node not in n.ancestors() and n is not node
-            ]
-        credit = " ".join(_text(page, n) for n in credit_nodes if not any(a in credit_nodes for a in n.ancestors()))
+        if credit_nodes:
+            credit = _credit_text(page, credit_nodes)
+        else:
+            if figure is None:
+                credit = ""
+            else:
+                if id(figure) not in figure_credits:  # once per figure, not once per caption
+                    nodes = [n for n in page.walk(figure, soft=True) if _is_credit(n) and not _in_caption(n, figure)]
+                    figure_credits[id(figure)] = nodes, _credit_text(page, nodes)
+                credit_nodes, credit = figure_credits[id(figure)]
         text = _text(page, node, skip=tuple(credit_nodes))
         if credit and text.endswith(credit):
             text = text[: -len(credit)].rstrip()
         if text or credit:
-            caption = Caption(text, credit)
-            if caption not in captions:
-                captions.append(caption)
-    return captions
+            captions.setdefault(Caption(text, credit))
+    return list(captions)
+
+
+def _outer_captions(page: _Page, scope: _Node | None) -> Iterator[tuple[_Node, _Node | None]]:
+    """The visible figcaptions under ``scope`` that are not inside another,
+    each with the figure it is in (or None), in one pass over the story."""
+    visible = page.visible(scope, soft=True)
+    figure_of: dict[int, _Node | None] = {}  # the nearest <figure> above each element
+    in_caption: set[int] = set()
+    for node in visible:
+        parent = node.parent
+        if node is visible[0]:
+            figure = next((a for a in node.ancestors() if a.tag == "figure"), None)
+            inside = False
+        else:
+            figure = parent if parent.tag == "figure" else figure_of[id(parent)]
+            inside = parent.tag == "figcaption" or id(parent) in in_caption
+        figure_of[id(node)] = figure
+        if inside:
+            in_caption.add(id(node))
+        elif node.tag == "figcaption":
+            yield node, figure
+
+
+def _credit_text(page: _Page, nodes: list[_Node]) -> str:
+    """The text of credit elements, those inside another one counted once."""
+    ids = {id(n) for n in nodes}
+    return " ".join(_text(page, n) for n in nodes if not any(id(a) in ids for a in n.ancestors()))
+
+
+def _in_caption(node: _Node, figure: _Node) -> bool:
+    """Is ``node`` a figcaption, or inside one, below ``figure``?"""
+    if node.tag == "figcaption":
+        return True
+    for a in node.ancestors():
+        if a is figure:
+            return False
+        if a.tag == "figcaption":
+            return True
+    return False
 
 
 def _is_credit(node: _Node) -> bool:
@@ -491,6 +375,8 @@ def _is_credit(node: _Node) -> bool:
 _LD_ARTICLE = re.compile(r"Article|Posting|Report|NewsArticle|WebPage", re.IGNORECASE)
 _BY = re.compile(r"^(?:written\s+)?by[:\s]+", re.IGNORECASE)
 _SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " : ")
+_BYLINE_CLASS = re.compile(r"(?:^|[-_])(?:byline|authors?)(?:[-_]?names?)?$")
+_NOT_BYLINE_CLASS = re.compile(r"bio|avatar|image|img|photo")
 
 
 def _json_ld(page: _Page) -> dict[str, object]:
@@ -527,14 +413,20 @@ def _ld_objects(data: object, depth: int = 0) -> Iterator[dict[str, object]]:
             yield from _ld_objects(data["@graph"], depth + 1)
 
 
-def _ld_name(value: object) -> str | None:
-    """A name from a JSON-LD value: a string, ``{"name": ...}`` or a list of those."""
+_LD_DEPTH = 8  # names nested deeper than this in JSON-LD are not looked for
+
+
+def _ld_name(value: object, depth: int = 0) -> str | None:
+    """A name from a JSON-LD value: a string, ``{"name": ...}`` or a list of
+    those (nested at most ``_LD_DEPTH`` deep: the page decides the nesting)."""
     if isinstance(value, str):
         return _clean(value)
+    if depth >= _LD_DEPTH:
+        return None
     if isinstance(value, dict):
-        return _ld_name(value.get("name"))
+        return _ld_name(value.get("name"), depth + 1)
     if isinstance(value, list):
-        names = [n for n in (_ld_name(v) for v in value[:10]) if n]
+        names = [n for n in (_ld_name(v, depth + 1) for v in value[:10]) if n]
         return _join_names(names)
     return None
 
@@ -569,12 +461,11 @@ def _strip_site(title: str, site: str | None) -> str:
 
 
 def _byline_from_page(page: _Page, scope: _Node | None) -> str | None:
-    for node in page.walk(scope, soft=True):
+    for node in page.visible(scope, soft=True):
         rel = node.get("rel").lower().split()
         classes = [c.lower() for c in node.get("class").split()]
         marked = "author" in rel or node.get("itemprop").lower() == "author" or any(
-            re.search(r"(?:^|[-_])(?:byline|authors?)(?:[-_]?names?)?$", c) and not re.search(r"bio|avatar|image|img|photo", c)
-            for c in classes
+            _BYLINE_CLASS.search(c) and not _NOT_BYLINE_CLASS.search(c) for c in classes
         )
         if not marked:
             continue
@@ -601,7 +492,7 @@ def _metadata(page: _Page, scope: _Node | None) -> dict[str, object]:
 
     title = _first_meta(page, "og:title", "twitter:title") or _ld_str(ld.get("headline"))
     if not title:
-        h1 = next((n for n in page.walk(scope, soft=True) if n.tag == "h1"), None)
+        h1 = next((n for n in page.visible(scope, soft=True) if n.tag == "h1"), None)
         if h1 is None and scope is not None:
             h1 = next((n for n in page.walk(soft=True) if n.tag == "h1"), None)
         title = _text(page, h1) if h1 is not None else None
@@ -618,7 +509,7 @@ def _metadata(page: _Page, scope: _Node | None) -> dict[str, object]:
 
     date = _first_meta(page, "article:published_time", "og:published_time") or _ld_str(ld.get("datePublished"))
     if not date:
-        for node in page.walk(scope, soft=True):
+        for node in page.visible(scope, soft=True):
             if node.tag == "time":
                 date = _clean(node.get("datetime")) or _text(page, node) or None
                 if date:
@@ -644,11 +535,12 @@ def _clean_with_title(source: str, path: str, title: str | None) -> Article:
         return article
     paragraphs = [p for p in article.paragraphs if p.start >= len(title)]
     if article.title != title:
+        kept = set(paragraphs)
         taken = next(
             (
                 s
                 for s in split_paragraphs(source, begin=len(title))
-                if " ".join(s.text.split()) == article.title and s not in paragraphs
+                if " ".join(s.text.split()) == article.title and s not in kept
             ),
             None,
         )

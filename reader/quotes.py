@@ -55,7 +55,6 @@ from .names import (
     SPEAKER_NOUNS,
     TITLES,
     THING_NOUNS,
-    Registry,
     and_joins,
     is_title,
     looks_org,
@@ -64,6 +63,8 @@ from .names import (
     split_role,
     strip_det,
 )
+from .registry import Registry
+from .sortedlist import SortedList
 
 __all__ = ["extract", "extract_article"]
 
@@ -109,12 +110,14 @@ _VERB_RE = re.compile(r"(?<![\w\-’'])(?:" + "|".join(_ALL_VERBS) + r"|accordin
 _CAP_BEFORE_RE = re.compile(r"[A-ZÀ-ÖØ-Þ\u0100-\u017f][\w.'’\-]*\s+$")
 
 
-def _verbs(text: str, lo: int, hi: int) -> list[re.Match]:
+def _verbs(text: str, lo: int, hi: int, floor: int | None = None) -> list[re.Match]:
     """Speech verbs in ``text[lo:hi]``, without capitalised words inside a name
-    (``the United States also include`` has no verb ``states``)."""
+    (``the United States also include`` has no verb ``states``; the name is
+    looked for from ``floor``, by default ``lo``)."""
     out = []
+    floor = lo if floor is None else floor
     for vm in _VERB_RE.finditer(text, lo, hi):
-        if vm.group()[0].isupper() and _CAP_BEFORE_RE.search(text, max(lo, vm.start() - 40), vm.start()):
+        if vm.group()[0].isupper() and _CAP_BEFORE_RE.search(text, max(floor, vm.start() - 40), vm.start()):
             continue
         out.append(vm)
     return out
@@ -177,6 +180,8 @@ _CLOSE_MARKS = "”»"
 _MARK_RE = re.compile(r"[\"“”„«»]")
 _SENT_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[A-ZÀ-ÖØ-Þ\u0100-\u017f0-9\x00]|\s*$)")
 _LAST_WORD_RE = re.compile(r"([\w.]+)$")
+_NEXT_WORD_RE = re.compile(r"\s+(\w+)")
+_NEXT_SENTENCE_RE = re.compile(r"\s+[\"“A-Z]")
 _LONGEST_SENTENCE = 1000  # characters (news sentences stay under 750); longer runs are cut at a space
 _WORD_RE = re.compile(r"[^\W_][\w'’\-]*")
 _SO_CALLED_RE = re.compile(r"(?:so[\-\s]called|dubbed|nicknamed|titled|entitled|named|known\s+as|termed|the\s+term|"
@@ -1035,6 +1040,9 @@ class _Engine:
         self.reg = Registry()
         self.quotes: list[tuple[int, int, str, str | None, int, tuple[int, int] | None]] = []
         self.entity_of_span: dict[tuple[int, int], str | None] = {}
+        self._named_spans = SortedList()  # the spans in entity_of_span that name someone
+        self._sent_ends: dict[int, tuple[int, re.Match | None]] = {}
+        self._verb_cache: dict[tuple[int, int], tuple[list[re.Match], list[int], int]] = {}
         self._pi_of_base = {b: i for i, (b, _) in enumerate(pars)}
 
     # -- pre-pass ----------------------------------------------------------
@@ -1042,7 +1050,8 @@ class _Engine:
     def prepass(self, spans_by_par: list[list[tuple[int, int]]]) -> None:
         runs = []
         for pi, (base, t) in enumerate(self.pars):
-            qspans = spans_by_par[pi]
+            qspans = spans_by_par[pi]  # sorted and disjoint
+            opens = [o for o, _ in qspans]
             dm = _DATELINE_RE.match(t) if t[:2].isupper() else None
             skip = 0
             for m in _RUN_RE.finditer(t, dm.end() if dm else 0):
@@ -1102,7 +1111,8 @@ class _Engine:
                 s, e = toks[0][1], toks[-1][2]
                 if t[e - 2 : e] in ("'s", "’s"):
                     e -= 2
-                inside = bool(qspans) and any(o < s < c for o, c in qspans)
+                k = bisect.bisect_left(opens, s) - 1  # the last quote opening before the run
+                inside = k >= 0 and s < qspans[k][1]
                 offs = [base + x[1] for x in toks]
                 runs.append((pi, base + s, base + e, words, acr, base + am.start(1) if acr else None, inside, offs,
                              pre_role))
@@ -1176,7 +1186,7 @@ class _Engine:
             if nm.endswith(("'s", "’s")):
                 if m.firm:
                     # the firm's full name seen earlier ("Moody's Investors Service Inc")
-                    nm = next((o for o in reg.org_names if o.startswith(nm + " ")), nm)
+                    nm = reg.names.org_starting(nm) or nm
                 else:
                     nm = nm[:-2]
             if nm.endswith(".") and not re.fullmatch(r"(?:[A-ZÀ-ÖØ-Þ\u0100-\u017f]\.)+", nm):
@@ -1195,20 +1205,15 @@ class _Engine:
             ent = reg.add_anonymous(m.text, m.head, span, m.definite)
             name = ent.name
         self.entity_of_span[span] = name
+        if name is not None:
+            self._named_spans.add(span)
         return name, span
 
     def _named_in(self, quote: str) -> frozenset[str]:
         """Persons whose surname the quotation itself contains: a speaker does
         not usually talk about himself by name, so ``He said, "Warhol was..."``
         is not Warhol speaking."""
-        words = set(_WORD_RE.findall(quote))
-        out = set()
-        for ent in self.reg.entities.values():
-            if ent.kind == "person":
-                last = ent.name.split()[-1]
-                if len(last) > 2 and last in words:
-                    out.add(ent.name)
-        return frozenset(out)
+        return self.reg.persons_named(set(_WORD_RE.findall(quote)))
 
     def _subject_antecedent(self, m: Mention, base: int, exclude: frozenset[str]):
         """A pronoun refers first to the subject of a recent sentence.
@@ -1239,10 +1244,9 @@ class _Engine:
         for pj, s, e in seq[:4]:
             pbase = self.pars[pj][0]
             cands: list[tuple[str | None, int]] = []
-            for (cs, ce), nm in self._cue_spans():
-                if pbase + s <= cs < pbase + e and nm is not None:
-                    cands.append((nm, ce - pbase))
-                    break
+            cue = self._named_spans.first_from((pbase + s,))  # the first resolved cue in the sentence
+            if cue is not None and cue[0] < pbase + e:
+                cands.append((self.entity_of_span[cue], cue[1] - pbase))
             mt = self.masked[pj]
             subj = [_sentence_subject(mt, s, e)]
             for vm in _verbs(mt, s, e):
@@ -1266,15 +1270,12 @@ class _Engine:
                 # pronoun after a subject usually refers back to it
                 gm = _GENDER_PRON_RE.search(self.masked[pj], after, e)
                 if gm is not None:
-                    ent.gender = "m" if gm.group().lower() in ("he", "him", "his", "himself") else "f"
+                    reg.set_gender(ent, "m" if gm.group().lower() in ("he", "him", "his", "himself") else "f")
                     if ent.gender != g:
                         continue
-                ent.gender = g
+                reg.set_gender(ent, g)
             return ent
         return None
-
-    def _cue_spans(self):
-        return sorted(self.entity_of_span.items())
 
     # -- per-paragraph ------------------------------------------------------
 
@@ -1315,12 +1316,10 @@ class _Engine:
         # reopen: keep it (runs to the paragraph end) but it is its own group.
         self.masked = masked
         self.prepass(spans_by_par)
-        self.sentences = [self._sentences(pi, masked[pi], [p for p in pieces if p.par == pi])
-                          for pi in range(len(self.pars))]
-
         by_par: dict[int, list[_Piece]] = {}
         for p in pieces:
             by_par.setdefault(p.par, []).append(p)
+        self.sentences = [self._sentences(pi, masked[pi], by_par.get(pi, [])) for pi in range(len(self.pars))]
 
         # attribute groups
         groups: dict[int, list[_Piece]] = {}
@@ -1349,7 +1348,7 @@ class _Engine:
                     prev_speaker = name
                     ent = self.reg.entities.get(name)
                     if ent is not None:
-                        ent.quotes += 1  # a speaker: preferred by "the company"
+                        self.reg.credit(ent)  # a speaker: preferred by "the company"
                     continue
                 p: _Piece = obj  # type: ignore[assignment]
                 if p.group not in done_groups:
@@ -1360,7 +1359,7 @@ class _Engine:
                     p.speaker = prev_speaker
                     ent = self.reg.entities.get(prev_speaker)
                     if ent is not None:
-                        ent.quotes += 1
+                        self.reg.credit(ent)
                 results.append((base + p.lo, base + p.hi, p.kind, p.speaker, pi, p.cue))
                 if p.speaker is not None:
                     prev_speaker = p.speaker
@@ -1385,7 +1384,7 @@ class _Engine:
                 if m[i] == "." and (wl in _ABBREV or (len(w) == 1 and w.isupper())):
                     continue
                 if m[i] == "." and re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", w):
-                    nxt = re.match(r"\s+(\w+)", m[end:])
+                    nxt = _NEXT_WORD_RE.match(m, end)
                     if nxt and norm(nxt.group(1)) not in FUNCTION_WORDS:
                         continue
             cuts.add(end)
@@ -1395,7 +1394,7 @@ class _Engine:
             c = p.close
             if c >= len(t) or p.hi <= p.lo:
                 continue
-            if t[p.hi - 1] in ".!?…" and re.match(r"\s+[\"“A-Z]", t[c + 1 :]):
+            if t[p.hi - 1] in ".!?…" and _NEXT_SENTENCE_RE.match(t, c + 1):
                 if not self._after_cue(pi, p, t, m, terminal=True, probe=True):
                     cuts.add(c + 1)
         cuts.add(len(m))
@@ -1413,6 +1412,20 @@ class _Engine:
                 out.append((s, c))
                 s = c
         return out
+
+    def _next_sentence_end(self, pi: int, m: str, pos: int) -> re.Match | None:
+        """``_SENT_END_RE.search(m, pos)`` for paragraph ``pi``, remembered.
+
+        A match depends only on the text from where it starts, so the match
+        found from ``pos`` is the answer from any later position up to its
+        start: probing each quote of a paragraph in order scans it once.
+        """
+        hit = self._sent_ends.get(pi)
+        if hit is not None and hit[0] <= pos and (hit[1] is None or pos <= hit[1].start()):
+            return hit[1]
+        found = _SENT_END_RE.search(m, pos)
+        self._sent_ends[pi] = (pos, found)
+        return found
 
     def _sentence_of(self, pi: int, pos: int) -> tuple[int, int]:
         # sentences are sorted and do not overlap: a binary search, so a paragraph
@@ -1436,7 +1449,7 @@ class _Engine:
         if nm and nm.start() < hi:
             hi = nm.start()
         if probe:
-            se = _SENT_END_RE.search(m, c + 1)
+            se = self._next_sentence_end(pi, m, c + 1)
             if se:
                 hi = min(hi, se.end())
         tr = m[c + 1 : hi]
@@ -1484,19 +1497,33 @@ class _Engine:
                 return None
         return mention
 
+    def _last_verb(self, pi: int, m: str, s: int, hi: int) -> re.Match | None:
+        """The last of ``_verbs(m, s, hi)``, where ``s`` starts a sentence and
+        ``m[hi]`` is a quotation mark.  No verb runs across a mark, so the
+        verbs up to one quote's mark are those up to the next quote's, plus
+        the ones between: a sentence with many quotes is scanned once, not
+        once per quote."""
+        verbs, ends, done = self._verb_cache.get((pi, s)) or ([], [], s)
+        if hi > done:
+            more = _verbs(m, done, hi, floor=s)
+            verbs += more
+            ends += [vm.end() for vm in more]
+            done = hi
+        self._verb_cache[(pi, s)] = (verbs, ends, done)
+        k = bisect.bisect_right(ends, hi)
+        return verbs[k - 1] if k else None
+
     def _left_cue(self, pi: int, p: _Piece, t: str, m: str) -> tuple[Mention | None, bool]:
         """(mention, adjacent): the speech verb before the quote in its sentence."""
         s, e = self._sentence_of(pi, p.open)
         lo = s
         # do not look past the previous quote's closing mark in this sentence
-        left = m[lo : p.open]
-        verbs = _verbs(m, lo, p.open)
-        if not verbs:
-            if left.rstrip().endswith(":"):
+        vm = self._last_verb(pi, m, s, p.open)
+        if vm is None:
+            if m[lo : p.open].rstrip().endswith(":"):
                 # 'Sunak defended the record ...: "..."': the sentence's subject
                 return _sentence_subject(m, lo, p.open), True
             return None, False
-        vm = verbs[-1]
         verb = vm.group().lower()
         between = m[vm.end() : p.open]
         adjacent = bool(re.fullmatch(r"\s*(?:" + _TIME + r"|\s)*[,:]?\s*", between)) or bool(
@@ -1593,7 +1620,7 @@ class _Engine:
             if speaker is not None:
                 ent = self.reg.entities.get(speaker)
                 if ent is not None:
-                    ent.quotes += 1
+                    self.reg.credit(ent)
         if len(grp) > 1:
             for p in grp:
                 p.kind = "direct"
