@@ -49,7 +49,7 @@ def unpack(data: bytes) -> object:
     if hashlib.blake2b(body, digest_size=_DIGEST).digest() != data[len(MAGIC) : head]:
         raise ValueError("checksum mismatch")
     return marshal.loads(body)
-_RULE_MODULES = ("model.py", "corpus.py", "sanitize.py", "cleaning.py", "formats.py", "quotes.py", "names.py", "cache.py")
+_RULE_MODULES = ("model.py", "corpus.py", "sanitize.py", "cleaning.py", "paragraphs.py", "formats.py", "quotes.py", "names.py", "cache.py")
 
 
 def rules_version() -> str:
