@@ -130,16 +130,18 @@ def no_gc() -> Iterator[None]:
 def build_directory(items: Iterable[tuple[Article, Attribution]]) -> Directory:
     """Merge every article's speakers into corpus-wide entries (see :mod:`reader.speaker_merge`)."""
     with no_gc():
-        return _directory(merge_speakers(items))
+        return _directory(*merge_speakers(items))
 
 
-def _directory(entries: list[tuple[SpeakerEntry, list[tuple[str, str]]]]) -> Directory:
-    """The directory of these entries (in this order) and its look-up tables."""
+def _directory(entries: list[tuple[SpeakerEntry, list[int]]], node_keys: list[tuple[str, str]]) -> Directory:
+    """The directory of these entries (in this order) and its look-up tables;
+    ``node_keys`` gives each member node's (article id, speaker name)."""
     directory = Directory()
-    for index, (entry, article_names) in enumerate(entries):
+    by_article = directory._by_article
+    for index, (entry, members) in enumerate(entries):
         directory.speakers.append(entry)
-        for key in article_names:
-            directory._by_article[key] = index
+        for node in members:
+            by_article[node_keys[node]] = index
         seen: set[str] = set()
         for alias in (entry.name, *entry.aliases):
             key = name_key(alias)

@@ -2,7 +2,7 @@
 
 Public API::
 
-    merge_speakers(items) -> [(SpeakerEntry, [(article id, speaker name), ...]), ...]
+    merge_speakers(items) -> ([(SpeakerEntry, [node, ...]), ...], [(article id, speaker name) of each node])
     name_key(name), is_generic(name)
 
 :mod:`reader.quotes` gives each article its own canonical speakers
@@ -55,7 +55,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 from reader.model import Article, Attribution, Quote, SpeakerKind
@@ -158,10 +158,12 @@ class SpeakerEntry:
 
 
 
-def merge_speakers(items: Iterable[tuple[Article, Attribution]]) -> list[tuple[SpeakerEntry, list[tuple[str, str]]]]:
-    """Every corpus-wide speaker, most quoted first, with the (article id,
-    speaker name) of each article's speaker it merges."""
-    articles, nodes, node_quotes = _speaker_nodes(items)
+def merge_speakers(
+    items: Iterable[tuple[Article, Attribution]],
+) -> tuple[list[tuple[SpeakerEntry, list[int]]], list[tuple[str, str]]]:
+    """Every corpus-wide speaker, most quoted first, with the nodes it merges;
+    and each node's (article id, speaker name as the article gives it)."""
+    articles, nodes, node_quotes, node_keys = _speaker_nodes(items)
     uf = UnionFind(len(nodes))
     keyed = _merge_same_names(nodes, uf)
     if keyed.single_persons:
@@ -170,10 +172,7 @@ def merge_speakers(items: Iterable[tuple[Article, Attribution]]) -> list[tuple[S
         _merge_acronyms(nodes, uf, keyed.org_nodes)
     entries = [(_entry(members, nodes, node_quotes, articles), members) for members in uf.groups()]
     entries.sort(key=lambda em: (-len(em[0].quotes), -len(em[0].articles), em[0].name.casefold()))
-    return [
-        (entry, [(articles[nodes[node].article].id, nodes[node].name) for node in members])
-        for entry, members in entries
-    ]
+    return entries, node_keys
 
 
 class _Node(NamedTuple):
@@ -186,6 +185,11 @@ class _Node(NamedTuple):
     aliases: tuple[str, ...]
 
 
+# A _Node made from a tuple in C: NamedTuple's own constructor is a Python
+# call, a sixth of the time of building the nodes of a large corpus.
+_new_node = partial(tuple.__new__, _Node)
+
+
 class _Keyed(NamedTuple):
     """The nodes :func:`_merge_same_names` sorted by the kind of name they have."""
 
@@ -195,8 +199,11 @@ class _Keyed(NamedTuple):
 
 
 
-def _speaker_nodes(items: Iterable[tuple[Article, Attribution]]) -> tuple[list[Article], list[_Node], list[list[Quote]]]:
-    """The articles, one node per (article, quoted speaker), and each node's quotes.
+def _speaker_nodes(
+    items: Iterable[tuple[Article, Attribution]],
+) -> tuple[list[Article], list[_Node], list[list[Quote]], list[tuple[str, str]]]:
+    """The articles, one node per (article, quoted speaker), each node's
+    quotes and its (article id, speaker name).
 
     A speaker the article lists without a quote gets no node; a quote whose
     speaker the article does not list gets a person node of its own.
@@ -204,19 +211,22 @@ def _speaker_nodes(items: Iterable[tuple[Article, Attribution]]) -> tuple[list[A
     articles: list[Article] = []
     nodes: list[_Node] = []
     node_quotes: list[list[Quote]] = []
+    node_keys: list[tuple[str, str]] = []
     for article, attribution in items:
-        a_no = len(articles)
+        a_no, a_id = len(articles), article.id
         articles.append(article)
         by_name = _quotes_by_speaker(attribution.quotes)
         for speaker in attribution.speakers:
             quotes = by_name.pop(speaker.name, None)
             if quotes:
-                nodes.append(_Node(a_no, speaker.name, speaker.kind, speaker.role, speaker.aliases or (speaker.name,)))
+                nodes.append(_new_node((a_no, speaker.name, speaker.kind, speaker.role, speaker.aliases or (speaker.name,))))
                 node_quotes.append(quotes)
+                node_keys.append((a_id, speaker.name))
         for name, quotes in by_name.items():  # a quote whose speaker is not listed (defensive)
-            nodes.append(_Node(a_no, name, "person", None, (name,)))
+            nodes.append(_new_node((a_no, name, "person", None, (name,))))
             node_quotes.append(quotes)
-    return articles, nodes, node_quotes
+            node_keys.append((a_id, name))
+    return articles, nodes, node_quotes, node_keys
 
 
 def _quotes_by_speaker(quotes: Iterable[Quote]) -> dict[str, list[Quote]]:
@@ -235,7 +245,9 @@ def _merge_same_names(nodes: list[_Node], uf: UnionFind) -> _Keyed:
     descriptions (``the company``) join nothing.  One-word person names
     (``Biden``) are only collected, for :func:`_merge_bare_names`.
     """
-    keyed = _Keyed({}, {}, [])
+    full_persons: dict[str, int] = {}
+    single_persons: dict[str, list[int]] = {}
+    org_nodes: list[int] = []
     org_names: dict[str, int] = {}  # org key -> first node
     for node, (_a_no, name, kind, _role, _aliases) in enumerate(nodes):
         if kind == "anonymous" or is_generic(name):
@@ -244,16 +256,16 @@ def _merge_same_names(nodes: list[_Node], uf: UnionFind) -> _Keyed:
             first = org_names.setdefault(_org_key(name), node)
             if first != node:
                 uf.union(node, first)
-            keyed.org_nodes.append(node)
+            org_nodes.append(node)
             continue
         key = _person_key(name)
         if " " in key:
-            first = keyed.full_persons.setdefault(key, node)
+            first = full_persons.setdefault(key, node)
             if first != node:
                 uf.union(node, first)
         elif key:
-            keyed.single_persons.setdefault(key, []).append(node)
-    return keyed
+            single_persons.setdefault(key, []).append(node)
+    return _Keyed(full_persons, single_persons, org_nodes)
 
 
 def _merge_bare_names(nodes: list[_Node], uf: UnionFind, keyed: _Keyed) -> None:
