@@ -52,8 +52,8 @@ def unpack(data: bytes) -> object:
 
 
 _RULE_MODULES = (
-    "model.py", "corpus.py", "sanitize.py", "cleaning.py", "formats.py", "htmltree.py", "quotes.py", "names.py",
-    "registry.py", "sortedlist.py", "cache.py",
+    "model.py", "corpus.py", "sanitize.py", "cleaning.py", "paragraphs.py", "formats.py", "htmltree.py", "quotes.py",
+    "names.py", "registry.py", "sortedlist.py", "cache.py",
 )
 
 
