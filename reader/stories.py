@@ -23,7 +23,9 @@ its :data:`SALIENT` highest-weighted rare features in an inverted index of
 everyone's rare features, which gives a partial dot product per candidate
 pair; pairs with a promising partial score get the full cosine (the common
 features included), scaled by date proximity when both articles have a
-date (a week apart: kept; two weeks: 0.75; a month: 0.5; more: 0).  A date is
+date: a story spans at most :data:`WINDOW` days, so two reports further
+apart never link, and two groups join only if together they still fit
+(no chain of weekly releases becomes one story).  A date is
 the article's own, else the wire dateline that opens its body ("SALVADOR,
 Feb 26 - "), which has no year and is compared by day of the year.  One
 outlet's headline repeated word for word on another day is a recurring
@@ -45,7 +47,7 @@ import re
 from heapq import nlargest
 from operator import mul
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
@@ -64,6 +66,8 @@ SALIENT = 6  # an article proposes candidates through its most salient rare feat
 DENSITY = 0.5  # two stories join when this share of their article pairs are linked
 BACKGROUND = 20  # imaginary unrelated articles added to the document count for IDF
 LEAD_CHARS = 400  # body characters read for word and name features
+EVENT = 0.06  # of a link's similarity, at least this much must come from shared plain words (see _event)
+WINDOW = 7  # days: the most one story spans, first report to last (when dates or datelines exist)
 
 W_TITLE = 2.0
 W_LEAD = 1.0
@@ -82,11 +86,15 @@ STOPWORDS = frozenset(
     eight nine ten first last year years week weeks day days time mr mrs ms dr per cent percent pct
     monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow may might must
     shall us s t re ve ll d m don didn doesn isn wasn weren won wouldn can't cannot get got make made
+    january february march april june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
     """.split()
 )
 
 # Capitalised runs: "Wang Yi", "Standard Oil Co", "Bank of England", "Munich".
 _NAME_RE = re.compile(r"[A-Z][\w'’\-]*(?:[ \t]+(?:(?:of|de|al|von|van|the)[ \t]+)?[A-Z][\w'’\-]*)+")
+# Stock symbols name a company: "<AMO>", "(NYSE: GM)", "(Nasdaq: AAPL)".
+_TICKER = re.compile(r"<([A-Z][A-Z.]{0,5})>|\((?:NYSE|Nasdaq|NASDAQ|AMEX|LSE|TSX|ASX)\s*:\s*([A-Z][A-Z.]{0,5})\)")
 _LEADING = STOPWORDS | frozenset("but and in on at as by for after before while when if".split())
 
 
@@ -117,9 +125,34 @@ class Story:
 # --------------------------------------------------------------------------
 
 
-def _headline(article: Article) -> tuple[str, str]:
-    """Outlet and headline: the same on two days is a recurring report (a daily market report)."""
-    return article.outlet_label, normalize(article.title).strip()
+# A clock time in a headline ("GRAIN FUTURES 11:20 EDT") marks one snapshot of a series.
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?:\s*(?:[ap]\.?m\.?|[A-Z]{1,2}[SD]?T|GMT|UTC)\b)?", re.IGNORECASE)
+
+
+class Headline(NamedTuple):
+    """An outlet's headline without its clock time, and the clock time."""
+
+    outlet: str
+    words: str
+    clock: str
+
+
+def _headline(article: Article) -> Headline:
+    """The same headline from one outlet on two days, or at two clock times,
+    is a recurring report (a daily market report, an intraday price table)::
+
+        >>> from reader.model import Article
+        >>> _headline(Article("x", "x.txt", "", "MIDWEST GRAIN FUTURES 11:20 EDT", outlet="Wire"))
+        Headline(outlet='Wire', words='midwest grain futures', clock='11:20 EDT')
+    """
+    clock = " ".join(m.group() for m in _CLOCK.finditer(article.title))
+    return Headline(article.outlet_label, normalize(_CLOCK.sub(" ", article.title)).strip(), clock)
+
+
+def _recurring(a: Headline, b: Headline, gap: int | None) -> bool:
+    """Two reports of a series, not one event: the same outlet and headline
+    on other days, or at other clock times."""
+    return a.outlet == b.outlet and a.words == b.words and bool(gap or a.clock != b.clock)
 
 
 def _when(article: Article) -> tuple[date | None, int | None]:
@@ -136,18 +169,6 @@ def _gap(a: tuple[date | None, int | None], b: tuple[date | None, int | None]) -
         return None
     d = abs(a[1] - b[1])
     return min(d, 366 - d)
-
-
-def _date_factor(gap: int | None) -> float:
-    if gap is None:
-        return 1.0
-    if gap <= 7:
-        return 1.0
-    if gap <= 14:
-        return 0.75
-    if gap <= 31:
-        return 0.5
-    return 0.0
 
 
 # --------------------------------------------------------------------------
@@ -179,12 +200,35 @@ def _names(text: str) -> list[str]:
     return out
 
 
+def _entity_words(article: Article, speaker_names: Iterable[str]) -> frozenset[str]:
+    """The words that name someone in the article (its multi-word names and
+    its speakers): what a report is *about* or *from*, not what happened::
+
+        >>> from reader.model import Span
+        >>> a = Article("x", "x.txt", "", "t", (Span(0, 9, "Statistics Canada said output rose."),))
+        >>> sorted(_entity_words(a, ["bank of canada"]))
+        ['bank', 'canada', 'of', 'statistics']
+        >>> sorted(_entity_words(Article("y", "y.txt", "", "DART <DARTA> MAKES BID FOR GENERAL MILLS <GIS>"), []))
+        ['dart', 'darta', 'general', 'gis', 'mills']
+    """
+    words = {w for name in _names(_lead(article)) for w in name.split()}
+    text = article.title + "\n" + _lead(article)
+    for ticker in _TICKER.finditer(text):
+        words.add((ticker.group(1) or ticker.group(2)).lower())
+        # the company the symbol follows: "AMERICAN MOTORS <AMO>", back to a function word
+        before = terms(text[text.rfind("\n", 0, ticker.start()) + 1 : ticker.start()])[-3:]
+        while before and before[-1] not in _LEADING:
+            words.add(before.pop())
+    words.update(w for name in speaker_names for w in name.split())
+    return frozenset(words)
+
+
 def _features(article: Article, speaker_names: Iterable[str]) -> dict[str, float]:
     """Feature -> raw weight.  Words are keys as they are, names contain a
     space, speakers start with ``@``; presence counts, repetition does not."""
     stop = STOPWORDS
     lead = _lead(article)
-    feats = dict.fromkeys([t for t in terms(lead) if t not in stop and len(t) > 1], W_LEAD)
+    feats = dict.fromkeys([t for t in terms(lead) if t not in stop and len(t) > 1 and not t.isdigit()], W_LEAD)
     for t in terms(article.title):
         if t not in stop and not t.isdigit():
             feats[t] = feats.get(t, 0.0) + W_TITLE
@@ -221,12 +265,14 @@ def _group(items: list[tuple[Article, Attribution]], directory) -> list[Story]:
     if not items:
         return []
     speaker_of = _speaker_namer(directory)
-    raw = [_features(article, _speaker_features(article, attribution, speaker_of)) for article, attribution in items]
+    speakers = [_speaker_features(article, attribution, speaker_of) for article, attribution in items]
+    raw = [_features(article, names) for (article, _), names in zip(items, speakers)]
+    entities = [_entity_words(article, names) for (article, _), names in zip(items, speakers)]
     vectors = _vectors(raw)
     partial = _partial_scores(vectors)
     whens = [_when(a) for a, _ in items]
-    edges = _links(partial, vectors.vectors, whens, [_headline(a) for a, _ in items])
-    uf, strength = _join(edges, len(items))
+    edges = _links(partial, vectors.vectors, whens, [_headline(a) for a, _ in items], entities, vectors.postings)
+    uf, strength = _join(edges, len(items), whens)
     return _stories(items, uf.groups(), strength, whens, speaker_of)
 
 
@@ -288,9 +334,12 @@ def _vectors(raw: list[dict[str, float]]) -> _Vectors:
         values = list(map(mul, feats.values(), map(get_idf, keys)))
         norm = 1.0 / (math.sqrt(sum(map(mul, values, values))) or 1.0)
         full = dict(zip(keys, values))
-        vec = {f: full[f] * norm for f in feats.keys() & shared_feats}
+        # Comprehensions over the article's own (insertion) order, never over
+        # a set: set order changes from run to run with string hashing, and
+        # with it float sums and ties, hence the stories (determinism).
+        vec = {f: full[f] * norm for f in keys if f in shared_feats}
         out.vectors.append(vec)
-        rare = vec.keys() & rare_feats
+        rare = [f for f in vec if f in rare_feats]
         for f in rare:
             out.postings[f].append((i, vec[f]))
         out.salient.append(nlargest(SALIENT, rare, key=vec.__getitem__) if len(rare) > SALIENT else rare)
@@ -318,7 +367,12 @@ Dated = tuple[date | None, int | None]  # see _when
 
 
 def _links(
-    partial: dict[int, float], vectors: list[dict[str, float]], whens: list[Dated], headlines: list[tuple[str, str]]
+    partial: dict[int, float],
+    vectors: list[dict[str, float]],
+    whens: list[Dated],
+    headlines: list[Headline],
+    entities: list[frozenset[str]] | None = None,
+    rare: Container[str] = (),
 ) -> list[tuple[float, int, int]]:
     """``(similarity, i, j)`` of the linked pairs, strongest first.
 
@@ -341,19 +395,37 @@ def _links(
             vi, vj = vj, vi
         sim = sum([v * vj[f] for f, v in vi.items() if f in vj])
         gap = _gap(whens[i], whens[j])
-        if gap is not None:
-            if gap and headlines[i] == headlines[j]:
-                continue  # the same headline on another day: a recurring report, not one event
-            sim *= _date_factor(gap)
-        if sim >= THRESHOLD:
+        if gap is not None and gap > WINDOW or _recurring(headlines[i], headlines[j], gap):
+            continue  # too far apart, or a recurring report
+        if sim >= THRESHOLD and (entities is None or _event(vi, vj, entities[i] | entities[j], rare) >= EVENT):
             edges.append((sim, i, j))
     edges.sort(reverse=True)
     return edges
 
 
-def _join(edges: list[tuple[float, int, int]], n: int) -> tuple[UnionFind, list[float]]:
+def _event(vi: dict[str, float], vj: dict[str, float], named: frozenset[str], rare: Container[str]) -> float:
+    """The part of a pair's similarity that says what happened: shared rare
+    plain words that name nobody (not names, speakers, words of either's
+    names, nor the boilerplate of a kind of report, which is not rare).
+    Two releases of one agency share the agency, not the event; two
+    dividend notices share "qtly div cts prior", which many others share::
+
+        >>> a, b = {"statistics": 0.6, "permits": 0.8}, {"statistics": 0.6, "gdp": 0.8}
+        >>> _event(a, b, frozenset({"statistics"}), {"statistics", "permits", "gdp"})
+        0
+        >>> _event({"mine": 0.6, "fire": 0.8}, {"mine": 0.6, "fire": 0.8}, frozenset(), {"fire"})
+        0.6400000000000001
+    """
+    if len(vj) < len(vi):
+        vi, vj = vj, vi
+    return sum([v * vj[f] for f, v in vi.items() if f in vj and f in rare and f not in named and f[0] != "@" and " " not in f])
+
+
+def _join(edges: list[tuple[float, int, int]], n: int, whens: list[Dated] | None = None) -> tuple[UnionFind, list[float]]:
     """Join linked articles, strongest links first; two groups join only when
-    :data:`DENSITY` of the article pairs between them are links (no chaining).
+    :data:`DENSITY` of the article pairs between them are links (no chaining)
+    and, with ``whens`` (see :func:`_when`), when together they span at most
+    :data:`WINDOW` days.
 
     Returns the groups and each article's strength: the sum of the
     similarities of its links inside its group (the best connected article
@@ -378,12 +450,32 @@ def _join(edges: list[tuple[float, int, int]], n: int) -> tuple[UnionFind, list[
             mj = members.get(rj, [rj])
             if (len(mi) > 1 or len(mj) > 1) and not _dense(mi, mj, ri, rj, neighbours, uf):
                 continue
+            if whens is not None and not _fits_window(mi, mj, whens):
+                continue
             root = uf.union(ri, rj)
             members[root] = mi + mj
             members.pop(rj if root == ri else ri, None)
         strength[i] += sim
         strength[j] += sim
     return uf, strength
+
+
+def _fits_window(mi: list[int], mj: list[int], whens: list[Dated]) -> bool:
+    """Do two groups together span at most :data:`WINDOW` days?  Undated
+    articles fit anywhere; year-less datelines count the shorter way round::
+
+        >>> d = [(None, 60), (None, 66), (None, 70), (None, None)]
+        >>> _fits_window([0], [1], d), _fits_window([0, 1], [2], d), _fits_window([0], [3], d)
+        (True, False, True)
+    """
+    left = [whens[x] for x in mi if whens[x] != (None, None)]
+    right = [whens[y] for y in mj if whens[y] != (None, None)]
+    for a in left:
+        for b in right:
+            gap = _gap(a, b)
+            if gap is not None and gap > WINDOW:
+                return False
+    return True
 
 
 def _dense(mi: list[int], mj: list[int], ri: int, rj: int, neighbours: dict[int, set[int]], uf: UnionFind) -> bool:

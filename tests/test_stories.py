@@ -150,3 +150,67 @@ def test_the_same_headline_on_other_days_is_a_recurring_report_not_one_story(tmp
     stories = group_stories([monday, tuesday, again])
     assert not _together(stories, monday[0].id, tuesday[0].id)
     assert _together(stories, monday[0].id, again[0].id)  # the same day: an update of one report
+
+
+def _days(story) -> list[int]:
+    from reader.stories import _when
+
+    return [d for d in (_when(a)[1] for a in story.articles) if d is not None]
+
+
+def test_an_agencys_weekly_releases_never_chain_into_one_story(tmp_path):
+    """One statistics office, a release a week for six weeks, each worded
+    like the last: no story may span more than a week, and two releases of
+    different figures in one week are two stories."""
+    figures = ["retail sales", "housing starts", "factory orders", "retail sales", "housing starts", "factory orders"]
+    releases = [
+        _wire(tmp_path, f"w{week}.txt", f"ELWIN {figure.upper()} RISE IN MONTH", f"ELWIN, March {1 + 5 * week}",
+              f"Elwin {figure} rose 0.4 pct in the month, seasonally adjusted, after a 0.2 pct gain the month "
+              f"before, the Elwin Statistics Office said. The office said {figure} were up 3.1 pct on a year ago.")
+        for week, figure in enumerate(figures)
+    ]
+    stories = group_stories(releases)
+    assert all(max(_days(s)) - min(_days(s)) <= 7 for s in stories)
+    assert not _together(stories, releases[0][0].id, releases[3][0].id)  # retail sales, three weeks apart
+
+
+def test_one_event_reported_over_days_stays_one_story_apart_from_the_companys_other_news(tmp_path):
+    fire = _wire(tmp_path, "f1.txt", "FIRE SHUTS KESTREL COPPER MINE", "TORVIK, April 2",
+                 "A fire broke out underground at the Kestrel copper mine near Torvik, trapping eleven miners "
+                 "and halting production, Kestrel Mining Ltd said.")
+    rescue = _wire(tmp_path, "f2.txt", "TRAPPED KESTREL MINERS FOUND ALIVE", "TORVIK, April 3",
+                   "Rescuers found the eleven miners trapped by the underground fire at the Kestrel copper mine "
+                   "alive, Kestrel Mining Ltd said, and production will stay halted for weeks.")
+    bonds = _wire(tmp_path, "f3.txt", "KESTREL MINING TO SELL 150 MLN DLRS OF BONDS", "TORVIK, April 4",
+                  "Kestrel Mining Ltd said it will sell 150 mln dlrs of ten-year bonds to refinance debt, "
+                  "with Harlow Securities as lead manager.")
+    stories = group_stories([fire, rescue, bonds])
+    assert _together(stories, fire[0].id, rescue[0].id)
+    assert not _together(stories, fire[0].id, bonds[0].id)
+
+
+def test_an_intraday_price_table_series_is_not_one_story(tmp_path):
+    """Undated snapshots of one table, told apart by the clock time in the headline."""
+    def table(name: str, clock: str, price: int):
+        path = tmp_path / name
+        path.write_text(f"ELWIN GRAIN FUTURES {clock} EDT\n\nWheat {price} up 2, corn 151 up 1, oats 98 unch.\n",
+                        encoding="utf-8")
+        article = parse_article(path.read_text(encoding="utf-8"), str(path))
+        return article, extract_article(article)
+
+    ten, eleven, again = table("a.txt", "10:50", 301), table("b.txt", "11:20", 303), table("c.txt", "10:50", 301)
+    stories = group_stories([ten, eleven, again])
+    assert not _together(stories, ten[0].id, eleven[0].id)
+    assert _together(stories, ten[0].id, again[0].id)  # the same snapshot twice: one story
+
+
+def test_dividend_notices_of_different_companies_in_a_wire_feed_are_not_one_story(tmp_path):
+    """A feed carries dozens of these a week; what they share is the form, not an event."""
+    places, trades = ["Harlow", "Torvik", "Elwin", "Marsh", "Quell", "Brant"], ["Foods", "Power", "Bancorp", "Mills", "Steel"]
+    notices = [
+        _wire(tmp_path, f"d{i}.txt", f"{place.upper()} {trade.upper()} <{place[:2].upper()}{trade[:2].upper()}> SETS PAYOUT",
+              f"NEW YORK, May {1 + i % 5}", f"Qtly div {10 + i} cts vs {10 + i} cts prior. Pay June 1. Record May 20.")
+        for i, (place, trade) in enumerate((p, t) for p in places for t in trades)
+    ]
+    stories = group_stories(notices)
+    assert all(len(s.articles) == 1 for s in stories)

@@ -11,7 +11,7 @@ import pytest
 import reader.stories
 from reader.model import Article, Attribution, Quote
 from reader.shared_quotes import _match_quotes, _quotable, _quote_key
-from reader.stories import _join, _links, _vectors
+from reader.stories import Headline, _join, _links, _vectors
 
 
 @pytest.mark.parametrize(
@@ -56,7 +56,7 @@ def test_links_are_the_pairs_above_threshold_seen_once_strongest_first():
     n = len(vectors)
     partial = {i * n + j: sum(vectors[i].get(f, 0) * w for f, w in vectors[j].items()) for i in range(n) for j in range(n)}
     undated = [(None, None)] * n
-    edges = _links(partial, vectors, undated, [("", str(i)) for i in range(n)])
+    edges = _links(partial, vectors, undated, [Headline("", str(i), "") for i in range(n)])
     assert [(i, j) for _s, i, j in edges] == [(0, 3), (1, 2), (1, 3), (0, 1)]  # ties: the later pair first
     assert [s for s, _i, _j in edges] == pytest.approx([1.0, 0.8, 0.6, 0.6])
 
