@@ -30,10 +30,11 @@ corpus-wide entries with these rules:
   (CGTN)``) or the initials of the full name.  An acronym that fits several
   organisations is not merged.
 * **Anonymous sources** (``source with knowledge of the matter``, ``U.S.
-  officials``) are never merged across articles: two articles' "official"
-  need not be the same person.  Each article's anonymous speaker is its own
-  entry with ``kind == "anonymous"``; ``Directory.filter`` can leave them
-  out.
+  officials``) are grouped by their description (``Some traders`` and ``the
+  traders`` are "traders"): one entry of ``kind == "anonymous"`` per
+  description, "traders · 412 quotes in 390 articles", never joined to a
+  named speaker (two articles' "official" need not be the same person, so
+  the entry is a group, not a person); ``Directory.filter`` can leave them out.
 * **Descriptions** that are no name (``the company``, ``Corp``, ``a
   statement``: lower-case, or made only of generic nouns) are kept per
   article in the same way, with the kind the article gave them.
@@ -55,82 +56,14 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import partial
 from typing import NamedTuple
 
 from reader.model import Article, Attribution, Quote, SpeakerKind
-from reader.names import DETERMINERS, SPEAKER_NOUNS, THING_NOUNS
-from reader.query import normalize
+from reader.speaker_keys import acronym, anonymous_key, initials, is_generic, name_key, org_key, person_key
 from reader.unionfind import UnionFind
 
 __all__ = ["SpeakerEntry", "is_generic", "merge_speakers", "name_key"]
-
-_WORD = re.compile(r"[^\W_]+")
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_ORG_SKIP = frozenset({"of", "the", "and", "for", "de", "du", "la", "le", "des", "on", "in", "at", "&"})
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
-# Words that alone never make a name: "the company", "Corp", "a statement".
-_GENERIC_WORDS = (
-    SPEAKER_NOUNS
-    | THING_NOUNS
-    | DETERMINERS
-    | frozenset(
-        """
-        inc corp corporation co ltd llc plc ag sa nv gmbh bv spa ab asa oyj kk exchange department ministry
-        firm unit subsidiary parent concern bank group agency company companies
-        """.split()
-    )
-)
-
-
-def is_generic(name: str) -> bool:
-    """A description rather than a name (``the company``, ``Corp``, ``report``):
-    such speakers stay per article, like anonymous sources."""
-    stripped = name.strip()
-    if not stripped or not stripped[0].isupper():
-        return True
-    words = _WORD.findall(normalize(stripped))
-    return all(w in _GENERIC_WORDS for w in words)
-
-
-@lru_cache(maxsize=65536)
-def name_key(name: str) -> str:
-    """Casefolded, accent-free words of a name joined by single spaces."""
-    return " ".join(_WORD.findall(normalize(name)))
-
-
-@lru_cache(maxsize=65536)
-def _person_key(name: str) -> str:
-    words = _WORD.findall(normalize(name))
-    kept = [w for w in words if len(w) > 1 and w not in _SUFFIXES]
-    return " ".join(kept or words)
-
-
-def _org_key(name: str) -> str:
-    words = _WORD.findall(normalize(name))
-    if len(words) > 1 and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
-
-
-def _initials(name: str) -> str:
-    """``China Global TV Network`` -> ``CGTN``; ``Bank of England`` -> ``BE``."""
-    out = []
-    for word in re.findall(r"[^\W_][\w'’\-]*", name):
-        if word.lower() in _ORG_SKIP:
-            continue
-        if word.isupper() and len(word) > 1:
-            out.append(word)  # an acronym inside a name ("TV") keeps its letters
-        else:
-            out.append(word[0])
-    return "".join(out).upper()
-
-
-def _acronym(alias: str) -> str | None:
-    compact = alias.replace(".", "")
-    return compact.upper() if _ACRONYM.match(alias) and compact.isupper() and len(compact) >= 2 else None
-
-
 
 @dataclass(frozen=True, slots=True)
 class SpeakerEntry:
@@ -240,24 +173,33 @@ def _merge_same_names(nodes: list[_Node], uf: UnionFind) -> _Keyed:
     """Join persons with equal full names and organisations with equal names.
 
     ``Joseph R. Biden Jr.`` and ``Joseph Biden`` (person key ``joseph
-    biden``) join; ``The Fed`` and ``Fed`` join.  Anonymous sources and
-    descriptions (``the company``) join nothing.  One-word person names
+    biden``) join; ``The Fed`` and ``Fed`` join; so do ``Baker Hughes Inc``
+    and ``Baker Hughes``, and a "person" ``Dow Chemical`` with the company
+    ``Dow Chemical Co``.  Anonymous sources join those of the same
+    description; descriptions (``the company``) join nothing.  One-word person names
     (``Biden``) are only collected, for :func:`_merge_bare_names`.
     """
     full_persons: dict[str, int] = {}
     single_persons: dict[str, list[int]] = {}
     org_nodes: list[int] = []
     org_names: dict[str, int] = {}  # org key -> first node
+    org_keys = {org_key(n.name) for n in nodes if n.kind == "organisation"}
+    anonymous: dict[str, int] = {}  # anonymous key -> first node
     for node, (_a_no, name, kind, _role, _aliases) in enumerate(nodes):
-        if kind == "anonymous" or is_generic(name):
-            continue  # never merged across articles
-        if kind == "organisation":
-            first = org_names.setdefault(_org_key(name), node)
+        if kind == "anonymous":
+            first = anonymous.setdefault(anonymous_key(name), node)
+            if first != node:
+                uf.union(node, first)  # a group of like sources, never a named speaker
+            continue
+        if is_generic(name):
+            continue  # a description ("the company"): per article
+        if kind == "organisation" or _organisation_named_as_person(name, org_keys):
+            first = org_names.setdefault(org_key(name), node)
             if first != node:
                 uf.union(node, first)
             org_nodes.append(node)
             continue
-        key = _person_key(name)
+        key = person_key(name)
         if " " in key:
             first = full_persons.setdefault(key, node)
             if first != node:
@@ -265,6 +207,16 @@ def _merge_same_names(nodes: list[_Node], uf: UnionFind) -> _Keyed:
         elif key:
             single_persons.setdefault(key, []).append(node)
     return _Keyed(full_persons, single_persons, org_nodes)
+
+
+def _organisation_named_as_person(name: str, org_keys: set[str]) -> bool:
+    """A "person" whose name is an acronym (``S and P``) or, in two words or
+    more, an organisation's name elsewhere in the corpus (``Dow Chemical``
+    beside ``Dow Chemical Co``): the article took an organisation for a person."""
+    if acronym(name):
+        return True
+    key = org_key(name)
+    return " " in key and key in org_keys
 
 
 def _merge_bare_names(nodes: list[_Node], uf: UnionFind, keyed: _Keyed) -> None:
@@ -317,38 +269,50 @@ def _full_name_ends(full_persons: Iterable[str]) -> tuple[dict[str, set[str]], d
 
 
 def _merge_acronyms(nodes: list[_Node], uf: UnionFind, org_nodes: list[int]) -> None:
-    """An organisation named by an acronym joins the one organisation it stands for.
+    """An organisation named by an acronym joins the organisation it stands for.
 
     ``WHO`` joins ``World Health Organization`` (its initials), ``CGTN``
-    joins ``China Global TV Network`` (given as an alias in an article);
-    an acronym that fits two organisations joins neither.
+    joins ``China Global TV Network`` (given as an alias in an article),
+    ``GM`` joins ``General Motors Corp``.  When an acronym fits several
+    organisations, it joins one only if that one is named in at least
+    :data:`ACRONYM_SHARE` (two thirds) of the articles naming any of them (and in three
+    or more): ``GM`` is General Motors in a corpus where General Mills
+    appears twice beside General Motors' thirty articles; ``AA`` with one
+    American Airlines and one Alcoholics Anonymous joins neither.
     """
     acronyms = _acronym_roots(nodes, uf, org_nodes)
     for node in org_nodes:
-        acr = _acronym(nodes[node].name)
-        if acr is None:
+        acr = acronym(nodes[node].name)
+        if acr is None or acr not in acronyms:
             continue
-        roots = {uf.find(r) for r in acronyms.get(acr, ())}
-        if len(roots) == 1:
-            uf.union(node, next(iter(roots)))
+        counts: Counter[int] = Counter()
+        for root, n in acronyms[acr].items():
+            counts[uf.find(root)] += n
+        (best, n), = counts.most_common(1)
+        if len(counts) == 1 or (n >= 3 and n >= ACRONYM_SHARE * sum(counts.values())):
+            uf.union(node, best)
 
 
-def _acronym_roots(nodes: list[_Node], uf: UnionFind, org_nodes: list[int]) -> dict[str, set[int]]:
-    """Acronym -> the sets of the many-word organisations it may stand for:
-    their initials and the acronyms articles gave as their aliases."""
-    acronyms: dict[str, set[int]] = defaultdict(set)
+ACRONYM_SHARE = 2 / 3
+
+
+def _acronym_roots(nodes: list[_Node], uf: UnionFind, org_nodes: list[int]) -> dict[str, Counter[int]]:
+    """Acronym -> the sets of the many-word organisations it may stand for
+    (their initials, and the acronyms articles gave as their aliases), each
+    with the number of article speakers naming it."""
+    acronyms: dict[str, Counter[int]] = defaultdict(Counter)
     for node in org_nodes:
         name, aliases = nodes[node].name, nodes[node].aliases
-        if len(_org_key(name).split()) < 2:
-            continue
+        if len(org_key(name).split()) < 2 or acronym(name):
+            continue  # "S and P" is an acronym, not a name with initials
         root = uf.find(node)
-        initials = _initials(name)
-        if len(initials) >= 2:
-            acronyms[initials].add(root)
+        letters = initials(name)
+        if len(letters) >= 2:
+            acronyms[letters][root] += 1
         for alias in aliases:
-            acr = _acronym(alias)
-            if acr:
-                acronyms[acr].add(root)
+            acr = acronym(alias)
+            if acr and acr != letters:
+                acronyms[acr][root] += 1
     return acronyms
 
 
@@ -364,7 +328,7 @@ def _full_roles(nodes, full_persons) -> dict[str, set[str]]:
     out: dict[str, set[str]] = defaultdict(set)
     for _a_no, name, kind, role, _aliases in nodes:
         if kind == "person" and role:
-            key = _person_key(name)
+            key = person_key(name)
             if key in full_persons:
                 out[key] |= _role_words(role)
     return out
@@ -416,6 +380,8 @@ def _merged_entry(members: list[int], nodes: list[_Node], node_quotes: list[list
             roles[role] += 1
         for alias in aliases:
             key = name_key(alias)
+            if len(key) < 2 or is_generic(alias):
+                continue  # "S", "the secretary": fine in one article, not across articles
             alias_count[key] += 1
             alias_form.setdefault(key, alias)
         quotes.extend((a_no, q.start, q) for q in node_quotes[node])
