@@ -117,3 +117,27 @@ def short_day(month: int, day: int) -> str:
 def day_of_year(month: int, day: int) -> int:
     """1 for January 1 to 366 for December 31, counted in a leap year."""
     return _MONTH_START[month] + day
+
+
+def span_label(articles) -> str | None:
+    """When these articles are from: the first and the last day, or None.
+
+    Full dates give a year; wire datelines (``Feb 26``) give none::
+
+        >>> from reader.model import Article
+        >>> span_label([Article("a", "a", "", "t", date="2024-03-02"), Article("b", "b", "", "t", date="2024-04-09")])
+        'Mar 2, 2024 – Apr 9, 2024'
+        >>> span_label([Article("a", "a", "", "t", date="2024-03-02")])
+        'Mar 2, 2024'
+    """
+    seen = [when(article) for article in articles]
+    full = [d for d, _ in seen if d is not None]
+    if full and len(full) == len(seen):
+        first, last = min(full), max(full)
+        labels = [f"{short_day(d.month, d.day)}, {d.year}" for d in (first, last)]
+    else:
+        days = sorted({md for _, md in seen if md is not None}, key=lambda md: day_of_year(*md))
+        if not days:
+            return None
+        labels = [short_day(*days[0]), short_day(*days[-1])]
+    return labels[0] if labels[0] == labels[1] else f"{labels[0]} – {labels[1]}"

@@ -136,7 +136,7 @@ async def test_speakers_view_opens_before_the_directory_is_ready_and_keeps_what_
             await pilot.press("s", *"wang")
             screen = app.screen
             assert isinstance(screen, SpeakersScreen)
-            listing = screen.query_one("#speaker-list", OptionList)
+            listing = screen.query_one("#speaker-list")
             assert listing.loading
             assert "Building the speaker directory" in shown(screen.query_one("#speaker-summary", Static))
             assert screen.query_one("#speaker-filter").value == "wang"
@@ -215,7 +215,7 @@ async def test_views_told_about_the_directory_before_their_widgets_exist_show_it
             await mounted
             await pilot.pause()
             assert app.screen is screen
-            listing = screen.query_one(listing_id, OptionList)
+            listing = screen.query_one(listing_id)
             assert not listing.loading and listing.option_count > 0
             await pilot.press("escape")
             assert app.screen is not screen
@@ -263,3 +263,37 @@ def test_story_table_has_one_row_per_speaker_however_each_outlet_spelled_them(tm
     assert raw.export_text().count("Elwin Harbour") == 2  # as each article wrote it
     rows = [line for line in merged.export_text().splitlines() if "Elwin Harbour" in line]
     assert len(rows) == 1 and rows[0].split()[-2:] == ["1", "1"]
+
+
+SURNAMES = ["Abbott", "Barros", "Chen", "Dalby", "Eze", "Fagan", "Gupta", "Halden", "Ilves", "Jarvi",
+            "Kowal", "Lund", "Moreau", "Nakata", "Osei", "Pryce", "Quint", "Rossi", "Sato", "Tamm"]
+FIRST_NAMES = ["Ada", "Ben", "Cleo", "Dev", "Eli", "Fay", "Gil", "Hana", "Ivo", "Jo",
+               "Kai", "Lia", "Max", "Nia", "Oto", "Pia", "Rex", "Sol", "Tia", "Uma"]
+
+
+async def test_speakers_view_lists_every_speaker_with_anonymous_sources_behind_a(tmp_path):
+    """400 named speakers (more than any screen), and traders quoted in five
+    articles: all 400 are listed, the traders only after `a`, as one group."""
+    for i, (first, last) in enumerate((f, s) for f in FIRST_NAMES for s in SURNAMES):
+        (tmp_path / f"s{i:03}.md").write_text(
+            f"---\ntitle: Harbour report {i}\noutlet: Elwin Gazette\ndate: 2024-03-{1 + i % 28:02d}\n---\n\n"
+            f'"The harbour needs dredging," said {first} {last}, a pilot.\n'
+            + (f'\n"Prices will rise," traders said.\n' if i < 5 else ""),
+            encoding="utf-8",
+        )
+    app = NewsReaderApp(load([tmp_path]))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("s")
+        screen = app.screen
+        listing = screen.query_one("#speaker-list")
+        assert listing.option_count == 400 and all(e.kind != "anonymous" for e in screen.entries)
+        assert "anonymous hidden" in str(listing.border_subtitle)
+        await pilot.press("tab")  # from the filter to the list, where `a` is a key
+        await pilot.press("a")
+        traders = [e for e in screen.entries if e.kind == "anonymous"]
+        assert len(traders) == 1 and traders[0].article_count == 5
+        await pilot.press("end")
+        assert listing.highlighted == 400  # the last of 401 rows, drawn on demand
+        summary = shown(screen.query_one("#speaker-summary", Static))
+        assert "Mar " in summary and "2024" in summary and "Elwin Gazette" in summary and ".md" not in summary

@@ -4,6 +4,8 @@
 forgiven), and the best match's quotes show at once, each with its article
 and outlet and, when the same words appear in other articles of the story,
 who else quoted them.  Enter on a quote opens the article at that quote.
+Every speaker is listed (a virtual list: 13,000 cost nothing); anonymous
+sources ("traders · 410 quotes in 240 articles") are hidden until ``a``.
 """
 
 from __future__ import annotations
@@ -18,14 +20,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.dates import span_label
 from reader.directory import Directory, SpeakerEntry
 from reader.model import Article, Quote
 from reader.sanitize import one_line
 from reader.stories import Story
 from reader.ui.palette import speaker_colour
+from reader.ui.virtual_list import VirtualList
 from reader.ui.waiting import waiting_note
-
-SHOWN = 300  # speakers listed at once; the filter finds the rest
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,8 @@ def speaker_line(entry: SpeakerEntry) -> Text:
     text.append(f"  {entry.quote_count} · {entry.article_count} art.", style="dim")
     if entry.role:
         text.append(f"\n  {one_line(entry.role)}", style="dim italic")
+    elif entry.kind == "anonymous":
+        text.append("\n  anonymous sources", style="dim italic")
     return text
 
 
@@ -53,6 +57,7 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
     AUTO_FOCUS = "#speaker-filter"
     BINDINGS = [
         Binding("escape", "close", "Back"),
+        Binding("a", "toggle_anonymous", "Anonymous"),
         Binding("down", "move(1)", "Next speaker", show=False),
         Binding("up", "move(-1)", "Previous speaker", show=False),
     ]
@@ -67,6 +72,7 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
         self.entries: list[SpeakerEntry] = []
         self.quotes: list[tuple[Article, Quote]] = []
         self._query = query
+        self.show_anonymous = False
         self._progress: tuple[int, int] | None = None
         self._built = False  # the widgets exist (on_mount ran): only then are they filled in
         if directory is not None:
@@ -101,13 +107,13 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
         """The directory is ready: list the speakers the filter typed so far matches."""
         self._take(directory, stories)
         if self._built:
-            self.query_one("#speaker-list", OptionList).loading = False
+            self.query_one("#speaker-list", VirtualList).loading = False
             self._refilter(self.query_one("#speaker-filter", Input).value)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="speakers-left"):
             yield Input(self._query, placeholder="filter speakers: a name, part of one, typos ok", id="speaker-filter")
-            yield OptionList(id="speaker-list")
+            yield VirtualList(speaker_line, id="speaker-list")
         with Vertical(id="speakers-right"):
             yield Static(id="speaker-summary")
             yield OptionList(id="speaker-quotes")
@@ -116,7 +122,7 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
     def on_mount(self) -> None:
         self._built = True
         if self.directory is None:
-            listing = self.query_one("#speaker-list", OptionList)
+            listing = self.query_one("#speaker-list", VirtualList)
             listing.border_title = "Speakers"
             listing.loading = True
             self.waiting(self._progress)
@@ -132,30 +138,40 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
 
     def _refilter(self, query: str) -> None:
         assert self.directory is not None
-        found = self.directory.filter(query) if query.strip() else self.directory.speakers
-        self.entries = found[:SHOWN]
-        listing = self.query_one("#speaker-list", OptionList)
-        listing.set_options(Option(speaker_line(e), id=str(i)) for i, e in enumerate(self.entries))
-        more = f" of {len(found):,}" if len(found) > SHOWN else ""
-        listing.border_title = f"Speakers ({len(self.entries):,}{more})"
-        if self.entries:
-            listing.highlighted = 0
-            self._show(self.entries[0])
-        else:
-            self._show(None)
+        every = self.directory.filter(query) if query.strip() else self.directory.speakers
+        self.entries = every if self.show_anonymous else [e for e in every if e.kind != "anonymous"]
+        listing = self.query_one("#speaker-list", VirtualList)
+        hidden = len(every) - len(self.entries)
+        listing.border_title = f"Speakers ({len(self.entries):,})"
+        listing.border_subtitle = f"{hidden:,} anonymous hidden · a" if hidden else ""
+        listing.set_rows(self.entries)
+        if not self.entries:
+            self._show(None, hidden)
+
+    def action_toggle_anonymous(self) -> None:
+        """Show or hide anonymous sources (``traders``, ``officials``)."""
+        self.show_anonymous = not self.show_anonymous
+        if self.directory is not None:
+            self._refilter(self.query_one("#speaker-filter", Input).value)
 
     def action_move(self, step: int) -> None:
-        listing = self.query_one("#speaker-list", OptionList)
+        listing = self.query_one("#speaker-list", VirtualList)
         if self.focused is self.query_one("#speaker-quotes"):
             quotes = self.query_one("#speaker-quotes", OptionList)
             quotes.action_cursor_down() if step > 0 else quotes.action_cursor_up()
             return
         listing.action_cursor_down() if step > 0 else listing.action_cursor_up()
 
+    def on_virtual_list_highlighted(self, event: VirtualList.Highlighted) -> None:
+        event.stop()
+        self._show(self.entries[event.index])
+
+    def on_virtual_list_selected(self, event: VirtualList.Selected) -> None:
+        event.stop()
+        self._focus_quotes()
+
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        if event.option_list.id == "speaker-list" and event.option.id is not None:
-            self._show(self.entries[int(event.option.id)])
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -169,11 +185,12 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
 
     # --- one speaker's words --------------------------------------------------------
 
-    def _show(self, entry: SpeakerEntry | None) -> None:
+    def _show(self, entry: SpeakerEntry | None, hidden: int = 0) -> None:
         summary = self.query_one("#speaker-summary", Static)
         quotes = self.query_one("#speaker-quotes", OptionList)
         if entry is None:
-            summary.update(Text("No speaker matches.", style="dim"))
+            note = f" ({hidden:,} anonymous sources are hidden: a shows them)" if hidden else ""
+            summary.update(Text("No speaker matches." + note, style="dim"))
             quotes.clear_options()
             self.quotes = []
             return
@@ -185,12 +202,17 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
         if others:
             text.append("\nalso named: ", style="dim")
             text.append("; ".join(one_line(a) for a in others[:6]))
-        outlets = list(dict.fromkeys(one_line(a.outlet_label or a.path.rsplit("/", 1)[-1]) for a in entry.articles))
+        outlets = list(dict.fromkeys(one_line(a.outlet_label) for a in entry.articles if a.outlet_label))
         if len(outlets) > 6:
             outlets = outlets[:6] + [f"and {len(outlets) - 6} more"]
         text.append(f"\n{entry.quote_count} quote{'s' * (entry.quote_count != 1)} in ", style="dim")
-        text.append(f"{entry.article_count} article{'s' * (entry.article_count != 1)}: ", style="dim")
-        text.append(", ".join(outlets))
+        text.append(f"{entry.article_count} article{'s' * (entry.article_count != 1)}", style="dim")
+        when = span_label(entry.articles)
+        if when:
+            text.append(f", {when}", style="dim")
+        if outlets:
+            text.append(": ", style="dim")
+            text.append(", ".join(outlets))
         quoted_ids = {a.id for a in entry.articles}
         elsewhere = []
         for article in entry.articles:
@@ -227,9 +249,6 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option_list.id == "speaker-list":
-            self._focus_quotes()
-            return
         if event.option.id is not None:
             article, quote = self.quotes[int(event.option.id)]
             self.dismiss(QuoteTarget(article.id, quote.start, quote.end))
