@@ -27,6 +27,8 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from reader.model import Article, Caption, Span
 from reader.paragraphs import split_paragraphs
 
@@ -105,7 +107,16 @@ _COPYRIGHT = re.compile(
 # A sign-off that names a wire service: one capitalised word ("Reuter", "AFP";
 # two words would more often be the writer's name).
 _SIGNED = re.compile(r"[A-Z][A-Za-z]{1,15}$")
-_NOT_SIGNED = frozenset({"END", "ENDS", "MORE", "ENDIT", "ENDITEM", "FIN", "FINIS"})
+_NOT_SIGNED = frozenset({"END", "ENDS", "MORE", "ENDIT", "ENDITEM", "FIN", "FINIS", "INTERRUPTED", "CORRECTED"})
+# Wire services that sign off their copy, as they write their names.
+_WIRES = {
+    w.lower(): w
+    for w in "Reuter Reuters AFP AP UPI dpa Xinhua Kyodo Bloomberg TASS ANSA EFE AAP PTI Bernama Yonhap".split()
+}
+# What transmission leaves after a sign-off: "REUTER...", "Reuter...^M".
+_TRAILER = re.compile(r"(?:\s|\.|\^M)+$")
+# A sign-off glued to the last sentence: '... the sources said. REUTER'.
+_GLUED = re.compile(r"(?<=[.!?\"”'’)])\s+(?P<wire>[A-Z][A-Za-z]{1,9})(?:\s|\.|\^M)*$")
 
 _HOST_PATTERNS = (
     # "MPR News is Member supported public media."
@@ -463,21 +474,46 @@ def _mark_footer(paras: list[_Para]) -> None:
 def _sign_off(paras: list[_Para]) -> str | None:
     """A one- or two-word line closing the file, no sentence and no digits
     (``"Reuter"``, ``"ENDS"``), leaves the body; when it is one capitalised
-    word that is no end marker, it names the wire service (``"REUTER"`` ->
-    ``"Reuter"``; ``"AFP"`` stays)."""
+    word that is no end marker, or a wire service however written
+    (``"reuter"``, ``"REUTER..."``, a typo like ``"Reueter"``), it names the
+    wire service (``"REUTER"`` -> ``"Reuter"``; ``"AFP"`` stays).  A wire's
+    name glued to the last sentence (``"... sources said. REUTER"``) is cut
+    off it the same way."""
     tail = [p for p in paras if p.role == "body"]
     if len(tail) < 2:
         return None
     last = tail[-1]
-    if last.words > 2 or last.text[-1] in ".!?" or any(c.isdigit() for c in last.text):
+    text = _TRAILER.sub("", last.text)
+    if not text or any(c.isdigit() for c in text):
         return None
+    sentence = last.text.rstrip().endswith(".") and not last.text.rstrip().endswith("..")
+    if last.words > 2 or sentence or text[-1] in "!?":
+        glued = _GLUED.search(last.text)
+        wire = _wire(glued.group("wire")) if glued else None
+        if glued and wire:
+            last.text = last.text[: glued.start()]
+            last.end = last.start + len(last.text)
+        return wire
     last.role = "signoff"
-    if not _SIGNED.match(last.text) or last.text.upper() in _NOT_SIGNED:
+    wire = _wire(text)
+    if wire:
+        return wire
+    if not _SIGNED.match(text) or text.upper() in _NOT_SIGNED:
         return None
-    signed = last.text
-    if signed.isupper() and len(signed) > 4:
-        signed = signed.capitalize()
-    return signed
+    return text.capitalize() if text.isupper() and len(text) > 4 else text
+
+
+def _wire(word: str) -> str | None:
+    """A wire service's name however a sign-off writes it: ``reuter``,
+    ``REUTER``, ``Reueter`` -> ``Reuter``; ``AFP``; else None."""
+    key = word.lower()
+    if key in _WIRES:
+        return _WIRES[key]
+    if len(key) >= 5:
+        for known, name in _WIRES.items():
+            if len(known) >= 5 and fuzz.ratio(key, known) >= 80:
+                return name
+    return None
 
 
 def _copyright(paras: list[_Para]) -> tuple[str | None, str | None]:

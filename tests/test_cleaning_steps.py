@@ -21,6 +21,7 @@ from reader.cleaning import (
     _Para,
     _sign_off,
     _title_text,
+    parse_article,
 )
 from reader.model import Caption, Span
 
@@ -208,3 +209,24 @@ def test_markdown_headings(texts, meta_title, title, title_index, first):
 @pytest.mark.parametrize("module", [reader.cleaning, reader.paragraphs])
 def test_the_worked_examples_in_the_docstrings_are_right(module):
     assert doctest.testmod(module).failed == 0
+
+
+@pytest.mark.parametrize(
+    "ending, outlet, last_body",
+    [
+        ("\n\nreuter\n", "Reuter", "Talks resume on Monday."),
+        ("\n\nREUTER...\n", "Reuter", "Talks resume on Monday."),
+        ("\n\nReuter...^M\n", "Reuter", "Talks resume on Monday."),
+        ("\n\nReueter\n", "Reuter", "Talks resume on Monday."),  # a typo in transmission
+        ("\n\nxinhua\n", "Xinhua", "Talks resume on Monday."),
+        (" REUTER\n", "Reuter", "Talks resume on Monday."),  # glued to the last sentence
+        ("\n\nInterrupted\n", None, "Talks resume on Monday."),  # an end marker, not an outlet
+        ("\n\nHe left.\n", None, "He left."),  # a short last sentence is body, not a sign-off
+    ],
+)
+def test_a_wire_sign_off_names_the_outlet_however_it_is_written(ending, outlet, last_body):
+    source = ("PORT TALKS\n\nELWIN, March 3 - Harbour pilots and the port board met for talks, "
+              "the board said.\n\nTalks resume on Monday." + ending)
+    article = parse_article(source, "wire.txt")
+    assert article.outlet == outlet
+    assert article.paragraphs[-1].text == last_body
