@@ -1,8 +1,8 @@
 """The per-article registry: every name, organisation and source of one
 article merged into entities, and what a later mention refers to.
 
-Used by :mod:`reader.quotes`; the naming rules themselves are documented in
-:mod:`reader.names`.  Everything a lookup needs is indexed as it is learnt,
+Used by :mod:`reader.attribution.resolve`; the naming rules themselves are
+documented in :mod:`reader.attribution.names`.  Everything a lookup needs is indexed as it is learnt,
 so a lookup costs about the same in an article naming ten people as in one
 naming ten thousand:
 
@@ -29,19 +29,11 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from operator import itemgetter
 
-from .names import (
-    _INSTITUTION_NAMES,
-    ORG_NOUNS,
-    PLACES,
-    PRONOUNS,
-    THING_NOUNS,
-    _short_names,
-    gender_of_title,
-    looks_org,
-    split_role,
-    strip_det,
-)
-from .sortedlist import SortedList
+from ..sortedlist import SortedList
+from .lexicon.grammar import PRONOUNS
+from .lexicon.people import INSTITUTION_NAMES, ORG_NOUNS, THING_NOUNS
+from .lexicon.places import PLACES
+from .names import gender_of_title, looks_org, short_names, split_role, strip_det
 
 try:
     from rapidfuzz.distance import Levenshtein
@@ -58,7 +50,7 @@ class Entity:
     plural: bool = False
     aliases: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
-    quotes: int = 0
+    quoted: bool = False  # quoted at least once so far: "the company" prefers such an organisation
     head: str | None = None  # head noun of anonymous phrases
     order: int = 0
     _mention_set: set[tuple[int, int]] = field(default_factory=set, repr=False, compare=False)
@@ -128,7 +120,7 @@ class NameBook:
         self._org_set.add(org)
         self.org_names.append(org)
         self._org_by_first.setdefault(org.split()[0], org)
-        for word in _short_names(org):
+        for word in short_names(org):
             self._org_by_short.setdefault(word, org)
         j = org.find(" ")
         while j >= 0:
@@ -140,7 +132,7 @@ class NameBook:
         return self._org_by_prefix.get(prefix)
 
     def canonical(self, name: str, kind: str) -> str:
-        """The canonical name (rules in :mod:`reader.names`)."""
+        """The canonical name (rules in :mod:`reader.attribution.names`)."""
         if name in self.acronyms:
             return self.acronyms[name]
         if " " not in name and name.lower() not in PLACES and name not in self._longest_by_last:
@@ -180,9 +172,9 @@ class NameBook:
 
 
 # Institution nouns by the words of the organisations they can mean:
-# "council" -> ("city", "town") (see names._INSTITUTION_NAMES).
+# "council" -> ("city", "town") (see names.INSTITUTION_NAMES).
 _INSTITUTIONS_BY_WORD: dict[str, tuple[str, ...]] = {}
-for _noun, _words in _INSTITUTION_NAMES.items():
+for _noun, _words in INSTITUTION_NAMES.items():
     for _word in _words:
         _INSTITUTIONS_BY_WORD[_word] = _INSTITUTIONS_BY_WORD.get(_word, ()) + (_noun,)
 
@@ -196,7 +188,7 @@ def _classes(ent: Entity) -> frozenset[str]:
             for word in ent.name.lower().split():
                 kinds.update(_INSTITUTIONS_BY_WORD.get(word, ()))
             out += ["org:" + k for k in kinds]
-            if ent.quotes > 0:
+            if ent.quoted:
                 out += ["org+q:" + k for k in kinds]
         if not ent.plural:
             out.append("pron:n")
@@ -362,10 +354,10 @@ class Registry:
         ent.gender = gender
         self.timeline.reclass(ent)
 
-    def credit(self, ent: Entity) -> None:
-        """One more quote for ``ent`` (a speaker is preferred by "the company")."""
-        ent.quotes += 1
-        if ent.quotes == 1:
+    def mark_quoted(self, ent: Entity) -> None:
+        """``ent`` has been given a quotation (a speaker is preferred by "the company")."""
+        if not ent.quoted:
+            ent.quoted = True
             self.timeline.reclass(ent)
 
     # -- resolving ---------------------------------------------------------
@@ -420,7 +412,7 @@ class Registry:
         mentioned organisation that is not a place (one already quoted if any)."""
         ent = self._first_with_role.get(head_l) or self._latest_with_head.get(head_l)
         if ent is None and head_l in ORG_NOUNS and name.lower() == head_l:
-            kind = head_l if head_l in _INSTITUTION_NAMES else ""  # "the government" is not the Home Office
+            kind = head_l if head_l in INSTITUTION_NAMES else ""  # "the government" is not the Home Office
             ent = self.timeline.latest("org+q:" + kind, offset) or self.timeline.latest("org:" + kind, offset)
         return ent
 
