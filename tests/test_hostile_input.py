@@ -26,7 +26,7 @@ import pytest
 
 from reader.corpus import load
 from reader.loader import load_batches, start_workers
-from reader.quotes import extract_article
+from reader.attribution import extract_article
 from reader.search import SearchIndex
 from reader.ui.app import NewsReaderApp
 from reader.ui.article_list import ArticleList

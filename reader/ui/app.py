@@ -22,7 +22,7 @@ from reader.corpus import Corpus, is_repeat
 from reader.crash import EXIT_CRASH, report
 from reader.loader import Batch, give_back_memory, load_batches, stop_workers
 from reader.model import Article, Attribution
-from reader.quotes import extract_article
+from reader.attribution import extract_article
 from reader.search import Hit, SearchIndex
 from reader.sanitize import one_line, visible
 from reader.state import State, StateStore
