@@ -5,7 +5,7 @@ Public API::
     merge_speakers(items) -> ([(SpeakerEntry, [node, ...]), ...], [(article id, speaker name) of each node])
     name_key(name), is_generic(name)
 
-:mod:`reader.quotes` gives each article its own canonical speakers
+:mod:`reader.attribution` gives each article its own canonical speakers
 (``Antony Blinken`` with aliases ``Blinken`` and ``U.S. Secretary of State
 Antony Blinken``).  The directory merges those per-article speakers into
 corpus-wide entries with these rules:
@@ -59,7 +59,8 @@ from functools import lru_cache, partial
 from typing import NamedTuple
 
 from reader.model import Article, Attribution, Quote, SpeakerKind
-from reader.names import DETERMINERS, SPEAKER_NOUNS, THING_NOUNS
+from reader.attribution.lexicon.grammar import DETERMINERS
+from reader.attribution.lexicon.people import SPEAKER_NOUNS, THING_NOUNS
 from reader.query import normalize
 from reader.unionfind import UnionFind
 
