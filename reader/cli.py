@@ -174,7 +174,7 @@ def _width() -> int:
 
 
 def _analyse(corpus: Corpus):
-    from reader.quotes import extract_article
+    from reader.attribution import extract_article
 
     return [(article, extract_article(article)) for article in corpus.articles]
 

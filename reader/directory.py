@@ -10,7 +10,7 @@ Public API::
 
 Pure Python (rapidfuzz for fuzzy look-ups), no UI imports.
 
-:mod:`reader.quotes` gives each article its own canonical speakers; the
+:mod:`reader.attribution` gives each article its own canonical speakers; the
 directory merges them into corpus-wide entries by the rules of
 :mod:`reader.speaker_merge` (``Biden`` and ``Joseph R. Biden Jr.`` are one
 person, two people who share a surname are not, ``WHO`` is the World Health

@@ -24,7 +24,7 @@ from pathlib import Path
 from reader.cache import ParseCache, article_from_tuple, article_to_tuple, attribution_from_tuple, attribution_to_tuple
 from reader.corpus import ArticleError, article_files, read_file, repeat_warning
 from reader.model import Article, Attribution
-from reader.quotes import extract_article
+from reader.attribution import extract_article
 
 log = logging.getLogger(__name__)
 

@@ -32,7 +32,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from reader.names import DETERMINERS, SPEAKER_NOUNS, THING_NOUNS, TITLES
+from reader.attribution.lexicon.grammar import DETERMINERS
+from reader.attribution.lexicon.people import SPEAKER_NOUNS, THING_NOUNS, TITLES
 from reader.query import normalize
 
 __all__ = ["acronym", "anonymous_key", "initials", "is_generic", "name_key", "org_key", "person_key"]

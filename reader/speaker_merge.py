@@ -5,7 +5,7 @@ Public API::
     merge_speakers(items) -> ([(SpeakerEntry, [node, ...]), ...], [(article id, speaker name) of each node])
     name_key(name), is_generic(name)
 
-:mod:`reader.quotes` gives each article its own canonical speakers
+:mod:`reader.attribution` gives each article its own canonical speakers
 (``Antony Blinken`` with aliases ``Blinken`` and ``U.S. Secretary of State
 Antony Blinken``).  The directory merges those per-article speakers into
 corpus-wide entries with these rules:

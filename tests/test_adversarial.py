@@ -28,13 +28,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import reader.attribution.paragraph
+import reader.attribution.registry
 import reader.htmltree
-import reader.quotes
-import reader.registry
 import reader.sortedlist
+from reader.attribution import extract_article
 from reader.cleaning import parse_article
 from reader.formats import parse_html
-from reader.quotes import extract_article
 from tests import adversarial_shapes as shapes
 
 GROWTH = 5.0  # work(4n) / work(n): 4 when linear; a little more for n log n
@@ -136,7 +136,7 @@ def test_a_paragraph_of_many_quotes_is_read_once():
 
 
 def test_a_paragraph_of_many_quotes_is_scanned_for_sentence_ends_once(monkeypatch):
-    scanned = counting(monkeypatch, reader.quotes, "_SENT_END_RE")
+    scanned = counting(monkeypatch, reader.attribution.paragraph, "SENT_END")
     text = shapes.one_paragraph_quotes(2000)  # no sentence ends outside the quotes
     att = read_text(text)
     assert scanned[0] < 10 * len(text)
@@ -239,6 +239,10 @@ def counting(monkeypatch, module, name: str, total: list[int] | None = None) -> 
             total[0] += found.end() - pos if found else 1
             return found
 
+        def finditer(self, string, pos=0, endpos=sys.maxsize):
+            total[0] += min(endpos, len(string)) - pos  # a scan to the end
+            return pattern.finditer(string, pos, endpos)
+
         def __getattr__(self, attr):
             return getattr(pattern, attr)
 
@@ -280,7 +284,7 @@ def test_html_nested_deeper_than_the_recursion_limit_never_raises(tag):
 
 
 def test_the_new_modules_examples_hold():
-    for module in (reader.registry, reader.sortedlist, reader.htmltree, shapes):
+    for module in (reader.attribution.registry, reader.sortedlist, reader.htmltree, shapes):
         assert doctest.testmod(module).failed == 0
 
 
@@ -311,7 +315,8 @@ def canonical_by_walking(name: str, kind: str, full_names: list[str], org_names:
     """The canonical-name rules as a walk over the names seen (what NameBook indexes)."""
     from rapidfuzz.distance import Levenshtein
 
-    from reader.names import PLACES, _short_names
+    from reader.attribution.lexicon.places import PLACES
+    from reader.attribution.names import short_names
 
     lasts = {f.split()[-1] for f in full_names}
     if " " not in name and name.lower() not in PLACES and name not in lasts:
@@ -319,7 +324,7 @@ def canonical_by_walking(name: str, kind: str, full_names: list[str], org_names:
             if org.split()[0] == name:
                 return org
         for org in org_names:
-            if name in _short_names(org):
+            if name in short_names(org):
                 return org
     if kind == "person" and " " not in name:
         best = None
@@ -340,7 +345,7 @@ def canonical_by_walking(name: str, kind: str, full_names: list[str], org_names:
 @given(st.lists(st.tuples(st.sampled_from(NAMES), st.booleans()), max_size=30),
        st.sampled_from(NAMES), st.sampled_from(["person", "organisation"]))
 def test_name_book_answers_like_a_walk_over_the_names(seen, name, kind):
-    book = reader.registry.NameBook()
+    book = reader.attribution.registry.NameBook()
     full_names: list[str] = []
     org_names: list[str] = []
     for seen_name, is_org in seen:
@@ -373,7 +378,7 @@ def test_a_hostile_line_is_cleaned_in_time_linear_in_it(text):
     # The patterns before took exponential (the header: hours) or quadratic
     # (minutes) time on these; what takes a second or less now gets a
     # minute, in a process of its own, so a regression fails rather than hangs.
-    code = ("import sys; from reader.cleaning import parse_article; from reader.quotes import extract_article; "
+    code = ("import sys; from reader.cleaning import parse_article; from reader.attribution import extract_article; "
             "a = parse_article(sys.stdin.read(), 'x.txt'); extract_article(a); print(a.title)")
     done = subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True, timeout=60,
                           cwd=Path(shapes.__file__).resolve().parents[1])

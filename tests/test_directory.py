@@ -13,7 +13,7 @@ import pytest
 from reader.corpus import load
 from reader.directory import build_directory, is_generic, name_key
 from reader.model import Article, Attribution, Quote, Speaker
-from reader.quotes import extract_article
+from reader.attribution import extract_article
 
 HERE = Path(__file__).resolve().parent
 STORIES = HERE / "fixtures" / "stories"

@@ -26,7 +26,7 @@ import pytest
 
 from reader.corpus import load
 from reader.loader import load_batches, start_workers
-from reader.quotes import extract_article
+from reader.attribution import extract_article
 from reader.search import SearchIndex
 from reader.ui.app import NewsReaderApp
 from reader.ui.article_list import ArticleList
@@ -409,7 +409,7 @@ async def test_thousands_of_quotes_show_in_the_reader(tmp_path):
         pane = app.query_one(ReadingPane)
         assert len(pane.attribution.quotes) == 1000
         await pilot.press("tab", "G", "left_square_bracket")
-        assert app.sub_title == "quote 1000 of 1000"
+        assert app.sub_title == "quote 1000 of 1000 · Ana Lopez: named (Mayor Ana Lopez said)"
 
 
 # --- scripts, emoji, combining characters -----------------------------------------------

@@ -22,7 +22,7 @@ from reader.cache import FORMAT, MAGIC, ParseCache, pack
 from reader.cleaning import parse_article, split_paragraphs
 from reader.corpus import ArticleError, decode, read_file
 from reader.export import FORMATS, QUOTE_FIELDS, render
-from reader.quotes import extract_article
+from reader.attribution import extract_article
 from reader.sanitize import one_line, visible
 from reader.search import SearchIndex
 from tests.test_terminal_safety import UNSAFE

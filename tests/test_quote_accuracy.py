@@ -8,7 +8,7 @@ The gold format and the canonical-name rule are described in
 
 * Each article is cut into paragraphs by ``reader.cleaning.parse_article`` if
   that module exists, else by splitting on line breaks; the engine
-  ``reader.quotes.extract(source, paragraphs)`` is run on it.
+  ``reader.attribution.extract(source, paragraphs)`` is run on it.
 * Two groups are scored separately: *quoted* speech (gold and predicted kinds
   ``direct`` and ``partial``) and *reported* speech (kind ``reported``).
   Within a group a predicted and a gold quote match when their character
@@ -301,7 +301,7 @@ def score_article(art: GoldArticle, predicted, paragraphs) -> ArticleScore:
 
 @functools.cache
 def run_engine() -> tuple[tuple[ArticleScore, ...], str]:
-    quotes_mod = importlib.import_module("reader.quotes")
+    quotes_mod = importlib.import_module("reader.attribution")
     scores = []
     splitter = "line split"
     for art in load_gold():
@@ -352,8 +352,8 @@ def format_report(scores, splitter: str) -> str:
 
 @pytest.fixture(scope="module")
 def engine_scores():
-    if importlib.util.find_spec("reader.quotes") is None:
-        pytest.skip("reader.quotes does not exist yet")
+    if importlib.util.find_spec("reader.attribution") is None:
+        pytest.skip("reader.attribution does not exist yet")
     scores, splitter = run_engine()
     print(format_report(scores, splitter))
     return scores

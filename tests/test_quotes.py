@@ -12,8 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.attribution import extract, extract_article
+from reader.attribution.engine import extract as _extract
 from reader.model import Article, Span
-from reader.quotes import _extract, extract, extract_article
 
 
 def paragraphs(source: str) -> tuple[Span, ...]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from reader.corpus import load
-from reader.quotes import extract_article
+from reader.attribution import extract_article
 from reader.search import SearchIndex
 from tests.conftest import SEEDS
 

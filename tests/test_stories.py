@@ -13,7 +13,7 @@ import pytest
 from reader.cleaning import parse_article
 from reader.corpus import load
 from reader.directory import build_directory
-from reader.quotes import extract_article
+from reader.attribution import extract_article
 from reader.dates import parse_date
 from reader.stories import group_stories
 

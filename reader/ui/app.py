@@ -22,7 +22,7 @@ from reader.corpus import Corpus, is_repeat
 from reader.crash import EXIT_CRASH, report
 from reader.loader import Batch, give_back_memory, load_batches, stop_workers
 from reader.model import Article, Attribution
-from reader.quotes import extract_article
+from reader.attribution import extract_article
 from reader.search import Hit, SearchIndex
 from reader.sanitize import one_line, visible
 from reader.state import State, StateStore
@@ -574,7 +574,7 @@ class NewsReaderApp(App[None]):
             self.notify(f"Showing only {pane.focus_speaker}'s quotes; escape shows everyone's.", timeout=4)
 
     def on_reading_pane_quote_changed(self, event: ReadingPane.QuoteChanged) -> None:
-        self.sub_title = f"quote {event.index} of {event.total}"
+        self.sub_title = f"quote {event.index} of {event.total}" + (f" · {event.how}" if event.how else "")
 
 
 def _suggest(name: str) -> Path:

@@ -48,7 +48,7 @@ class Shape(NamedTuple):
 def read_text(text: str) -> Any:
     """What the reader does with a plain-text file: clean it, find the quotes."""
     from reader.cleaning import parse_article
-    from reader.quotes import extract_article
+    from reader.attribution import extract_article
 
     return extract_article(parse_article(text, "shape.txt"))
 
@@ -56,7 +56,7 @@ def read_text(text: str) -> Any:
 def read_html(html: str) -> Any:
     """What the reader does with a saved page: extract it, find the quotes."""
     from reader.formats import parse_html
-    from reader.quotes import extract_article
+    from reader.attribution import extract_article
 
     return extract_article(parse_html(html, "shape.html"))
 

@@ -7,7 +7,7 @@ Usage::
 CORPUS_DIR defaults to ``../shared/corpora/reuters21578/`` relative to the
 repository root.  Every ``*.txt`` file is read and split into paragraphs
 (with :func:`reader.cleaning.parse_article` when available, else on blank
-lines); then :func:`reader.quotes.extract` runs on each article.  Reading
+lines); then :func:`reader.attribution.extract` runs on each article.  Reading
 and paragraph splitting are timed separately from extraction.
 """
 
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from reader.model import Span  # noqa: E402
-from reader.quotes import extract  # noqa: E402
+from reader.attribution import extract  # noqa: E402
 
 try:
     from reader.cleaning import parse_article

@@ -12,7 +12,7 @@ What it does:
 
 1. loads the articles (``reader.cleaning.parse_article`` when present, else a
    title line + blank-line paragraphs split), and their quotes
-   (``reader.quotes.extract_article`` when present, over the first
+   (``reader.attribution.extract_article`` when present, over the first
    ``--quote-articles`` articles; else a crude "X said ..." pattern);
 2. replicates and varies the quotes (word swaps, new numbers, other
    speakers, a few topic words) into synthetic articles, up to ``--quotes``
@@ -132,7 +132,7 @@ def load(corpus: Path, quote_articles: int) -> list[tuple[Article, Attribution]]
     except ImportError:
         parse_article = None
     try:
-        from reader.quotes import extract_article
+        from reader.attribution import extract_article
     except ImportError:
         extract_article = None
     files = sorted(p for p in corpus.iterdir() if p.suffix == ".txt")
@@ -229,7 +229,7 @@ def main(argv=None) -> int:
     ap.add_argument("corpus", nargs="?", type=Path, default=None)
     ap.add_argument("--quotes", type=int, default=100_000, help="quote records to index")
     ap.add_argument("--quote-articles", type=int, default=3000,
-                    help="articles run through reader.quotes (it may be slow)")
+                    help="articles run through reader.attribution (it may be slow)")
     ap.add_argument("--articles", type=int, default=0, help="use only the first N articles")
     ap.add_argument("--builds", type=int, default=3, help="index builds to time")
     ap.add_argument("--no-fzf", action="store_true")

@@ -1,8 +1,8 @@
 """The per-article registry: every name, organisation and source of one
 article merged into entities, and what a later mention refers to.
 
-Used by :mod:`reader.quotes`; the naming rules themselves are documented in
-:mod:`reader.names`.  Everything a lookup needs is indexed as it is learnt,
+Used by :mod:`reader.attribution.resolve`; the naming rules themselves are
+documented in :mod:`reader.attribution.names`.  Everything a lookup needs is indexed as it is learnt,
 so a lookup costs about the same in an article naming ten people as in one
 naming ten thousand:
 
@@ -29,19 +29,11 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from operator import itemgetter
 
-from .names import (
-    _INSTITUTION_NAMES,
-    ORG_NOUNS,
-    PLACES,
-    PRONOUNS,
-    THING_NOUNS,
-    _short_names,
-    gender_of_title,
-    looks_org,
-    split_role,
-    strip_det,
-)
-from .sortedlist import SortedList
+from ..sortedlist import SortedList
+from .lexicon.grammar import PRONOUNS
+from .lexicon.people import INSTITUTION_NAMES, ORG_NOUNS, THING_NOUNS
+from .lexicon.places import PLACES
+from .names import gender_of_title, looks_org, short_names, split_role, strip_det
 
 try:
     from rapidfuzz.distance import Levenshtein
@@ -58,11 +50,12 @@ class Entity:
     plural: bool = False
     aliases: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
-    quotes: int = 0
+    quoted: bool = False  # quoted at least once so far: "the company" prefers such an organisation
     head: str | None = None  # head noun of anonymous phrases
     order: int = 0
     _mention_set: set[tuple[int, int]] = field(default_factory=set, repr=False, compare=False)
     _alias_set: set[str] = field(default_factory=set, repr=False, compare=False)
+    _ends: dict[int, int] = field(default_factory=dict, repr=False, compare=False)  # mention start -> end
 
     def add_alias(self, alias: str) -> None:
         if alias and alias not in self._alias_set:  # sets: thousands of aliases and mentions stay cheap
@@ -73,6 +66,12 @@ class Entity:
         if span not in self._mention_set:
             self._mention_set.add(span)
             self.mentions.append(span)
+            self._ends.setdefault(span[0], span[1])
+
+    def mention_at(self, start: int) -> tuple[int, int] | None:
+        """The (first) mention of this entity starting at ``start``."""
+        end = self._ends.get(start)
+        return None if end is None else (start, end)
 
 
 # --------------------------------------------------------------------------
@@ -128,7 +127,7 @@ class NameBook:
         self._org_set.add(org)
         self.org_names.append(org)
         self._org_by_first.setdefault(org.split()[0], org)
-        for word in _short_names(org):
+        for word in short_names(org):
             self._org_by_short.setdefault(word, org)
         j = org.find(" ")
         while j >= 0:
@@ -140,7 +139,7 @@ class NameBook:
         return self._org_by_prefix.get(prefix)
 
     def canonical(self, name: str, kind: str) -> str:
-        """The canonical name (rules in :mod:`reader.names`)."""
+        """The canonical name (rules in :mod:`reader.attribution.names`)."""
         if name in self.acronyms:
             return self.acronyms[name]
         if " " not in name and name.lower() not in PLACES and name not in self._longest_by_last:
@@ -180,9 +179,9 @@ class NameBook:
 
 
 # Institution nouns by the words of the organisations they can mean:
-# "council" -> ("city", "town") (see names._INSTITUTION_NAMES).
+# "council" -> ("city", "town") (see names.INSTITUTION_NAMES).
 _INSTITUTIONS_BY_WORD: dict[str, tuple[str, ...]] = {}
-for _noun, _words in _INSTITUTION_NAMES.items():
+for _noun, _words in INSTITUTION_NAMES.items():
     for _word in _words:
         _INSTITUTIONS_BY_WORD[_word] = _INSTITUTIONS_BY_WORD.get(_word, ()) + (_noun,)
 
@@ -196,7 +195,7 @@ def _classes(ent: Entity) -> frozenset[str]:
             for word in ent.name.lower().split():
                 kinds.update(_INSTITUTIONS_BY_WORD.get(word, ()))
             out += ["org:" + k for k in kinds]
-            if ent.quotes > 0:
+            if ent.quoted:
                 out += ["org+q:" + k for k in kinds]
         if not ent.plural:
             out.append("pron:n")
@@ -264,11 +263,16 @@ class Timeline:
         """The entity of the last mention in list ``key`` before offset ``before``
         (passing over the names in ``skip``; a stretch of their mentions is
         jumped a block at a time)."""
+        found = self.latest_at(key, before, skip)
+        return None if found is None else found[0]
+
+    def latest_at(self, key: str, before: int, skip: Collection[str] = ()) -> tuple[Entity, int] | None:
+        """:meth:`latest`, and the offset of the mention found."""
         lst = self._lists.get(key)
         if lst is None:
             lst = self._build(key)
-        for _, name in lst.before((before,), skip):
-            return self._entities[name]
+        for offset, name in lst.before((before,), skip):
+            return self._entities[name], offset
         return None
 
     def _build(self, key: str) -> SortedList:
@@ -362,10 +366,10 @@ class Registry:
         ent.gender = gender
         self.timeline.reclass(ent)
 
-    def credit(self, ent: Entity) -> None:
-        """One more quote for ``ent`` (a speaker is preferred by "the company")."""
-        ent.quotes += 1
-        if ent.quotes == 1:
+    def mark_quoted(self, ent: Entity) -> None:
+        """``ent`` has been given a quotation (a speaker is preferred by "the company")."""
+        if not ent.quoted:
+            ent.quoted = True
             self.timeline.reclass(ent)
 
     # -- resolving ---------------------------------------------------------
@@ -420,14 +424,19 @@ class Registry:
         mentioned organisation that is not a place (one already quoted if any)."""
         ent = self._first_with_role.get(head_l) or self._latest_with_head.get(head_l)
         if ent is None and head_l in ORG_NOUNS and name.lower() == head_l:
-            kind = head_l if head_l in _INSTITUTION_NAMES else ""  # "the government" is not the Home Office
+            kind = head_l if head_l in INSTITUTION_NAMES else ""  # "the government" is not the Home Office
             ent = self.timeline.latest("org+q:" + kind, offset) or self.timeline.latest("org:" + kind, offset)
         return ent
 
-    def by_role(self, title: str, before: int) -> Entity | None:
-        """``the Secretary`` -> the most recent person whose role has that word."""
+    def by_role(self, title: str, before: int) -> tuple[Entity, tuple[int, int] | None] | None:
+        """``the Secretary`` -> the most recent person whose role has that word
+        (else the first person named with it), and the mention that decided."""
         t = title.lower()
-        return self.timeline.latest("role:" + t, before) or self._first_with_role.get(t)
+        found = self.timeline.latest_at("role:" + t, before)
+        if found is not None:
+            return found[0], found[0].mention_at(found[1])
+        ent = self._first_with_role.get(t)
+        return None if ent is None else (ent, ent.mentions[0] if ent.mentions else None)
 
     def persons_named(self, words: set[str]) -> frozenset[str]:
         """Persons whose surname (over two letters) is one of ``words``."""
@@ -445,8 +454,9 @@ class Registry:
             return ent.plural or ent.kind == "organisation"
         return False
 
-    def resolve_pronoun(self, pron: str, offset: int, exclude: Collection[str] = frozenset()) -> Entity | None:
-        """Most recent compatible entity mentioned before ``offset``.
+    def resolve_pronoun(self, pron: str, offset: int,
+                        exclude: Collection[str] = frozenset()) -> tuple[Entity, tuple[int, int] | None] | None:
+        """Most recent compatible entity mentioned before ``offset``, and that mention.
 
         ``exclude``: canonical names that cannot be meant (a person named
         inside the very quotation the pronoun introduces).
@@ -454,7 +464,10 @@ class Registry:
         g = PRONOUNS.get(pron.lower())
         if g is None or g == "s":
             return None
-        ent = self.timeline.latest("pron:" + g, offset, exclude)
-        if ent is not None and g in ("m", "f") and not ent.gender:
+        found = self.timeline.latest_at("pron:" + g, offset, exclude)
+        if found is None:
+            return None
+        ent = found[0]
+        if g in ("m", "f") and not ent.gender:
             self.set_gender(ent, g)
-        return ent
+        return ent, ent.mention_at(found[1])

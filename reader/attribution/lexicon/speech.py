@@ -1,0 +1,83 @@
+"""Speech verbs and the words around them.
+
+>>> "said" in REPORT_VERBS and "asked" in QUOTE_ONLY_VERBS and "saying" in PARTICIPLES
+True
+"""
+
+# Verbs that introduce a quotation or reported speech ("X said that ...").
+REPORT_VERBS = tuple(
+    """
+said says say told tells added adds warned warns wrote writes claimed claims
+claim insisted insists insist explained explains noted notes stated states
+announced announces argued argues maintained maintains maintain confirmed
+confirms reported reports acknowledged acknowledges admitted admits declared
+declares stressed stresses emphasised emphasized emphasizes emphasises
+suggested suggests predicted predicts estimated estimates alleged alleges
+denied denies revealed reveals disclosed indicated indicates testified
+asserted asserts contended contends conceded concedes cautioned cautions
+countered complained complains recalled recalls concluded concludes
+believes argue assured reiterated reiterates underscored observed
+""".split()
+)
+
+# Verbs that attribute a quotation but not a reported clause ("she asked").
+QUOTE_ONLY_VERBS = tuple(
+    """
+asked asks replied replies responded responds commented comments remarked
+urged urges tweeted posted joked boasted lamented mentioned continued
+recounted quipped shouted wondered exclaimed described describes called
+calls dubbed branded characterized characterised labelled labeled
+call urge warn reasoned recommended recommends recommend promised promises
+""".split()
+)
+
+# "..., saying" / "the sign reads": participles and the like.
+PARTICIPLES = tuple(
+    """
+saying adding describing calling noting warning telling writing explaining
+arguing insisting claiming stating asking declaring stressing urging quoting
+recommending promising
+reads read
+""".split()
+)
+
+# Phrases that work as a speech verb before the source ("according to X").
+SOURCE_PHRASES = ("according to", "in the words of")
+
+# A phrase that works as a speech verb after the source ("he went on").
+CONTINUING_PHRASES = ("went on",)
+
+# Verbs of an inverted sentence-final cue: "..., said the source, who ...".
+INVERTED_VERBS = frozenset(
+    "said says added wrote told reported noted warned claimed stated explained insisted".split()
+)
+
+# Verbs whose object is the audience: "X told reporters (that) ...".
+TELL_VERBS = frozenset(("told", "tells"))
+
+# The audience after "told": determiners and modifiers of "the press", "a
+# news conference", and the plural nouns that stand alone ("told reporters").
+TOLD_DETERMINERS = ("the", "a", "an", "his", "her", "their", "its", "local", "national", "state", "foreign")
+TOLD_MODIFIERS = ("news", "press", "parliamentary", "congressional", "local", "national", "state", "foreign",
+                  "senate", "house", "city", r"u\.s\.")
+TOLD_AUDIENCES = tuple(
+    """
+reporters journalists lawmakers legislators parliament congress police investigators him her them us me
+you supporters students members analysts delegates the\\s+media media viewers listeners readers
+shareholders investors employees staff workers colleagues officials residents
+""".split()
+)
+TOLD_GATHERINGS = ("conference", "briefing", "meeting", "hearing", "committee", "audience", "rally", "crowd",
+                   "forum", "group")
+
+# Words before a quotation that make it a name, a title or a scare quote:
+# 'so-called "experts"', 'the film "Jaws"'.
+NAMING_WORDS = (
+    r"so[\-\s]called", "dubbed", "nicknamed", "titled", "entitled", "named", r"known\s+as", "termed",
+    r"the\s+term", r"the\s+word", r"the\s+phrase", "labelled", "labeled", "branded", "hashtag", "slogan",
+    "motto", "song", "film", "book", "album", "novel", "movie", "poem", "headline", "website", "code-?named",
+)
+
+# "X issued a statement." introduces the quotation that follows.
+STATEMENT_VERBS = ("issued", "released", "posted", "published", "gave", "made", r"put out", "sent")
+STATEMENT_NOUNS = ("statement", "comment", "remarks", "speech", "message", "response", "reply", "tweet", "post")

@@ -1,0 +1,170 @@
+"""Every regular expression of the attribution engine, built from
+:mod:`reader.attribution.lexicon`.
+
+One capital-letter class, :data:`CAP` (ASCII and Latin-1 capitals and Latin
+Extended-A), is used wherever a pattern asks for "a capitalised word".  The
+few patterns that mean ASCII capitals only say so (wire datelines, party
+labels like ``D-Ark.``, initials).
+
+Word lists become alternations with :func:`alternation`, in the order the
+lexicon gives them (the order decides which alternative wins when several
+match at one place).
+
+>>> bool(VERB.search("the minister said")), bool(VERB.search("the United States also"))
+(True, True)
+>>> TOKEN.findall("Sen. Ann Lee, 45, said")
+['Sen.', 'Ann', 'Lee', ',', '45', ',', 'said']
+>>> RUN.match("U.S. Secretary of State Antony Blinken said").group()
+'U.S. Secretary of State Antony Blinken'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .lexicon import grammar, people, speech, when
+
+CAP = "A-ZÀ-ÖØ-Þ\u0100-\u017f"  # inside [...]: a capital letter
+
+
+def alternation(words: Iterable[str], escape: bool = False) -> str:
+    """``(?:a|b|c)`` from words (regular-expression fragments unless ``escape``)."""
+    return "(?:" + "|".join(re.escape(w) if escape else w for w in words) + ")"
+
+
+def either_case(word: str) -> str:
+    """``[Bb]ut`` from ``but``: the word with or without a capital first letter."""
+    return f"[{word[0].upper()}{word[0]}]{word[1:]}"
+
+
+def phrase(words: str) -> str:
+    """``has\\s+long`` from ``has long``."""
+    return r"\s+".join(words.split())
+
+
+# --- speech verbs ------------------------------------------------------------
+
+ALL_VERBS = tuple(sorted(set(speech.REPORT_VERBS + speech.QUOTE_ONLY_VERBS + speech.PARTICIPLES),
+                         key=lambda w: (-len(w), w)))
+REPORT_VERB_SET = frozenset(v.lower() for v in ALL_VERBS)
+PARTICIPLE_SET = frozenset(speech.PARTICIPLES)
+_REPORT_VERBS_LONGEST_FIRST = tuple(sorted(set(speech.REPORT_VERBS), key=lambda w: (-len(w), w)))
+
+# Any speech verb or "according to", as a whole word, any case.
+VERB = re.compile(r"(?<![\w\-’'])" + alternation(ALL_VERBS + speech.SOURCE_PHRASES + speech.CONTINUING_PHRASES)
+                  + r"(?![\w\-])", re.I)
+# A verb that can introduce reported speech, as written (lower case).
+REPORT_VERB = re.compile(r"(?<![\w\-’'])" + alternation(_REPORT_VERBS_LONGEST_FIRST) + r"(?![\w\-])")
+# Text ending with a speech verb (no word boundary before it).
+VERB_AT_END = re.compile(alternation(ALL_VERBS) + r"\s*$", re.I)
+# A capitalised word right before: a verb with a capital is then part of a name.
+CAP_BEFORE = re.compile(f"[{CAP}]" + r"[\w.'’\-]*\s+$")
+ACCORDING = re.compile(r"(?<![\w\-])according\s+to\s+", re.I)
+
+# --- when and how: "on Thursday", "in a statement to CNN" ---------------------
+
+_DAY = alternation(when.DAYS)
+_MONTH = alternation(when.MONTH_FORMS, escape=True)
+TIME = (
+    r"(?:" + alternation(when.TIME_DEICTICS)[3:-1] + r")\s+(?:" + _DAY + r"|" + _MONTH + r"\s+\d{1,2}|"
+    + "|".join(when.PERIODS) + r")(?:\s+" + alternation(when.PARTS_OF_DAY) + r")?|on\s+" + _MONTH + r"\s+\d{1,2}"
+    + "|" + "|".join(when.TIME_ADVERBS) + "|"
+    r"in\s+" + alternation(when.DOCUMENT_OWNERS) + r"\s+(?:[\w\-]+\s+){0,3}?" + alternation(when.DOCUMENT_NOUNS)
+    + r"(?:\s+" + alternation(when.DOCUMENT_PREPOSITIONS) + r"\s+(?:the\s+)?[\w.'’\-]+(?:\s+[" + CAP
+    + r"][\w.'’\-]*)*)?"
+)
+TIME = "(?:" + TIME + ")"
+# Time phrases and commas between a verb and what follows ("said on Monday, ...").
+FILLER = re.compile(r"(?:,?\s+" + TIME + r")*,?")
+# A time phrase, auxiliary or adverb at the end of a subject ("X, on Monday,").
+TRAIL_ADVERBIAL = re.compile(
+    r"(?:,?\s+" + alternation((TIME,) + when.TRAIL_AUXILIARIES + (phrase("has long"),) + when.TRAIL_ADVERBS
+                              + (phrase("has also"), phrase("had also"))) + r"),?\s*$", re.I)
+# What a trailing adverbial can end with (a cheap test before TRAIL_ADVERBIAL).
+TRAIL_LAST_WORDS = frozenset(
+    [d.lower() for d in when.DAYS] + list(when.PERIODS) + list(when.TIME_ADVERBS) + list(when.DOCUMENT_NOUNS)
+    + list(when.TRAIL_AUXILIARIES) + ["long"] + list(when.TRAIL_ADVERBS)
+)
+IN_A = re.compile(r"\bin\s+" + alternation(when.DOCUMENT_OWNERS) + r"\s", re.I)
+# ", has": an appositive's comma before an auxiliary ("X, an engineer, has said").
+COMMA_AUXILIARY = re.compile(r",\s*" + alternation(when.TRAIL_AUXILIARIES) + r"\b", re.I)
+# Between a speech verb and a quotation that it introduces: time phrases only.
+ADJACENT_GAP = re.compile(r"\s*(?:" + TIME + r"|\s)*[,:]?\s*")
+ADJACENT_TOLD = re.compile(r"\s*(?:told|tells)?\s*[^,.\x00]{0,40}[,:]\s*")
+# "X told reporters": the audience of "told".
+TOLD_OBJECT = re.compile(
+    r"\s+(?:" + alternation(speech.TOLD_DETERMINERS) + r"\s+(?:" + alternation(speech.TOLD_MODIFIERS)
+    + r"\s+)?[a-z][\w\-]*|(?:[" + CAP + r"][\w.'’&\-]*)(?:\s+[" + CAP + r"][\w.'’&\-]*)*|"
+    + "|".join(speech.TOLD_AUDIENCES) + r"|a\s+[\w\-]+\s+" + alternation(speech.TOLD_GATHERINGS) + ")"
+)
+SO_CALLED = re.compile(alternation(speech.NAMING_WORDS) + r"\s*$", re.I)
+STATEMENT = re.compile(r"\b" + alternation(speech.STATEMENT_VERBS) + r"\s+(?:a|an)\s+(?:[\w\-]+\s+)?"
+                       + alternation(speech.STATEMENT_NOUNS) + r"\b")
+
+# --- words and names -------------------------------------------------------------
+
+TOKEN = re.compile(
+    alternation(people.TOKEN_ABBREVIATIONS) + r"\."
+    r"|(?:[A-Za-z]\.){2,}|[^\W_](?:[\w'’\-&]*[^\W_])?|[,;:()\[\]\x00\"“”—–]"
+)
+WORD = re.compile(r"[^\W_][\w'’\-]*")
+_RUN_WORD = r"(?:(?:[" + CAP + r"]\.){1,3}(?=\s+[" + CAP + r"])|[" + CAP + r"][\w’'\-&]*)"
+# A capitalised run, optionally followed by "(ACR)" (group 1).
+RUN = re.compile(
+    r"(?:" + alternation(people.TITLE_ABBREVIATIONS) + r"\.\s+)?" + _RUN_WORD
+    + r"(?:(?:\s+(?:" + alternation(people.RUN_PARTICLES) + r"\s+)?|-)" + _RUN_WORD + r")*"
+    r"(?:\s+\(([" + CAP + r"][A-Za-z0-9&.]{1,9})\))?"
+)
+AND_GAP = re.compile(r"\s+(?:and|&)\s+(?=[" + CAP + r"])")
+PARTICLE_NAME = re.compile(alternation(people.HYPHEN_PARTICLES) + r"-[" + CAP + "]")
+PARTICLE_INITIALS = frozenset(p[0] for p in people.HYPHEN_PARTICLES)
+INITIAL = re.compile(r"[A-Z]\.?")  # ASCII: "J." in "Nigel J. Lawson"
+INITIALS = re.compile(r"(?:[" + CAP + r"]\.)+")  # "U.S."
+PARTY = re.compile(r"[A-Z]\s*-\s*[A-Z][A-Za-z.]*")  # ASCII: "D-Ark."
+_NAME_WORDS = r"((?:[" + CAP + r"][\w’'\-]*\.?\s+){1,3}[" + CAP + r"][\w’'\-]*)"
+# ", Gary Whitcombe,": a name in apposition (group 1).
+APPOSED_NAME = re.compile(r",\s+" + _NAME_WORDS + r"\s*,")
+APPOSED_NAME_END = re.compile(r",\s+" + _NAME_WORDS + r"\s*(?:[,.;]|$)")
+# ", the club's captain.": an appositive description (group 1).
+APPOSITIVE = re.compile(r",\s+((?:(?:a|an|the)\s+)?[^,.;:\x00\"“”]{2,100}?)\s*(?:[,.;]|$)")
+APPOSITIVE_TAIL = re.compile(r",\s+[^,.;]*")
+# ", curator at the museum, ": the appositive after "according to X".
+ACCORDING_APPOSITIVE = re.compile(r",\s+[^,]*,\s*")
+ACCORDING_CLAUSE_START = re.compile(r"[^,]*?,\s*|\s+")
+# "China's top diplomat, Wang Yi": a role in apposition before a name (ASCII capitals).
+ROLE_BEFORE = re.compile(
+    r"(?:^|[.;:!?]\s+|,\s+|\band\s+|\bwith\s+|\bmet\s+)"
+    r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*(?:'s|’s)?\s+)?(?:[a-z][\w'’-]*\s+){0,3}([a-z][\w-]*)),\s*$"
+)
+# A wire dateline, "NEW YORK, March 2 -" (ASCII capitals).
+DATELINE = re.compile(r"\s*[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+)*(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?)*"
+                      r"\s*(?:\([A-Za-z .]+\)\s*)?[-—–]+\s+")
+# "team member Rodaba Noori told": lower-case role words before a name.
+ROLE_WORDS = re.compile(r"(?:[a-z][\w\-]*\s+){1,4}")
+ARTICLE_GAP = re.compile(r"\s*(?:[Tt]he|[Aa]n?)\s+")
+TRAILING_ARTICLE = re.compile(r"(?:^|\s)(?:the|a|an)$", re.I)
+GENDERED_PRONOUN = re.compile(
+    r"\b" + alternation(w if w.endswith("self") else either_case(w)
+                        for w in grammar.MALE_PRONOUNS + grammar.FEMALE_PRONOUNS) + r"\b")
+MALE_PRONOUN_SET = frozenset(grammar.MALE_PRONOUNS)
+
+# --- quotation marks and sentences -------------------------------------------------
+
+OPEN_MARKS = "“„«"
+CLOSE_MARKS = "”»"
+MARK = re.compile(r"[\"“”„«»]")
+MASK = "\x00"  # stands for each character inside a quotation in a masked paragraph
+SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[" + CAP + r"0-9\x00]|\s*$)")
+LAST_WORD = re.compile(r"([\w.]+)$")
+NEXT_WORD = re.compile(r"\s+(\w+)")
+NEXT_SENTENCE = re.compile(r"\s+[\"“A-Z]")  # ASCII, as the cut after a quotation always was
+DOTTED_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # "U.S.A" before its last period
+CUE_LEAD = re.compile(r"\s*[,:;]?\s*")
+SENTENCE_TAIL = re.compile(r"\s*[.!?]?[\"”’')]*\s*")
+CLAUSE_AFTER_SUBJECT = re.compile(r"(?:,\s+[^\x00]*)?[.!?]?[\"”’')]*\s*")
+TIME_TAIL = re.compile(r"\s*" + TIME + r"?[.!?]?\s*")
+THAT = re.compile(r"\s+that\b")
+INVERTED_GAP = re.compile(r"[^\x00]*?[,:]\s*")
+LEAD_JUNK = re.compile(r"^(?:[\s\x00\"“”„«»,:;—–\-]|" + alternation(map(either_case, grammar.LEADING_CONJUNCTIONS))
+                       + r"\b)*")
