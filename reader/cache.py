@@ -111,16 +111,17 @@ def article_to_tuple(article: Article) -> tuple:
         article.copyright,
         article.date,
         tuple((c.text, c.credit) for c in article.captions),
+        article.url,
     )
 
 
 def article_from_tuple(t: tuple) -> Article:
     """The article of :func:`article_to_tuple`; ValueError or TypeError when
     ``t`` is not one (a cache file can hold anything that passes its checksum)."""
-    (aid, path, source, title, paras, outlet, via, byline, section, copyright_, date, captions) = t
+    (aid, path, source, title, paras, outlet, via, byline, section, copyright_, date, captions, url) = t
     if not (type(aid) is str and type(path) is str and type(source) is str and type(title) is str):
         raise TypeError("cache entry: id, path, source and title must be strings")
-    for value in (outlet, via, byline, section, copyright_, date):
+    for value in (outlet, via, byline, section, copyright_, date, url):
         if value is not None and type(value) is not str:
             raise TypeError("cache entry: metadata must be strings or None")
     size = len(source)
@@ -146,6 +147,7 @@ def article_from_tuple(t: tuple) -> Article:
         copyright=copyright_,
         date=date,
         captions=tuple(caption_list),
+        url=url,
     )
 
 

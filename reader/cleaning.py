@@ -31,6 +31,7 @@ from rapidfuzz import fuzz
 
 from reader.model import Article, Caption, Span
 from reader.paragraphs import split_paragraphs
+from reader.sanitize import web_url
 
 __all__ = ["article_id", "parse_article", "split_paragraphs"]
 
@@ -163,6 +164,9 @@ _FRONT_KEYS = {
     "category": "section",
     "date": "date",
     "published": "date",
+    "url": "url",
+    "link": "url",
+    "canonical_url": "url",
 }
 
 
@@ -338,6 +342,7 @@ def parse_article(source: str, path: str = "", *, markdown: bool | None = None) 
         copyright=copyright_text,
         date=meta.get("date") or next((p.text for p in paras if p.role == "date"), None),
         captions=tuple(captions),
+        url=web_url(meta.get("url")),
     )
 
 

@@ -193,12 +193,13 @@ def _quotes(argv: Sequence[str]) -> int:
         return _no_articles(paths)
     analysed = _analyse(corpus)
     rows = [(article, quote) for article, attribution in analysed for quote in attribution.quotes]
+    attributions = {article.id: attribution for article, attribution in analysed}
     if args.speaker is not None:
         hits = _index(analysed).search(f"@{args.speaker}", limit=10_000)
         wanted = {hit.speaker for hit in hits if hit.speaker}
         rows = [(a, q) for a, q in rows if q.speaker in wanted]
     fmt = _format(args)
-    sys.stdout.write(render(quote_records(rows), QUOTE_FIELDS, fmt, width=_width()))
+    sys.stdout.write(render(quote_records(rows, attributions, paths), QUOTE_FIELDS, fmt, width=_width()))
     if fmt == "table":
         articles = len({id(a) for a, _ in rows})
         print(f"\n{len(rows)} quote{'s' * (len(rows) != 1)} in {articles} article{'s' * (articles != 1)}")
@@ -220,7 +221,7 @@ def _search(argv: Sequence[str]) -> int:
     if fmt == "table" and not hits:
         print(f"no hits for {one_line(args.query)!r}")
         return 0
-    sys.stdout.write(render(hit_records(hits, titles), HIT_FIELDS, fmt, width=_width()))
+    sys.stdout.write(render(hit_records(hits, titles, paths), HIT_FIELDS, fmt, width=_width()))
     return 0
 
 
@@ -234,7 +235,7 @@ def _speakers(argv: Sequence[str]) -> int:
 
     directory = build_directory(_analyse(corpus))
     entries = directory.filter(args.filter) if args.filter else directory.speakers
-    sys.stdout.write(render(speaker_records(entries), SPEAKER_FIELDS, _format(args), width=_width()))
+    sys.stdout.write(render(speaker_records(entries, paths), SPEAKER_FIELDS, _format(args), width=_width()))
     return 0
 
 
@@ -251,7 +252,7 @@ def _stories(argv: Sequence[str]) -> int:
     stories = group_stories(analysed, directory=build_directory(analysed))
     if not args.all:
         stories = [story for story in stories if len(story.articles) > 1]
-    sys.stdout.write(render(story_records(stories), STORY_FIELDS, _format(args), width=_width()))
+    sys.stdout.write(render(story_records(stories, paths), STORY_FIELDS, _format(args), width=_width()))
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Quotes and search hits as Markdown, CSV, JSON, JSON Lines or a text table.
+"""Quotes and search hits as Markdown, CSV, JSON, JSON Lines, a text table or quote cards.
 
 Used by ``newsreader quotes/search --format`` and by the reader's ``e`` key.
 Article text and file names are untrusted: every format is valid UTF-8 and
@@ -20,13 +20,20 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from reader.atomic import write_atomically
-from reader.model import Article, Quote
+from reader.citation import card, role_of, shown_path, when_published
+from reader.model import Article, Attribution, Quote
 from reader.sanitize import one_line
 
-FORMATS = ("table", "md", "csv", "json", "jsonl")
-SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".txt": "table"}
+FORMATS = ("table", "md", "csv", "json", "jsonl", "card")
+SUFFIX_FORMATS = {
+    ".md": "md", ".markdown": "md", ".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".txt": "table",
+    ".cards": "card", ".card": "card",
+}
 
-QUOTE_FIELDS = ("article", "title", "outlet", "speaker", "kind", "text", "start", "end", "cue", "cue_start", "cue_end", "via")
+QUOTE_FIELDS = (
+    "article", "title", "outlet", "speaker", "kind", "text", "start", "end", "cue", "cue_start", "cue_end", "via",
+    "role", "date", "url",
+)
 HIT_FIELDS = ("kind", "article", "title", "speaker", "text", "start", "end", "score")
 SPEAKER_FIELDS = ("name", "role", "kind", "quotes", "articles", "aliases")
 STORY_FIELDS = ("title", "size", "outlets", "shared_quotes", "articles")
@@ -40,15 +47,23 @@ def json_line(record: dict) -> str:
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def quote_records(rows: Iterable[tuple[Article, Quote]]) -> list[dict]:
+def quote_records(
+    rows: Iterable[tuple[Article, Quote]],
+    attributions: dict[str, Attribution] | None = None,
+    roots: Sequence[Path | str] = (),
+) -> list[dict]:
     """One record per quote; ``cue`` (the words that attribute it, exactly the
     source between ``cue_start`` and ``cue_end``) and ``via`` (how the speaker
-    was found: :data:`reader.model.VIAS`) are ``None`` when nobody is credited."""
+    was found: :data:`reader.model.VIAS`) are ``None`` when nobody is credited.
+    Provenance: ``role`` (from the article's ``attributions``, by article id),
+    ``date`` (or the wire dateline), ``url``; ``article`` is the file name
+    relative to the corpus folder of ``roots`` it is in."""
     records = []
+    attributions = attributions or {}
     for article, quote in rows:
         evidence = quote.evidence
         records.append({
-            "article": article.path,
+            "article": shown_path(article.path, roots),
             "title": article.title,
             "outlet": article.outlet_label or None,
             "speaker": quote.speaker,
@@ -60,15 +75,18 @@ def quote_records(rows: Iterable[tuple[Article, Quote]]) -> list[dict]:
             "cue_start": evidence.start if evidence else None,
             "cue_end": evidence.end if evidence else None,
             "via": evidence.via if evidence else None,
+            "role": role_of(attributions.get(article.id), quote.speaker),
+            "date": when_published(article),
+            "url": article.url,
         })
     return records
 
 
-def hit_records(hits: Iterable, titles: dict[str, str]) -> list[dict]:
+def hit_records(hits: Iterable, titles: dict[str, str], roots: Sequence[Path | str] = ()) -> list[dict]:
     return [
         {
             "kind": hit.kind,
-            "article": hit.path,
+            "article": shown_path(hit.path, roots),
             "title": titles.get(hit.article_id),
             "speaker": hit.speaker,
             "text": hit.text,
@@ -80,28 +98,28 @@ def hit_records(hits: Iterable, titles: dict[str, str]) -> list[dict]:
     ]
 
 
-def speaker_records(entries: Iterable) -> list[dict]:
+def speaker_records(entries: Iterable, roots: Sequence[Path | str] = ()) -> list[dict]:
     return [
         {
             "name": entry.name,
             "role": entry.role,
             "kind": entry.kind,
             "quotes": entry.quote_count,
-            "articles": [article.path for article in entry.articles],
+            "articles": [shown_path(article.path, roots) for article in entry.articles],
             "aliases": list(entry.aliases),
         }
         for entry in entries
     ]
 
 
-def story_records(stories: Iterable) -> list[dict]:
+def story_records(stories: Iterable, roots: Sequence[Path | str] = ()) -> list[dict]:
     return [
         {
             "title": story.title,
             "size": len(story.articles),
             "outlets": list(dict.fromkeys(a.outlet_label for a in story.articles if a.outlet_label)),
             "shared_quotes": len(story.shared_quotes),
-            "articles": [article.path for article in story.articles],
+            "articles": [shown_path(article.path, roots) for article in story.articles],
         }
         for story in stories
     ]
@@ -175,6 +193,8 @@ def render(records: Sequence[dict], fields: Sequence[str], fmt: str, *, width: i
         return "\n".join(lines) + "\n"
     if fmt == "table":
         return _table(records, fields, width)
+    if fmt == "card":
+        return "".join(card(record) + "\n" for record in records)
     raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
 
 

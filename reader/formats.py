@@ -51,7 +51,7 @@ from reader.htmltree import Node as _Node
 from reader.htmltree import build as _build
 from reader.htmltree import measure, text_length, visible_text
 from reader.model import Article, Caption
-from reader.sanitize import loads_json
+from reader.sanitize import loads_json, web_url
 
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -517,7 +517,8 @@ def _metadata(page: _Page, scope: _Node | None) -> dict[str, object]:
     date = date or _first_meta(page, "datepublished", "date", "pubdate", "dc.date", "dc.date.issued")
 
     section = _first_meta(page, "article:section") or _ld_str(ld.get("articleSection"))
-    return {"title": title, "outlet": outlet, "byline": byline, "date": date, "section": section}
+    url = web_url(_first_meta(page, "og:url", "twitter:url")) or web_url(_ld_str(ld.get("url")))
+    return {"title": title, "outlet": outlet, "byline": byline, "date": date, "section": section, "url": url}
 
 
 # --- building the article ------------------------------------------------------------
@@ -573,7 +574,7 @@ def parse_html(html: str, path: str = "") -> Article:
 
 # --- JSON Lines -----------------------------------------------------------------------------
 
-_OPTIONAL = {"outlet": "outlet", "author": "byline", "date": "date", "section": "section", "url": None}
+_OPTIONAL = {"outlet": "outlet", "author": "byline", "date": "date", "section": "section", "url": "url"}
 
 
 def parse_jsonl(text: str, path: str = "") -> tuple[list[Article], list[str]]:
@@ -603,6 +604,7 @@ def parse_jsonl(text: str, path: str = "") -> tuple[list[Article], list[str]]:
             continue
         title = " ".join(fields.pop("title").split())
         source = title + "\n\n" + fields.pop("text")
+        fields["url"] = web_url(fields.get("url"))  # type: ignore[assignment]
         article = _clean_with_title(source, f"{path}#{number}", title or None)
         articles.append(replace(article, **fields))
     return articles, warnings

@@ -44,6 +44,7 @@ class Article:
     copyright: str | None = None
     date: str | None = None
     captions: tuple[Caption, ...] = ()
+    url: str | None = None  # where it was published (http or https only; see reader.sanitize.web_url)
 
     @property
     def outlet_label(self) -> str:

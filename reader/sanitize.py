@@ -124,3 +124,19 @@ class SafeStream(io.TextIOBase):
 
     def fileno(self) -> int:
         return self.stream.fileno()
+
+
+_WEB_URL = re.compile(r"https?://[^\s<>\"'`\\\x00-\x1f\x7f-\x9f]{1,2040}", re.IGNORECASE)
+
+
+def web_url(value: object) -> str | None:
+    """An ``http``/``https`` address fit to show and cite, else None: no other
+    scheme (``javascript:``, ``file:``), no spaces, quotes or control characters::
+
+        >>> web_url(" https://news.example/a?id=1 "), web_url("javascript:alert(1)"), web_url("https://x/\\x1b[2J")
+        ('https://news.example/a?id=1', None, None)
+    """
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    return value if _WEB_URL.fullmatch(value) else None

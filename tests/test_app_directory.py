@@ -297,3 +297,18 @@ async def test_speakers_view_lists_every_speaker_with_anonymous_sources_behind_a
         assert listing.highlighted == 400  # the last of 401 rows, drawn on demand
         summary = shown(screen.query_one("#speaker-summary", Static))
         assert "Mar " in summary and "2024" in summary and "Elwin Gazette" in summary and ".md" not in summary
+
+
+async def test_y_copies_the_chosen_quote_as_a_citation_in_the_reading_pane_and_the_speakers_view():
+    app = NewsReaderApp(load())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("j", "tab", "y")  # no quote chosen yet: nothing copied, a hint instead
+        assert app.clipboard == ""
+        await pilot.press("right_square_bracket", "y")
+        pane = app.query_one(ReadingPane)
+        quote = pane.attribution.quotes[pane.current_quote]
+        assert app.clipboard.startswith("> ") and quote.text in app.clipboard
+        assert f"— {quote.speaker}" in app.clipboard and pane.article.outlet_label in app.clipboard
+        await pilot.press("s", *"wang", "enter", "y")
+        assert app.clipboard.startswith("> “") and "— Wang Yi, China's top diplomat." in app.clipboard

@@ -49,7 +49,7 @@ def test_quotes_json_is_exact_to_the_character(tmp_path):
     assert result.returncode == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert records, "the seeds have quotes"
-    sources = {str(p): p.read_bytes().decode("utf-8") for p in SEEDS}
+    sources = {p.name: p.read_bytes().decode("utf-8") for p in SEEDS}  # named relative to the file given
     for record in records:
         assert set(record) >= {"article", "text", "start", "end", "speaker", "kind"}
         assert record["kind"] in ("direct", "partial", "reported")
@@ -186,3 +186,23 @@ def test_arguments_echoed_by_an_error_message_are_shown_safely():
     assert result.returncode == 2
     assert "\x1b" not in result.stderr and "\x07" not in result.stderr and "\x9b" not in result.stderr
     assert "--no-such-option=␛]0;PWNED␇" in result.stderr
+
+
+def test_quote_cards_carry_speaker_role_outlet_date_and_url_with_paths_relative_to_the_corpus(tmp_path):
+    folder = tmp_path / "corpus" / "local"
+    folder.mkdir(parents=True)
+    (folder / "port.md").write_text(
+        "---\ntitle: Port to reopen\noutlet: Elwin Gazette\ndate: 2024-03-04\nurl: https://gazette.example/port\n---\n\n"
+        '"We will reopen the port on Friday," said Marta Quell, the chairwoman of the harbour board.\n',
+        encoding="utf-8",
+    )
+    cards = run("quotes", "--format", "card", str(tmp_path / "corpus"))
+    assert cards.returncode == 0, cards.stderr
+    assert cards.stdout.splitlines() == [
+        "> “We will reopen the port on Friday,” — Marta Quell, chairwoman of the harbour board."
+        " Elwin Gazette, 2024-03-04. https://gazette.example/port"
+    ]
+    record = json.loads(run("quotes", "--json", str(tmp_path / "corpus")).stdout)
+    assert record["article"] == "local/port.md"  # not the absolute path
+    assert (record["role"], record["date"], record["url"]) == (
+        "chairwoman of the harbour board", "2024-03-04", "https://gazette.example/port")

@@ -28,6 +28,7 @@ from reader.sanitize import one_line, visible
 from reader.state import State, StateStore
 from reader.ui.article_list import FILTERS, ArticleList
 from reader.ui.commands import ArticleCommands
+from reader.citation import card
 from reader.export import HIT_FIELDS, QUOTE_FIELDS, hit_records, quote_records
 from reader.ui.export_screen import ExportRequest, ExportScreen
 from reader.directory import Directory, build_directory
@@ -67,6 +68,7 @@ class NewsReaderApp(App[None]):
         Binding("N", "next_hit(-1)", "Previous hit", show=False),
         Binding("ctrl+p", "command_palette", "palette", show=False, priority=True),
         Binding("m", "toggle_bookmark", "Bookmark"),
+        Binding("y", "copy_card", "Copy quote", show=False),
         Binding("u", "toggle_read", "Read/unread", show=False),
         Binding("f", "cycle_filter", "Filter"),
         # Keys that open a dialog or a view take priority (they are turned off while
@@ -381,7 +383,7 @@ class NewsReaderApp(App[None]):
         searching = self.query_one("#left").has_class("-searching")
         panel = self.query_one(SearchPanel)
         if searching and panel.hits:
-            records = hit_records(panel.hits, self._titles)
+            records = hit_records(panel.hits, self._titles, self._paths or ())
             request = ExportRequest(
                 f"{len(records)} search results for {panel.query_text!r}", HIT_FIELDS, records, _suggest("search")
             )
@@ -390,7 +392,9 @@ class NewsReaderApp(App[None]):
             if pane.article is None:
                 self.notify("Nothing to export yet.", timeout=3)
                 return
-            records = quote_records((pane.article, q) for q in pane.attribution.quotes)
+            records = quote_records(
+                ((pane.article, q) for q in pane.attribution.quotes), {pane.article.id: pane.attribution}, self._paths or ()
+            )
             request = ExportRequest(
                 f"{len(records)} quotes from {pane.article.title!r}", QUOTE_FIELDS, records, _suggest(pane.article.title)
             )
@@ -400,6 +404,22 @@ class NewsReaderApp(App[None]):
                 self.notify(f"Exported to {path}", title="Export", timeout=8)
 
         await self.push_screen(ExportScreen(request), done)
+
+    def action_copy_card(self) -> None:
+        """Copy the quote chosen with ``]``/``[`` as a citation (a quote card)."""
+        pane = self.query_one(ReadingPane)
+        if pane.article is None or pane.current_quote < 0:
+            self.notify("Choose a quote with ] first; y copies it as a citation.", timeout=4)
+            return
+        quote = pane.attribution.quotes[pane.current_quote]
+        record = quote_records([(pane.article, quote)], {pane.article.id: pane.attribution}, self._paths or ())[0]
+        self.copy_quote_card(record)
+
+    def copy_quote_card(self, record: dict) -> None:
+        """Put one quote's citation on the clipboard and say so."""
+        text = card(record)
+        self.copy_to_clipboard(text)
+        self.notify(text, title="Copied to the clipboard", timeout=6, markup=False)
 
     async def action_speakers(self) -> None:
         """The speakers view; before the directory is built it opens waiting for it."""

@@ -41,7 +41,8 @@ class ExportScreen(ModalScreen[Path | None]):
             box.border_title = "Export"
             box.border_subtitle = "enter to save · escape to cancel"
             yield Label(f"Export {one_line(self.request.what)}", id="export-what", markup=False)
-            yield Label(f"Format from the file name: {', '.join('.' + f for f in ('md', 'csv', 'json', 'jsonl', 'txt'))}", id="export-help")
+            suffixes = ", ".join("." + f for f in ("md", "csv", "json", "jsonl", "txt"))
+            yield Label(f"Format from the file name: {suffixes}, or .cards for quote cards", id="export-help")
             yield Input(str(self.request.suggested), id="export-path")
             yield Label("", id="export-problem", markup=False)  # paths are shown as typed
 

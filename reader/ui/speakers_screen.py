@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 
 from reader.dates import span_label
 from reader.directory import Directory, SpeakerEntry
+from reader.export import quote_records
 from reader.model import Article, Quote
 from reader.sanitize import one_line
 from reader.stories import Story
@@ -58,6 +59,7 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
     BINDINGS = [
         Binding("escape", "close", "Back"),
         Binding("a", "toggle_anonymous", "Anonymous"),
+        Binding("y", "copy_card", "Copy quote"),
         Binding("down", "move(1)", "Next speaker", show=False),
         Binding("up", "move(-1)", "Previous speaker", show=False),
     ]
@@ -71,6 +73,7 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
         self.shared: dict[tuple[str, int], tuple[str, ...]] = {}
         self.entries: list[SpeakerEntry] = []
         self.quotes: list[tuple[Article, Quote]] = []
+        self._entry: SpeakerEntry | None = None  # the speaker whose quotes are shown
         self._query = query
         self.show_anonymous = False
         self._progress: tuple[int, int] | None = None
@@ -188,6 +191,7 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
     def _show(self, entry: SpeakerEntry | None, hidden: int = 0) -> None:
         summary = self.query_one("#speaker-summary", Static)
         quotes = self.query_one("#speaker-quotes", OptionList)
+        self._entry = entry
         if entry is None:
             note = f" ({hidden:,} anonymous sources are hidden: a shows them)" if hidden else ""
             summary.update(Text("No speaker matches." + note, style="dim"))
@@ -252,6 +256,17 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
         if event.option.id is not None:
             article, quote = self.quotes[int(event.option.id)]
             self.dismiss(QuoteTarget(article.id, quote.start, quote.end))
+
+    def action_copy_card(self) -> None:
+        """Copy the highlighted quote as a citation (a quote card)."""
+        quotes = self.query_one("#speaker-quotes", OptionList)
+        if quotes.highlighted is None or not self.quotes or self._entry is None:
+            self.app.notify("Move to a quote first (enter); y copies it as a citation.", timeout=4)
+            return
+        article, quote = self.quotes[quotes.highlighted]
+        record = quote_records([(article, quote)])[0]
+        record["role"] = self._entry.role
+        self.app.copy_quote_card(record)
 
     def action_close(self) -> None:
         self.dismiss(None)
