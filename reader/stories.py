@@ -252,7 +252,8 @@ def group_stories(items: Iterable[tuple[Article, Attribution]], *, directory=Non
     ``Joe Biden``) one feature and gives shared quotes corpus-wide speaker
     names; without it each article's own canonical names are used.
 
-    Stories are returned largest first, then in order of their first article.
+    Stories are ranked by how many outlets carry them, then by their shared
+    quotes and their size (see :func:`_stories`).
     """
     from reader.directory import no_gc
 
@@ -494,7 +495,9 @@ def _stories(
     whens: list[Dated],
     speaker_of: SpeakerNamer,
 ) -> list[Story]:
-    """One story per group, largest first, then in order of their first article."""
+    """One story per group, ranked: most outlets first, then most shared
+    quotes, then most articles, then in order of their first article;
+    stories of one article last, in corpus order."""
 
     def order_key(i: int) -> tuple:
         d = whens[i][0]
@@ -505,7 +508,7 @@ def _stories(
         group.sort(key=order_key)  # first report first
         if len(group) == 1:
             article, attribution = items[group[0]]
-            ranked.append(((-1, group[0]), Story(article.title, (article,), (), (attribution,))))
+            ranked.append(((1, group[0]), Story(article.title, (article,), (), (attribution,))))
             continue
         central = max(group, key=lambda i: (strength[i], -i))
         shared = find_shared_quotes([items[i] for i in group], [order_key(i) for i in group], speaker_of)
@@ -515,6 +518,7 @@ def _stories(
             shared_quotes=shared,
             attributions=tuple(items[i][1] for i in group),
         )
-        ranked.append(((-len(group), min(group)), story))
+        outlets = len({a.outlet_label for a in story.articles if a.outlet_label})
+        ranked.append(((-outlets, -len(shared), -len(group), min(group)), story))
     ranked.sort(key=lambda kv: kv[0])
     return [story for _, story in ranked]

@@ -79,7 +79,7 @@ async def test_story_view_shows_who_quoted_whom_and_shared_quotes():
         assert isinstance(screen, StoriesScreen)
         with_shared = [i for i, s in enumerate(screen.stories) if s.shared_quotes]
         assert with_shared, "the fixture stories repeat quotes across outlets"
-        listing = screen.query_one("#story-list", OptionList)
+        listing = screen.query_one("#story-list")
         listing.highlighted = with_shared[0]
         await pilot.pause()
         story = screen.stories[with_shared[0]]
@@ -88,9 +88,27 @@ async def test_story_view_shows_who_quoted_whom_and_shared_quotes():
             assert (article.outlet_label or "")[:12] in table
         shared = shown(screen.query_one("#story-shared", Static))
         assert "first reported by" in shared and "also quoted by" in shared
-        await pilot.press("enter")
+        # enter moves to the story's reports and quotations; enter on one opens it
+        await pilot.press("enter", "down", "enter")
         await pilot.pause()
-        assert app.query_one(ReadingPane).article.id == story.articles[0].id
+        assert app.query_one(ReadingPane).article.id == story.articles[1].id  # the second report, not the first
+
+
+async def test_a_shared_quotation_chosen_in_the_story_view_opens_at_its_first_report():
+    app = NewsReaderApp(load([FIXTURES / "stories"]))
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("t")
+        screen = app.screen
+        index = next(i for i, s in enumerate(screen.stories) if s.shared_quotes)
+        screen.query_one("#story-list").highlighted = index
+        await pilot.pause()
+        story = screen.stories[index]
+        await pilot.press("enter", *["down"] * len(story.articles), "enter")  # past the reports, the first quotation
+        await pilot.pause()
+        article, quote = story.shared_quotes[0].first
+        pane = app.query_one(ReadingPane)
+        assert pane.article.id == article.id and pane.marked == (quote.start, quote.end)
 
 
 async def test_list_grouped_by_story():
@@ -160,7 +178,7 @@ async def test_stories_view_opens_before_the_stories_are_grouped(monkeypatch):
             await pilot.press("t")
             screen = app.screen
             assert isinstance(screen, StoriesScreen)
-            listing = screen.query_one("#story-list", OptionList)
+            listing = screen.query_one("#story-list")
             assert listing.loading and listing.option_count == 0
             await pilot.press("enter")  # nothing to open yet: the view stays
             assert app.screen is screen
@@ -312,3 +330,12 @@ async def test_y_copies_the_chosen_quote_as_a_citation_in_the_reading_pane_and_t
         assert f"— {quote.speaker}" in app.clipboard and pane.article.outlet_label in app.clipboard
         await pilot.press("s", *"wang", "enter", "y")
         assert app.clipboard.startswith("> “") and "— Wang Yi, China's top diplomat." in app.clipboard
+
+
+def test_a_reworded_shared_quote_shows_word_by_word_what_changed():
+    from reader.ui.stories_screen import changed_words
+
+    text = changed_words("the port will reopen on Friday", "the port will reopen on Monday")
+    styles = {text.plain[span.start:span.end]: str(span.style) for span in text.spans}
+    assert text.plain == "the port will reopen on Friday Monday"
+    assert "strike" in styles["Friday"] and "underline" in styles["Monday"]

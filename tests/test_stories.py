@@ -64,8 +64,11 @@ def test_seed_articles_are_one_story():
 
 
 def test_story_order_title_and_singletons(stories):
-    sizes = [len(s) for s in stories]
-    assert sizes == sorted(sizes, reverse=True)
+    def rank(story):
+        return (len({a.outlet_label for a in story.articles if a.outlet_label}) if len(story) > 1 else -1,
+                len(story.shared_quotes), len(story))
+    ranks = [rank(s) for s in stories]
+    assert ranks == sorted(ranks, reverse=True)  # most outlets, then most shared quotes, then size
     library = _story_of(stories, "library_courier.md")
     assert len(library) == 1 and library.title == "Porthaven library reopens after flood repairs"
     ferry = _story_of(stories, "ferry_ledger.md")

@@ -434,9 +434,12 @@ class NewsReaderApp(App[None]):
     async def action_stories(self) -> None:
         """The stories view; before the stories are grouped it opens waiting for them."""
 
-        def done(article_id: str | None) -> None:
-            if article_id is not None:
-                self.open_at(article_id)
+        def done(target: QuoteTarget | None) -> None:
+            if target is not None:
+                if target.start < 0:
+                    self.open_at(target.article_id)
+                else:
+                    self.open_at(target.article_id, target.start, target.end)
 
         ready = self.directory is not None
         await self.push_screen(StoriesScreen(self.stories if ready else None, self.directory), done)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 from pathlib import PurePath
 
 from rich.table import Table
@@ -24,11 +25,11 @@ from reader.dates import short_day, when
 from reader.directory import Directory
 from reader.model import Article
 from reader.sanitize import one_line
-from reader.stories import Story
+from reader.stories import SharedQuote, Story
 from reader.ui.palette import speaker_colour
+from reader.ui.speakers_screen import QuoteTarget
+from reader.ui.virtual_list import VirtualList
 from reader.ui.waiting import waiting_note
-
-SHOWN = 500
 
 
 def story_line(story: Story) -> Text:
@@ -79,13 +80,42 @@ def who_quoted_whom(story: Story, directory: Directory | None = None) -> Table |
         return Text("Nobody is quoted in these articles.", style="dim")
     table = Table(box=None, pad_edge=False, show_edge=False, expand=False, header_style="bold")
     table.add_column("speaker", no_wrap=True, max_width=28, overflow="ellipsis")
-    for label in column_labels(story.articles[:COLUMNS]):
-        table.add_column(Text(label), justify="center", max_width=18, overflow="ellipsis")  # never markup
+    for label, article in zip(column_labels(story.articles[:COLUMNS]), story.articles):
+        _, day = when(article)
+        header = Text(label)  # never markup
+        if day is not None and short_day(*day) not in label:
+            header.append("\n" + short_day(*day), style="dim")
+        table.add_column(header, justify="center", max_width=18, overflow="ellipsis")
     if len(story.articles) > COLUMNS:
         table.add_column(f"{len(story.articles) - COLUMNS} more", justify="center")
     for name, row in sorted(counts.items(), key=lambda item: -sum(item[1]))[:40]:
         table.add_row(Text(one_line(name), style=speaker_colour(name)), *[str(n) if n else "·" for n in row])
     return table
+
+
+def changed_words(first: str, later: str) -> Text:
+    """``later`` against ``first`` word by word: words it dropped struck
+    through, words it added underlined::
+
+        >>> changed_words("we will reopen the port", "we will reopen the harbour soon").plain
+        'we will reopen the port harbour soon'
+    """
+    a, b = first.split(), later.split()
+
+    def keys(words: list[str]) -> list[str]:  # "months," and "months" are one word
+        return [w.strip(".,;:!?\"'“”‘’()").casefold() for w in words]
+
+    text = Text()
+    for op, i1, i2, j1, j2 in SequenceMatcher(a=keys(a), b=keys(b), autojunk=False).get_opcodes():
+        if op == "equal":
+            parts = [(w, "") for w in b[j1:j2]]
+        else:
+            parts = [(w, "strike dim") for w in a[i1:i2]] + [(w, "underline bold") for w in b[j1:j2]]
+        for word, style in parts:
+            if text:
+                text.append(" ")
+            text.append(one_line(word), style=style)
+    return text
 
 
 def shared_quotes_text(story: Story) -> Text:
@@ -99,22 +129,43 @@ def shared_quotes_text(story: Story) -> Text:
         first_article, first_quote = shared.first
         text.append("“" + one_line(first_quote.text) + "”", style=speaker_colour(shared.speaker))
         text.append(f"\n  {one_line(shared.speaker or 'no speaker')}", style="bold")
-        text.append(f" · first reported by {one_line(first_article.outlet_label or first_article.path)}")
+        text.append(f" · first reported by {one_line(first_article.outlet_label or PurePath(first_article.path).name)}")
         if shared.also_quoted_by:
             text.append(f" · also quoted by {', '.join(one_line(o) for o in shared.also_quoted_by)}")
         for article, quote in shared.occurrences[1:]:
             if quote.text != first_quote.text:
-                text.append(f"\n  {one_line(article.outlet_label or article.path)} has: ", style="dim")
-                text.append("“" + one_line(quote.text) + "”", style="italic")
+                text.append(f"\n  {one_line(article.outlet_label or PurePath(article.path).name)} has: ", style="dim")
+                text.append("“")
+                text.append(changed_words(first_quote.text, quote.text))
+                text.append("”")
     return text
 
 
-class StoriesScreen(Screen[str | None]):
+def report_line(article: Article) -> Text:
+    """One report of a story, to open: its day, outlet and title."""
+    _, day = when(article)
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(f"{short_day(*day) if day else '':<7}", style="dim")
+    text.append(one_line(article.outlet_label or PurePath(article.path).name), style="bold")
+    text.append("  " + one_line(article.title))
+    return text
+
+
+def shared_line(shared: SharedQuote) -> Text:
+    """A shared quotation, to open where it was first reported."""
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append("“" + one_line(shared.first[1].text) + "”", style=speaker_colour(shared.speaker))
+    text.append(f"  {one_line(shared.speaker or 'no speaker')}, in {len(shared.articles)} reports", style="dim")
+    return text
+
+
+class StoriesScreen(Screen[QuoteTarget | None]):
     """Stories on the left; the chosen one side by side on the right.
 
-    Enter opens the story's first report in the reader."""
+    Enter on a story moves to its reports and shared quotations; enter on
+    one of those opens it in the reader (a quotation at its first report)."""
 
-    BINDINGS = [Binding("escape", "close", "Back"), Binding("enter", "open", "Open first report")]
+    BINDINGS = [Binding("escape", "close", "Back")]
 
     def __init__(self, stories: list[Story] | None, directory: Directory | None = None) -> None:
         """``stories`` may be ``None`` while the reader still groups them: the
@@ -122,27 +173,31 @@ class StoriesScreen(Screen[str | None]):
         super().__init__()
         self.stories: list[Story] | None = None if stories is None else self._shown(stories)
         self.directory = directory
+        self._current: Story | None = None
+        self._targets: list[QuoteTarget] = []  # what each row of #story-items opens
         self._progress: tuple[int, int] | None = None
         self._built = False  # the widgets exist (on_mount ran): only then are they filled in
 
     @staticmethod
     def _shown(stories: list[Story]) -> list[Story]:
         grouped = [s for s in stories if len(s.articles) > 1]
-        return (grouped or stories)[:SHOWN]
+        return grouped or stories
 
     def compose(self) -> ComposeResult:
-        yield OptionList(id="story-list")
+        yield VirtualList(story_line, id="story-list")
         with VerticalScroll(id="story-detail"):
             with Vertical():
                 yield Static(id="story-title")
                 yield Static(id="story-table")
+                yield OptionList(id="story-items")
                 yield Static(id="story-shared")
         yield Footer()
 
     def on_mount(self) -> None:
         self._built = True
-        listing = self.query_one("#story-list", OptionList)
+        listing = self.query_one("#story-list", VirtualList)
         listing.focus()
+        self.query_one("#story-items", OptionList).border_title = "Reports and shared quotations · enter opens"
         if self.stories is None:
             listing.border_title = "Stories"
             listing.loading = True
@@ -168,26 +223,26 @@ class StoriesScreen(Screen[str | None]):
         self.stories = self._shown(stories)
         self.directory = directory
         if self._built:
-            self.query_one("#story-list", OptionList).loading = False
+            self.query_one("#story-list", VirtualList).loading = False
             self._fill()
 
     def _fill(self) -> None:
         assert self.stories is not None
-        listing = self.query_one("#story-list", OptionList)
-        listing.set_options(Option(story_line(s), id=str(i)) for i, s in enumerate(self.stories))
+        listing = self.query_one("#story-list", VirtualList)
         listing.border_title = f"Stories ({len(self.stories):,})"
-        if self.stories:
-            listing.highlighted = 0
-            self._show(self.stories[0])
+        listing.set_rows(self.stories)
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+    def on_virtual_list_highlighted(self, event: VirtualList.Highlighted) -> None:
         event.stop()
-        if event.option.id is not None and self.stories is not None:
-            self._show(self.stories[int(event.option.id)])
+        if self.stories is not None:
+            self._show(self.stories[event.index])
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_virtual_list_selected(self, event: VirtualList.Selected) -> None:
         event.stop()
-        self.action_open()
+        items = self.query_one("#story-items", OptionList)
+        if items.option_count:
+            items.focus()
+            items.highlighted = 0
 
     def _show(self, story: Story) -> None:
         title = Text(one_line(story.title), style="bold")
@@ -196,12 +251,17 @@ class StoriesScreen(Screen[str | None]):
         self.query_one("#story-table", Static).update(who_quoted_whom(story, self.directory))
         self.query_one("#story-shared", Static).update(shared_quotes_text(story))
         self._current = story
+        self._targets = [QuoteTarget(a.id, -1, -1) for a in story.articles]
+        options = [Option(report_line(a)) for a in story.articles]
+        for shared in story.shared_quotes:
+            article, quote = shared.first
+            self._targets.append(QuoteTarget(article.id, quote.start, quote.end))
+            options.append(Option(shared_line(shared)))
+        self.query_one("#story-items", OptionList).set_options(options)
 
-    def action_open(self) -> None:
-        if self.stories is None:
-            return  # still grouping: enter waits with the user
-        story = getattr(self, "_current", None)
-        self.dismiss(story.articles[0].id if story is not None else None)
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(self._targets[event.option_index])
 
     def action_close(self) -> None:
         self.dismiss(None)
