@@ -121,7 +121,9 @@ class Quote:
     evidence: Evidence | None = None
 
 
-SpeakerKind = Literal["person", "organisation", "anonymous"]
+# "place": a country or capital speaking as its government ("Poland said"); the
+# directory gives it across articles (reader.speaker_keys.is_place).
+SpeakerKind = Literal["person", "organisation", "anonymous", "place"]
 
 
 @dataclass(frozen=True, slots=True)

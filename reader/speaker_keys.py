@@ -9,6 +9,7 @@ Public API::
     initials(name)      "General Motors Corp" -> "GM"
     acronym(alias)      "WHO", "S&P", "S and P" -> "WHO", "SP", "SP"; else None
     anonymous_key(name) "Some traders", "the traders" -> "traders"
+    is_place(name)      "Poland", "Washington", "the United States": a place speaking
     is_generic(name)    a description rather than a name ("the company")
 
 Worked examples (each pair has one key, so the directory merges them)::
@@ -34,9 +35,10 @@ from rapidfuzz import fuzz
 
 from reader.attribution.lexicon.grammar import DETERMINERS
 from reader.attribution.lexicon.people import SPEAKER_NOUNS, THING_NOUNS, TITLES
+from reader.attribution.lexicon.places import COUNTRIES, MULTI_WORD_PLACES, PLACES
 from reader.query import normalize
 
-__all__ = ["acronym", "anonymous_key", "initials", "is_generic", "name_key", "org_key", "person_key"]
+__all__ = ["acronym", "anonymous_key", "initials", "is_generic", "is_place", "name_key", "org_key", "person_key"]
 
 _WORD = re.compile(r"[^\W_]+")
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -151,3 +153,20 @@ def anonymous_key(name: str) -> str:
     while len(words) > 1 and words[0] in DETERMINERS:
         words = words[1:]
     return " ".join(words)
+
+
+# Bodies that the place lists name but that speak as organisations.
+_NOT_PLACES = frozenset({"nato", "united nations", "european union", "white house"})
+_PLACE_KEYS = (PLACES | COUNTRIES | frozenset(" ".join(p).lower() for p in MULTI_WORD_PLACES)) - _NOT_PLACES
+
+
+def is_place(name: str) -> bool:
+    """A country or capital, which speaks as its government::
+
+        >>> is_place("Poland"), is_place("the United States"), is_place("White House"), is_place("Lima Bean Co")
+        (True, True, False, False)
+    """
+    words = _WORD.findall(normalize(name))
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words) in _PLACE_KEYS

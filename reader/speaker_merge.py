@@ -60,7 +60,7 @@ from functools import partial
 from typing import NamedTuple
 
 from reader.model import Article, Attribution, Quote, SpeakerKind
-from reader.speaker_keys import acronym, anonymous_key, initials, is_generic, name_key, org_key, person_key
+from reader.speaker_keys import acronym, anonymous_key, initials, is_generic, is_place, name_key, org_key, person_key
 from reader.unionfind import UnionFind
 
 __all__ = ["SpeakerEntry", "is_generic", "merge_speakers", "name_key"]
@@ -185,11 +185,17 @@ def _merge_same_names(nodes: list[_Node], uf: UnionFind) -> _Keyed:
     org_names: dict[str, int] = {}  # org key -> first node
     org_keys = {org_key(n.name) for n in nodes if n.kind == "organisation"}
     anonymous: dict[str, int] = {}  # anonymous key -> first node
+    places: dict[str, int] = {}  # place key -> first node
     for node, (_a_no, name, kind, _role, _aliases) in enumerate(nodes):
         if kind == "anonymous":
             first = anonymous.setdefault(anonymous_key(name), node)
             if first != node:
                 uf.union(node, first)  # a group of like sources, never a named speaker
+            continue
+        if is_place(name):  # "Poland" speaks as its government, whatever kind the article gave it
+            first = places.setdefault(org_key(name), node)
+            if first != node:
+                uf.union(node, first)
             continue
         if is_generic(name):
             continue  # a description ("the company"): per article
@@ -354,7 +360,7 @@ def _single_entry(node: _Node, quotes: list[Quote], article: Article) -> Speaker
             kept.append(alias)
     return SpeakerEntry(
         name=name,
-        kind=kind,
+        kind="place" if kind != "anonymous" and is_place(name) else kind,
         role=role or None,
         aliases=tuple(kept),
         quotes=tuple((article, q) for q in quotes),
@@ -387,6 +393,8 @@ def _merged_entry(members: list[int], nodes: list[_Node], node_quotes: list[list
         quotes.extend((a_no, q.start, q) for q in node_quotes[node])
         a_nos.add(a_no)
     kind = kinds.most_common(1)[0][0]
+    if kind != "anonymous" and is_place(name_key(max(names, key=names.__getitem__))):
+        kind = "place"
     # The most frequent full name; ties go to the longer (fuller) name, then
     # to the one written with accents (José Álvarez over Jose Alvarez).
     name = max(names, key=lambda n: (" " in name_key(n), names[n], len(n), not n.isascii()))

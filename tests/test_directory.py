@@ -192,3 +192,15 @@ def test_merge_rules_on_synthetic_items():
     officials = [e for e in d.speakers if e.name == "officials"]
     assert len(officials) == 1 and officials[0].article_count == 2  # anonymous sources: one group
     assert is_generic("the company") and is_generic("Corp") and not is_generic("Pentagon")
+
+
+def test_places_speaking_are_shown_as_places_not_persons():
+    items = [
+        _item("a", ("Poland", "person", None)),
+        _item("b", ("Poland", "organisation", None), ("Washington", "person", None)),
+        _item("c", ("Harlow Foods", "organisation", None)),
+    ]
+    d = build_directory(items)
+    poland, washington, harlow = d.find("Poland"), d.find("Washington"), d.find("Harlow Foods")
+    assert (poland.kind, poland.article_count) == ("place", 2)
+    assert washington.kind == "place" and harlow.kind == "organisation"

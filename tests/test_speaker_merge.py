@@ -87,6 +87,8 @@ def _run(step: str, specs) -> list[list[int]]:
         ("same", [("Dow Chemical", P), ("Dow Chemical Co", O)], [[0, 1]]),
         ("same", [("Secertary James Baker", P), ("James Baker", P)], [[0, 1]]),
         ("same", [("General Motors", P), ("Motors", P)], [[0], [1]]),
+        # a country or capital speaks as its government, whatever kind the article gave it
+        ("same", [("Poland", P), ("Poland", O), ("the United States", O), ("United States", P)], [[0, 1], [2, 3]]),
         # anonymous sources: one group per description, never with a named speaker
         ("same", [("Some traders", A), ("traders", A), ("oil traders", A), ("Traders", O)], [[0, 1], [2], [3]]),
     ],

@@ -40,6 +40,9 @@ class QuoteTarget:
     end: int
 
 
+KIND_LABELS = {"anonymous": "anonymous sources", "place": "a place, speaking as its government"}
+
+
 def speaker_line(entry: SpeakerEntry) -> Text:
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append("■ ", style=speaker_colour(entry.name))
@@ -47,8 +50,8 @@ def speaker_line(entry: SpeakerEntry) -> Text:
     text.append(f"  {entry.quote_count} · {entry.article_count} art.", style="dim")
     if entry.role:
         text.append(f"\n  {one_line(entry.role)}", style="dim italic")
-    elif entry.kind == "anonymous":
-        text.append("\n  anonymous sources", style="dim italic")
+    elif entry.kind in KIND_LABELS:
+        text.append(f"\n  {KIND_LABELS[entry.kind]}", style="dim italic")
     return text
 
 
