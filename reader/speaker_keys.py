@@ -20,8 +20,10 @@ Worked examples (each pair has one key, so the directory merges them)::
     True
     >>> initials("Standard and Poor's Corp"), acronym("S and P")
     ('SP', 'SP')
-    >>> person_key("Secertary James Baker"), person_key("Joseph R. Biden Jr.")
-    ('james baker', 'joseph biden')
+    >>> person_key("Secertary James Baker"), person_key("Treasury Secretary Ana Lindqvist")
+    ('james baker', 'ana lindqvist')
+    >>> person_key("Joseph R. Biden Jr."), person_key("Mary Jane Watson")
+    ('joseph biden', 'mary jane watson')
 
 Pure Python, no UI imports.
 """
@@ -92,8 +94,10 @@ def person_key(name: str) -> str:
     title, even a misspelt one (``Secertary James Baker`` -> ``james baker``)."""
     words = _WORD.findall(normalize(name))
     kept = [w for w in words if len(w) > 1 and w not in _SUFFIXES]
-    while len(kept) > 2 and _is_title(kept[0]):
-        kept = kept[1:]
+    # "Treasury Secretary Ana Lindqvist": cut after the last title before the last two words
+    titles = [i for i, w in enumerate(kept[:-2]) if _is_title(w)]
+    if titles:
+        kept = kept[titles[-1] + 1 :]
     return " ".join(kept or words)
 
 

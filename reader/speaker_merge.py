@@ -368,6 +368,12 @@ def _single_entry(node: _Node, quotes: list[Quote], article: Article) -> Speaker
     )
 
 
+def _untitled(name: str, kind: str) -> bool:
+    """A person's name as written without a title before it (``Ana Lindqvist``,
+    not ``Secertary Ana Lindqvist``); any other name counts as untitled."""
+    return kind != "person" or person_key(name) == " ".join(w for w in name_key(name).split() if len(w) > 1)
+
+
 def _merged_entry(members: list[int], nodes: list[_Node], node_quotes: list[list[Quote]], articles: list[Article]) -> SpeakerEntry:
     """Several nodes as one entry: the commonest kind, name and role, every
     alias (most frequent first), every quote in article order."""
@@ -395,13 +401,20 @@ def _merged_entry(members: list[int], nodes: list[_Node], node_quotes: list[list
     kind = kinds.most_common(1)[0][0]
     if kind != "anonymous" and is_place(name_key(max(names, key=names.__getitem__))):
         kind = "place"
-    # The most frequent full name; ties go to the longer (fuller) name, then
-    # to the one written with accents (José Álvarez over Jose Alvarez).
-    name = max(names, key=lambda n: (" " in name_key(n), names[n], len(n), not n.isascii()))
+    # The most frequent full name without a title before it; ties go to the
+    # longer (fuller) name, then to the one written with accents (José
+    # Álvarez over Jose Alvarez).  A group of anonymous sources is named by
+    # its bare description ("traders", not "Some traders").
+    if kind == "anonymous":
+        name = min(names, key=lambda n: (len(anonymous_key(n)) < len(name_key(n)), -names[n], len(n)))
+    else:
+        name = max(names, key=lambda n: (" " in name_key(n), _untitled(n, kind), names[n], len(n), not n.isascii()))
     role = max(roles, key=lambda r: (roles[r], len(r))) if roles else None
     name_k = name_key(name)
+    own = set(person_key(name).split())
     aliases = [name] + [
-        alias_form[k] for k in sorted(alias_count, key=lambda k: (-alias_count[k], k)) if k != name_k
+        alias_form[k] for k in sorted(alias_count, key=lambda k: (-alias_count[k], k))
+        if k != name_k and (kind != "person" or own & set(k.split()))  # "Treasury Secretary" is a role, not a name
     ]
     quotes.sort(key=lambda aq: (aq[0], aq[1]))
     return SpeakerEntry(

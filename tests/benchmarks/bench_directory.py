@@ -84,11 +84,26 @@ def main(argv: list[str]) -> int:
     print(f"build_directory     {directory_s:>8.2f} s")
     print(f"group_stories       {stories_s:>8.2f} s")
     print(f"together            {total:>8.2f} s   (budget {BUDGET:.0f} s: {'ok' if total <= BUDGET else 'OVER'})")
+    describe_speakers(directory)
     describe_stories(multi)
     if not args.no_determinism:
         same = all(_digest_elsewhere(items, seed) == _digest(stories) for seed in ("1", "2"))
         print(f"deterministic       {'yes' if same else 'NO'}   (regrouped in two processes with other hash seeds)")
     return 0 if total <= BUDGET else 1
+
+
+def describe_speakers(directory) -> None:
+    """What a fact-checker would distrust in the speaker list, counted."""
+    named = [e for e in directory.speakers if e.kind != "anonymous"]
+    kinds = Counter(e.kind for e in directory.speakers)
+    quotes = sum(e.quote_count for e in directory.speakers)
+    odd = [e for e in directory.speakers if (" " not in e.name and e.name[:1].islower())
+           or any(c.isdigit() for c in e.name) or ">" in e.name or "statement" in e.name.lower()]
+    one = sum(1 for e in named if e.quote_count == 1)
+    print("speaker kinds       " + "  ".join(f"{k}: {kinds[k]}" for k in ("person", "organisation", "place", "anonymous")))
+    print(f"quotes per speaker  {quotes / max(len(directory.speakers), 1):>8.2f}   "
+          f"(named speakers with one quote: {one / max(len(named), 1):.0%})")
+    print(f"odd-looking names   {len(odd):>8}   (one lower-case word, a digit, '>' or 'statement')")
 
 
 def describe_stories(multi) -> None:
