@@ -40,7 +40,9 @@ from reader.attribution.lexicon.people import SPEAKER_NOUNS, THING_NOUNS, TITLES
 from reader.attribution.lexicon.places import COUNTRIES, MULTI_WORD_PLACES, PLACES
 from reader.query import normalize
 
-__all__ = ["acronym", "anonymous_key", "initials", "is_generic", "is_place", "name_key", "org_key", "person_key"]
+__all__ = [
+    "acronym", "anonymous_key", "initials", "is_generic", "is_honorific", "is_place", "name_key", "org_key", "person_key",
+]
 
 _WORD = re.compile(r"[^\W_]+")
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -174,3 +176,16 @@ def is_place(name: str) -> bool:
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words) in _PLACE_KEYS
+
+
+_HONORIFICS = frozenset("mr mrs ms miss mx sir dame madam madame lord lady dr herr frau monsieur mme".split())
+
+
+def is_honorific(role: str) -> bool:
+    """``Ms``, ``Mr.``, ``Sir``, ``Dr.``: a form of address, not a role::
+
+        >>> is_honorific("Mr."), is_honorific("Sir"), is_honorific("Treasury Secretary")
+        (True, True, False)
+    """
+    words = _WORD.findall(normalize(role))
+    return bool(words) and all(w in _HONORIFICS for w in words)

@@ -60,7 +60,17 @@ from functools import partial
 from typing import NamedTuple
 
 from reader.model import Article, Attribution, Quote, SpeakerKind
-from reader.speaker_keys import acronym, anonymous_key, initials, is_generic, is_place, name_key, org_key, person_key
+from reader.speaker_keys import (
+    acronym,
+    anonymous_key,
+    initials,
+    is_generic,
+    is_honorific,
+    is_place,
+    name_key,
+    org_key,
+    person_key,
+)
 from reader.unionfind import UnionFind
 
 __all__ = ["SpeakerEntry", "is_generic", "merge_speakers", "name_key"]
@@ -361,7 +371,7 @@ def _single_entry(node: _Node, quotes: list[Quote], article: Article) -> Speaker
     return SpeakerEntry(
         name=name,
         kind="place" if kind != "anonymous" and is_place(name) else kind,
-        role=role or None,
+        role=role if role and not is_honorific(role) else None,
         aliases=tuple(kept),
         quotes=tuple((article, q) for q in quotes),
         articles=(article,),
@@ -388,7 +398,7 @@ def _merged_entry(members: list[int], nodes: list[_Node], node_quotes: list[list
         a_no, name, kind, role, aliases = nodes[node]
         names[name] += 1
         kinds[kind] += 1
-        if role:
+        if role and not is_honorific(role):
             roles[role] += 1
         for alias in aliases:
             key = name_key(alias)

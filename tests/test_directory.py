@@ -204,3 +204,9 @@ def test_places_speaking_are_shown_as_places_not_persons():
     poland, washington, harlow = d.find("Poland"), d.find("Washington"), d.find("Harlow Foods")
     assert (poland.kind, poland.article_count) == ("place", 2)
     assert washington.kind == "place" and harlow.kind == "organisation"
+
+
+def test_an_honorific_is_no_role():
+    d = build_directory([_item("a", ("Ana Ruiz", "person", "Ms")), _item("b", ("Tom Vale", "person", "Mr.")),
+                         _item("c", ("Tom Vale", "person", "harbour master"))])
+    assert d.find("Ana Ruiz").role is None and d.find("Tom Vale").role == "harbour master"
