@@ -49,7 +49,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def _output(parser: argparse.ArgumentParser, what: str) -> None:
-    parser.add_argument("--format", choices=FORMATS, default=None, help="output format (default: table)")
+    # quote cards cite quotations: quotes and search hits, not speakers or stories
+    choices = FORMATS if what in ("quote", "hit") else tuple(f for f in FORMATS if f != "card")
+    parser.add_argument("--format", choices=choices, default=None, help="output format (default: table)")
     parser.add_argument("--json", action="store_true", help=f"JSON Lines, one object per {what} (= --format jsonl)")
 
 
