@@ -10,27 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
-from textual import events
-from textual.binding import Binding
-from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
 
 from reader.dates import dateline
 from reader.model import Article
 from reader.sanitize import one_line
 from reader.state import State
+from reader.ui.virtual_list import VirtualList
 
 UNREAD_MARK = "●"
 BOOKMARK_MARK = "★"
 FILTERS = ("all", "unread", "bookmarked", "by story")
-ROW_HEIGHT = 2
-STRIPS_KEPT = 512  # drawn lines kept: a few screens of rows, in every state they are drawn in
 
 
 def article_prompt(article: Article, unread: bool, bookmarked: bool = False, story: str = "") -> Text:
@@ -59,31 +50,13 @@ class Row:
     prompt: Text
 
 
-class ArticleList(ScrollView, can_focus=True):
-    """The loaded articles, all or filtered; moving to one opens it."""
+class ArticleList(VirtualList):
+    """The loaded articles, all or filtered; moving to one opens it.
 
-    COMPONENT_CLASSES = {"article-list--cursor"}
+    A :class:`VirtualList` whose rows are article ids, drawn with their read
+    and bookmark marks (and story numbers when grouped)."""
 
-    BINDINGS = [
-        Binding("down", "cursor(1)", "Next", show=False),
-        Binding("up", "cursor(-1)", "Previous", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("home", "edge(0)", "First", show=False),
-        Binding("end", "edge(-1)", "Last", show=False),
-    ]
-
-    DEFAULT_CSS = """
-    ArticleList > .article-list--cursor {
-        background: $primary 40%;
-    }
-    ArticleList:focus > .article-list--cursor {
-        background: $primary;
-        color: $text;
-    }
-    """
-
-    highlighted: reactive[int | None] = reactive(None, init=False, always_update=True)
+    BINDINGS = [binding for binding in VirtualList.BINDINGS if binding.key != "enter"]  # moving opens already
 
     @dataclass
     class ArticleChosen(Message):
@@ -99,16 +72,15 @@ class ArticleList(ScrollView, can_focus=True):
         self._rows: list[str] = [a.id for a in articles]
         self._position: dict[str, int] = {}
         self.story_of: dict[str, tuple[int, int]] = {}  # article id -> (story number, size)
-        self._strips: dict[tuple, Strip] = {}  # (id, read, bookmarked, story, line, width, style) -> line
         self._reindex()
 
     # --- contents ----------------------------------------------------------------
 
     def _reindex(self) -> None:
+        self.rows = self._rows
         self._position = {article_id: i for i, article_id in enumerate(self._rows)}
-        self.virtual_size = Size(0, len(self._rows) * ROW_HEIGHT)
+        self.resize_rows()
         self._update_title()
-        self.refresh()
 
     def _shown(self, article: Article) -> bool:
         if self.filter == "unread":
@@ -126,10 +98,6 @@ class ArticleList(ScrollView, can_focus=True):
             self.border_title = f"Articles ({total:,}) in {stories:,} stories"
         else:
             self.border_title = f"{self.filter.capitalize()} ({len(self._rows):,} of {total:,})"
-
-    @property
-    def option_count(self) -> int:
-        return len(self._rows)
 
     def get_option_index(self, article_id: str) -> int:
         """The row of an article; KeyError if it is not listed."""
@@ -175,88 +143,15 @@ class ArticleList(ScrollView, can_focus=True):
         else:
             self.set_reactive(ArticleList.highlighted, None)
 
-    # --- the cursor --------------------------------------------------------------
+    # --- the VirtualList's hooks -----------------------------------------------------
 
-    def validate_highlighted(self, value: int | None) -> int | None:
-        if value is None or not self._rows:
-            return None
-        return max(0, min(value, len(self._rows) - 1))
+    def row_key(self, index: int) -> tuple:
+        article_id = self._rows[index]
+        story = self.story_of.get(article_id) if self.filter == "by story" else None
+        return (article_id, self.state.is_read(article_id), self.state.is_bookmarked(article_id), story)
 
-    def watch_highlighted(self, old: int | None, new: int | None) -> None:
-        if old is not None:
-            self._refresh_row(old)
-        if new is None:
-            return
-        self._refresh_row(new)
-        self.scroll_to_row(new)
-        self.post_message(self.ArticleChosen(self.articles[self._rows[new]]))
+    def row_text(self, index: int) -> Text:
+        return self.get_option_at_index(index).prompt
 
-    def scroll_to_row(self, row: int) -> None:
-        top = row * ROW_HEIGHT
-        height = self.scrollable_content_region.height
-        if top < self.scroll_y:
-            self.scroll_to(y=top, animate=False)
-        elif top + ROW_HEIGHT > self.scroll_y + height:
-            self.scroll_to(y=top + ROW_HEIGHT - height, animate=False)
-
-    def action_cursor(self, step: int) -> None:
-        if not self._rows:
-            return
-        self.highlighted = 0 if self.highlighted is None else self.highlighted + step
-
-    def action_cursor_down(self) -> None:
-        self.action_cursor(1)
-
-    def action_cursor_up(self) -> None:
-        self.action_cursor(-1)
-
-    def action_page(self, direction: int) -> None:
-        rows = max(self.scrollable_content_region.height // ROW_HEIGHT, 1)
-        self.action_cursor(direction * rows)
-
-    def action_edge(self, which: int) -> None:
-        if self._rows:
-            self.highlighted = 0 if which == 0 else len(self._rows) - 1
-
-    def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None:
-            return
-        row = (offset.y + int(self.scroll_y)) // ROW_HEIGHT
-        if 0 <= row < len(self._rows):
-            self.highlighted = row
-
-    # --- drawing -----------------------------------------------------------------
-
-    def _refresh_row(self, row: int) -> None:
-        y = row * ROW_HEIGHT - int(self.scroll_y)
-        self.refresh_lines(y, ROW_HEIGHT)
-
-    def render_line(self, y: int) -> Strip:
-        line = y + int(self.scroll_y)
-        row, part = divmod(line, ROW_HEIGHT)
-        width = self.scrollable_content_region.width
-        base = self.rich_style
-        if row >= len(self._rows):
-            return Strip.blank(width, base)
-        style = base
-        if row == self.highlighted:
-            style = base + self.get_component_rich_style("article-list--cursor")
-        article_id = self._rows[row]
-        key = (article_id, self.state.is_read(article_id), self.state.is_bookmarked(article_id),
-               self.story_of.get(article_id) if self.filter == "by story" else None, part, width, style)
-        strip = self._strips.get(key)
-        if strip is None:
-            if len(self._strips) >= STRIPS_KEPT:
-                self._strips.clear()
-            strip = self._strips[key] = self._render_row_line(row, part, width, style)
-        return strip
-
-    def _render_row_line(self, row: int, part: int, width: int, style: Style) -> Strip:
-        """Line ``part`` of a row, drawn (the list asks again on every repaint: kept in ``_strips``)."""
-        lines = self.get_option_at_index(row).prompt.split("\n")
-        text = Text(" ") + (lines[part] if part < len(lines) else Text(""))
-        text.truncate(width, overflow="ellipsis", pad=True)
-        segments = list(text.render(self.app.console))
-        strip = Strip(Segment.apply_style(segments, style), text.cell_len)
-        return strip.crop_extend(0, width, style)
+    def announce(self, index: int) -> None:
+        self.post_message(self.ArticleChosen(self.articles[self._rows[index]]))

@@ -9,11 +9,15 @@ and kept per row, width and highlight::
     listing.set_rows(entries)            # highlights the first row
     listing.highlighted = 3              # posts VirtualList.Highlighted(listing, 3)
     # enter (or a click on the highlighted row) posts VirtualList.Selected(listing, 3)
+
+A subclass may say what a row's drawn lines depend on (:meth:`row_key`,
+the article list adds its read and bookmark marks), how it is described
+(:meth:`row_text`) and what moving to it announces (:meth:`announce`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,11 +85,30 @@ class VirtualList(ScrollView, can_focus=True):
         def control(self) -> VirtualList:
             return self.virtual_list
 
-    def __init__(self, describe: Callable[[Any], Text], **kwargs) -> None:
+    def __init__(self, describe: Callable[[Any], Text] = Text, **kwargs) -> None:
         super().__init__(**kwargs)
         self.describe = describe
         self.rows: Sequence[Any] = ()
-        self._strips: dict[tuple, Strip] = {}
+        self._strips: dict[tuple, Strip] = {}  # (row key, line, width, style) -> the drawn line
+
+    # --- what a subclass may change --------------------------------------------
+
+    def row_key(self, index: int) -> Hashable:
+        """What row ``index``'s drawing depends on (it is drawn again when this changes)."""
+        return id(self.rows[index])
+
+    def row_text(self, index: int) -> Text:
+        """Row ``index``'s two lines."""
+        return self.describe(self.rows[index])
+
+    def announce(self, index: int) -> None:
+        """The cursor moved to row ``index``: tell the parents."""
+        self.post_message(self.Highlighted(self, index))
+
+    def resize_rows(self) -> None:
+        """The number of rows changed (``rows`` kept its identity): size the scroll area again."""
+        self.virtual_size = Size(0, len(self.rows) * ROW_HEIGHT)
+        self.refresh()
 
     @property
     def option_count(self) -> int:
@@ -95,9 +118,8 @@ class VirtualList(ScrollView, can_focus=True):
         """Show these rows, the first highlighted (none when empty)."""
         self.rows = rows
         self._strips.clear()
-        self.virtual_size = Size(0, len(rows) * ROW_HEIGHT)
+        self.resize_rows()
         self.scroll_to(y=0, animate=False)
-        self.refresh()
         self.highlighted = 0 if rows else None
 
     # --- the cursor --------------------------------------------------------------
@@ -114,7 +136,7 @@ class VirtualList(ScrollView, can_focus=True):
             return
         self._refresh_row(new)
         self.scroll_to_row(new)
-        self.post_message(self.Highlighted(self, new))
+        self.announce(new)
 
     def scroll_to_row(self, row: int) -> None:
         top = row * ROW_HEIGHT
@@ -168,7 +190,7 @@ class VirtualList(ScrollView, can_focus=True):
         if row >= len(self.rows):
             return Strip.blank(width, base)
         style = base + self.get_component_rich_style("virtual-list--cursor") if row == self.highlighted else base
-        key = (id(self.rows[row]), part, width, style)
+        key = (self.row_key(row), part, width, style)
         strip = self._strips.get(key)
         if strip is None:
             if len(self._strips) >= STRIPS_KEPT:
@@ -177,7 +199,7 @@ class VirtualList(ScrollView, can_focus=True):
         return strip
 
     def _draw(self, row: int, part: int, width: int, style: Style) -> Strip:
-        lines = self.describe(self.rows[row]).split("\n")
+        lines = self.row_text(row).split("\n")
         text = Text(" ") + (lines[part] if part < len(lines) else Text(""))
         text.truncate(width, overflow="ellipsis", pad=True)
         segments = list(text.render(self.app.console))
