@@ -49,13 +49,19 @@ ALL_VERBS = tuple(sorted(set(speech.REPORT_VERBS + speech.QUOTE_ONLY_VERBS + spe
                          key=lambda w: (-len(w), w)))
 REPORT_VERB_SET = frozenset(v.lower() for v in ALL_VERBS)
 PARTICIPLE_SET = frozenset(speech.PARTICIPLES)
-_REPORT_VERBS_LONGEST_FIRST = tuple(sorted(set(speech.REPORT_VERBS), key=lambda w: (-len(w), w)))
+_REPORT_VERBS_LONGEST_FIRST = tuple(sorted(set(speech.REPORT_VERBS + speech.REPORTED_ONLY_VERBS),
+                                            key=lambda w: (-len(w), w)))
 
 # Any speech verb or "according to", as a whole word, any case.
 VERB = re.compile(r"(?<![\w\-’'])" + alternation(ALL_VERBS + speech.SOURCE_PHRASES + speech.CONTINUING_PHRASES)
                   + r"(?![\w\-])", re.I)
 # A verb that can introduce reported speech, as written (lower case).
 REPORT_VERB = re.compile(r"(?<![\w\-’'])" + alternation(_REPORT_VERBS_LONGEST_FIRST) + r"(?![\w\-])")
+# ", saying (that) ...": a participle cue after a comma (group 1: the participle).
+PARTICIPLE_CUE = re.compile(r",\s+(" + alternation(sorted(speech.PARTICIPLE_CUES, key=lambda w: (-len(w), w)))
+                            + r")(?![\w\-])")
+# ", cutting off a reporter": a comma and a gerund right after a verb.
+COMMA_GERUND = re.compile(r"\s*,\s+[a-z]+ing\b")
 # Text ending with a speech verb (no word boundary before it).
 VERB_AT_END = re.compile(alternation(ALL_VERBS) + r"\s*$", re.I)
 # A capitalised word right before: a verb with a capital is then part of a name.
@@ -168,3 +174,5 @@ THAT = re.compile(r"\s+that\b")
 INVERTED_GAP = re.compile(r"[^\x00]*?[,:]\s*")
 LEAD_JUNK = re.compile(r"^(?:[\s\x00\"“”„«»,:;—–\-]|" + alternation(map(either_case, grammar.LEADING_CONJUNCTIONS))
                        + r"\b)*")
+# Space and conjunctions opening a reported clause (" But the ferry ...").
+CLAUSE_LEAD = re.compile(r"(?:\s+|" + alternation(map(either_case, grammar.LEADING_CONJUNCTIONS)) + r"\b,?)*")

@@ -21,12 +21,14 @@ from typing import NamedTuple
 
 from .cues import Cue
 from .inverted import np_after
-from .lexicon.grammar import NOT_CLAUSE_OPENERS, OBJECT_PRONOUNS
-from .lexicon.speech import INVERTED_VERBS, TELL_VERBS
-from .mentions import NAME, Mention
+from .lexicon.grammar import AUXILIARIES, NOT_CLAUSE_OPENERS, OBJECT_PRONOUNS
+from .lexicon.speech import ASK_VERBS, INVERTED_VERBS, OBJECT_CONTENT_VERBS, QUESTION_OPENERS, TELL_VERBS, \
+    THAT_ONLY_CUES
+from .mentions import NAME, ROLE, Mention
 from .paragraph import Paragraph
-from .patterns import ACCORDING, ACCORDING_APPOSITIVE, ACCORDING_CLAUSE_START, CLAUSE_AFTER_SUBJECT, FILLER, MASK, \
-    REPORT_VERB, SENTENCE_TAIL, THAT, TIME_TAIL, TOLD_OBJECT, TRAILING_ARTICLE, WORD
+from .patterns import ACCORDING, ACCORDING_APPOSITIVE, ACCORDING_CLAUSE_START, CLAUSE_AFTER_SUBJECT, COMMA_GERUND, \
+    FILLER, CLAUSE_LEAD, MASK, NEXT_WORD, PARTICIPLE_CUE, REPORT_VERB, SENTENCE_TAIL, THAT, TIME_TAIL, TOLD_OBJECT, TRAILING_ARTICLE, WORD
+from .openers import sentence_subject
 from .subjects import np_at_end
 
 _SHORTEST_CLAUSE = 8  # characters
@@ -52,6 +54,7 @@ def reported(par: Paragraph) -> list[Reported]:
                 out.append(r)
                 continue
         pos = s
+        found: list[Reported] = []
         while True:
             vm = REPORT_VERB.search(m, pos, e)
             if vm is None:
@@ -59,8 +62,13 @@ def reported(par: Paragraph) -> list[Reported]:
             pos = vm.end()
             r = reported_at(par, s, e, vm)
             if r is not None:
-                out.append(r)
+                found.append(r)
                 pos = max(pos, r.hi)
+        for pm in PARTICIPLE_CUE.finditer(m, s, e):
+            r = participle_at(par, s, e, pm, found)
+            if r is not None:
+                found.append(r)
+        out += sorted(found)
     return out
 
 
@@ -72,9 +80,11 @@ def clause_end(m: str, e: int) -> int:
     return hi
 
 
-def ok_clause(m: str, lo: int, hi: int) -> bool:
+def ok_clause(m: str, lo: int, hi: int, any_opener: bool = False) -> bool:
     """Can ``m[lo:hi]`` be a reported clause: three words or more, no quotation
-    in it, not opening with a preposition, a conjunction or an auxiliary?"""
+    in it, not opening with a preposition, a conjunction or an auxiliary
+    (``any_opener``: content of a verb like "urged" or "vowed", which may
+    open with "to" or an object)?"""
     if hi - lo < _SHORTEST_CLAUSE:
         return False
     c = m[lo:hi]
@@ -84,13 +94,13 @@ def ok_clause(m: str, lo: int, hi: int) -> bool:
     if len(w) < _FEWEST_WORDS:
         return False
     first = w[0].lower()
-    return first not in NOT_CLAUSE_OPENERS or first == "it" and len(w) > 3
+    return any_opener or first not in NOT_CLAUSE_OPENERS or first == "it" and len(w) > 3
 
 
 def _before_comma(m: str, s: int, k: int) -> int | None:
     """The end of the clause before the comma that precedes ``k`` (a cue's
     subject), or ``None`` when no comma does."""
-    pre = m[s:k].rstrip()
+    pre = TRAILING_ARTICLE.sub("", m[s:k].rstrip()).rstrip()
     if not pre.endswith(","):
         return None
     hi = s + len(pre) - 1
@@ -99,11 +109,15 @@ def _before_comma(m: str, s: int, k: int) -> int | None:
     return hi
 
 
-def _found(par: Paragraph, lo: int, hi: int, mention: Mention, verb: re.Match) -> Reported | None:
+def _found(par: Paragraph, lo: int, hi: int, mention: Mention, verb: re.Match,
+           any_opener: bool = False) -> Reported | None:
     m = par.masked
-    if not ok_clause(m, lo, hi):
+    while lo < hi and m[lo].isspace():
+        lo += 1
+    if not ok_clause(m, lo, hi, any_opener):
         return None
-    return Reported(lo, hi, Cue(mention, par.index, verb.start(), verb.end()))
+    g = verb.lastindex or 0  # a participle cue's group 1 is the participle
+    return Reported(lo, hi, Cue(mention, par.index, verb.start(g), verb.end(g)))
 
 
 def according(par: Paragraph, s: int, e: int) -> Reported | None:
@@ -141,6 +155,8 @@ def reported_at(par: Paragraph, s: int, e: int, vm: re.Match) -> Reported | None
     after = m[vm.end() : e]
     if after.lstrip().startswith((":", '"', "“")) or MASK in after[:3]:
         return None  # it introduces a quotation
+    if COMMA_GERUND.match(after) and not PARTICIPLE_CUE.match(after):
+        return None  # "..., he said, cutting off a reporter": no clause of his
     fm = FILLER.match(m, vm.end(), e)
     if SENTENCE_TAIL.fullmatch(m[fm.end() : e]):
         # sentence-final cue: "CLAUSE, X said." / "CLAUSE, said X."
@@ -148,7 +164,8 @@ def reported_at(par: Paragraph, s: int, e: int, vm: re.Match) -> Reported | None
         if mention is None:
             return None
         hi = _before_comma(m, s, mention.start)
-        return None if hi is None else _found(par, s, hi, mention, vm)
+        # " But the ferry ...": the clause after space and a leading conjunction
+        return None if hi is None else _found(par, CLAUSE_LEAD.match(m, s, hi).end(), hi, mention, vm)
     verb = vm.group().lower()
     if verb in INVERTED_VERBS and m[s : vm.start()].rstrip().endswith(","):
         # inverted sentence-final: ", said the source, who declined ..."
@@ -169,13 +186,62 @@ def reported_at(par: Paragraph, s: int, e: int, vm: re.Match) -> Reported | None
         if om is None:
             return None
         pos = om.end()
+    return _content(par, pos, e, mention, vm, verb.split()[0])
+
+
+def _content(par: Paragraph, pos: int, e: int, mention: Mention, vm: re.Match, verb: str) -> Reported | None:
+    """The clause a cue ending at ``pos`` introduces (``verb``: its first
+    word, lower case): after time phrases and "that", up to a second cue or
+    a participle cue (``, adding that``)."""
+    m = par.masked
+    any_opener = verb in OBJECT_CONTENT_VERBS
     pos = FILLER.match(m, pos, e).end()
     tm = THAT.match(m, pos, e)
-    if tm:
+    if tm and _that_is_subject(m, tm.end(), e):
+        any_opener = True  # "said that would help": "that" is the subject
+    elif tm:
         pos = tm.end()
+    elif verb in THAT_ONLY_CUES:
+        return None
     while pos < e and m[pos] in " ,":
         pos += 1
-    return _found(par, pos, _second_cue(m, pos, clause_end(m, e)), mention, vm)
+    if verb in ASK_VERBS:
+        wm = WORD.match(m, pos, e)
+        if wm is None or wm.group().lower() not in QUESTION_OPENERS:
+            return None
+    hi = _second_cue(m, pos, clause_end(m, e))
+    pm = PARTICIPLE_CUE.search(m, pos, hi)
+    if pm is not None:
+        hi = clause_end(m, pm.start())
+    return _found(par, pos, hi, mention, vm, any_opener)
+
+
+def participle_at(par: Paragraph, s: int, e: int, pm: re.Match, earlier: list[Reported]) -> Reported | None:
+    """``X did Y, saying (that) CLAUSE``: the participle's subject is the cue
+    before it in the sentence (``X said A, adding that B``), else the
+    sentence's subject (a name, a pronoun or a description of a speaker)."""
+    m = par.masked
+    before = [r for r in earlier if r.cue.verb_end <= pm.start()]
+    if before:
+        mention = before[-1].cue.mention
+    else:
+        mention = sentence_subject(m, s, pm.start())
+        if mention is None or mention.kind is ROLE or mention.end > pm.start():
+            return None
+    word = pm.group(1).lower()
+    pos = pm.end()
+    if word == "telling":
+        om = TOLD_OBJECT.match(m, pos, e)
+        if om is None:
+            return None
+        pos = om.end()
+    return _content(par, pos, e, mention, pm, word.split()[0])
+
+
+def _that_is_subject(m: str, pos: int, e: int) -> bool:
+    """``said that would help``: "that" is the clause's subject (an auxiliary follows), not its conjunction."""
+    wm = NEXT_WORD.match(m, pos, e)
+    return wm is not None and wm.group(1).lower() in AUXILIARIES
 
 
 def _second_cue(m: str, pos: int, hi: int) -> int:

@@ -1,0 +1,131 @@
+"""Reported (indirect) speech: the clause a reader sees credited, and to whom.
+
+Every sentence here is written for these tests.  Each row is one article
+(one paragraph per line) and the reported clause that must be found with its
+speaker; the negative tables list sentences where a clause must NOT be
+credited to anyone (a wrong name is worse than none).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from reader.attribution import extract
+from reader.model import Span
+
+
+def _paragraphs(source: str) -> tuple[Span, ...]:
+    return tuple(Span(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]+", source) if m.group().strip())
+
+
+def reported_of(*lines: str) -> list[tuple[str, str | None]]:
+    """(clause, speaker) of every reported find of the article made of ``lines``."""
+    source = "\n\n".join(lines)
+    att = extract(source, _paragraphs(source))
+    return [(q.text, q.speaker) for q in att.quotes if q.kind == "reported"]
+
+
+def assert_found(lines: tuple[str, ...], clause: str, speaker: str) -> None:
+    found = reported_of(*lines)
+    assert (clause, speaker) in found, found
+
+
+def assert_nobody(lines: tuple[str, ...], words: str) -> None:
+    """No reported clause holding ``words`` is credited to anyone."""
+    found = reported_of(*lines)
+    assert not [(c, s) for c, s in found if words in c and s], found
+
+
+# --- sentence-final cues: "CLAUSE, the agency said." -----------------------------
+
+FINAL_CUES = [
+    (("Dock workers at Ravensmouth will strike next week, the union said.",),
+     "Dock workers at Ravensmouth will strike next week", "union"),
+    (("The Harwick Trust is a charity. Rents in the old town will rise by a third, the Harwick Trust said.",),
+     "Rents in the old town will rise by a third", "Harwick Trust"),
+    (("But the ferry will not sail before spring, a port official said.",),
+     "the ferry will not sail before spring", "port official"),
+]
+
+
+@pytest.mark.parametrize("lines, clause, speaker", FINAL_CUES)
+def test_sentence_final_cue_after_a_description(lines, clause, speaker):
+    assert_found(lines, clause, speaker)
+
+
+# --- "that" as the clause's subject: "said that would help" ----------------------
+
+def test_that_followed_by_an_auxiliary_stays_in_the_clause():
+    assert_found(("Mayor Odile Brandt praised the grant. Brandt said that would pay for two new buses.",),
+                 "that would pay for two new buses", "Odile Brandt")
+
+
+# --- verbs beyond "said" ----------------------------------------------------------
+
+VERBS = [
+    (("Senator Maria Kovacs spoke in Dover. Kovacs vowed to block the pipeline in committee.",),
+     "to block the pipeline in committee", "Maria Kovacs"),
+    (("Governor Ray Tulle met farmers on Monday. Tulle pledged that the state would cover half the repairs.",),
+     "the state would cover half the repairs", "Ray Tulle"),
+    (("Councillor Ada Brook visited the depot. Brook urged the council to buy electric buses.",),
+     "the council to buy electric buses", "Ada Brook"),
+    (("Tenant leader Sam Ortiz spoke at the hearing. Ortiz called for an inquiry into the landlord's accounts.",),
+     "an inquiry into the landlord's accounts", "Sam Ortiz"),
+    (("Ines Marlow chairs the panel. Marlow called on the ministry to publish the report.",),
+     "the ministry to publish the report", "Ines Marlow"),
+    (("Judge Petra Lind heard the case. Lind asked whether the contract had ever been signed.",),
+     "whether the contract had ever been signed", "Petra Lind"),
+    (("Coach Dara Fenn faced the press. Fenn promised the team would play without fear.",),
+     "the team would play without fear", "Dara Fenn"),
+    (("Tomas Reyes, an engineer, reviewed the bridge. Reyes pointed out that the bolts had rusted through.",),
+     "the bolts had rusted through", "Tomas Reyes"),
+]
+
+
+@pytest.mark.parametrize("lines, clause, speaker", VERBS)
+def test_speech_verbs_beyond_said(lines, clause, speaker):
+    assert_found(lines, clause, speaker)
+
+
+# --- participle clauses: "X did Y, saying CLAUSE" ----------------------------------
+
+PARTICIPLES = [
+    (("Mayor Lena Fisk closed the beach on Sunday, saying the water was unsafe for swimmers.",),
+     "the water was unsafe for swimmers", "Lena Fisk"),
+    (("Fire chief Omar Haddad spoke first. He praised the volunteers, adding that the blaze was under control.",),
+     "the blaze was under control", "Omar Haddad"),
+    (("Rita Vance said the vote was fair, arguing that turnout had never been higher.",),
+     "turnout had never been higher", "Rita Vance"),
+    (("Rita Vance said the vote was fair, arguing that turnout had never been higher.",),
+     "the vote was fair", "Rita Vance"),
+    (("Colm Daly, a nurse, left the ward early, promising to return before the night shift.",),
+     "to return before the night shift", "Colm Daly"),
+]
+
+
+@pytest.mark.parametrize("lines, clause, speaker", PARTICIPLES)
+def test_participle_clause_credits_the_sentence_subject(lines, clause, speaker):
+    assert_found(lines, clause, speaker)
+
+
+NOT_REPORTED = [
+    # a gerund after the cue is not what was said
+    (('"We will fight on," Hal Boyd said, cutting off a reporter who asked about money.',), "cutting off"),
+    (('"It is over," Hal Boyd said, walking away from the microphones.',), "walking away"),
+    # an object is not a clause: "pointed out the exits", ", noting the date"
+    (("Guide Wren Ashby pointed out the exits to the visitors before the tour.",), "the exits to the visitors"),
+    (("Wren Ashby opened the hall, noting the fresh paint on the doors.",), "the fresh paint"),
+    # "asked" takes a question, not a request or an infinitive
+    (("Wren Ashby asked to speak to the manager before noon.",), "to speak to the manager"),
+    # a conjunction after the cue's comma opens no clause of the speaker's
+    (('"We check every door," she said, but refused to name the guard on duty.',), "refused to name"),
+    # a participle whose sentence opens with no speaker
+    (("The storm hit the coast on Friday, saying nothing of the damage to come.",), "nothing of the damage"),
+]
+
+
+@pytest.mark.parametrize("lines, words", NOT_REPORTED)
+def test_not_reported_speech(lines, words):
+    assert_nobody(lines, words)
