@@ -129,3 +129,35 @@ NOT_REPORTED = [
 @pytest.mark.parametrize("lines, words", NOT_REPORTED)
 def test_not_reported_speech(lines, words):
     assert_nobody(lines, words)
+
+
+# --- the subject: descriptions, party tags, "X did Y and said CLAUSE" ----------------
+
+SUBJECTS = [
+    (("Harbour news. The county's tax commissioner says an internal audit found no leak.",),
+     "an internal audit found no leak", "county's tax commissioner"),
+    (("Harbour news. Many lawmakers say the tunnel budget is far too small.",),
+     "the tunnel budget is far too small", "lawmakers"),
+    (("Sen. Ann Lee (D-Ore.) said the bill would die in committee.",),
+     "the bill would die in committee", "Ann Lee"),
+    (("The levy could pass in spring, but only if the budget holds, Rep. Bo Hart (R-Tex.) told reporters on Friday.",),
+     "The levy could pass in spring, but only if the budget holds", "Bo Hart"),
+    (("Governor Ray Tulle toured the dam on Tuesday and said the spillway would be rebuilt by June.",),
+     "the spillway would be rebuilt by June", "Ray Tulle"),
+]
+
+
+@pytest.mark.parametrize("lines, clause, speaker", SUBJECTS)
+def test_subject_of_the_speech_verb(lines, clause, speaker):
+    assert_found(lines, clause, speaker)
+
+
+NO_SPEAKER = [
+    # a pronoun right after a noun opens a relative clause: the content is elsewhere
+    (("The quota is the target it pledged to reach at the summit in Oslo last year.",), "to reach at the summit"),
+]
+
+
+@pytest.mark.parametrize("lines, words", NO_SPEAKER)
+def test_no_speaker_for_a_relative_clause(lines, words):
+    assert_nobody(lines, words)

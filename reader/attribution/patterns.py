@@ -176,3 +176,7 @@ LEAD_JUNK = re.compile(r"^(?:[\s\x00\"“”„«»,:;—–\-]|" + alternation(
                        + r"\b)*")
 # Space and conjunctions opening a reported clause (" But the ferry ...").
 CLAUSE_LEAD = re.compile(r"(?:\s+|" + alternation(map(either_case, grammar.LEADING_CONJUNCTIONS)) + r"\b,?)*")
+# A party tag ending a subject: "Sen. Ann Lee (D-Ore.)", "Rep. Bo Hart, R-Tex.," (ASCII capitals).
+PARTY_TAG = re.compile(r"(?:\s*\((?:[DRI]|Dem|Rep|Ind)\.?\s*-\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)|,\s*[DRI]-[A-Z][\w.]*,?)\s*$")
+# "... and (also) said": a speech verb coordinated with an earlier verb.
+AND_BEFORE = re.compile(r"\band(?:\s+(?:also|then|later))?\s*$")

@@ -21,18 +21,19 @@ from typing import NamedTuple
 
 from .cues import Cue
 from .inverted import np_after
-from .lexicon.grammar import AUXILIARIES, NOT_CLAUSE_OPENERS, OBJECT_PRONOUNS
+from .lexicon.grammar import AUXILIARIES, CLAUSE_LINKS, NOT_CLAUSE_OPENERS, OBJECT_PRONOUNS
 from .lexicon.speech import ASK_VERBS, INVERTED_VERBS, OBJECT_CONTENT_VERBS, QUESTION_OPENERS, TELL_VERBS, \
     THAT_ONLY_CUES
-from .mentions import NAME, ROLE, Mention
+from .mentions import NAME, PRONOUN, ROLE, Mention
 from .paragraph import Paragraph
 from .patterns import ACCORDING, ACCORDING_APPOSITIVE, ACCORDING_CLAUSE_START, CLAUSE_AFTER_SUBJECT, COMMA_GERUND, \
-    FILLER, CLAUSE_LEAD, MASK, NEXT_WORD, PARTICIPLE_CUE, REPORT_VERB, SENTENCE_TAIL, THAT, TIME_TAIL, TOLD_OBJECT, TRAILING_ARTICLE, WORD
+    FILLER, CLAUSE_LEAD, LAST_WORD, MASK, NEXT_WORD, PARTY_TAG, AND_BEFORE, PARTICIPLE_CUE, REPORT_VERB, SENTENCE_TAIL, THAT, TIME_TAIL, TOLD_OBJECT, TRAILING_ARTICLE, WORD
 from .openers import sentence_subject
 from .subjects import np_at_end
 
 _SHORTEST_CLAUSE = 8  # characters
 _FEWEST_WORDS = 3
+_TAG_WINDOW = 40  # characters before a verb searched for a party tag or "and"
 
 
 class Reported(NamedTuple):
@@ -157,16 +158,20 @@ def reported_at(par: Paragraph, s: int, e: int, vm: re.Match) -> Reported | None
         return None  # it introduces a quotation
     if COMMA_GERUND.match(after) and not PARTICIPLE_CUE.match(after):
         return None  # "..., he said, cutting off a reporter": no clause of his
-    fm = FILLER.match(m, vm.end(), e)
+    verb = vm.group().lower()
+    tail = vm.end()
+    if verb in TELL_VERBS:
+        om = TOLD_OBJECT.match(m, tail, e)  # "CLAUSE, X told reporters on Monday."
+        tail = om.end() if om else tail
+    fm = FILLER.match(m, tail, e)
     if SENTENCE_TAIL.fullmatch(m[fm.end() : e]):
         # sentence-final cue: "CLAUSE, X said." / "CLAUSE, said X."
-        mention = np_at_end(m, s, vm.start())
+        mention = _subject(m, s, vm.start())
         if mention is None:
             return None
         hi = _before_comma(m, s, mention.start)
         # " But the ferry ...": the clause after space and a leading conjunction
         return None if hi is None else _found(par, CLAUSE_LEAD.match(m, s, hi).end(), hi, mention, vm)
-    verb = vm.group().lower()
     if verb in INVERTED_VERBS and m[s : vm.start()].rstrip().endswith(","):
         # inverted sentence-final: ", said the source, who declined ..."
         mention = np_after(m, vm.end(), e)
@@ -175,10 +180,12 @@ def reported_at(par: Paragraph, s: int, e: int, vm: re.Match) -> Reported | None
             if CLAUSE_AFTER_SUBJECT.fullmatch(tail) or TIME_TAIL.fullmatch(tail):
                 return _found(par, s, _before_comma(m, s, vm.start()), mention, vm)
     # "X said (on Thursday) (that) CLAUSE"
-    mention = np_at_end(m, s, vm.start())
+    mention = _subject(m, s, vm.start())
     if mention is None:
         return None
     if mention.kind is NAME and mention.tokens and mention.tokens[-1].lower() in OBJECT_PRONOUNS:
+        return None
+    if mention.kind is PRONOUN and _relative_gap(m, s, mention.start):
         return None
     pos = vm.end()
     if verb in TELL_VERBS:
@@ -236,6 +243,33 @@ def participle_at(par: Paragraph, s: int, e: int, pm: re.Match, earlier: list[Re
             return None
         pos = om.end()
     return _content(par, pos, e, mention, pm, word.split()[0])
+
+
+def _subject(m: str, s: int, k: int) -> Mention | None:
+    """The subject of a speech verb at ``k`` in the sentence starting at
+    ``s``: the noun phrase before it (over a party tag, ``Sen. Ann Lee
+    (D-Ore.) said``), or after "and" the sentence's subject (``X did Y and
+    said CLAUSE``)."""
+    head = m[max(s, k - _TAG_WINDOW) : k]
+    tm = PARTY_TAG.search(head)
+    if tm is not None:
+        k -= len(head) - tm.start()
+    mention = np_at_end(m, s, k)
+    if mention is None and AND_BEFORE.search(m, max(s, k - _TAG_WINDOW), k):
+        mention = sentence_subject(m, s, k)
+        if mention is not None and (mention.kind is ROLE or mention.end >= k):
+            mention = None
+    return mention
+
+
+def _relative_gap(m: str, s: int, k: int) -> bool:
+    """``the target it pledged to reach``: a pronoun right after a noun opens
+    a relative clause whose object is missing; what follows is no clause."""
+    wm = LAST_WORD.search(m[max(s, k - 40) : k].rstrip())
+    if wm is None:
+        return False
+    w = wm.group(1)
+    return w.isalpha() and w.islower() and w not in CLAUSE_LINKS
 
 
 def _that_is_subject(m: str, pos: int, e: int) -> bool:

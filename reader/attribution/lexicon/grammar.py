@@ -91,6 +91,17 @@ NOT_CLAUSE_OPENERS = frozenset(
     """.split()
 )
 
+# Words that may stand right before a pronoun subject of a speech verb ("and
+# he said", "because she said"); any other lower-case word makes the
+# pronoun open a relative clause ("the target it pledged to reach").
+CLAUSE_LINKS = frozenset(
+    """
+    and but or so yet then that because when while as if although though since before after once until where
+    whereas unless now also later earlier again still what how why which who whom
+    has have had did does do will would could should can is was were are
+    """.split()
+)
+
 # Abbreviations whose period does not end a sentence.
 ABBREVIATIONS = frozenset(
     """

@@ -100,6 +100,9 @@ SPEAKER_NOUNS = frozenset(
     authority regulator regulators municipality city town county council
     utility insurer hospital university institute association federation
     league foundation charity
+    nominee nominees lawmaker lawmakers legislator legislators senator senators mayor governor governors
+    commissioner commissioners congressman congresswoman defenders opponents advocates backers proponents
+    allies
     """.split()
 )
 
