@@ -161,3 +161,49 @@ NO_SPEAKER = [
 @pytest.mark.parametrize("lines, words", NO_SPEAKER)
 def test_no_speaker_for_a_relative_clause(lines, words):
     assert_nobody(lines, words)
+
+
+# --- where the clause ends (and starts) ------------------------------------------------
+
+BOUNDARIES = [
+    # a semicolon ends what was said
+    (("Ilse Marr said the delay was not planned; the crew learned of it only on Friday.",),
+     "the delay was not planned", "Ilse Marr"),
+    # ", including ..." is the writer's addition
+    (("Ben Alder, a critic, has said the same thing, including in a long essay for the local paper.",),
+     "the same thing", "Ben Alder"),
+    # a second cue after ", though": its own clause and speaker
+    (("Paul Dore said the crew would work overnight, though Mia Sand warned the rain could stop them.",),
+     "the crew would work overnight", "Paul Dore"),
+    (("Paul Dore said the crew would work overnight, though Mia Sand warned the rain could stop them.",),
+     "the rain could stop them", "Mia Sand"),
+    # a cue inside the sentence: both parts are the content
+    (("If the loan falls through, Mr. Ortega argues, the town has other ways to pay.",),
+     "If the loan falls through, Mr. Ortega argues, the town has other ways to pay", "Ortega"),
+]
+
+
+@pytest.mark.parametrize("lines, clause, speaker", BOUNDARIES)
+def test_clause_boundaries(lines, clause, speaker):
+    assert_found(lines, clause, speaker)
+
+
+# --- "according to X": names, roles, documents, data --------------------------------
+
+ACCORDING_TO = [
+    (("As it stands, the county jail holds a quarter of the inmates, according to the state Bureau of Prisons.",),
+     "As it stands, the county jail holds a quarter of the inmates", "state Bureau of Prisons"),
+    (("Some families would pay more under the levy, according to an analysis by Ida Grahn, a former tax aide.",),
+     "Some families would pay more under the levy", "Ida Grahn"),
+    (("About 9,000 single fathers live in the county, according to federal statistics.",),
+     "About 9,000 single fathers live in the county", "federal statistics"),
+    (("According to the data, farmers make up less than a tenth of the arrivals.",),
+     "farmers make up less than a tenth of the arrivals", "data"),
+    (("The gallery drew 9,000 visitors in 2011, according to curator Ada Lind.",),
+     "The gallery drew 9,000 visitors in 2011", "Ada Lind"),
+]
+
+
+@pytest.mark.parametrize("lines, clause, speaker", ACCORDING_TO)
+def test_according_to(lines, clause, speaker):
+    assert_found(lines, clause, speaker)

@@ -180,3 +180,11 @@ CLAUSE_LEAD = re.compile(r"(?:\s+|" + alternation(map(either_case, grammar.LEADI
 PARTY_TAG = re.compile(r"(?:\s*\((?:[DRI]|Dem|Rep|Ind)\.?\s*-\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)|,\s*[DRI]-[A-Z][\w.]*,?)\s*$")
 # "... and (also) said": a speech verb coordinated with an earlier verb.
 AND_BEFORE = re.compile(r"\band(?:\s+(?:also|then|later))?\s*$")
+# Where a reported clause stops: a semicolon, ", including ...".
+CLAUSE_STOP = re.compile(r";|,\s+including\b")
+# A comma and a conjunction before a second cue's subject ("..., though she said").
+COMMA_CONJUNCTION = re.compile(r",\s*(?:though|although|but|while|whereas|and)$")
+# The phrase after "according to": words up to punctuation or a relative pronoun.
+SOURCE_PHRASE = re.compile(r"[\w$][\w.'’/\-]*(?:\s+(?!(?:who|which|that|and|but)\b)[\w$][\w.'’/\-]*)*")
+# "an analysis by Ann Lee": the author after "by".
+BY_NAME = re.compile(r"\bby\s+(?=[" + CAP + r"])")

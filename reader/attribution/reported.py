@@ -24,15 +24,17 @@ from .inverted import np_after
 from .lexicon.grammar import AUXILIARIES, CLAUSE_LINKS, NOT_CLAUSE_OPENERS, OBJECT_PRONOUNS
 from .lexicon.speech import ASK_VERBS, INVERTED_VERBS, OBJECT_CONTENT_VERBS, QUESTION_OPENERS, TELL_VERBS, \
     THAT_ONLY_CUES
-from .mentions import NAME, PRONOUN, ROLE, Mention
+from .mentions import ANONYMOUS, NAME, PRONOUN, ROLE, Mention
 from .paragraph import Paragraph
 from .patterns import ACCORDING, ACCORDING_APPOSITIVE, ACCORDING_CLAUSE_START, CLAUSE_AFTER_SUBJECT, COMMA_GERUND, \
-    FILLER, CLAUSE_LEAD, LAST_WORD, MASK, NEXT_WORD, PARTY_TAG, AND_BEFORE, PARTICIPLE_CUE, REPORT_VERB, SENTENCE_TAIL, THAT, TIME_TAIL, TOLD_OBJECT, TRAILING_ARTICLE, WORD
+    FILLER, BY_NAME, CLAUSE_LEAD, CLAUSE_STOP, COMMA_CONJUNCTION, LAST_WORD, MASK, NEXT_WORD, PARTY_TAG, AND_BEFORE, SOURCE_PHRASE, PARTICIPLE_CUE, REPORT_VERB, SENTENCE_TAIL, THAT, TIME_TAIL, TOLD_OBJECT, TRAILING_ARTICLE, WORD
+from .names import looks_org, strip_det
 from .openers import sentence_subject
 from .subjects import np_at_end
 
 _SHORTEST_CLAUSE = 8  # characters
 _FEWEST_WORDS = 3
+_LONGEST_SOURCE = 10  # words of a source phrase after "according to"
 _TAG_WINDOW = 40  # characters before a verb searched for a party tag or "and"
 
 
@@ -127,7 +129,7 @@ def according(par: Paragraph, s: int, e: int) -> Reported | None:
     am = ACCORDING.search(m, s, e)
     if am is None:
         return None
-    mention = np_after(m, am.end(), e)
+    mention = np_after(m, am.end(), e) or according_source(m, am.end(), e)
     if mention is None:
         return None
     before = m[s : am.start()]
@@ -143,11 +145,40 @@ def according(par: Paragraph, s: int, e: int) -> Reported | None:
         while lo < e and m[lo] in " ,":
             lo += 1
         return _found(par, lo, clause_end(m, e), mention, am)
-    # CLAUSE, according to X
+    # CLAUSE, according to X (the clause may open with anything: "As it stands, ...")
     hi = am.start()
     while hi > s and m[hi - 1] in " ,;—–-":
         hi -= 1
-    return _found(par, s, hi, mention, am)
+    return _found(par, CLAUSE_LEAD.match(m, s, hi).end(), hi, mention, am, any_opener=True)
+
+
+def according_source(m: str, pos: int, e: int) -> Mention | None:
+    """What "according to" names when it is no person or organisation name:
+    ``an analysis by Ann Lee`` -> Ann Lee; ``federal statistics``, ``the
+    post-debate analysis``, ``a poll released last week`` -> the phrase."""
+    sm = SOURCE_PHRASE.match(m, pos, e)
+    if sm is None:
+        return None
+    by = BY_NAME.search(m, sm.start(), sm.end())
+    if by is not None:
+        named = np_after(m, by.end(), e)
+        if named is not None and named.kind is NAME:
+            return named
+    end = sm.end()
+    while end > sm.start() and m[end - 1] in ".'’-":
+        end -= 1  # "statistics." at the end of the sentence
+    phrase = m[sm.start() : end]
+    words = WORD.findall(phrase)
+    if not words or len(words) > _LONGEST_SOURCE or words[0].lower() in NOT_CLAUSE_OPENERS:
+        return None
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper():
+        k -= 1
+    if 0 < k and len(words) - k >= 2 and all(w.islower() for w in words[:k]) and not looks_org(" ".join(words[k:])):
+        # "curator Ada Lind": a lower-case role before a person's name
+        at = sm.start() + phrase.rindex(" " + words[k]) + 1
+        return Mention(NAME, at, end, m[at:end], tuple(words[k:]), role=strip_det(" ".join(words[:k])), name_start=at)
+    return Mention(ANONYMOUS, sm.start(), end, phrase, tuple(words), head=words[-1])
 
 
 def reported_at(par: Paragraph, s: int, e: int, vm: re.Match) -> Reported | None:
@@ -193,7 +224,13 @@ def reported_at(par: Paragraph, s: int, e: int, vm: re.Match) -> Reported | None
         if om is None:
             return None
         pos = om.end()
-    return _content(par, pos, e, mention, vm, verb.split()[0])
+    r = _content(par, pos, e, mention, vm, verb.split()[0])
+    front = _before_comma(m, s, mention.start)
+    if r is not None and front is not None and m[fm.end() : fm.end() + 1] != "" and \
+            m[vm.end() : r.lo].strip().startswith(",") and len(WORD.findall(m[s:front])) >= 2:
+        # "If the plan fails, she argues, there are other tools": both parts
+        r = r._replace(lo=CLAUSE_LEAD.match(m, s, front).end())
+    return r
 
 
 def _content(par: Paragraph, pos: int, e: int, mention: Mention, vm: re.Match, verb: str) -> Reported | None:
@@ -216,7 +253,11 @@ def _content(par: Paragraph, pos: int, e: int, mention: Mention, vm: re.Match, v
         wm = WORD.match(m, pos, e)
         if wm is None or wm.group().lower() not in QUESTION_OPENERS:
             return None
-    hi = _second_cue(m, pos, clause_end(m, e))
+    hi = clause_end(m, e)
+    sm = CLAUSE_STOP.search(m, pos, hi)
+    if sm is not None:
+        hi = clause_end(m, sm.start())  # "...; they only learned", ", including ..."
+    hi = _second_cue(m, pos, hi)
     pm = PARTICIPLE_CUE.search(m, pos, hi)
     if pm is not None:
         hi = clause_end(m, pm.start())
@@ -285,6 +326,7 @@ def _second_cue(m: str, pos: int, hi: int) -> int:
         sub2 = np_at_end(m, pos, vm2.start())
         if sub2 is not None:
             head = TRAILING_ARTICLE.sub("", m[pos : sub2.start].rstrip()).rstrip()
+            head = COMMA_CONJUNCTION.sub(",", head)  # "..., though she acknowledged"
             if head.endswith(","):
                 end = pos + len(head) - 1
                 while end > pos and m[end - 1] in " ,":
