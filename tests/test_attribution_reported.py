@@ -207,3 +207,36 @@ ACCORDING_TO = [
 @pytest.mark.parametrize("lines, clause, speaker", ACCORDING_TO)
 def test_according_to(lines, clause, speaker):
     assert_found(lines, clause, speaker)
+
+
+# --- asides around the subject and the cue ------------------------------------------
+
+ASIDES = [
+    (("Derek Marsh, who served as consul in Oslo until last year, said Lee had called the mayor in 2009.",),
+     "Lee had called the mayor in 2009", "Derek Marsh"),
+    (("Kell -- co-author of a book about the race -- said the candidate liked to make news at rallies.",),
+     "the candidate liked to make news at rallies", "Kell"),
+    (("Rep. Gary Moss (D-N.Y.), chairman of the caucus fund, said members would help him raise cash.",),
+     "members would help him raise cash", "Gary Moss"),
+    (("The refusal did not go down well with the board, and the talks fell apart, said one union source in the room.",),
+     "The refusal did not go down well with the board, and the talks fell apart", "union source"),
+    (("Coach Ines Vidal spoke after the match. Though the last transfer was smooth, she said, replacing the keeper would be harder.",),
+     "Though the last transfer was smooth, she said, replacing the keeper would be harder", "Ines Vidal"),
+    (("The ban is an insult to all farmers, top county officials said Friday afternoon, as they met the minister.",),
+     "The ban is an insult to all farmers, top county officials said Friday afternoon, as they met the minister",
+     "top county officials"),
+    (("Mayor Lena Fisk spoke on Monday. She said that, if elected, she would keep the pool open.",),
+     "if elected, she would keep the pool open", "Lena Fisk"),
+]
+
+
+@pytest.mark.parametrize("lines, clause, speaker", ASIDES)
+def test_asides_around_the_cue(lines, clause, speaker):
+    assert_found(lines, clause, speaker)
+
+
+def test_a_word_inside_the_clause_is_no_subject():
+    # "the board" ends a clause, it does not say anything
+    found = reported_of("The refusal did not go down well with the board, and the talks fell apart, said one union "
+                        "source in the room.")
+    assert all(speaker != "board" for _, speaker in found), found

@@ -188,3 +188,14 @@ COMMA_CONJUNCTION = re.compile(r",\s*(?:though|although|but|while|whereas|and)$"
 SOURCE_PHRASE = re.compile(r"[\w$][\w.'’/\-]*(?:\s+(?!(?:who|which|that|and|but)\b)[\w$][\w.'’/\-]*)*")
 # "an analysis by Ann Lee": the author after "by".
 BY_NAME = re.compile(r"\bby\s+(?=[" + CAP + r"])")
+# What may follow the subject of an inverted sentence-final cue: its
+# prepositional tail ("said one source in the room.", "said a source close to the team").
+SUBJECT_TAIL = re.compile(r"\s+(?:in|at|with|from|of|on|for|close\s+to|familiar\s+with|inside|near)\b"
+                          r"(?:(?!\bthat\b)[^\x00\"“”,;])*"
+                          r"[.!?]?[\"”’')]*\s*")
+# A party tag anywhere: "(D-N.Y.)", ", R-Tex." (ASCII capitals).
+PARTY_TAG_ANY = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)\.?\s*-\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)|,\s*[DRI]-[A-Z][\w.]*(?=,)")
+# An aside right before a verb: ", who served ... ," or "-- co-author of X --".
+ASIDE_AT_END = re.compile(r",\s+(?:who|whose)\b[^\x00;:]*?,\s*$|\s+(?:--|—|―)\s*[^\x00;:]*?(?:--|—|―)\s*$")
+# A bare day after a verb: "said Friday afternoon", "said on Monday".
+DAY_TAIL = re.compile(r"(?:\s+(?:on\s+)?" + _DAY + r"(?:\s+" + alternation(when.PARTS_OF_DAY) + r")?)?,?")

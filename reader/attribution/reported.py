@@ -27,7 +27,7 @@ from .lexicon.speech import ASK_VERBS, INVERTED_VERBS, OBJECT_CONTENT_VERBS, QUE
 from .mentions import ANONYMOUS, NAME, PRONOUN, ROLE, Mention
 from .paragraph import Paragraph
 from .patterns import ACCORDING, ACCORDING_APPOSITIVE, ACCORDING_CLAUSE_START, CLAUSE_AFTER_SUBJECT, COMMA_GERUND, \
-    FILLER, BY_NAME, CLAUSE_LEAD, CLAUSE_STOP, COMMA_CONJUNCTION, LAST_WORD, MASK, NEXT_WORD, PARTY_TAG, AND_BEFORE, SOURCE_PHRASE, PARTICIPLE_CUE, REPORT_VERB, SENTENCE_TAIL, THAT, TIME_TAIL, TOLD_OBJECT, TRAILING_ARTICLE, WORD
+    FILLER, BY_NAME, CLAUSE_LEAD, CLAUSE_STOP, COMMA_CONJUNCTION, LAST_WORD, MASK, NEXT_WORD, PARTY_TAG, PARTY_TAG_ANY, ASIDE_AT_END, AND_BEFORE, DAY_TAIL, SOURCE_PHRASE, SUBJECT_TAIL, PARTICIPLE_CUE, REPORT_VERB, SENTENCE_TAIL, THAT, TIME_TAIL, TOLD_OBJECT, TRAILING_ARTICLE, WORD
 from .names import looks_org, strip_det
 from .openers import sentence_subject
 from .subjects import np_at_end
@@ -35,7 +35,9 @@ from .subjects import np_at_end
 _SHORTEST_CLAUSE = 8  # characters
 _FEWEST_WORDS = 3
 _LONGEST_SOURCE = 10  # words of a source phrase after "according to"
-_TAG_WINDOW = 40  # characters before a verb searched for a party tag or "and"
+_TAG_WINDOW = 40
+_SUBJECT_WINDOW = 300  # characters before a verb read for a subject with asides
+_BURIED_WORDS = 4  # words before a subject in its comma segment that make it no subject  # characters before a verb searched for a party tag or "and"
 
 
 class Reported(NamedTuple):
@@ -187,50 +189,56 @@ def reported_at(par: Paragraph, s: int, e: int, vm: re.Match) -> Reported | None
     after = m[vm.end() : e]
     if after.lstrip().startswith((":", '"', "“")) or MASK in after[:3]:
         return None  # it introduces a quotation
-    if COMMA_GERUND.match(after) and not PARTICIPLE_CUE.match(after):
-        return None  # "..., he said, cutting off a reporter": no clause of his
     verb = vm.group().lower()
     tail = vm.end()
     if verb in TELL_VERBS:
         om = TOLD_OBJECT.match(m, tail, e)  # "CLAUSE, X told reporters on Monday."
         tail = om.end() if om else tail
-    fm = FILLER.match(m, tail, e)
-    if SENTENCE_TAIL.fullmatch(m[fm.end() : e]):
-        # sentence-final cue: "CLAUSE, X said." / "CLAUSE, said X."
-        mention = _subject(m, s, vm.start())
-        if mention is None:
-            return None
-        hi = _before_comma(m, s, mention.start)
-        # " But the ferry ...": the clause after space and a leading conjunction
-        return None if hi is None else _found(par, CLAUSE_LEAD.match(m, s, hi).end(), hi, mention, vm)
+    tail = DAY_TAIL.match(m, FILLER.match(m, tail, e).end(), e).end()  # "said on Friday", "said Friday afternoon"
+    if SENTENCE_TAIL.fullmatch(m[tail:e]):
+        return _final_cue(par, s, vm)  # "CLAUSE, X said." / "CLAUSE, said X."
     if verb in INVERTED_VERBS and m[s : vm.start()].rstrip().endswith(","):
         # inverted sentence-final: ", said the source, who declined ..."
         mention = np_after(m, vm.end(), e)
         if mention is not None:
-            tail = m[mention.end : e]
-            if CLAUSE_AFTER_SUBJECT.fullmatch(tail) or TIME_TAIL.fullmatch(tail):
+            rest = m[mention.end : e]
+            if CLAUSE_AFTER_SUBJECT.fullmatch(rest) or TIME_TAIL.fullmatch(rest) or \
+                    verb not in TELL_VERBS and SUBJECT_TAIL.fullmatch(rest):
                 return _found(par, s, _before_comma(m, s, vm.start()), mention, vm)
     # "X said (on Thursday) (that) CLAUSE"
     mention = _subject(m, s, vm.start())
-    if mention is None:
+    if mention is None or _buried(m, s, mention, vm.start()):
         return None
     if mention.kind is NAME and mention.tokens and mention.tokens[-1].lower() in OBJECT_PRONOUNS:
         return None
     if mention.kind is PRONOUN and _relative_gap(m, s, mention.start):
         return None
+    front = _before_comma(m, s, mention.start)
+    if front is not None and m[vm.end() : tail + 1].rstrip().endswith(",") and MASK not in m[s:front] and \
+            len(WORD.findall(m[s:front])) >= 2:
+        # "If the plan fails, she argues, there are other tools", "A, X said
+        # Friday, as they ...": the whole sentence
+        return _found(par, CLAUSE_LEAD.match(m, s, front).end(), _clause_hi(m, vm.end(), e), mention, vm, True)
+    if COMMA_GERUND.match(after) and not PARTICIPLE_CUE.match(after):
+        return None  # "..., he said, cutting off a reporter": no clause of his
     pos = vm.end()
     if verb in TELL_VERBS:
         om = TOLD_OBJECT.match(m, pos, e)
         if om is None:
             return None
         pos = om.end()
-    r = _content(par, pos, e, mention, vm, verb.split()[0])
-    front = _before_comma(m, s, mention.start)
-    if r is not None and front is not None and m[fm.end() : fm.end() + 1] != "" and \
-            m[vm.end() : r.lo].strip().startswith(",") and len(WORD.findall(m[s:front])) >= 2:
-        # "If the plan fails, she argues, there are other tools": both parts
-        r = r._replace(lo=CLAUSE_LEAD.match(m, s, front).end())
-    return r
+    return _content(par, pos, e, mention, vm, verb.split()[0])
+
+
+def _final_cue(par: Paragraph, s: int, vm: re.Match) -> Reported | None:
+    """``CLAUSE, X said.``: the clause before the subject's comma."""
+    m = par.masked
+    mention = _subject(m, s, vm.start())
+    if mention is None:
+        return None
+    hi = _before_comma(m, s, mention.start)
+    # " But the ferry ...": the clause after space and a leading conjunction
+    return None if hi is None else _found(par, CLAUSE_LEAD.match(m, s, hi).end(), hi, mention, vm)
 
 
 def _content(par: Paragraph, pos: int, e: int, mention: Mention, vm: re.Match, verb: str) -> Reported | None:
@@ -245,6 +253,7 @@ def _content(par: Paragraph, pos: int, e: int, mention: Mention, vm: re.Match, v
         any_opener = True  # "said that would help": "that" is the subject
     elif tm:
         pos = tm.end()
+        any_opener = True  # after "that" a clause: "said that, if elected, he would ..."
     elif verb in THAT_ONLY_CUES:
         return None
     while pos < e and m[pos] in " ,":
@@ -253,6 +262,12 @@ def _content(par: Paragraph, pos: int, e: int, mention: Mention, vm: re.Match, v
         wm = WORD.match(m, pos, e)
         if wm is None or wm.group().lower() not in QUESTION_OPENERS:
             return None
+    return _found(par, pos, _clause_hi(m, pos, e), mention, vm, any_opener)
+
+
+def _clause_hi(m: str, pos: int, e: int) -> int:
+    """Where a clause from ``pos`` in a sentence ending at ``e`` ends: at a
+    semicolon or ", including", before a second cue or a participle cue."""
     hi = clause_end(m, e)
     sm = CLAUSE_STOP.search(m, pos, hi)
     if sm is not None:
@@ -261,7 +276,7 @@ def _content(par: Paragraph, pos: int, e: int, mention: Mention, vm: re.Match, v
     pm = PARTICIPLE_CUE.search(m, pos, hi)
     if pm is not None:
         hi = clause_end(m, pm.start())
-    return _found(par, pos, hi, mention, vm, any_opener)
+    return hi
 
 
 def participle_at(par: Paragraph, s: int, e: int, pm: re.Match, earlier: list[Reported]) -> Reported | None:
@@ -296,11 +311,47 @@ def _subject(m: str, s: int, k: int) -> Mention | None:
     if tm is not None:
         k -= len(head) - tm.start()
     mention = np_at_end(m, s, k)
+    if mention is None:
+        mention = _subject_over_asides(m, s, k)
     if mention is None and AND_BEFORE.search(m, max(s, k - _TAG_WINDOW), k):
         mention = sentence_subject(m, s, k)
         if mention is not None and (mention.kind is ROLE or mention.end >= k):
             mention = None
     return mention
+
+
+def _subject_over_asides(m: str, s: int, k: int) -> Mention | None:
+    """The subject before ``k`` read with its asides blanked out: a party tag
+    (``Rep. Gary Moss (D-N.Y.), chairman of the fund, said``), a relative
+    clause (``Derek Marsh, who served in Oslo until 2010, said``) or a
+    dashed aside (``Kell -- co-author of a book -- said``)."""
+    lo = max(s, k - _SUBJECT_WINDOW)
+    seg = PARTY_TAG_ANY.sub(_blank, m[lo:k])
+    am = ASIDE_AT_END.search(seg)
+    if am is not None:
+        seg = seg[: am.start()] + " " * (len(seg) - am.start())
+    if seg == m[lo:k]:
+        return None
+    mention = np_at_end(seg, 0, len(seg))
+    if mention is None:
+        return None
+    return mention._replace(start=mention.start + lo, end=mention.end + lo,
+                            name_start=mention.name_start + lo if mention.name_start >= 0 else -1)
+
+
+def _blank(mm: re.Match) -> str:
+    return " " * len(mm.group())
+
+
+def _buried(m: str, s: int, mention: Mention, k: int) -> bool:
+    """``A did not go well with the board, and B fell apart, said one
+    source``: a "subject" found deep inside the comma segment before a verb
+    that follows a comma is a word of the clause, not the speaker."""
+    if not m[s:k].rstrip().endswith(","):
+        return False
+    pre = m[s : mention.start]
+    seg = pre[pre.rfind(",") + 1 :]
+    return len(WORD.findall(seg)) >= _BURIED_WORDS
 
 
 def _relative_gap(m: str, s: int, k: int) -> bool:

@@ -160,7 +160,7 @@ HYPHEN_PARTICLES = ("al", "el", "ad", "ash", "as", "at", "an", "bin", "ibn", "ab
                     "von")
 
 # Letters after a name ("Mark Tedeschi, QC").
-POSTNOMINALS = frozenset("qc kc mp mep jr sr phd md esq obe mbe cbe ii iii".split())
+POSTNOMINALS = frozenset("qc kc sc mp mep jr sr phd md esq obe mbe cbe ii iii".split())
 
 # Heads of a role in apposition before a name ("China's top diplomat, Wang Yi").
 ROLE_HEADS = TITLES | SPEAKER_NOUNS
