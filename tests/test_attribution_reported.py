@@ -240,3 +240,44 @@ def test_a_word_inside_the_clause_is_no_subject():
     found = reported_of("The refusal did not go down well with the board, and the talks fell apart, said one union "
                         "source in the room.")
     assert all(speaker != "board" for _, speaker in found), found
+
+
+# --- what is never reported speech ---------------------------------------------------
+
+NEVER = [
+    # nouns that look like verbs: "states", "claims"
+    (("Twenty-seven states led by the coastal provinces are challenging the fishing rules in court.",), "led by the coastal"),
+    (("At the council, the interests of member states trump everything else.",), "trump everything else"),
+    (("The panel rated 30% of Labour claims as false, compared to 10% of Green claims – a 3 to 1 margin.",), "margin"),
+    # a passive: the subject was asked, it did not ask
+    (("Mayor Ruth Olsen was once asked how the strike would end.",), "how the strike would end"),
+    # a relative clause whose object is missing
+    (("The gap between what Mayor Olsen says her budget would do and what it does has grown.",), "her budget would do"),
+    (("Parents protested the funding formula, which advocates say disadvantages small schools.",), "disadvantages small"),
+    # not speech at all: "a search revealed", "maintains a program"
+    (("A search of the archive revealed the letters of the first harbour master.",), "the letters of the first"),
+    (("The Ridley Centre in Leeds maintains a program to train young reporters.",), "a program to train"),
+    # a quotation inside the clause makes it a quote, not reported speech
+    (("Ada Brook said the plan was ''a fine piece of work'' and would pass.",), "the plan was"),
+]
+
+
+@pytest.mark.parametrize("lines, words", NEVER)
+def test_never_reported_speech(lines, words):
+    assert_nobody(lines, words)
+
+
+STILL_REPORTED = [
+    (("Tom Vale gave an interview on Monday, in which he said he doubted the figures.",), "he doubted the figures",
+     "Tom Vale"),
+    (("Mayor Ruth Olsen has said about 20 people applied for the post.",), "about 20 people applied for the post",
+     "Ruth Olsen"),
+    (("Ada Brook said the deal would pass. ''It is a fine piece of work,'' she added.",), "the deal would pass",
+     "Ada Brook"),
+    (("Mayor Ruth Olsen said Friday the pool would reopen in June.",), "the pool would reopen in June", "Ruth Olsen"),
+]
+
+
+@pytest.mark.parametrize("lines, clause, speaker", STILL_REPORTED)
+def test_reported_speech_next_to_those_shapes(lines, clause, speaker):
+    assert_found(lines, clause, speaker)

@@ -21,8 +21,9 @@ from typing import NamedTuple
 
 from .cues import Cue
 from .inverted import np_after
-from .lexicon.grammar import AUXILIARIES, CLAUSE_LINKS, NOT_CLAUSE_OPENERS, OBJECT_PRONOUNS
-from .lexicon.speech import ASK_VERBS, INVERTED_VERBS, OBJECT_CONTENT_VERBS, QUESTION_OPENERS, TELL_VERBS, \
+from .lexicon.grammar import ADJECTIVE_NAMES, AUXILIARIES, BE_FORMS, CLAUSE_LINKS, NOT_CLAUSE_OPENERS, \
+    NUMBER_OPENERS, NUMBER_WORDS, OBJECT_PRONOUNS, OBJECT_RELATIVES, PREPOSITIONS
+from .lexicon.speech import ASK_VERBS, INVERTED_VERBS, NOUN_HOMOGRAPHS, OBJECT_CONTENT_VERBS, PARTICIPLE_FORMS, QUESTION_OPENERS, TELL_VERBS, \
     THAT_ONLY_CUES
 from .mentions import ANONYMOUS, NAME, PRONOUN, ROLE, Mention
 from .paragraph import Paragraph
@@ -93,12 +94,16 @@ def ok_clause(m: str, lo: int, hi: int, any_opener: bool = False) -> bool:
     if hi - lo < _SHORTEST_CLAUSE:
         return False
     c = m[lo:hi]
-    if MASK in c or '"' in c or "“" in c or "”" in c:
+    if MASK in c or '"' in c or "“" in c or "”" in c or "''" in c:  # '' : a double mark in archive text
         return False
     w = WORD.findall(c)
     if len(w) < _FEWEST_WORDS:
         return False
+    if not c[:1].isalnum():
+        return False  # "– a 3 to 1 margin": no clause opens with a dash
     first = w[0].lower()
+    if first in NUMBER_OPENERS and w[1][:1].isdigit():
+        return True  # "about 20 people have ..."
     return any_opener or first not in NOT_CLAUSE_OPENERS or first == "it" and len(w) > 3
 
 
@@ -211,7 +216,7 @@ def reported_at(par: Paragraph, s: int, e: int, vm: re.Match) -> Reported | None
         return None
     if mention.kind is NAME and mention.tokens and mention.tokens[-1].lower() in OBJECT_PRONOUNS:
         return None
-    if mention.kind is PRONOUN and _relative_gap(m, s, mention.start):
+    if _not_a_speaker(m, s, mention, vm):
         return None
     front = _before_comma(m, s, mention.start)
     if front is not None and m[vm.end() : tail + 1].rstrip().endswith(",") and MASK not in m[s:front] and \
@@ -247,7 +252,7 @@ def _content(par: Paragraph, pos: int, e: int, mention: Mention, vm: re.Match, v
     a participle cue (``, adding that``)."""
     m = par.masked
     any_opener = verb in OBJECT_CONTENT_VERBS
-    pos = FILLER.match(m, pos, e).end()
+    pos = DAY_TAIL.match(m, FILLER.match(m, pos, e).end(), e).end()
     tm = THAT.match(m, pos, e)
     if tm and _that_is_subject(m, tm.end(), e):
         any_opener = True  # "said that would help": "that" is the subject
@@ -269,6 +274,9 @@ def _clause_hi(m: str, pos: int, e: int) -> int:
     """Where a clause from ``pos`` in a sentence ending at ``e`` ends: at a
     semicolon or ", including", before a second cue or a participle cue."""
     hi = clause_end(m, e)
+    q = m.find("''", pos, hi)
+    if q >= 0 and m[pos:q].rstrip().endswith((".", "!", "?")):
+        hi = clause_end(m, q)  # "imports. ''We must ...'': archive text, no sentence was cut before ''"
     sm = CLAUSE_STOP.search(m, pos, hi)
     if sm is not None:
         hi = clause_end(m, sm.start())  # "...; they only learned", ", including ..."
@@ -354,13 +362,37 @@ def _buried(m: str, s: int, mention: Mention, k: int) -> bool:
     return len(WORD.findall(seg)) >= _BURIED_WORDS
 
 
+def _not_a_speaker(m: str, s: int, mention: Mention, vm: re.Match) -> bool:
+    """Subjects that say nothing: "the target it pledged to reach", "what
+    experts say it does" (a relative clause's gap), "Reagan was asked" (a
+    passive), "member states trump" ("states" as a noun), "Democratic
+    claims" (an adjective)."""
+    verb = vm.group()
+    if mention.kind is PRONOUN and _relative_gap(m, s, mention.start):
+        return True
+    before = m[max(s, mention.start - 30) : mention.start].split()
+    if before and before[-1] in OBJECT_RELATIVES and (len(before) < 2 or before[-2] not in PREPOSITIONS):
+        return True  # "what he says ...", not "in which he said ..."
+    gap = m[mention.end : vm.start()]
+    if (verb.endswith("ed") or verb in PARTICIPLE_FORMS) and "," not in gap and \
+            any(w in BE_FORMS for w in gap.lower().split()[-3:]):
+        return True  # "Reagan was once asked how ..."
+    if verb in NOUN_HOMOGRAPHS and mention.kind not in (PRONOUN, NAME):
+        return True
+    last = mention.text.split()[-1].lower() if mention.text else ""
+    return mention.kind is NAME and len(mention.tokens) == 1 and (
+        last in ADJECTIVE_NAMES or all(part in NUMBER_WORDS for part in last.split("-")))
+
+
 def _relative_gap(m: str, s: int, k: int) -> bool:
     """``the target it pledged to reach``: a pronoun right after a noun opens
     a relative clause whose object is missing; what follows is no clause."""
-    wm = LAST_WORD.search(m[max(s, k - 40) : k].rstrip())
-    if wm is None:
+    before = m[max(s, k - 40) : k].split()
+    if not before:
         return False
-    w = wm.group(1)
+    w = before[-1]
+    if w in OBJECT_RELATIVES and len(before) > 1 and before[-2] in PREPOSITIONS:
+        return False  # "an interview in which he said ..."
     return w.isalpha() and w.islower() and w not in CLAUSE_LINKS
 
 

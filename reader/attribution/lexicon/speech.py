@@ -50,8 +50,16 @@ THAT_ONLY_CUES = frozenset(
     """
 pointed points point noting explaining acknowledging admitting conceding announcing stressing emphasizing
 emphasising reiterating writing tweeting
+maintained maintains maintain revealed reveals disclosed indicated indicates estimated estimates believes
+observed underscored
 """.split()
 )
+
+# Verb forms that are also plural nouns ("member states", "his claims"):
+# only a name or a pronoun is their subject.
+NOUN_HOMOGRAPHS = frozenset("states claims reports notes estimates remarks comments".split())
+# Irregular past participles: "was told", "was said" are passives.
+PARTICIPLE_FORMS = frozenset("told said written".split())
 
 # "..., saying (that) CLAUSE": participles whose subject is the sentence's
 # subject and whose content follows them.
