@@ -119,15 +119,18 @@ def _before_comma(m: str, s: int, k: int) -> int | None:
     return hi
 
 
-def _found(par: Paragraph, lo: int, hi: int, mention: Mention, verb: re.Match,
-           any_opener: bool = False) -> Reported | None:
+def _found(par: Paragraph, lo: int, hi: int, mention: Mention, verb: re.Match, any_opener: bool = False,
+           verb_end: int = -1, route: str = "reported") -> Reported | None:
+    """The clause ``[lo, hi)``, if it can be one (see :func:`ok_clause`), with
+    its cue (the verb's words reaching to ``verb_end`` when given: "told
+    reporters"; ``route``: where the cue was found)."""
     m = par.masked
     while lo < hi and m[lo].isspace():
         lo += 1
     if not ok_clause(m, lo, hi, any_opener):
         return None
     g = verb.lastindex or 0  # a participle cue's group 1 is the participle
-    return Reported(lo, hi, Cue(mention, par.index, verb.start(g), verb.end(g)))
+    return Reported(lo, hi, Cue(mention, par.index, verb.start(g), max(verb.end(g), verb_end), route))
 
 
 def according(par: Paragraph, s: int, e: int) -> Reported | None:
@@ -151,12 +154,12 @@ def according(par: Paragraph, s: int, e: int) -> Reported | None:
             lo = cm.end()
         while lo < e and m[lo] in " ,":
             lo += 1
-        return _found(par, lo, clause_end(m, e), mention, am)
+        return _found(par, lo, clause_end(m, e), mention, am, route="according-to")
     # CLAUSE, according to X (the clause may open with anything: "As it stands, ...")
     hi = am.start()
     while hi > s and m[hi - 1] in " ,;—–-":
         hi -= 1
-    return _found(par, CLAUSE_LEAD.match(m, s, hi).end(), hi, mention, am, any_opener=True)
+    return _found(par, CLAUSE_LEAD.match(m, s, hi).end(), hi, mention, am, any_opener=True, route="according-to")
 
 
 def according_source(m: str, pos: int, e: int) -> Mention | None:
@@ -232,7 +235,7 @@ def reported_at(par: Paragraph, s: int, e: int, vm: re.Match) -> Reported | None
         if om is None:
             return None
         pos = om.end()
-    return _content(par, pos, e, mention, vm, verb.split()[0])
+    return _content(par, pos, e, mention, vm, verb.split()[0], pos if verb in TELL_VERBS else -1)
 
 
 def _final_cue(par: Paragraph, s: int, vm: re.Match) -> Reported | None:
@@ -246,7 +249,8 @@ def _final_cue(par: Paragraph, s: int, vm: re.Match) -> Reported | None:
     return None if hi is None else _found(par, CLAUSE_LEAD.match(m, s, hi).end(), hi, mention, vm)
 
 
-def _content(par: Paragraph, pos: int, e: int, mention: Mention, vm: re.Match, verb: str) -> Reported | None:
+def _content(par: Paragraph, pos: int, e: int, mention: Mention, vm: re.Match, verb: str,
+             verb_end: int = -1) -> Reported | None:
     """The clause a cue ending at ``pos`` introduces (``verb``: its first
     word, lower case): after time phrases and "that", up to a second cue or
     a participle cue (``, adding that``)."""
@@ -267,7 +271,7 @@ def _content(par: Paragraph, pos: int, e: int, mention: Mention, vm: re.Match, v
         wm = WORD.match(m, pos, e)
         if wm is None or wm.group().lower() not in QUESTION_OPENERS:
             return None
-    return _found(par, pos, _clause_hi(m, pos, e), mention, vm, any_opener)
+    return _found(par, pos, _clause_hi(m, pos, e), mention, vm, any_opener, verb_end)
 
 
 def _clause_hi(m: str, pos: int, e: int) -> int:
