@@ -144,6 +144,12 @@ SUBJECTS = [
      "The levy could pass in spring, but only if the budget holds", "Bo Hart"),
     (("Governor Ray Tulle toured the dam on Tuesday and said the spillway would be rebuilt by June.",),
      "the spillway would be rebuilt by June", "Ray Tulle"),
+    (("Ann Strand accused the board of trying to scare the families and asserted that they were tired of waiting.",),
+     "they were tired of waiting", "Ann Strand"),
+    (("Lee stressed that the repairs were not complete, and tenant groups warned that the lifts still failed.",),
+     "the lifts still failed", "tenant groups"),
+    (("Lee stressed that the repairs were not complete, and tenant groups warned that the lifts still failed.",),
+     "the repairs were not complete", "Lee"),
 ]
 
 
@@ -251,6 +257,8 @@ NEVER = [
     (("The panel rated 30% of Labour claims as false, compared to 10% of Green claims – a 3 to 1 margin.",), "margin"),
     # a passive: the subject was asked, it did not ask
     (("Mayor Ruth Olsen was once asked how the strike would end.",), "how the strike would end"),
+    # a place after "of" is no speaker ("Senator Ada Lund, Democrat of Oregon, said")
+    (("Senator Ada Lund, Democrat of Oregon, said the levy had sent a poor message to farmers.",), "poor message"),
     # a relative clause whose object is missing
     (("The gap between what Mayor Olsen says her budget would do and what it does has grown.",), "her budget would do"),
     (("Parents protested the funding formula, which advocates say disadvantages small schools.",), "disadvantages small"),

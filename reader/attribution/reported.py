@@ -322,14 +322,11 @@ def _subject(m: str, s: int, k: int) -> Mention | None:
     tm = PARTY_TAG.search(head)
     if tm is not None:
         k -= len(head) - tm.start()
-    mention = np_at_end(m, s, k)
-    if mention is None:
-        mention = _subject_over_asides(m, s, k)
-    if mention is None and AND_BEFORE.search(m, max(s, k - _TAG_WINDOW), k):
+    if AND_BEFORE.search(m, max(s, k - _TAG_WINDOW), k):
+        # "X did Y and said ...": the sentence's subject, not the words before "and"
         mention = sentence_subject(m, s, k)
-        if mention is not None and (mention.kind is ROLE or mention.end >= k):
-            mention = None
-    return mention
+        return None if mention is None or mention.kind is ROLE or mention.end >= k else mention
+    return np_at_end(m, s, k) or _subject_over_asides(m, s, k)
 
 
 def _subject_over_asides(m: str, s: int, k: int) -> Mention | None:
@@ -383,6 +380,9 @@ def _not_a_speaker(m: str, s: int, mention: Mention, vm: re.Match) -> bool:
         return True  # "Reagan was once asked how ..."
     if verb in NOUN_HOMOGRAPHS and mention.kind not in (PRONOUN, NAME):
         return True
+    if mention.kind is NAME and (mention.text.split()[0] in PREPOSITIONS or
+                                 mention.name_start >= 0 and m[mention.name_start : mention.name_start + 1].islower()):
+        return True  # "of California" (from "Feinstein, Democrat of California, said")
     last = mention.text.split()[-1].lower() if mention.text else ""
     return mention.kind is NAME and len(mention.tokens) == 1 and (
         last in ADJECTIVE_NAMES or all(part in NUMBER_WORDS for part in last.split("-")))

@@ -102,7 +102,7 @@ SPEAKER_NOUNS = frozenset(
     league foundation charity
     nominee nominees lawmaker lawmakers legislator legislators senator senators mayor governor governors
     commissioner commissioners congressman congresswoman defenders opponents advocates backers proponents
-    allies
+    allies groups families
     """.split()
 )
 
