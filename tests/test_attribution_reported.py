@@ -289,3 +289,31 @@ STILL_REPORTED = [
 @pytest.mark.parametrize("lines, clause, speaker", STILL_REPORTED)
 def test_reported_speech_next_to_those_shapes(lines, clause, speaker):
     assert_found(lines, clause, speaker)
+
+
+# --- words between the verb and its clause; more subjects ------------------------------
+
+BETWEEN = [
+    (("Mayor Lena Fisk says at a stop in Dayton, Ohio, that the cuts will hurt farmers.",),
+     "the cuts will hurt farmers", "Lena Fisk"),
+    (("In Oslo last week, Ola Brekke told a meeting of island leaders that few people understood the risk.",),
+     "few people understood the risk", "Ola Brekke"),
+    (('Ada Brook told WKRP\'s "Morning Show" that nobody doubted the count.',), "nobody doubted the count", "Ada Brook"),
+    (("Mr. Lund, who knew a vote would fail, told his aides to find a way around the council.",),
+     "his aides to find a way around the council", "Lund"),
+    (("A poll came out on Friday. Another 19 percent said they would not vote at all.",),
+     "they would not vote at all", "19 percent"),
+    (("Experts on shipping and port security said the new scanner could change that.",),
+     "the new scanner could change that", "Experts on shipping and port security"),
+    (("Police announced on Friday the arrest of a man and said a curfew would continue.",),
+     "a curfew would continue", "Police"),
+    (("Her aides say it is too early to talk but noted that Lund had won hard races.",),
+     "it is too early to talk", "aides"),
+    (("Her aides say it is too early to talk but noted that Lund had won hard races.",),
+     "Lund had won hard races", "aides"),
+]
+
+
+@pytest.mark.parametrize("lines, clause, speaker", BETWEEN)
+def test_words_between_verb_and_clause(lines, clause, speaker):
+    assert_found(lines, clause, speaker)

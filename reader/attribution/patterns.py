@@ -179,7 +179,7 @@ CLAUSE_LEAD = re.compile(r"(?:\s+|" + alternation(map(either_case, grammar.LEADI
 # A party tag ending a subject: "Sen. Ann Lee (D-Ore.)", "Rep. Bo Hart, R-Tex.," (ASCII capitals).
 PARTY_TAG = re.compile(r"(?:\s*\((?:[DRI]|Dem|Rep|Ind)\.?\s*-\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)|,\s*[DRI]-[A-Z][\w.]*,?)\s*$")
 # "... and (also) said": a speech verb coordinated with an earlier verb.
-AND_BEFORE = re.compile(r"\band(?:\s+(?:also|then|later))?\s*$")
+AND_BEFORE = re.compile(r"\b(?:and|but)(?:\s+(?:also|then|later))?\s*$")
 # Where a reported clause stops: a semicolon, ", including ...".
 CLAUSE_STOP = re.compile(r";|,\s+including\b")
 # A comma and a conjunction before a second cue's subject ("..., though she said").
@@ -199,3 +199,15 @@ PARTY_TAG_ANY = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)\.?\s*-\s*[A-Z][\w.]*(?:\
 ASIDE_AT_END = re.compile(r",\s+(?:who|whose)\b[^\x00;:]*?,\s*$|\s+(?:--|—|―)\s*[^\x00;:]*?(?:--|—|―)\s*$")
 # A bare day after a verb: "said Friday afternoon", "said on Monday".
 DAY_TAIL = re.compile(r"(?:\s+(?:on\s+)?" + _DAY + r"(?:\s+" + alternation(when.PARTS_OF_DAY) + r")?)?,?")
+# A short place or audience between a verb and its "that": "says in Ohio
+# that", "told a meeting of island leaders that", "told the show <quote> that".
+GAP_THAT = re.compile(r"(?:\s+(?:in|at|on|during|to|of|before|after)\s+[^.;:!?\"“”\x00]{1,60}?|\s*[\x00\"“”]+),?\s+that\b")
+# "told his aides to find ...": an infinitive after the audience.
+TO_VERB = re.compile(r"\s+to\s+[a-z]")
+# "Another 19 percent said": a share of people before a verb (group 1).
+PERCENT_SUBJECT = re.compile(r"(?:^|\s)((?:[Aa]nother\s+|[Oo]nly\s+|[Jj]ust\s+)?\d+(?:\.\d+)?\s*(?:percent|%)"
+                             r"(?:\s+of\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3})?)\s*$")
+# "... and said a curfew would ...", "... but noted that": a second speech verb
+# coordinated inside a clause ends it.
+AND_SPEECH_VERB = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?" + alternation(_REPORT_VERBS_LONGEST_FIRST)
+                             + r"(?![\w\-])")

@@ -21,15 +21,15 @@ from typing import NamedTuple
 
 from .cues import Cue
 from .inverted import np_after
-from .lexicon.grammar import ADJECTIVE_NAMES, AUXILIARIES, BE_FORMS, CLAUSE_LINKS, NOT_CLAUSE_OPENERS, \
+from .lexicon.grammar import NP_PREPOSITIONS, ADJECTIVE_NAMES, AUXILIARIES, BE_FORMS, CLAUSE_LINKS, NOT_CLAUSE_OPENERS, \
     NUMBER_OPENERS, NUMBER_WORDS, OBJECT_PRONOUNS, OBJECT_RELATIVES, PREPOSITIONS
 from .lexicon.speech import ASK_VERBS, INVERTED_VERBS, NOUN_HOMOGRAPHS, OBJECT_CONTENT_VERBS, PARTICIPLE_FORMS, QUESTION_OPENERS, TELL_VERBS, \
     THAT_ONLY_CUES
 from .mentions import ANONYMOUS, NAME, PRONOUN, ROLE, Mention
 from .paragraph import Paragraph
 from .patterns import ACCORDING, ACCORDING_APPOSITIVE, ACCORDING_CLAUSE_START, CLAUSE_AFTER_SUBJECT, COMMA_GERUND, \
-    FILLER, BY_NAME, CLAUSE_LEAD, CLAUSE_STOP, COMMA_CONJUNCTION, LAST_WORD, MASK, NEXT_WORD, PARTY_TAG, PARTY_TAG_ANY, ASIDE_AT_END, AND_BEFORE, DAY_TAIL, SOURCE_PHRASE, SUBJECT_TAIL, PARTICIPLE_CUE, REPORT_VERB, SENTENCE_TAIL, THAT, TIME_TAIL, TOLD_OBJECT, TRAILING_ARTICLE, WORD
-from .names import looks_org, strip_det
+    FILLER, BY_NAME, CLAUSE_LEAD, CLAUSE_STOP, COMMA_CONJUNCTION, LAST_WORD, MASK, NEXT_WORD, PARTY_TAG, PARTY_TAG_ANY, ASIDE_AT_END, AND_BEFORE, AND_SPEECH_VERB, DAY_TAIL, GAP_THAT, PERCENT_SUBJECT, TO_VERB, SOURCE_PHRASE, SUBJECT_TAIL, PARTICIPLE_CUE, REPORT_VERB, SENTENCE_TAIL, THAT, TIME_TAIL, TOLD_OBJECT, TRAILING_ARTICLE, WORD
+from .names import looks_org, speaker_head, strip_det
 from .openers import sentence_subject
 from .subjects import np_at_end
 
@@ -234,6 +234,9 @@ def reported_at(par: Paragraph, s: int, e: int, vm: re.Match) -> Reported | None
         om = TOLD_OBJECT.match(m, pos, e)
         if om is None:
             return None
+        if TO_VERB.match(m, om.end(), e):
+            # "told his aides to find a way": the audience and what they were told to do
+            return _found(par, pos + 1, _clause_hi(m, pos, e), mention, vm, True, om.end())
         pos = om.end()
     return _content(par, pos, e, mention, vm, verb.split()[0], pos if verb in TELL_VERBS else -1)
 
@@ -257,7 +260,7 @@ def _content(par: Paragraph, pos: int, e: int, mention: Mention, vm: re.Match, v
     m = par.masked
     any_opener = verb in OBJECT_CONTENT_VERBS
     pos = DAY_TAIL.match(m, FILLER.match(m, pos, e).end(), e).end()
-    tm = THAT.match(m, pos, e)
+    tm = THAT.match(m, pos, e) or GAP_THAT.match(m, pos, e)  # "says in Ohio that", "told a meeting of X that"
     if tm and _that_is_subject(m, tm.end(), e):
         any_opener = True  # "said that would help": "that" is the subject
     elif tm:
@@ -284,6 +287,9 @@ def _clause_hi(m: str, pos: int, e: int) -> int:
     sm = CLAUSE_STOP.search(m, pos, hi)
     if sm is not None:
         hi = clause_end(m, sm.start())  # "...; they only learned", ", including ..."
+    am = AND_SPEECH_VERB.search(m, pos, hi)
+    if am is not None:
+        hi = clause_end(m, am.start())  # "... and said a curfew would", "... but noted that"
     hi = _second_cue(m, pos, hi)
     pm = PARTICIPLE_CUE.search(m, pos, hi)
     if pm is not None:
@@ -326,7 +332,24 @@ def _subject(m: str, s: int, k: int) -> Mention | None:
         # "X did Y and said ...": the sentence's subject, not the words before "and"
         mention = sentence_subject(m, s, k)
         return None if mention is None or mention.kind is ROLE or mention.end >= k else mention
-    return np_at_end(m, s, k) or _subject_over_asides(m, s, k)
+    return np_at_end(m, s, k) or _subject_over_asides(m, s, k) or _plain_subject(m, s, k)
+
+
+def _plain_subject(m: str, s: int, k: int) -> Mention | None:
+    """Subjects the noun-phrase reader leaves out: a share of people
+    (``Another 19 percent said``) and a sentence-opening description with a
+    capital (``Experts on shipping and port security said``)."""
+    pm = PERCENT_SUBJECT.search(m, max(s, k - _TAG_WINDOW * 2), k)
+    if pm is not None:
+        words = tuple(WORD.findall(pm.group(1)))
+        return Mention(ANONYMOUS, pm.start(1), pm.end(1), pm.group(1), words, head=words[-1])
+    lo = CLAUSE_LEAD.match(m, s, k).end()
+    words = WORD.findall(m[lo:k])
+    if 2 <= len(words) <= _LONGEST_SOURCE and words[0][:1].isupper() and speaker_head(words[0]) and \
+            words[1].lower() in NP_PREPOSITIONS and not any(c in m[lo:k] for c in ",;:\x00"):
+        end = lo + len(m[lo:k].rstrip())
+        return Mention(ANONYMOUS, lo, end, m[lo:end], tuple(words), head=words[0])
+    return None
 
 
 def _subject_over_asides(m: str, s: int, k: int) -> Mention | None:
