@@ -317,3 +317,22 @@ BETWEEN = [
 @pytest.mark.parametrize("lines, clause, speaker", BETWEEN)
 def test_words_between_verb_and_clause(lines, clause, speaker):
     assert_found(lines, clause, speaker)
+
+
+PROGRESSIVE_AND_FINAL = [
+    (("Governor Ray Tulle is warning voters that a rival win would bring back the old tolls.",),
+     "a rival win would bring back the old tolls", "Ray Tulle"),
+    (("Ted Lund is calling for a process to name a successor.",), "a process to name a successor", "Ted Lund"),
+    (("After some delays, the dam work is meeting every standard, one county official said.",),
+     "After some delays, the dam work is meeting every standard", "county official"),
+]
+
+
+@pytest.mark.parametrize("lines, clause, speaker", PROGRESSIVE_AND_FINAL)
+def test_progressive_cues_and_final_cues(lines, clause, speaker):
+    assert_found(lines, clause, speaker)
+
+
+def test_a_participle_without_be_is_no_progressive_cue():
+    # "the warning signs" is no speech: only "is/was ... warning" is a cue
+    assert_nobody(("The warning signs said the road was closed to all traffic.",), "the road was closed")

@@ -56,7 +56,11 @@ _REPORT_VERBS_LONGEST_FIRST = tuple(sorted(set(speech.REPORT_VERBS + speech.REPO
 VERB = re.compile(r"(?<![\w\-’'])" + alternation(ALL_VERBS + speech.SOURCE_PHRASES + speech.CONTINUING_PHRASES)
                   + r"(?![\w\-])", re.I)
 # A verb that can introduce reported speech, as written (lower case).
-REPORT_VERB = re.compile(r"(?<![\w\-’'])" + alternation(_REPORT_VERBS_LONGEST_FIRST) + r"(?![\w\-])")
+# "is warning", "was saying": a participle cue after a form of "be" (a progressive).
+_PROGRESSIVE = r"(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbeen\s))" + alternation(
+    sorted(speech.PARTICIPLE_CUES, key=lambda w: (-len(w), w)))
+REPORT_VERB = re.compile(r"(?<![\w\-’'])(?:" + alternation(_REPORT_VERBS_LONGEST_FIRST) + "|" + _PROGRESSIVE
+                         + r")(?![\w\-])")
 # ", saying (that) ...": a participle cue after a comma (group 1: the participle).
 PARTICIPLE_CUE = re.compile(r",\s+(" + alternation(sorted(speech.PARTICIPLE_CUES, key=lambda w: (-len(w), w)))
                             + r")(?![\w\-])")
@@ -211,3 +215,5 @@ PERCENT_SUBJECT = re.compile(r"(?:^|\s)((?:[Aa]nother\s+|[Oo]nly\s+|[Jj]ust\s+)?
 # coordinated inside a clause ends it.
 AND_SPEECH_VERB = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?" + alternation(_REPORT_VERBS_LONGEST_FIRST)
                              + r"(?![\w\-])")
+# "warned voters that": a short object before "that".
+OBJECT_THAT = re.compile(r"\s+(?:[\w'’\-]+\s+){1,4}?that\b")

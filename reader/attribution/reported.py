@@ -23,12 +23,12 @@ from .cues import Cue
 from .inverted import np_after
 from .lexicon.grammar import NP_PREPOSITIONS, ADJECTIVE_NAMES, AUXILIARIES, BE_FORMS, CLAUSE_LINKS, NOT_CLAUSE_OPENERS, \
     NUMBER_OPENERS, NUMBER_WORDS, OBJECT_PRONOUNS, OBJECT_RELATIVES, PREPOSITIONS
-from .lexicon.speech import ASK_VERBS, INVERTED_VERBS, NOUN_HOMOGRAPHS, OBJECT_CONTENT_VERBS, PARTICIPLE_FORMS, QUESTION_OPENERS, TELL_VERBS, \
+from .lexicon.speech import ASK_VERBS, AUDIENCE_VERBS, INVERTED_VERBS, NOUN_HOMOGRAPHS, OBJECT_CONTENT_VERBS, PARTICIPLE_FORMS, QUESTION_OPENERS, TELL_VERBS, \
     THAT_ONLY_CUES
 from .mentions import ANONYMOUS, NAME, PRONOUN, ROLE, Mention
 from .paragraph import Paragraph
 from .patterns import ACCORDING, ACCORDING_APPOSITIVE, ACCORDING_CLAUSE_START, CLAUSE_AFTER_SUBJECT, COMMA_GERUND, \
-    FILLER, BY_NAME, CLAUSE_LEAD, CLAUSE_STOP, COMMA_CONJUNCTION, LAST_WORD, MASK, NEXT_WORD, PARTY_TAG, PARTY_TAG_ANY, ASIDE_AT_END, AND_BEFORE, AND_SPEECH_VERB, DAY_TAIL, GAP_THAT, PERCENT_SUBJECT, TO_VERB, SOURCE_PHRASE, SUBJECT_TAIL, PARTICIPLE_CUE, REPORT_VERB, SENTENCE_TAIL, THAT, TIME_TAIL, TOLD_OBJECT, TRAILING_ARTICLE, WORD
+    FILLER, BY_NAME, CLAUSE_LEAD, CLAUSE_STOP, COMMA_CONJUNCTION, LAST_WORD, MASK, NEXT_WORD, PARTY_TAG, PARTY_TAG_ANY, ASIDE_AT_END, AND_BEFORE, AND_SPEECH_VERB, DAY_TAIL, GAP_THAT, OBJECT_THAT, PERCENT_SUBJECT, TO_VERB, SOURCE_PHRASE, SUBJECT_TAIL, PARTICIPLE_CUE, REPORT_VERB, SENTENCE_TAIL, THAT, TIME_TAIL, TOLD_OBJECT, TRAILING_ARTICLE, WORD
 from .names import looks_org, speaker_head, strip_det
 from .openers import sentence_subject
 from .subjects import np_at_end
@@ -249,7 +249,8 @@ def _final_cue(par: Paragraph, s: int, vm: re.Match) -> Reported | None:
         return None
     hi = _before_comma(m, s, mention.start)
     # " But the ferry ...": the clause after space and a leading conjunction
-    return None if hi is None else _found(par, CLAUSE_LEAD.match(m, s, hi).end(), hi, mention, vm)
+    # (it may open with anything: "After some delays, the work is done, an official said.")
+    return None if hi is None else _found(par, CLAUSE_LEAD.match(m, s, hi).end(), hi, mention, vm, True)
 
 
 def _content(par: Paragraph, pos: int, e: int, mention: Mention, vm: re.Match, verb: str,
@@ -261,6 +262,8 @@ def _content(par: Paragraph, pos: int, e: int, mention: Mention, vm: re.Match, v
     any_opener = verb in OBJECT_CONTENT_VERBS
     pos = DAY_TAIL.match(m, FILLER.match(m, pos, e).end(), e).end()
     tm = THAT.match(m, pos, e) or GAP_THAT.match(m, pos, e)  # "says in Ohio that", "told a meeting of X that"
+    if tm is None and verb in AUDIENCE_VERBS:
+        tm = OBJECT_THAT.match(m, pos, e)  # "warned voters that", "assured the court that"
     if tm and _that_is_subject(m, tm.end(), e):
         any_opener = True  # "said that would help": "that" is the subject
     elif tm:

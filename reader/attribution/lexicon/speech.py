@@ -55,6 +55,9 @@ observed underscored
 """.split()
 )
 
+# Verbs whose audience may stand before "that": "warned voters that ...".
+AUDIENCE_VERBS = frozenset("warned warns warn warning assured assures reminded reminds informed informs".split())
+
 # Verb forms that are also plural nouns ("member states", "his claims"):
 # only a name or a pronoun is their subject.
 NOUN_HOMOGRAPHS = frozenset("states claims reports notes estimates remarks comments".split())
