@@ -238,7 +238,8 @@ def test_one_huge_run_on_line_without_sentence_ends(tmp_path):
     (tmp_path / "runon.txt").write_text("A run-on story\n\n" + (sentence * (size // len(sentence))) + "\n", encoding="utf-8")
     started = time.monotonic()
     corpus, items = load_both([tmp_path])
-    assert len(items) == 1 and len(items[0][1].quotes) > size // len(sentence)
+    # every sentence's quotation is found (no reported clause: its only content is the quotation)
+    assert len(items) == 1 and len(items[0][1].quotes) >= size // len(sentence)
     assert_quotes_exact(items)
     assert time.monotonic() - started < (600 if STRESS else 30)
 

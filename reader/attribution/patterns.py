@@ -49,13 +49,23 @@ ALL_VERBS = tuple(sorted(set(speech.REPORT_VERBS + speech.QUOTE_ONLY_VERBS + spe
                          key=lambda w: (-len(w), w)))
 REPORT_VERB_SET = frozenset(v.lower() for v in ALL_VERBS)
 PARTICIPLE_SET = frozenset(speech.PARTICIPLES)
-_REPORT_VERBS_LONGEST_FIRST = tuple(sorted(set(speech.REPORT_VERBS), key=lambda w: (-len(w), w)))
+_REPORT_VERBS_LONGEST_FIRST = tuple(sorted(set(speech.REPORT_VERBS + speech.REPORTED_ONLY_VERBS),
+                                            key=lambda w: (-len(w), w)))
 
 # Any speech verb or "according to", as a whole word, any case.
 VERB = re.compile(r"(?<![\w\-’'])" + alternation(ALL_VERBS + speech.SOURCE_PHRASES + speech.CONTINUING_PHRASES)
                   + r"(?![\w\-])", re.I)
 # A verb that can introduce reported speech, as written (lower case).
-REPORT_VERB = re.compile(r"(?<![\w\-’'])" + alternation(_REPORT_VERBS_LONGEST_FIRST) + r"(?![\w\-])")
+# "is warning", "was saying": a participle cue after a form of "be" (a progressive).
+_PROGRESSIVE = r"(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbeen\s))" + alternation(
+    sorted(speech.PARTICIPLE_CUES, key=lambda w: (-len(w), w)))
+REPORT_VERB = re.compile(r"(?<![\w\-’'])(?:" + alternation(_REPORT_VERBS_LONGEST_FIRST) + "|" + _PROGRESSIVE
+                         + r")(?![\w\-])")
+# ", saying (that) ...": a participle cue after a comma (group 1: the participle).
+PARTICIPLE_CUE = re.compile(r",\s+(" + alternation(sorted(speech.PARTICIPLE_CUES, key=lambda w: (-len(w), w)))
+                            + r")(?![\w\-])")
+# ", cutting off a reporter": a comma and a gerund right after a verb.
+COMMA_GERUND = re.compile(r"\s*,\s+[a-z]+ing\b")
 # Text ending with a speech verb (no word boundary before it).
 VERB_AT_END = re.compile(alternation(ALL_VERBS) + r"\s*$", re.I)
 # A capitalised word right before: a verb with a capital is then part of a name.
@@ -168,3 +178,42 @@ THAT = re.compile(r"\s+that\b")
 INVERTED_GAP = re.compile(r"[^\x00]*?[,:]\s*")
 LEAD_JUNK = re.compile(r"^(?:[\s\x00\"“”„«»,:;—–\-]|" + alternation(map(either_case, grammar.LEADING_CONJUNCTIONS))
                        + r"\b)*")
+# Space and conjunctions opening a reported clause (" But the ferry ...").
+CLAUSE_LEAD = re.compile(r"(?:\s+|" + alternation(map(either_case, grammar.LEADING_CONJUNCTIONS)) + r"\b,?)*")
+# A party tag ending a subject: "Sen. Ann Lee (D-Ore.)", "Rep. Bo Hart, R-Tex.," (ASCII capitals).
+PARTY_TAG = re.compile(r"(?:\s*\((?:[DRI]|Dem|Rep|Ind)\.?\s*-\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)|,\s*[DRI]-[A-Z][\w.]*,?)\s*$")
+# "... and (also) said": a speech verb coordinated with an earlier verb.
+AND_BEFORE = re.compile(r"\b(?:and|but)(?:\s+(?:also|then|later))?\s*$")
+# Where a reported clause stops: a semicolon, ", including ...".
+CLAUSE_STOP = re.compile(r";|,\s+including\b")
+# A comma and a conjunction before a second cue's subject ("..., though she said").
+COMMA_CONJUNCTION = re.compile(r",\s*(?:though|although|but|while|whereas|and)$")
+# The phrase after "according to": words up to punctuation or a relative pronoun.
+SOURCE_PHRASE = re.compile(r"[\w$][\w.'’/\-]*(?:\s+(?!(?:who|which|that|and|but)\b)[\w$][\w.'’/\-]*)*")
+# "an analysis by Ann Lee": the author after "by".
+BY_NAME = re.compile(r"\bby\s+(?=[" + CAP + r"])")
+# What may follow the subject of an inverted sentence-final cue: its
+# prepositional tail ("said one source in the room.", "said a source close to the team").
+SUBJECT_TAIL = re.compile(r"\s+(?:in|at|with|from|of|on|for|close\s+to|familiar\s+with|inside|near)\b"
+                          r"(?:(?!\bthat\b)[^\x00\"“”,;])*"
+                          r"[.!?]?[\"”’')]*\s*")
+# A party tag anywhere: "(D-N.Y.)", ", R-Tex." (ASCII capitals).
+PARTY_TAG_ANY = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)\.?\s*-\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)|,\s*[DRI]-[A-Z][\w.]*(?=,)")
+# An aside right before a verb: ", who served ... ," or "-- co-author of X --".
+ASIDE_AT_END = re.compile(r",\s+(?:who|whose)\b[^\x00;:]*?,\s*$|\s+(?:--|—|―)\s*[^\x00;:]*?(?:--|—|―)\s*$")
+# A bare day after a verb: "said Friday afternoon", "said on Monday".
+DAY_TAIL = re.compile(r"(?:\s+(?:on\s+)?" + _DAY + r"(?:\s+" + alternation(when.PARTS_OF_DAY) + r")?)?,?")
+# A short place or audience between a verb and its "that": "says in Ohio
+# that", "told a meeting of island leaders that", "told the show <quote> that".
+GAP_THAT = re.compile(r"(?:\s+(?:in|at|on|during|to|of|before|after)\s+[^.;:!?\"“”\x00]{1,60}?|\s*[\x00\"“”]+),?\s+that\b")
+# "told his aides to find ...": an infinitive after the audience.
+TO_VERB = re.compile(r"\s+to\s+[a-z]")
+# "Another 19 percent said": a share of people before a verb (group 1).
+PERCENT_SUBJECT = re.compile(r"(?:^|\s)((?:[Aa]nother\s+|[Oo]nly\s+|[Jj]ust\s+)?\d+(?:\.\d+)?\s*(?:percent|%)"
+                             r"(?:\s+of\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3})?)\s*$")
+# "... and said a curfew would ...", "... but noted that": a second speech verb
+# coordinated inside a clause ends it.
+AND_SPEECH_VERB = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?" + alternation(_REPORT_VERBS_LONGEST_FIRST)
+                             + r"(?![\w\-])")
+# "warned voters that": a short object before "that".
+OBJECT_THAT = re.compile(r"\s+(?:[\w'’\-]+\s+){1,4}?that\b")

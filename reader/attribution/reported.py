@@ -21,16 +21,24 @@ from typing import NamedTuple
 
 from .cues import Cue
 from .inverted import np_after
-from .lexicon.grammar import NOT_CLAUSE_OPENERS, OBJECT_PRONOUNS
-from .lexicon.speech import INVERTED_VERBS, TELL_VERBS
-from .mentions import NAME, Mention
+from .lexicon.grammar import NP_PREPOSITIONS, ADJECTIVE_NAMES, AUXILIARIES, BE_FORMS, CLAUSE_LINKS, NOT_CLAUSE_OPENERS, \
+    NUMBER_OPENERS, NUMBER_WORDS, OBJECT_PRONOUNS, OBJECT_RELATIVES, PREPOSITIONS
+from .lexicon.speech import ASK_VERBS, AUDIENCE_VERBS, INVERTED_VERBS, NOUN_HOMOGRAPHS, OBJECT_CONTENT_VERBS, PARTICIPLE_FORMS, QUESTION_OPENERS, TELL_VERBS, \
+    THAT_ONLY_CUES
+from .mentions import ANONYMOUS, NAME, PRONOUN, ROLE, Mention
 from .paragraph import Paragraph
-from .patterns import ACCORDING, ACCORDING_APPOSITIVE, ACCORDING_CLAUSE_START, CLAUSE_AFTER_SUBJECT, FILLER, MASK, \
-    REPORT_VERB, SENTENCE_TAIL, THAT, TIME_TAIL, TOLD_OBJECT, TRAILING_ARTICLE, WORD
+from .patterns import ACCORDING, ACCORDING_APPOSITIVE, ACCORDING_CLAUSE_START, CLAUSE_AFTER_SUBJECT, COMMA_GERUND, \
+    FILLER, BY_NAME, CLAUSE_LEAD, CLAUSE_STOP, COMMA_CONJUNCTION, LAST_WORD, MASK, NEXT_WORD, PARTY_TAG, PARTY_TAG_ANY, ASIDE_AT_END, AND_BEFORE, AND_SPEECH_VERB, DAY_TAIL, GAP_THAT, OBJECT_THAT, PERCENT_SUBJECT, TO_VERB, SOURCE_PHRASE, SUBJECT_TAIL, PARTICIPLE_CUE, REPORT_VERB, SENTENCE_TAIL, THAT, TIME_TAIL, TOLD_OBJECT, TRAILING_ARTICLE, WORD
+from .names import looks_org, speaker_head, strip_det
+from .openers import sentence_subject
 from .subjects import np_at_end
 
 _SHORTEST_CLAUSE = 8  # characters
 _FEWEST_WORDS = 3
+_LONGEST_SOURCE = 10  # words of a source phrase after "according to"
+_TAG_WINDOW = 40
+_SUBJECT_WINDOW = 300  # characters before a verb read for a subject with asides
+_BURIED_WORDS = 4  # words before a subject in its comma segment that make it no subject  # characters before a verb searched for a party tag or "and"
 
 
 class Reported(NamedTuple):
@@ -52,6 +60,7 @@ def reported(par: Paragraph) -> list[Reported]:
                 out.append(r)
                 continue
         pos = s
+        found: list[Reported] = []
         while True:
             vm = REPORT_VERB.search(m, pos, e)
             if vm is None:
@@ -59,8 +68,13 @@ def reported(par: Paragraph) -> list[Reported]:
             pos = vm.end()
             r = reported_at(par, s, e, vm)
             if r is not None:
-                out.append(r)
+                found.append(r)
                 pos = max(pos, r.hi)
+        for pm in PARTICIPLE_CUE.finditer(m, s, e):
+            r = participle_at(par, s, e, pm, found)
+            if r is not None:
+                found.append(r)
+        out += sorted(found)
     return out
 
 
@@ -72,25 +86,31 @@ def clause_end(m: str, e: int) -> int:
     return hi
 
 
-def ok_clause(m: str, lo: int, hi: int) -> bool:
+def ok_clause(m: str, lo: int, hi: int, any_opener: bool = False) -> bool:
     """Can ``m[lo:hi]`` be a reported clause: three words or more, no quotation
-    in it, not opening with a preposition, a conjunction or an auxiliary?"""
+    in it, not opening with a preposition, a conjunction or an auxiliary
+    (``any_opener``: content of a verb like "urged" or "vowed", which may
+    open with "to" or an object)?"""
     if hi - lo < _SHORTEST_CLAUSE:
         return False
     c = m[lo:hi]
-    if MASK in c or '"' in c or "“" in c or "”" in c:
+    if MASK in c or '"' in c or "“" in c or "”" in c or "''" in c:  # '' : a double mark in archive text
         return False
     w = WORD.findall(c)
     if len(w) < _FEWEST_WORDS:
         return False
+    if not c[:1].isalnum():
+        return False  # "– a 3 to 1 margin": no clause opens with a dash
     first = w[0].lower()
-    return first not in NOT_CLAUSE_OPENERS or first == "it" and len(w) > 3
+    if first in NUMBER_OPENERS and w[1][:1].isdigit():
+        return True  # "about 20 people have ..."
+    return any_opener or first not in NOT_CLAUSE_OPENERS or first == "it" and len(w) > 3
 
 
 def _before_comma(m: str, s: int, k: int) -> int | None:
     """The end of the clause before the comma that precedes ``k`` (a cue's
     subject), or ``None`` when no comma does."""
-    pre = m[s:k].rstrip()
+    pre = TRAILING_ARTICLE.sub("", m[s:k].rstrip()).rstrip()
     if not pre.endswith(","):
         return None
     hi = s + len(pre) - 1
@@ -99,14 +119,18 @@ def _before_comma(m: str, s: int, k: int) -> int | None:
     return hi
 
 
-def _found(par: Paragraph, lo: int, hi: int, mention: Mention, verb: re.Match, verb_end: int = -1,
-           route: str = "reported") -> Reported | None:
-    """The clause ``[lo, hi)``, if it can be one, with its cue (the verb's
-    words reaching to ``verb_end`` when given: "told reporters")."""
+def _found(par: Paragraph, lo: int, hi: int, mention: Mention, verb: re.Match, any_opener: bool = False,
+           verb_end: int = -1, route: str = "reported") -> Reported | None:
+    """The clause ``[lo, hi)``, if it can be one (see :func:`ok_clause`), with
+    its cue (the verb's words reaching to ``verb_end`` when given: "told
+    reporters"; ``route``: where the cue was found)."""
     m = par.masked
-    if not ok_clause(m, lo, hi):
+    while lo < hi and m[lo].isspace():
+        lo += 1
+    if not ok_clause(m, lo, hi, any_opener):
         return None
-    return Reported(lo, hi, Cue(mention, par.index, verb.start(), max(verb.end(), verb_end), route))
+    g = verb.lastindex or 0  # a participle cue's group 1 is the participle
+    return Reported(lo, hi, Cue(mention, par.index, verb.start(g), max(verb.end(g), verb_end), route))
 
 
 def according(par: Paragraph, s: int, e: int) -> Reported | None:
@@ -115,7 +139,7 @@ def according(par: Paragraph, s: int, e: int) -> Reported | None:
     am = ACCORDING.search(m, s, e)
     if am is None:
         return None
-    mention = np_after(m, am.end(), e)
+    mention = np_after(m, am.end(), e) or according_source(m, am.end(), e)
     if mention is None:
         return None
     before = m[s : am.start()]
@@ -131,11 +155,40 @@ def according(par: Paragraph, s: int, e: int) -> Reported | None:
         while lo < e and m[lo] in " ,":
             lo += 1
         return _found(par, lo, clause_end(m, e), mention, am, route="according-to")
-    # CLAUSE, according to X
+    # CLAUSE, according to X (the clause may open with anything: "As it stands, ...")
     hi = am.start()
     while hi > s and m[hi - 1] in " ,;—–-":
         hi -= 1
-    return _found(par, s, hi, mention, am, route="according-to")
+    return _found(par, CLAUSE_LEAD.match(m, s, hi).end(), hi, mention, am, any_opener=True, route="according-to")
+
+
+def according_source(m: str, pos: int, e: int) -> Mention | None:
+    """What "according to" names when it is no person or organisation name:
+    ``an analysis by Ann Lee`` -> Ann Lee; ``federal statistics``, ``the
+    post-debate analysis``, ``a poll released last week`` -> the phrase."""
+    sm = SOURCE_PHRASE.match(m, pos, e)
+    if sm is None:
+        return None
+    by = BY_NAME.search(m, sm.start(), sm.end())
+    if by is not None:
+        named = np_after(m, by.end(), e)
+        if named is not None and named.kind is NAME:
+            return named
+    end = sm.end()
+    while end > sm.start() and m[end - 1] in ".'’-":
+        end -= 1  # "statistics." at the end of the sentence
+    phrase = m[sm.start() : end]
+    words = WORD.findall(phrase)
+    if not words or len(words) > _LONGEST_SOURCE or words[0].lower() in NOT_CLAUSE_OPENERS:
+        return None
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper():
+        k -= 1
+    if 0 < k and len(words) - k >= 2 and all(w.islower() for w in words[:k]) and not looks_org(" ".join(words[k:])):
+        # "curator Ada Lind": a lower-case role before a person's name
+        at = sm.start() + phrase.rindex(" " + words[k]) + 1
+        return Mention(NAME, at, end, m[at:end], tuple(words[k:]), role=strip_det(" ".join(words[:k])), name_start=at)
+    return Mention(ANONYMOUS, sm.start(), end, phrase, tuple(words), head=words[-1])
 
 
 def reported_at(par: Paragraph, s: int, e: int, vm: re.Match) -> Reported | None:
@@ -144,42 +197,239 @@ def reported_at(par: Paragraph, s: int, e: int, vm: re.Match) -> Reported | None
     after = m[vm.end() : e]
     if after.lstrip().startswith((":", '"', "“")) or MASK in after[:3]:
         return None  # it introduces a quotation
-    fm = FILLER.match(m, vm.end(), e)
-    if SENTENCE_TAIL.fullmatch(m[fm.end() : e]):
-        # sentence-final cue: "CLAUSE, X said." / "CLAUSE, said X."
-        mention = np_at_end(m, s, vm.start())
-        if mention is None:
-            return None
-        hi = _before_comma(m, s, mention.start)
-        return None if hi is None else _found(par, s, hi, mention, vm)
     verb = vm.group().lower()
+    tail = vm.end()
+    if verb in TELL_VERBS:
+        om = TOLD_OBJECT.match(m, tail, e)  # "CLAUSE, X told reporters on Monday."
+        tail = om.end() if om else tail
+    tail = DAY_TAIL.match(m, FILLER.match(m, tail, e).end(), e).end()  # "said on Friday", "said Friday afternoon"
+    if SENTENCE_TAIL.fullmatch(m[tail:e]):
+        return _final_cue(par, s, vm)  # "CLAUSE, X said." / "CLAUSE, said X."
     if verb in INVERTED_VERBS and m[s : vm.start()].rstrip().endswith(","):
         # inverted sentence-final: ", said the source, who declined ..."
         mention = np_after(m, vm.end(), e)
         if mention is not None:
-            tail = m[mention.end : e]
-            if CLAUSE_AFTER_SUBJECT.fullmatch(tail) or TIME_TAIL.fullmatch(tail):
+            rest = m[mention.end : e]
+            if CLAUSE_AFTER_SUBJECT.fullmatch(rest) or TIME_TAIL.fullmatch(rest) or \
+                    verb not in TELL_VERBS and SUBJECT_TAIL.fullmatch(rest):
                 return _found(par, s, _before_comma(m, s, vm.start()), mention, vm)
     # "X said (on Thursday) (that) CLAUSE"
-    mention = np_at_end(m, s, vm.start())
-    if mention is None:
+    mention = _subject(m, s, vm.start())
+    if mention is None or _buried(m, s, mention, vm.start()):
         return None
     if mention.kind is NAME and mention.tokens and mention.tokens[-1].lower() in OBJECT_PRONOUNS:
         return None
+    if _not_a_speaker(m, s, mention, vm):
+        return None
+    front = _before_comma(m, s, mention.start)
+    if front is not None and m[vm.end() : tail + 1].rstrip().endswith(",") and MASK not in m[s:front] and \
+            len(WORD.findall(m[s:front])) >= 2:
+        # "If the plan fails, she argues, there are other tools", "A, X said
+        # Friday, as they ...": the whole sentence
+        return _found(par, CLAUSE_LEAD.match(m, s, front).end(), _clause_hi(m, vm.end(), e), mention, vm, True)
+    if COMMA_GERUND.match(after) and not PARTICIPLE_CUE.match(after):
+        return None  # "..., he said, cutting off a reporter": no clause of his
     pos = vm.end()
-    told_end = -1
     if verb in TELL_VERBS:
         om = TOLD_OBJECT.match(m, pos, e)
         if om is None:
             return None
-        pos = told_end = om.end()
-    pos = FILLER.match(m, pos, e).end()
-    tm = THAT.match(m, pos, e)
-    if tm:
+        if TO_VERB.match(m, om.end(), e):
+            # "told his aides to find a way": the audience and what they were told to do
+            return _found(par, pos + 1, _clause_hi(m, pos, e), mention, vm, True, om.end())
+        pos = om.end()
+    return _content(par, pos, e, mention, vm, verb.split()[0], pos if verb in TELL_VERBS else -1)
+
+
+def _final_cue(par: Paragraph, s: int, vm: re.Match) -> Reported | None:
+    """``CLAUSE, X said.``: the clause before the subject's comma."""
+    m = par.masked
+    mention = _subject(m, s, vm.start())
+    if mention is None:
+        return None
+    hi = _before_comma(m, s, mention.start)
+    # " But the ferry ...": the clause after space and a leading conjunction
+    # (it may open with anything: "After some delays, the work is done, an official said.")
+    return None if hi is None else _found(par, CLAUSE_LEAD.match(m, s, hi).end(), hi, mention, vm, True)
+
+
+def _content(par: Paragraph, pos: int, e: int, mention: Mention, vm: re.Match, verb: str,
+             verb_end: int = -1) -> Reported | None:
+    """The clause a cue ending at ``pos`` introduces (``verb``: its first
+    word, lower case): after time phrases and "that", up to a second cue or
+    a participle cue (``, adding that``)."""
+    m = par.masked
+    any_opener = verb in OBJECT_CONTENT_VERBS
+    pos = DAY_TAIL.match(m, FILLER.match(m, pos, e).end(), e).end()
+    tm = THAT.match(m, pos, e) or GAP_THAT.match(m, pos, e)  # "says in Ohio that", "told a meeting of X that"
+    if tm is None and verb in AUDIENCE_VERBS:
+        tm = OBJECT_THAT.match(m, pos, e)  # "warned voters that", "assured the court that"
+    if tm and _that_is_subject(m, tm.end(), e):
+        any_opener = True  # "said that would help": "that" is the subject
+    elif tm:
         pos = tm.end()
+        any_opener = True  # after "that" a clause: "said that, if elected, he would ..."
+    elif verb in THAT_ONLY_CUES:
+        return None
     while pos < e and m[pos] in " ,":
         pos += 1
-    return _found(par, pos, _second_cue(m, pos, clause_end(m, e)), mention, vm, told_end)
+    if verb in ASK_VERBS:
+        wm = WORD.match(m, pos, e)
+        if wm is None or wm.group().lower() not in QUESTION_OPENERS:
+            return None
+    return _found(par, pos, _clause_hi(m, pos, e), mention, vm, any_opener, verb_end)
+
+
+def _clause_hi(m: str, pos: int, e: int) -> int:
+    """Where a clause from ``pos`` in a sentence ending at ``e`` ends: at a
+    semicolon or ", including", before a second cue or a participle cue."""
+    hi = clause_end(m, e)
+    q = m.find("''", pos, hi)
+    if q >= 0 and m[pos:q].rstrip().endswith((".", "!", "?")):
+        hi = clause_end(m, q)  # "imports. ''We must ...'': archive text, no sentence was cut before ''"
+    sm = CLAUSE_STOP.search(m, pos, hi)
+    if sm is not None:
+        hi = clause_end(m, sm.start())  # "...; they only learned", ", including ..."
+    am = AND_SPEECH_VERB.search(m, pos, hi)
+    if am is not None:
+        hi = clause_end(m, am.start())  # "... and said a curfew would", "... but noted that"
+    hi = _second_cue(m, pos, hi)
+    pm = PARTICIPLE_CUE.search(m, pos, hi)
+    if pm is not None:
+        hi = clause_end(m, pm.start())
+    return hi
+
+
+def participle_at(par: Paragraph, s: int, e: int, pm: re.Match, earlier: list[Reported]) -> Reported | None:
+    """``X did Y, saying (that) CLAUSE``: the participle's subject is the cue
+    before it in the sentence (``X said A, adding that B``), else the
+    sentence's subject (a name, a pronoun or a description of a speaker)."""
+    m = par.masked
+    before = [r for r in earlier if r.cue.verb_end <= pm.start()]
+    if before:
+        mention = before[-1].cue.mention
+    else:
+        mention = sentence_subject(m, s, pm.start())
+        if mention is None or mention.kind is ROLE or mention.end > pm.start():
+            return None
+    word = pm.group(1).lower()
+    pos = pm.end()
+    if word == "telling":
+        om = TOLD_OBJECT.match(m, pos, e)
+        if om is None:
+            return None
+        pos = om.end()
+    return _content(par, pos, e, mention, pm, word.split()[0])
+
+
+def _subject(m: str, s: int, k: int) -> Mention | None:
+    """The subject of a speech verb at ``k`` in the sentence starting at
+    ``s``: the noun phrase before it (over a party tag, ``Sen. Ann Lee
+    (D-Ore.) said``), or after "and" the sentence's subject (``X did Y and
+    said CLAUSE``)."""
+    head = m[max(s, k - _TAG_WINDOW) : k]
+    tm = PARTY_TAG.search(head)
+    if tm is not None:
+        k -= len(head) - tm.start()
+    if AND_BEFORE.search(m, max(s, k - _TAG_WINDOW), k):
+        # "X did Y and said ...": the sentence's subject, not the words before "and"
+        mention = sentence_subject(m, s, k)
+        return None if mention is None or mention.kind is ROLE or mention.end >= k else mention
+    return np_at_end(m, s, k) or _subject_over_asides(m, s, k) or _plain_subject(m, s, k)
+
+
+def _plain_subject(m: str, s: int, k: int) -> Mention | None:
+    """Subjects the noun-phrase reader leaves out: a share of people
+    (``Another 19 percent said``) and a sentence-opening description with a
+    capital (``Experts on shipping and port security said``)."""
+    pm = PERCENT_SUBJECT.search(m, max(s, k - _TAG_WINDOW * 2), k)
+    if pm is not None:
+        words = tuple(WORD.findall(pm.group(1)))
+        return Mention(ANONYMOUS, pm.start(1), pm.end(1), pm.group(1), words, head=words[-1])
+    lo = CLAUSE_LEAD.match(m, s, k).end()
+    words = WORD.findall(m[lo:k])
+    if 2 <= len(words) <= _LONGEST_SOURCE and words[0][:1].isupper() and speaker_head(words[0]) and \
+            words[1].lower() in NP_PREPOSITIONS and not any(c in m[lo:k] for c in ",;:\x00"):
+        end = lo + len(m[lo:k].rstrip())
+        return Mention(ANONYMOUS, lo, end, m[lo:end], tuple(words), head=words[0])
+    return None
+
+
+def _subject_over_asides(m: str, s: int, k: int) -> Mention | None:
+    """The subject before ``k`` read with its asides blanked out: a party tag
+    (``Rep. Gary Moss (D-N.Y.), chairman of the fund, said``), a relative
+    clause (``Derek Marsh, who served in Oslo until 2010, said``) or a
+    dashed aside (``Kell -- co-author of a book -- said``)."""
+    lo = max(s, k - _SUBJECT_WINDOW)
+    seg = PARTY_TAG_ANY.sub(_blank, m[lo:k])
+    am = ASIDE_AT_END.search(seg)
+    if am is not None:
+        seg = seg[: am.start()] + " " * (len(seg) - am.start())
+    if seg == m[lo:k]:
+        return None
+    mention = np_at_end(seg, 0, len(seg))
+    if mention is None:
+        return None
+    return mention._replace(start=mention.start + lo, end=mention.end + lo,
+                            name_start=mention.name_start + lo if mention.name_start >= 0 else -1)
+
+
+def _blank(mm: re.Match) -> str:
+    return " " * len(mm.group())
+
+
+def _buried(m: str, s: int, mention: Mention, k: int) -> bool:
+    """``A did not go well with the board, and B fell apart, said one
+    source``: a "subject" found deep inside the comma segment before a verb
+    that follows a comma is a word of the clause, not the speaker."""
+    if not m[s:k].rstrip().endswith(","):
+        return False
+    pre = m[s : mention.start]
+    seg = pre[pre.rfind(",") + 1 :]
+    return len(WORD.findall(seg)) >= _BURIED_WORDS
+
+
+def _not_a_speaker(m: str, s: int, mention: Mention, vm: re.Match) -> bool:
+    """Subjects that say nothing: "the target it pledged to reach", "what
+    experts say it does" (a relative clause's gap), "Reagan was asked" (a
+    passive), "member states trump" ("states" as a noun), "Democratic
+    claims" (an adjective)."""
+    verb = vm.group()
+    if mention.kind is PRONOUN and _relative_gap(m, s, mention.start):
+        return True
+    before = m[max(s, mention.start - 30) : mention.start].split()
+    if before and before[-1] in OBJECT_RELATIVES and (len(before) < 2 or before[-2] not in PREPOSITIONS):
+        return True  # "what he says ...", not "in which he said ..."
+    gap = m[mention.end : vm.start()]
+    if (verb.endswith("ed") or verb in PARTICIPLE_FORMS) and "," not in gap and \
+            any(w in BE_FORMS for w in gap.lower().split()[-3:]):
+        return True  # "Reagan was once asked how ..."
+    if verb in NOUN_HOMOGRAPHS and mention.kind not in (PRONOUN, NAME):
+        return True
+    if mention.kind is NAME and (mention.text.split()[0] in PREPOSITIONS or
+                                 mention.name_start >= 0 and m[mention.name_start : mention.name_start + 1].islower()):
+        return True  # "of California" (from "Feinstein, Democrat of California, said")
+    last = mention.text.split()[-1].lower() if mention.text else ""
+    return mention.kind is NAME and len(mention.tokens) == 1 and (
+        last in ADJECTIVE_NAMES or all(part in NUMBER_WORDS for part in last.split("-")))
+
+
+def _relative_gap(m: str, s: int, k: int) -> bool:
+    """``the target it pledged to reach``: a pronoun right after a noun opens
+    a relative clause whose object is missing; what follows is no clause."""
+    before = m[max(s, k - 40) : k].split()
+    if not before:
+        return False
+    w = before[-1]
+    if w in OBJECT_RELATIVES and len(before) > 1 and before[-2] in PREPOSITIONS:
+        return False  # "an interview in which he said ..."
+    return w.isalpha() and w.islower() and w not in CLAUSE_LINKS
+
+
+def _that_is_subject(m: str, pos: int, e: int) -> bool:
+    """``said that would help``: "that" is the clause's subject (an auxiliary follows), not its conjunction."""
+    wm = NEXT_WORD.match(m, pos, e)
+    return wm is not None and wm.group(1).lower() in AUXILIARIES
 
 
 def _second_cue(m: str, pos: int, hi: int) -> int:
@@ -189,6 +439,7 @@ def _second_cue(m: str, pos: int, hi: int) -> int:
         sub2 = np_at_end(m, pos, vm2.start())
         if sub2 is not None:
             head = TRAILING_ARTICLE.sub("", m[pos : sub2.start].rstrip()).rstrip()
+            head = COMMA_CONJUNCTION.sub(",", head)  # "..., though she acknowledged"
             if head.endswith(","):
                 end = pos + len(head) - 1
                 while end > pos and m[end - 1] in " ,":

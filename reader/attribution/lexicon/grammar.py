@@ -91,6 +91,38 @@ NOT_CLAUSE_OPENERS = frozenset(
     """.split()
 )
 
+# Words that may stand right before a pronoun subject of a speech verb ("and
+# he said", "because she said"); any other lower-case word makes the
+# pronoun open a relative clause ("the target it pledged to reach").
+CLAUSE_LINKS = frozenset(
+    """
+    and but or so yet then that because when while as if although though since before after once until where
+    whereas unless now also later earlier again still how why who
+    has have had did does do will would could should can is was were are
+    """.split()
+)
+
+# Words before a subject that make its clause a relative one with a gap:
+# "what Trump says his plan would do", "which advocates say hurts schools".
+OBJECT_RELATIVES = frozenset(("what", "which", "whom", "whatever"))
+PREPOSITIONS = frozenset("in of on at from by with to for during under about after before through".split())
+BE_FORMS = frozenset("is are was were be been being".split())
+# "about 20 people have ...": words that open a clause before a number.
+NUMBER_OPENERS = frozenset(("about", "over", "under", "nearly", "almost", "roughly", "some"))
+# Capitalised words that are never a speaker on their own.
+ADJECTIVE_NAMES = frozenset(
+    """
+    democratic republican american british european federal national conservative liberal progressive
+    democrat republican independent
+    """.split()
+)
+NUMBER_WORDS = frozenset(
+    """
+    one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy
+    eighty ninety hundred thousand million billion dozens hundreds thousands millions
+    """.split()
+)
+
 # Abbreviations whose period does not end a sentence.
 ABBREVIATIONS = frozenset(
     """

@@ -100,6 +100,9 @@ SPEAKER_NOUNS = frozenset(
     authority regulator regulators municipality city town county council
     utility insurer hospital university institute association federation
     league foundation charity
+    nominee nominees lawmaker lawmakers legislator legislators senator senators mayor governor governors
+    commissioner commissioners congressman congresswoman defenders opponents advocates backers proponents
+    allies groups families
     """.split()
 )
 
@@ -157,7 +160,7 @@ HYPHEN_PARTICLES = ("al", "el", "ad", "ash", "as", "at", "an", "bin", "ibn", "ab
                     "von")
 
 # Letters after a name ("Mark Tedeschi, QC").
-POSTNOMINALS = frozenset("qc kc mp mep jr sr phd md esq obe mbe cbe ii iii".split())
+POSTNOMINALS = frozenset("qc kc sc mp mep jr sr phd md esq obe mbe cbe ii iii".split())
 
 # Heads of a role in apposition before a name ("China's top diplomat, Wang Yi").
 ROLE_HEADS = TITLES | SPEAKER_NOUNS

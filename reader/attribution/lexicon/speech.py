@@ -20,6 +20,61 @@ believes argue assured reiterated reiterates underscored observed
 """.split()
 )
 
+# Verbs and phrases that introduce reported speech only (not searched for as
+# the cue of a quotation): "X vowed to ...", "X called for ...".  Those in
+# OBJECT_CONTENT_VERBS take what follows as content even when it is no
+# clause: "urged Congress to act", "called for an inquiry", "vowed to fight".
+REPORTED_ONLY_VERBS = tuple(
+    """
+urged urges urge vowed vows vow pledged pledges pledge promised promises promise asked asks
+tweeted tweets testified testifies repeated repeats reaffirmed responded responds replied replies
+bragged brags boasted boasts joked jokes
+called\\s+for calls\\s+for call\\s+for called\\s+on calls\\s+on call\\s+on called\\s+upon
+pointed\\s+out points\\s+out point\\s+out
+""".split()
+)
+OBJECT_CONTENT_VERBS = frozenset(
+    """
+urged urges urge vowed vows vow pledged pledges pledge promised promises promise asked asks
+called calls call urging vowing pledging promising asking calling
+""".split()
+)
+
+# Verbs whose content is a question ("asked whether ...", "asks how ..."):
+# "asked the council to wait" or "asked to speak" is not taken.
+ASK_VERBS = frozenset("asked asks ask asking".split())
+QUESTION_OPENERS = frozenset("whether if how why what when where who which".split())
+# Cues whose content must open with "that": "pointed out that ...", ",
+# noting that ..." ("pointed out the exits", "noting the date" are not speech).
+THAT_ONLY_CUES = frozenset(
+    """
+pointed points point noting explaining acknowledging admitting conceding announcing stressing emphasizing
+emphasising reiterating writing tweeting
+maintained maintains maintain revealed reveals disclosed indicated indicates estimated estimates believes
+observed underscored
+""".split()
+)
+
+# Verbs whose audience may stand before "that": "warned voters that ...".
+AUDIENCE_VERBS = frozenset("warned warns warn warning assured assures reminded reminds informed informs".split())
+
+# Verb forms that are also plural nouns ("member states", "his claims"):
+# only a name or a pronoun is their subject.
+NOUN_HOMOGRAPHS = frozenset("states claims reports notes estimates remarks comments".split())
+# Irregular past participles: "was told", "was said" are passives.
+PARTICIPLE_FORMS = frozenset("told said written".split())
+
+# "..., saying (that) CLAUSE": participles whose subject is the sentence's
+# subject and whose content follows them.
+PARTICIPLE_CUES = tuple(
+    """
+saying adding arguing noting warning insisting claiming stating declaring stressing explaining
+suggesting predicting promising vowing pledging urging asking telling acknowledging admitting
+conceding contending asserting complaining announcing emphasizing emphasising reiterating
+calling\\s+for calling\\s+on writing tweeting
+""".split()
+)
+
 # Verbs that attribute a quotation but not a reported clause ("she asked").
 QUOTE_ONLY_VERBS = tuple(
     """
