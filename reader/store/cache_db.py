@@ -117,29 +117,29 @@ def file_with_hash(db: sqlite3.Connection, digest: str) -> list[tuple[str, int]]
     return db.execute("SELECT path, file_id FROM files WHERE hash = ?", (digest,)).fetchall()
 
 
+_ARTICLE_COLUMNS = ("a.article, a.file_id, a.ord, a.id, a.path, a.source, a.title, a.paragraphs, a.outlet, a.via,"
+                    " a.byline, a.section, a.copyright, a.date, a.captions, a.url")
+_QUOTE_COLUMNS = ("q.article, q.start, q.\"end\", q.kind, q.speaker, q.paragraph, q.cue_start, q.cue_end,"
+                  " q.via, q.evidence_start, q.evidence_end, q.antecedent_start, q.antecedent_end")
+_SPEAKER_COLUMNS = "s.article, s.name, s.kind, s.role, s.aliases, s.mentions, s.quotes"
+
+
 def read_items(db: sqlite3.Connection, file_ids: Iterable[int]) -> dict[int, Items]:
     """The raw rows of these files' articles, quotes and speakers, by file (unchecked)."""
-    wanted = list(file_ids)
+    wanted = set(file_ids)
     if not wanted:
         return {}
-    with transaction(db, write=False):  # one snapshot for the three reads
-        db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (file_id INTEGER PRIMARY KEY)")
-        db.execute("DELETE FROM wanted")
-        db.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", ((fid,) for fid in wanted))
-        articles = db.execute(
-            "SELECT a.article, a.file_id, a.id, a.path, a.source, a.title, a.paragraphs, a.outlet, a.via, a.byline,"
-            " a.section, a.copyright, a.date, a.captions, a.url"
-            " FROM articles a JOIN wanted USING (file_id) ORDER BY a.file_id, a.ord").fetchall()
-        quotes = db.execute(
-            "SELECT q.article, q.start, q.\"end\", q.kind, q.speaker, q.paragraph, q.cue_start, q.cue_end,"
-            " q.via, q.evidence_start, q.evidence_end, q.antecedent_start, q.antecedent_end"
-            " FROM quotes q JOIN articles a USING (article) JOIN wanted USING (file_id)"
-            " ORDER BY q.article, q.ord").fetchall()
-        speakers = db.execute(
-            "SELECT s.article, s.name, s.kind, s.role, s.aliases, s.mentions, s.quotes"
-            " FROM speakers s JOIN articles a USING (article) JOIN wanted USING (file_id)"
-            " ORDER BY s.article, s.ord").fetchall()
-        db.execute("DELETE FROM wanted")
+    with transaction(db, write=False):  # one snapshot for the reads
+        total = db.execute("SELECT count(*) FROM files").fetchone()[0]
+        if len(wanted) * 2 >= total:  # most of the cache: read it all, straight through, and filter here
+            articles = [r for r in db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles a") if r[1] in wanted]
+            keys = {r[0] for r in articles}
+            quotes = [r for r in db.execute(f"SELECT {_QUOTE_COLUMNS} FROM quotes q ORDER BY q.article, q.ord")
+                      if r[0] in keys]
+            speakers = [r for r in db.execute(f"SELECT {_SPEAKER_COLUMNS} FROM speakers s ORDER BY s.article, s.ord")
+                        if r[0] in keys]
+        else:
+            articles, quotes, speakers = _read_some(db, wanted)
     quotes_of: dict[int, list] = {}
     for row in quotes:
         quotes_of.setdefault(row[0], []).append(row[1:])
@@ -147,10 +147,23 @@ def read_items(db: sqlite3.Connection, file_ids: Iterable[int]) -> dict[int, Ite
     for row in speakers:
         speakers_of.setdefault(row[0], []).append(row[1:])
     out: dict[int, Items] = {}
-    for row in articles:
+    for row in sorted(articles, key=lambda r: (r[1], r[2])):
         key, fid = row[0], row[1]
-        out.setdefault(fid, []).append((row[2:], (quotes_of.get(key, ()), speakers_of.get(key, ()))))
+        out.setdefault(fid, []).append((row[3:], (quotes_of.get(key, ()), speakers_of.get(key, ()))))
     return out
+
+
+def _read_some(db: sqlite3.Connection, wanted: set[int]) -> tuple[list, list, list]:
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (file_id INTEGER PRIMARY KEY)")
+    db.execute("DELETE FROM wanted")
+    db.executemany("INSERT INTO wanted VALUES (?)", ((fid,) for fid in wanted))
+    articles = db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles a JOIN wanted USING (file_id)").fetchall()
+    quotes = db.execute(f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN articles a USING (article)"
+                        " JOIN wanted USING (file_id) ORDER BY q.article, q.ord").fetchall()
+    speakers = db.execute(f"SELECT {_SPEAKER_COLUMNS} FROM speakers s JOIN articles a USING (article)"
+                          " JOIN wanted USING (file_id) ORDER BY s.article, s.ord").fetchall()
+    db.execute("DELETE FROM wanted")
+    return articles, quotes, speakers
 
 
 def write_files(db: sqlite3.Connection, entries: Iterable[tuple[str, int, int, str, Items]]) -> None:
