@@ -1,17 +1,18 @@
-"""Articles and their quotes as plain tuples of str, int and None, and back.
+r"""Articles and their quotes as plain tuples of str, int and None, and back.
 
-The parse cache stores these (:mod:`reader.store.cache_db` as table rows,
-nested values as JSON text); worker processes return them.  Reading them
-back checks every field: a cache file can hold anything, and a wrong one
-must cost a re-read, never a crash.
+The parse cache stores these (:mod:`reader.store.cache_db` as table rows);
+worker processes return them.  Reading them back checks every field: a
+cache file can hold anything, and a wrong one must cost a re-read, never a
+crash.
 
->>> from reader.corpus import parse_article
->>> article = parse_article('Headline\n\n"We are ready," Ana Lopez said.\n', "a.txt")
+>>> from reader.cleaning import parse_article
+>>> article = parse_article('Headline here\n\n"We are ready," Ana Lopez said.\n', "a.txt")
 >>> article_from_tuple(article_to_tuple(article)) == article
 True
->>> article_from_tuple(article_to_tuple(article)[:4] + ((0, 99999),) + article_to_tuple(article)[5:])
+>>> t = article_to_tuple(article)
+>>> article_from_tuple(t[:4] + (((0, 99999),),) + t[5:])
 Traceback (most recent call last):
-ValueError: not enough values to unpack (expected 2, got 1)
+ValueError: cache entry: a span outside its article
 """
 
 from __future__ import annotations

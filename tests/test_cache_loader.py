@@ -220,3 +220,16 @@ async def test_the_reader_opens_while_a_folder_loads_and_lists_it_all(tmp_path):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "road 77" in app.query_one("SearchPanel").hits[0].text
+
+
+def test_the_store_modules_examples_hold():
+    import doctest
+
+    import reader.cache
+    import reader.records
+    import reader.state
+    import reader.store.sqlite
+    import reader.store.state_db
+
+    for module in (reader.cache, reader.records, reader.state, reader.store.sqlite, reader.store.state_db):
+        assert doctest.testmod(module).failed == 0, module.__name__

@@ -234,3 +234,19 @@ def test_every_subcommand_reads_only_new_or_changed_files_through_the_cache(tmp_
     assert "Dana Kim" in later.stdout and "Ana Lopez" in later.stdout
     cache = ParseCache(tmp_path / "cache" / "parse-cache.sqlite").load()
     assert sorted(Path(p).name for p in cache.entries) == ["s0.txt", "s2.txt"]
+
+
+def test_two_commands_at_once_on_one_cache_both_answer_in_full(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSREADER_CACHE_DIR", str(tmp_path / "cache"))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(120):
+        (corpus / f"s{n:03d}.txt").write_text(f"Council story {n}\n\n\"We will fix road {n} this year,\" Ana Lopez said.\n")
+    command = [sys.executable, "-m", "reader", "quotes", "--json", str(corpus)]
+    both = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    results = [p.communicate(timeout=120) for p in both]
+    assert [p.returncode for p in both] == [0, 0] and [err for _, err in results] == ["", ""]
+    assert results[0][0] == results[1][0] and len(results[0][0].splitlines()) == 120
+    assert run("quotes", "--json", str(corpus)).stdout == results[0][0]  # and the cache they wrote serves the same
+    cache = ParseCache(tmp_path / "cache" / "parse-cache.sqlite").load()
+    assert len(cache.entries) == 120 and cache.notes == []
