@@ -213,6 +213,7 @@ class StateStore:
         self._db: sqlite3.Connection | None = None
         self._problem: str | None = None  # why the database is not open, if it is not
         self._stored: tuple[dict[str, Entry], dict[str, Entry]] = ({}, {})  # read marks and bookmarks as last seen there
+        self._version: int | None = None  # PRAGMA data_version when last read (see state_db.others_wrote)
 
     # -- public --------------------------------------------------------
 
@@ -263,6 +264,7 @@ class StateStore:
     def _open(self, messages: list[str]) -> None:
         """Open the database; a corrupt or foreign one is moved aside first."""
         self.close()
+        self._version = None  # a new connection: read everything back at the next save
         for _ in range(2):
             try:
                 self._db = state_db.open_state(self.path, busy_ms=int(self.lock_timeout * 1000))
@@ -294,6 +296,7 @@ class StateStore:
 
     def _take_stored(self, state: State) -> None:
         """Merge what the database holds into ``state`` (newest wins) and remember it."""
+        _, self._version = state_db.others_wrote(self._db, None)
         read, bookmarks, position, theme = state_db.read_all(self._db)
         disk = State(self.clock)
         disk._read, disk._bookmarks = read, bookmarks
@@ -319,7 +322,12 @@ class StateStore:
         try:
             state_db.write(self._db, read, bookmarks, state._position if state._position[2] else None,
                            state._theme if state._theme[1] else None)
-            self._take_stored(state)
+            changed, self._version = state_db.others_wrote(self._db, self._version)
+            if changed:  # another newsreader saved since we last looked: take in what it saved
+                self._take_stored(state)
+            else:  # only we wrote: the database holds what we just wrote, no need to read it back
+                self._stored[0].update(read)
+                self._stored[1].update(bookmarks)
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
                 return (f"state not saved: another newsreader is saving {self.path} "
@@ -327,7 +335,7 @@ class StateStore:
             return f"state not saved to {self.path}: {exc}; changes kept in memory, will retry"
         except sqlite3.DatabaseError as exc:  # damaged while we ran: set it aside, save everything afresh
             note = self._set_aside(f"corrupt ({exc})")
-            self._stored = ({}, {})
+            self._stored, self._version = ({}, {}), None
             self._db = None
             return note + "; will save again"
         state.dirty = False

@@ -82,6 +82,13 @@ def write(db: sqlite3.Connection, read: Entries, bookmarks: Entries, position: P
                        " DO UPDATE SET value = excluded.value, at = excluded.at WHERE excluded.at > settings.at", theme)
 
 
+def others_wrote(db: sqlite3.Connection, since: int | None) -> tuple[bool, int]:
+    """Has another connection committed since ``since`` (a ``PRAGMA data_version``)?
+    And the version now.  Our own commits do not count."""
+    now = db.execute("PRAGMA data_version").fetchone()[0]
+    return since is None or now != since, now
+
+
 def read_all(db: sqlite3.Connection) -> tuple[Entries, Entries, Position | None, Theme | None]:
     """Everything saved, read in one snapshot (rows of the wrong types are skipped)."""
     with transaction(db, write=False):
