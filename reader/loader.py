@@ -25,7 +25,6 @@ from reader.cache import ParseCache, content_hash
 from reader.records import article_from_tuple, article_to_tuple, attribution_from_tuple, attribution_to_tuple
 from reader.corpus import ArticleError, article_files, read_file, repeat_warning
 from reader.model import Article, Attribution
-from reader.attribution import extract_article
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +55,8 @@ def read_and_extract(path: str) -> tuple[list[tuple[tuple, tuple]], list[str], s
 
     Runs in worker processes, so it takes and returns only plain data.
     """
+    from reader.attribution import extract_article  # here: a warm start that parses nothing never loads it
+
     try:
         articles, notes = read_file(path)
     except ArticleError as exc:
