@@ -4,10 +4,10 @@
 set, so two newsreaders sharing the store keep the newest value of each key,
 whichever saves last (un-reading and un-bookmarking are kept as ``False``
 entries so they survive too).  :class:`StateStore` keeps it in the state
-database (``Locations.state_db``, SQLite, the SQL in
+database (``Locations.state_file``, ``state.sqlite``; the SQL in
 :mod:`reader.store.state_db`): a save writes, in one short transaction, each
 key that is newer than the stored one, then reads back what other processes
-saved meanwhile.  SQLite's write-ahead log makes the save all or nothing,
+saved meanwhile (only if one did: ``PRAGMA data_version``).  SQLite's write-ahead log makes the save all or nothing,
 even if the process is killed half-way.
 
 On first start an old ``state.json`` beside the database is imported once
