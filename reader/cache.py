@@ -1,55 +1,45 @@
 """The parse cache: cleaned articles and their quotes, kept between runs.
 
-One file in the user cache dir holds, for each article file read before, its
-size and modification time and what cleaning and quote extraction made of
-it.  A file whose size or time changed is read again; entries are only
-trusted when the cache was written by the same extraction rules (a hash of
+The rows live in an SQLite database in the user cache dir (the SQL is in
+:mod:`reader.store.cache_db`, which documents the tables).  Each file read
+before is known by its absolute path, size, modification time and content
+hash; a file whose size or time changed is hashed, and served from the cache
+only if its bytes are the same (``touch`` costs nothing), else read again.
+Rows are only trusted when written by the same extraction rules (a hash of
 the modules that make articles and quotes), so changing those rules
 invalidates the cache by itself.
 
-The cache is stored with :mod:`marshal` (plain tuples, no code runs on
-load) behind a header and a checksum, checked before marshal sees a byte: a
-damaged file can make marshal allocate gigabytes, so a corrupt or foreign
-file is discarded unread, with a note, and rebuilt.  Entries are checked
-again on the way out.  Writes are atomic (temp file, fsync, rename).
+The cache is disposable: a corrupt or foreign file, or one written by other
+rules, is rebuilt with a one-line note, and every row is checked again on
+the way out (a hostile cache can cost a re-read, never a crash).
+
+>>> import tempfile, pathlib
+>>> cache = ParseCache(pathlib.Path(tempfile.mkdtemp()) / "parse.sqlite").load()
+>>> cache.lookup([("/no/such/file.txt", (10, 1))]), (cache.hits, cache.misses)
+([None], (0, 1))
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import marshal
 import os
+import sqlite3
 from pathlib import Path
-from typing import get_args
 
-from reader.atomic import write_atomically
-from reader.model import VIAS, Article, Attribution, Caption, Evidence, Quote, QuoteKind, Span, Speaker, SpeakerKind
-from reader.userfile import read_user_file
+from reader.model import Article, Attribution
+from reader.records import (  # noqa: F401  (re-exported: the loader and tests use them from here)
+    article_from_tuple,
+    article_to_tuple,
+    attribution_from_tuple,
+    attribution_to_tuple,
+    items_from_rows,
+)
+from reader.store import cache_db
+from reader.store.sqlite import NotOurs, open_database, remove_database
+from reader.userfile import file_limit, read_user_file
 
 log = logging.getLogger(__name__)
-
-FORMAT = "newsreader-parse-cache"
-MAGIC = b"newsreader parse cache 2\n"
-_DIGEST = 16  # bytes of BLAKE2b over the marshal data
-
-
-def pack(payload: dict) -> bytes:
-    """The cache file's bytes: header, checksum, marshal data."""
-    body = marshal.dumps(payload)
-    return MAGIC + hashlib.blake2b(body, digest_size=_DIGEST).digest() + body
-
-
-def unpack(data: bytes) -> object:
-    """The payload of a cache file; ValueError unless header and checksum hold."""
-    head = len(MAGIC) + _DIGEST
-    if not data.startswith(MAGIC) or len(data) < head:
-        raise ValueError("no newsreader cache header")
-    body = data[head:]
-    if hashlib.blake2b(body, digest_size=_DIGEST).digest() != data[len(MAGIC) : head]:
-        raise ValueError("checksum mismatch")
-    return marshal.loads(body)
-
 
 # What shapes an article or its quotes: every module of the package, found by
 # glob (so a module or subpackage added to the cleaner or the attribution
@@ -57,9 +47,11 @@ def unpack(data: bytes) -> object:
 # packages that only consume articles.  A test checks that every module
 # read_file and extract_article load is covered.
 _RULE_GLOB = "**/*.py"
+# The cache's own modules (cache, records, store) are left out too: how rows
+# are stored is versioned by the database's schema (PRAGMA user_version).
 _CONSUMERS = frozenset(
-    "__main__ atomic cli config crash directory export loader paths query search shared_quotes speaker_merge "
-    "state stories ui".split()
+    "__main__ atomic cache cli config crash directory export loader paths query records search shared_quotes "
+    "speaker_merge state store stories ui".split()
 )
 
 
@@ -90,227 +82,185 @@ def rules_version(root: Path | None = None) -> str:
     return digest.hexdigest()[:16]
 
 
-# --- records <-> plain tuples -------------------------------------------------
+def content_hash(path: Path | str) -> str:
+    """A hash of the file's bytes ("" when it cannot be read)."""
+    try:
+        return hashlib.blake2b(read_user_file(path, file_limit()), digest_size=16).hexdigest()
+    except OSError:
+        return ""
 
 
-def _span_t(span: Span) -> tuple:
-    return (span.start, span.end)
+# --- the cache ----------------------------------------------------------------------
 
-
-def article_to_tuple(article: Article) -> tuple:
-    return (
-        article.id,
-        article.path,
-        article.source,
-        article.title,
-        tuple(_span_t(p) for p in article.paragraphs),
-        article.outlet,
-        article.via,
-        article.byline,
-        article.section,
-        article.copyright,
-        article.date,
-        tuple((c.text, c.credit) for c in article.captions),
-        article.url,
-    )
-
-
-def article_from_tuple(t: tuple) -> Article:
-    """The article of :func:`article_to_tuple`; ValueError or TypeError when
-    ``t`` is not one (a cache file can hold anything that passes its checksum)."""
-    (aid, path, source, title, paras, outlet, via, byline, section, copyright_, date, captions, url) = t
-    if not (type(aid) is str and type(path) is str and type(source) is str and type(title) is str):
-        raise TypeError("cache entry: id, path, source and title must be strings")
-    for value in (outlet, via, byline, section, copyright_, date, url):
-        if value is not None and type(value) is not str:
-            raise TypeError("cache entry: metadata must be strings or None")
-    size = len(source)
-    paragraphs = []
-    for start, end in paras:
-        _check_span(start, end, size)
-        paragraphs.append(Span(start, end, source[start:end]))
-    caption_list = []
-    for text, credit in captions:
-        if type(text) is not str or type(credit) is not str:
-            raise TypeError("cache entry: captions must be strings")
-        caption_list.append(Caption(text, credit))
-    return Article(
-        id=aid,
-        path=path,
-        source=source,
-        title=title,
-        paragraphs=tuple(paragraphs),
-        outlet=outlet,
-        via=via,
-        byline=byline,
-        section=section,
-        copyright=copyright_,
-        date=date,
-        captions=tuple(caption_list),
-        url=url,
-    )
-
-
-def _check_span(start: object, end: object, size: int) -> None:
-    if type(start) is not int or type(end) is not int or not 0 <= start <= end <= size:
-        raise ValueError("cache entry: a span outside its article")
-
-
-_QUOTE_KINDS = frozenset(get_args(QuoteKind))
-_SPEAKER_KINDS = frozenset(get_args(SpeakerKind))
-
-
-def _evidence_t(evidence: Evidence | None) -> tuple | None:
-    if evidence is None:
-        return None
-    return (evidence.start, evidence.end, evidence.via, evidence.antecedent)
-
-
-def attribution_to_tuple(attribution: Attribution) -> tuple:
-    return (
-        tuple((q.start, q.end, q.kind, q.speaker, q.paragraph, q.cue, _evidence_t(q.evidence))
-              for q in attribution.quotes),
-        tuple((s.name, s.kind, s.role, s.aliases, s.mentions, s.quotes) for s in attribution.speakers),
-    )
-
-
-_VIAS = frozenset(VIAS)
-
-
-def _evidence_from(t: object, size: int) -> Evidence | None:
-    if t is None:
-        return None
-    if type(t) is not tuple or len(t) != 4:
-        raise TypeError("cache entry: a quote's evidence is not a record")
-    start, end, via, antecedent = t
-    _check_span(start, end, size)
-    if via not in _VIAS:
-        raise TypeError("cache entry: a quote's evidence has an unknown way of finding the speaker")
-    if antecedent is not None:
-        _check_pair(antecedent, size)
-    return Evidence(start, end, via, antecedent)
-
-
-def _check_pair(span: object, size: int) -> None:
-    if type(span) is not tuple or len(span) != 2:
-        raise TypeError("cache entry: a span is not a pair")
-    _check_span(*span, size)
-
-
-def attribution_from_tuple(t: tuple, source: str) -> Attribution:
-    """The quotes and speakers of :func:`attribution_to_tuple`, checked like
-    :func:`article_from_tuple` (offsets inside ``source``)."""
-    quote_ts, speaker_ts = t
-    size = len(source)
-    quotes = []
-    for start, end, kind, speaker, paragraph, cue, evidence in quote_ts:
-        _check_span(start, end, size)
-        if kind not in _QUOTE_KINDS or (speaker is not None and type(speaker) is not str) or type(paragraph) is not int:
-            raise TypeError("cache entry: a quote's kind, speaker or paragraph is wrong")
-        if cue is not None:
-            _check_pair(cue, size)
-        quotes.append(Quote(start, end, source[start:end], kind, speaker, paragraph, cue,
-                            _evidence_from(evidence, size)))
-    speakers = []
-    for name, kind, role, aliases, mentions, count in speaker_ts:
-        if type(name) is not str or kind not in _SPEAKER_KINDS or (role is not None and type(role) is not str):
-            raise TypeError("cache entry: a speaker's name, kind or role is wrong")
-        if type(count) is not int or type(aliases) is not tuple or type(mentions) is not tuple:
-            raise TypeError("cache entry: a speaker's counts, aliases or mentions are wrong")
-        if not all(type(alias) is str for alias in aliases):
-            raise TypeError("cache entry: an alias is not a string")
-        for mention in mentions:
-            _check_pair(mention, size)
-        # marshal gives tuples back as tuples: aliases and mentions need no copying.
-        speakers.append(Speaker(name, kind, role, aliases, mentions, count))
-    return Attribution(quotes=tuple(quotes), speakers=tuple(speakers))
-
-
-# --- the cache file -------------------------------------------------------------
+FLUSH_EVERY = 200  # files per write transaction
+_BAD_ROW = (ValueError, TypeError, IndexError, RecursionError)
 
 
 class ParseCache:
-    """Entries keyed by absolute path; see the module docstring."""
+    """The parse cache database at ``path``; see the module docstring.
+
+    ``entries`` maps each cached file's absolute path to ``(size, mtime_ns,
+    hash, file_id)`` as of :meth:`load`; ``notes`` are one-line messages
+    for the user; ``hits`` and ``misses`` count files served and not.
+    """
 
     def __init__(self, path: Path, version: str | None = None) -> None:
         self.path = Path(path)
         self.version = version or rules_version()
-        self.entries: dict[str, tuple] = {}
+        self.entries: dict[str, tuple[int, int, str, int]] = {}
         self.notes: list[str] = []
         self.hits = 0
         self.misses = 0
-        self._dirty = False
+        self._db: sqlite3.Connection | None = None
+        self._problem: str | None = None  # why the cache cannot be written, if it cannot
+        self._pending: list[tuple[str, int, int, str, list]] = []
+        self._copies: dict[int, tuple[str, tuple[int, int], str]] = {}
 
     @staticmethod
     def key(path: Path | str) -> str:
         return os.path.abspath(path)
 
     def load(self) -> ParseCache:
+        """Open the database (rebuilt if corrupt, foreign or of other rules) and list its files."""
         try:
-            data = read_user_file(self.path, None)  # a FIFO or a device here must not hang the start
-        except FileNotFoundError:
-            return self
+            self._db = cache_db.open_cache(self.path)
+        except (sqlite3.DatabaseError, NotOurs) as exc:
+            self._rebuild(f"was corrupt or foreign ({exc})")
         except OSError as exc:
-            self._note(f"parse cache {self.path} unreadable ({exc.strerror or exc}); rebuilding")
-            return self
+            if self.path.exists():
+                self._note(f"parse cache {self.path} unusable ({exc.strerror or exc}); rebuilding in memory")
+            self._problem = exc.strerror or str(exc)
+            self._db = open_database(":memory:", cache_db.APPLICATION_ID, cache_db.MIGRATIONS)
         try:
-            payload = unpack(data)
-            ok = isinstance(payload, dict) and payload.get("format") == FORMAT
-            entries = payload.get("entries") if ok else None
-            if not isinstance(entries, dict):
-                raise ValueError("not a newsreader parse cache")
-        except (ValueError, EOFError, TypeError) as exc:
-            self._note(f"parse cache {self.path} was corrupt or foreign ({exc}); rebuilding")
-            self._dirty = True
-            return self
-        if payload.get("version") != self.version:
-            self._dirty = True  # other extraction rules: start over, quietly
-            return self
-        self.entries = entries
+            found = cache_db.rules(self._db)
+            if found != self.version:
+                if found is not None:
+                    self._note(f"parse cache {self.path} was made by other extraction rules; rebuilding")
+                cache_db.start_over(self._db, self.version)
+            self.entries = cache_db.known_files(self._db)
+        except sqlite3.DatabaseError as exc:
+            self._rebuild(f"was corrupt ({exc})")
         return self
+
+    def _rebuild(self, why: str) -> None:
+        """Start an empty cache in place of a damaged one."""
+        self._note(f"parse cache {self.path} {why}; rebuilding")
+        if self._db is not None:
+            self._db.close()
+        try:
+            remove_database(self.path)
+            self._db = cache_db.open_cache(self.path)
+        except (OSError, sqlite3.Error, NotOurs) as exc:
+            self._problem = str(exc)
+            self._db = open_database(":memory:", cache_db.APPLICATION_ID, cache_db.MIGRATIONS)
+        cache_db.start_over(self._db, self.version)
+        self.entries = {}
 
     def _note(self, message: str) -> None:
         log.warning(message)
         self.notes.append(message)
 
-    def get(self, path: Path | str, size: int, mtime_ns: int) -> list[tuple[Article, Attribution]] | None:
-        """The cached articles (one, or several for JSON Lines) and their quotes,
-        when the file has not changed since they were cached."""
-        entry = self.entries.get(self.key(path))
-        if not isinstance(entry, tuple) or len(entry) != 3 or entry[0] != size or entry[1] != mtime_ns:
-            self.misses += 1
-            return None
-        items = []
+    def lookup(self, files: list[tuple[Path | str, tuple[int, int] | None]]) -> list[list | None]:
+        """For each ``(path, (size, mtime_ns))``, the cached articles and quotes
+        of that file, or None when it must be read (new, changed or unreadable).
+
+        A file whose time or size changed but whose bytes did not (or a copy
+        of a cached file) is served too, and recorded under its new time.
+        """
+        wanted: dict[int, list[int]] = {}
+        sizes = {entry[0] for entry in self.entries.values()}
+        for n, (path, stat) in enumerate(files):
+            key = self.key(path)
+            entry = self.entries.get(key)
+            if stat is None:
+                continue
+            if entry is not None and entry[:2] == stat:
+                wanted.setdefault(entry[3], []).append(n)
+            elif entry is not None or stat[0] in sizes:
+                fid = self._same_bytes(key, stat)
+                if fid is not None:
+                    wanted.setdefault(fid, []).append(n)
         try:
-            for article_t, attribution_t in entry[2]:
-                article = article_from_tuple(article_t)
-                items.append((article, attribution_from_tuple(attribution_t, article.source)))
-        except (ValueError, TypeError, IndexError):
-            self.misses += 1
+            rows = cache_db.read_items(self._db, wanted) if wanted else {}
+        except sqlite3.DatabaseError as exc:
+            self._rebuild(f"was corrupt ({exc})")
+            rows = {}
+        found: list[list | None] = [None] * len(files)
+        for fid, numbers in wanted.items():
+            try:
+                items = items_from_rows(rows.get(fid, []))
+            except _BAD_ROW:
+                continue
+            if items:
+                for n in numbers:
+                    found[n] = items
+                if fid in self._copies:
+                    key, stat, digest = self._copies.pop(fid)
+                    self.put(key, *stat, [(article_to_tuple(a), attribution_to_tuple(q)) for a, q in items], digest)
+        self.hits += sum(1 for items in found if items is not None)
+        self.misses += sum(1 for items in found if items is None)
+        return found
+
+    def _same_bytes(self, key: str, stat: tuple[int, int]) -> int | None:
+        """The file_id of a cached file with the bytes of ``key`` (same suffix), re-keyed to ``stat``."""
+        digest = content_hash(key)
+        if not digest:
             return None
-        self.hits += 1
-        return items
+        try:
+            same = [(path, fid) for path, fid in cache_db.file_with_hash(self._db, digest)
+                    if Path(path).suffix.lower() == Path(key).suffix.lower()]
+        except sqlite3.DatabaseError:
+            return None
+        if not same:
+            return None
+        path, fid = next(((p, f) for p, f in same if p == key), same[0])
+        if path == key:  # touched, not changed: remember the new time
+            try:
+                cache_db.restamp(self._db, fid, *stat)
+            except sqlite3.Error:
+                pass
+        else:  # a copy or a moved file: cached under its own name too
+            self._copies[fid] = (key, stat, digest)
+        return fid
 
-    def put(self, path: Path | str, size: int, mtime_ns: int, items: list[tuple[tuple, tuple]]) -> None:
-        """Cache a file's articles, given as ``(article_to_tuple, attribution_to_tuple)`` pairs."""
-        self.entries[self.key(path)] = (size, mtime_ns, tuple(items))
-        self._dirty = True
+    def get(self, path: Path | str, size: int, mtime_ns: int) -> list[tuple[Article, Attribution]] | None:
+        """One file's cached articles and quotes (see :meth:`lookup`)."""
+        return self.lookup([(path, (size, mtime_ns))])[0]
 
-    def forget_missing(self) -> None:
-        """Drop entries whose files are gone."""
-        gone = [key for key in self.entries if not os.path.exists(key)]
+    def put(self, path: Path | str, size: int, mtime_ns: int, items: list[tuple[tuple, tuple]],
+            digest: str = "") -> None:
+        """Cache a file's articles, given as ``(article_to_tuple, attribution_to_tuple)`` pairs
+        (written in batches of :data:`FLUSH_EVERY` files, and by :meth:`save`)."""
+        self._pending.append((self.key(path), size, mtime_ns, digest, items))
+        if len(self._pending) >= FLUSH_EVERY:
+            self.save()
+
+    def forget_missing(self, present: set[str] | frozenset[str] = frozenset()) -> None:
+        """Drop files that are gone (``present``: absolute paths known to exist)."""
+        gone = [key for key in self.entries if key not in present and not os.path.exists(key)]
+        if not gone:
+            return
+        try:
+            cache_db.forget_files(self._db, gone)
+        except sqlite3.Error:
+            return
         for key in gone:
             del self.entries[key]
-        self._dirty = self._dirty or bool(gone)
 
     def save(self) -> str | None:
-        """Write atomically; a one-line warning instead of an exception."""
-        if not self._dirty:
+        """Write what :meth:`put` was given; a one-line warning instead of an exception."""
+        pending, self._pending = self._pending, []
+        if self._problem is not None and pending:
+            return f"could not write the parse cache {self.path}: {self._problem}"
+        if not pending:
             return None
-        payload = {"format": FORMAT, "version": self.version, "entries": self.entries}
         try:
-            write_atomically(self.path, pack(payload))
-        except (OSError, ValueError) as exc:
-            return f"could not write the parse cache {self.path}: {getattr(exc, 'strerror', None) or exc}"
-        self._dirty = False
+            cache_db.write_files(self._db, pending)
+        except sqlite3.Error as exc:
+            return f"could not write the parse cache {self.path}: {exc}"
         return None
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None

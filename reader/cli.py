@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from reader import __version__
 from reader.config import Config, default_config_text, load_config
-from reader.corpus import REPEAT_NOTE, Corpus, article_files, is_repeat, load
+from reader.corpus import REPEAT_NOTE, Corpus, article_files, is_repeat
 from reader.export import (
     FORMATS,
     HIT_FIELDS,
@@ -154,17 +154,31 @@ def _no_articles(paths: Sequence[str]) -> int:
 REPEATS_LISTED = 3  # files with the same text as another, named one by one
 
 
-def _load(paths: Sequence[str]) -> Corpus | None:
-    corpus = load(paths)
-    repeats = [w for w in corpus.warnings if is_repeat(w)]
+def _load(paths: Sequence[str], config_path: str | None) -> tuple[Corpus, list] | None:
+    """The corpus and each article's quotes, through the parse cache: only new
+    or changed files are read (by worker processes when there are many)."""
+    from reader.cache import ParseCache
+    from reader.loader import load_all
+
+    cache = ParseCache(locations(config_path).cache_file).load()
+    try:
+        loaded = load_all(paths, cache, workers=True)
+    finally:
+        warning = cache.save()
+        cache.close()
+    if warning:
+        loaded.warnings.append(warning)
+    repeats = [w for w in loaded.warnings if is_repeat(w)]
     summed = len(repeats) > REPEATS_LISTED  # a wire service sends the same story many times
-    for warning in corpus.warnings:
-        if not (summed and is_repeat(warning)):
-            _warn(warning)
+    for message in loaded.warnings:
+        if not (summed and is_repeat(message)):
+            _warn(message)
     if summed:
         _warn(f"{len(repeats):,} files repeat another article's text; each text is shown once "
               f"(the first: {repeats[0].removesuffix(REPEAT_NOTE)})")
-    return corpus if corpus.articles else None
+    if not loaded.items:
+        return None
+    return Corpus(articles=[article for article, _ in loaded.items], warnings=loaded.warnings), loaded.items
 
 
 def _format(args: argparse.Namespace) -> str:
@@ -173,12 +187,6 @@ def _format(args: argparse.Namespace) -> str:
 
 def _width() -> int:
     return shutil.get_terminal_size((120, 24)).columns
-
-
-def _analyse(corpus: Corpus):
-    from reader.attribution import extract_article
-
-    return [(article, extract_article(article)) for article in corpus.articles]
 
 
 def _index(analysed):
@@ -190,10 +198,10 @@ def _index(analysed):
 def _quotes(argv: Sequence[str]) -> int:
     args = _parse(_quotes_parser(), argv)
     paths = _corpus_paths(args.paths, _config(args.config))
-    corpus = _load(paths)
-    if corpus is None:
+    loaded = _load(paths, args.config)
+    if loaded is None:
         return _no_articles(paths)
-    analysed = _analyse(corpus)
+    corpus, analysed = loaded
     rows = [(article, quote) for article, attribution in analysed for quote in attribution.quotes]
     attributions = {article.id: attribution for article, attribution in analysed}
     if args.speaker is not None:
@@ -214,10 +222,11 @@ def _search(argv: Sequence[str]) -> int:
         print("newsreader: --limit must be at least 1", file=sys.stderr)
         return 2
     paths = _corpus_paths(args.paths, _config(args.config))
-    corpus = _load(paths)
-    if corpus is None:
+    loaded = _load(paths, args.config)
+    if loaded is None:
         return _no_articles(paths)
-    hits = _index(_analyse(corpus)).search(args.query, limit=args.limit)
+    corpus, analysed = loaded
+    hits = _index(analysed).search(args.query, limit=args.limit)
     titles = {article.id: article.title for article in corpus.articles}
     fmt = _format(args)
     if fmt == "table" and not hits:
@@ -230,12 +239,13 @@ def _search(argv: Sequence[str]) -> int:
 def _speakers(argv: Sequence[str]) -> int:
     args = _parse(_speakers_parser(), argv)
     paths = _corpus_paths(args.paths, _config(args.config))
-    corpus = _load(paths)
-    if corpus is None:
+    loaded = _load(paths, args.config)
+    if loaded is None:
         return _no_articles(paths)
+    corpus, analysed = loaded
     from reader.directory import build_directory
 
-    directory = build_directory(_analyse(corpus))
+    directory = build_directory(analysed)
     entries = directory.filter(args.filter) if args.filter else directory.speakers
     sys.stdout.write(render(speaker_records(entries, paths), SPEAKER_FIELDS, _format(args), width=_width()))
     return 0
@@ -244,13 +254,13 @@ def _speakers(argv: Sequence[str]) -> int:
 def _stories(argv: Sequence[str]) -> int:
     args = _parse(_stories_parser(), argv)
     paths = _corpus_paths(args.paths, _config(args.config))
-    corpus = _load(paths)
-    if corpus is None:
+    loaded = _load(paths, args.config)
+    if loaded is None:
         return _no_articles(paths)
+    corpus, analysed = loaded
     from reader.directory import build_directory
     from reader.stories import group_stories
 
-    analysed = _analyse(corpus)
     stories = group_stories(analysed, directory=build_directory(analysed))
     if not args.all:
         stories = [story for story in stories if len(story.articles) > 1]
@@ -258,13 +268,20 @@ def _stories(argv: Sequence[str]) -> int:
     return 0
 
 
+def _exists(path) -> str:
+    return "" if path.exists() else "  (not created yet)"
+
+
 def _show_paths(config_path: str | None) -> int:
     where = locations(config_path)
     config_file = visible_name(str(where.config_file))
-    print(f"config file: {config_file}{'' if where.config_file.exists() else '  (not created yet)'}")
-    print(f"state file:  {visible_name(str(where.state_file))}")
+    print(f"config file: {config_file}{_exists(where.config_file)}")
+    print(f"state db:    {visible_name(str(where.state_file))}{_exists(where.state_file)}")
+    print(f"cache db:    {visible_name(str(where.cache_file))}{_exists(where.cache_file)}")
     print(f"data dir:    {visible_name(str(where.data_dir))}")
     print(f"cache dir:   {visible_name(str(where.cache_dir))}")
+    if where.legacy_state_file.exists():
+        print(f"old state:   {visible_name(str(where.legacy_state_file))}  (imported at the next start)")
     if not where.config_file.exists():
         print("\nA config file looks like this:\n")
         print(default_config_text().rstrip())
@@ -287,8 +304,8 @@ def _read(args: argparse.Namespace) -> int:
     from reader.ui.app import NewsReaderApp
 
     where = locations(args.config)
-    cache = ParseCache(where.cache_dir / "parse.cache").load()
-    store = StateStore(where.state_file)
+    cache = ParseCache(where.cache_file).load()
+    store = StateStore(where.state_file, legacy=where.legacy_state_file)
     state, messages = store.load()
     uncached = sum(1 for path in files if cache.key(path) not in cache.entries)
     executor = start_workers(uncached)

@@ -60,12 +60,17 @@ def quote_records(
     relative to the corpus folder of ``roots`` it is in."""
     records = []
     attributions = attributions or {}
+    per_article: dict[int, tuple[str, str | None, str | None]] = {}  # worked out once per article, not per quote
     for article, quote in rows:
         evidence = quote.evidence
+        shown = per_article.get(id(article))
+        if shown is None:
+            shown = per_article[id(article)] = (shown_path(article.path, roots), article.outlet_label or None,
+                                                when_published(article))
         records.append({
-            "article": shown_path(article.path, roots),
+            "article": shown[0],
             "title": article.title,
-            "outlet": article.outlet_label or None,
+            "outlet": shown[1],
             "speaker": quote.speaker,
             "kind": quote.kind,
             "text": quote.text,
@@ -76,7 +81,7 @@ def quote_records(
             "cue_end": evidence.end if evidence else None,
             "via": evidence.via if evidence else None,
             "role": role_of(attributions.get(article.id), quote.speaker),
-            "date": when_published(article),
+            "date": shown[2],
             "url": article.url,
         })
     return records
@@ -207,15 +212,16 @@ def _table(records: Sequence[dict], fields: Sequence[str], width: int) -> str:
         shown = [f for f in fields if f not in ("articles", "aliases")]
         wide = shown[0]
     caps = {"kind": 12, "speaker": 26, "title": 30, "role": 36, "quotes": 6, "size": 4, "outlets": 30, "shared_quotes": 13}
-    widths = {f: min(caps.get(f, 30), max([len(f)] + [len(_cell(r.get(f))) for r in records])) for f in shown if f != wide}
+    cells = {f: [_cell(r.get(f)) for r in records] for f in shown}  # each cell made once
+    widths = {f: min(caps.get(f, 30), max([len(f)] + [len(c) for c in cells[f]])) for f in shown if f != wide}
     widths[wide] = max(20, width - sum(w + 2 for w in widths.values()) - 1)
-    shown = [f for f in shown]
+
     def fit(value: str, size: int) -> str:
         return value if len(value) <= size else value[: size - 1] + "…"
 
     lines = ["  ".join(f.upper().ljust(widths[f]) for f in shown).rstrip()]
-    for record in records:
-        lines.append("  ".join(fit(_cell(record.get(f)) or "—", widths[f]).ljust(widths[f]) for f in shown).rstrip())
+    columns = [[fit(c or "—", widths[f]).ljust(widths[f]) for c in cells[f]] for f in shown]
+    lines.extend("  ".join(row).rstrip() for row in zip(*columns))
     return "\n".join(lines) + "\n"
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 import ctypes
 import gc
 import logging
@@ -21,10 +21,10 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from reader.cache import ParseCache, article_from_tuple, article_to_tuple, attribution_from_tuple, attribution_to_tuple
+from reader.cache import ParseCache, content_hash
+from reader.records import article_from_tuple, article_to_tuple, attribution_from_tuple, attribution_to_tuple
 from reader.corpus import ArticleError, article_files, read_file, repeat_warning
 from reader.model import Article, Attribution
-from reader.attribution import extract_article
 
 log = logging.getLogger(__name__)
 
@@ -49,22 +49,25 @@ def _stat(path: Path) -> tuple[int, int] | None:
     return info.st_size, info.st_mtime_ns
 
 
-def read_and_extract(path: str) -> tuple[list[tuple[tuple, tuple]], list[str], str | None]:
-    """One file's articles and quotes as plain tuples, its notes, and an error.
+def read_and_extract(path: str) -> tuple[list[tuple[tuple, tuple]], list[str], str | None, str]:
+    """One file's articles and quotes as plain tuples, its notes, an error,
+    and the hash of its bytes (for the parse cache).
 
     Runs in worker processes, so it takes and returns only plain data.
     """
+    from reader.attribution import extract_article  # here: a warm start that parses nothing never loads it
+
     try:
         articles, notes = read_file(path)
     except ArticleError as exc:
-        return [], [], f"{path}: {exc}; skipped"
+        return [], [], f"{path}: {exc}; skipped", ""
     except Exception as exc:  # a bug must cost one file, not the corpus
-        return [], [], f"{path}: could not be read ({type(exc).__name__}: {exc}); skipped"
+        return [], [], f"{path}: could not be read ({type(exc).__name__}: {exc}); skipped", ""
     items = [(article_to_tuple(a), attribution_to_tuple(extract_article(a))) for a in articles]
-    return items, notes, None
+    return items, notes, None, content_hash(path)
 
 
-def _read_chunk(paths: list[str]) -> list[tuple[list[tuple[tuple, tuple]], list[str], str | None]]:
+def _read_chunk(paths: list[str]) -> list[tuple[list[tuple[tuple, tuple]], list[str], str | None, str]]:
     return [read_and_extract(path) for path in paths]
 
 
@@ -73,6 +76,74 @@ def _with_path(article: Article, path: str) -> Article:
     head, sep, tail = article.path.partition("#")
     wanted = f"{path}{sep}{tail}"
     return article if article.path == wanted else replace(article, path=wanted)
+
+
+@dataclass
+class _FileResult:
+    """What one file gave: its articles and quotes, or the warnings instead."""
+
+    number: int  # its place in the listing
+    items: list[tuple[Article, Attribution]]
+    warnings: list[str]
+
+
+def _file_results(files: list[Path], cache: ParseCache | None,
+                  executor: Executor | Callable[[int], Executor | None] | None,
+                  ) -> Iterator[tuple[list[_FileResult], int]]:
+    """Every file's result, in groups, with the count of files handled so far:
+    first the cached files and the first :data:`FIRST_FILES` others, then the
+    rest read by the workers, a chunk at a time (``executor`` may be a
+    function of the number of files left, like :func:`start_workers`)."""
+    stats = [_stat(path) for path in files]
+    cached = cache.lookup(list(zip(files, stats))) if cache is not None else [None] * len(files)
+    first: list[_FileResult] = []
+    misses: list[int] = []
+    for n, (path, items) in enumerate(zip(files, cached)):
+        if items is None:
+            misses.append(n)
+        else:
+            first.append(_FileResult(n, [(_with_path(a, str(path)), q) for a, q in items], []))
+
+    def take(n: int, result) -> _FileResult:
+        items_t, notes, error, digest = result
+        if error:
+            return _FileResult(n, [], [*notes, error])
+        if cache is not None and stats[n] is not None:
+            cache.put(files[n], stats[n][0], stats[n][1], items_t, digest)
+        items = []
+        for article_t, attribution_t in items_t:
+            article = article_from_tuple(article_t)
+            items.append((article, attribution_from_tuple(attribution_t, article.source)))
+        return _FileResult(n, items, list(notes))
+
+    now, later = misses[:FIRST_FILES], misses[FIRST_FILES:]
+    first.extend(take(n, read_and_extract(str(files[n]))) for n in now)
+    done = len(files) - len(later)
+    yield first, done
+    if callable(executor):
+        executor = executor(len(later))
+    chunks = [later[i : i + CHUNK] for i in range(0, len(later), CHUNK)]
+    for chunk, chunk_results in zip(chunks, _results(executor, [[files[n] for n in c] for c in chunks])):
+        done += len(chunk)
+        yield [take(n, result) for n, result in zip(chunk, chunk_results)], done
+    if cache is not None:
+        cache.forget_missing({cache.key(path) for path, stat in zip(files, stats) if stat is not None})
+
+
+class _Accepter:
+    """Keeps the first article of each text; a later one with the same id is a repeat."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, str] = {}
+
+    def add(self, batch: Batch, result: _FileResult) -> None:
+        batch.warnings.extend(result.warnings)
+        for article, attribution in result.items:
+            if article.id in self.seen:
+                batch.warnings.append(repeat_warning(article.path, self.seen[article.id]))
+                continue
+            self.seen[article.id] = article.path
+            batch.items.append((article, attribution))
 
 
 def load_batches(
@@ -88,75 +159,61 @@ def load_batches(
     """
     listing_warnings: list[str] = []
     files = article_files(paths, listing_warnings)
-    total = len(files)
-    seen: dict[str, str] = {}
-    done = 0
-
-    def accept(batch: Batch, items: Iterable[tuple[Article, Attribution]]) -> None:
-        for article, attribution in items:
-            if article.id in seen:
-                batch.warnings.append(repeat_warning(article.path, seen[article.id]))
-                continue
-            seen[article.id] = article.path
-            batch.items.append((article, attribution))
-
-    def take(path: Path, stat, result) -> Batch:
-        items_t, notes, error = result
-        batch = Batch(warnings=list(notes))
-        if error:
-            batch.warnings.append(error)
-            return batch
-        if cache is not None and stat is not None:
-            cache.put(path, stat[0], stat[1], items_t)
-        items = []
-        for article_t, attribution_t in items_t:
-            article = article_from_tuple(article_t)
-            items.append((article, attribution_from_tuple(attribution_t, article.source)))
-        accept(batch, items)
-        return batch
-
-    # What the cache knows, then the first few files here, then the rest in workers.
-    first = Batch(warnings=listing_warnings)
-    if cache is not None:
-        for note in cache.notes:
-            first.warnings.append(note)
-    misses: list[tuple[Path, tuple[int, int] | None]] = []
-    for path in files:
-        stat = _stat(path)
-        cached = cache.get(path, *stat) if cache is not None and stat is not None else None
-        if cached is None:
-            misses.append((path, stat))
-            continue
-        accept(first, ((_with_path(a, str(path)), q) for a, q in cached))
-        done += 1
-    now, later = misses[:FIRST_FILES], misses[FIRST_FILES:]
-    for path, stat in now:
-        got = take(path, stat, read_and_extract(str(path)))
-        first.items.extend(got.items)
-        first.warnings.extend(got.warnings)
-        done += 1
-    first.done, first.total = done, total
-    yield first
-
-    if not later:
-        _finish(cache)
-        return
-    chunks = [later[i : i + CHUNK] for i in range(0, len(later), CHUNK)]
-    for chunk, chunk_results in zip(chunks, _results(executor, chunks)):
-        batch = Batch()
-        for (path, stat), result in zip(chunk, chunk_results):
-            got = take(path, stat, result)
-            batch.items.extend(got.items)
-            batch.warnings.extend(got.warnings)
-        done += len(chunk)
-        batch.done, batch.total = done, total
+    accepter = _Accepter()
+    first = True
+    for results, done in _file_results(files, cache, executor):
+        batch = Batch(done=done, total=len(files))
+        if first:
+            batch.warnings.extend(listing_warnings)
+            batch.warnings.extend(cache.notes if cache is not None else ())
+            first = False
+        for result in results:
+            accepter.add(batch, result)
         yield batch
-    _finish(cache)
+    if cache is not None:
+        warning = cache.save()
+        if warning:
+            log.warning(warning)
 
 
-def _results(executor: Executor | None, chunks: list[list[tuple[Path, object]]]) -> Iterator[list]:
+def load_all(paths: Iterable[Path | str] | None, cache: ParseCache | None = None, *, workers: bool = False) -> Batch:
+    """The whole corpus at once, in file order whatever came from the cache:
+    the same articles, warnings and repeats as reading every file afresh
+    (:func:`reader.corpus.load` plus quotes), only faster.  With ``workers``,
+    worker processes read the files not cached, if there are enough of them.
+
+    >>> from reader.corpus import seeds_dir
+    >>> corpus = load_all(None)
+    >>> corpus.done == corpus.total == len(corpus.items) == 2
+    True
+    """
+    warnings: list[str] = []
+    files = article_files(paths, warnings)
+    results: list[_FileResult] = []
+    done = 0
+    started: list[Executor | None] = []
+
+    def start(count: int) -> Executor | None:
+        started.append(start_workers(count) if workers else None)
+        return started[-1]
+
+    try:
+        for group, done in _file_results(files, cache, start):
+            results.extend(group)
+    finally:
+        for executor in started:
+            stop_workers(executor)
+    results.sort(key=lambda result: result.number)
+    batch = Batch(warnings=warnings, done=done, total=len(files))
+    accepter = _Accepter()
+    for result in results:
+        accepter.add(batch, result)
+    return batch
+
+
+def _results(executor: Executor | None, chunks: list[list[Path]]) -> Iterator[list]:
     """Each chunk's results in order: from the workers, or here if they fail."""
-    names = [[str(p) for p, _ in chunk] for chunk in chunks]
+    names = [[str(p) for p in chunk] for chunk in chunks]
     done = 0
     if executor is not None:
         try:
@@ -233,8 +290,3 @@ def _lower_priority() -> None:
         os.nice(10)
     except (AttributeError, OSError):
         pass
-
-
-def _finish(cache: ParseCache | None) -> None:
-    if cache is not None:
-        cache.forget_missing()

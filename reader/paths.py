@@ -5,8 +5,9 @@ Defaults come from platformdirs (the user config, data and cache dirs of
 also how tests keep away from the real home directory:
 
 * ``NEWSREADER_CONFIG``: the config file (``--config`` sets it too),
-* ``NEWSREADER_DATA_DIR``: state (read/unread, bookmarks, last position),
-* ``NEWSREADER_CACHE_DIR``: the parse cache.
+* ``NEWSREADER_DATA_DIR``: the state database (read/unread, bookmarks, last
+  position, theme), ``state.sqlite``,
+* ``NEWSREADER_CACHE_DIR``: the parse cache database, ``parse-cache.sqlite``.
 """
 
 from __future__ import annotations
@@ -28,7 +29,18 @@ class Locations:
 
     @property
     def state_file(self) -> Path:
+        """The state database (SQLite)."""
+        return self.data_dir / "state.sqlite"
+
+    @property
+    def legacy_state_file(self) -> Path:
+        """Where older versions kept the state (imported once, then renamed)."""
         return self.data_dir / "state.json"
+
+    @property
+    def cache_file(self) -> Path:
+        """The parse cache database (SQLite)."""
+        return self.cache_dir / "parse-cache.sqlite"
 
 
 def locations(config: str | os.PathLike[str] | None = None) -> Locations:

@@ -1,53 +1,46 @@
 """Persisted user state: read/unread, bookmarks, last position, theme.
 
-The state lives in one JSON file (``Locations.state_file``, in the user data
-dir)::
+:class:`State` is the state in memory; every value carries the time it was
+set, so two newsreaders sharing the store keep the newest value of each key,
+whichever saves last (un-reading and un-bookmarking are kept as ``False``
+entries so they survive too).  :class:`StateStore` keeps it in the state
+database (``Locations.state_file``, ``state.sqlite``; the SQL in
+:mod:`reader.store.state_db`): a save writes, in one short transaction, each
+key that is newer than the stored one, then reads back what other processes
+saved meanwhile (only if one did: ``PRAGMA data_version``).  SQLite's write-ahead log makes the save all or nothing,
+even if the process is killed half-way.
 
-    {"schema": 1,
-     "read":      {"<article id>": [true, 1732289400.5], ...},
-     "bookmarks": {"<article id>": [false, 1732289412.0], ...},
-     "position":  ["<article id>", 0.42, 1732289415.1],
-     "theme":     ["textual-dark", 1732289300.0]}
+On first start an old ``state.json`` beside the database is imported once
+and renamed ``state.json.imported`` (:mod:`reader.state_json`).
 
-Every value carries the time it was set, so two newsreader processes sharing
-the file merge per key: the newest value of each key wins, whichever process
-saves last.  Un-reading and un-bookmarking are kept as ``false`` entries so
-they survive a merge too.
-
-Saving (``StateStore.save``) takes an advisory lock (``fcntl.flock`` on
-``state.json.lock``; skipped where ``fcntl`` does not exist), re-reads the
-file, merges it with the in-memory state, writes a temporary file in the
-same folder, flushes and fsyncs it, renames it over the old file and fsyncs
-the folder.  A reader therefore sees either the old or the new complete
-file, never a partial one, even if the writer is killed.
-
-Nothing here raises on a bad file or a bad disk: a corrupt file, or one with
-an unknown schema, is moved aside to ``state.json.corrupt-YYYYmmdd-HHMMSS``
+Nothing here raises on a bad file or a bad disk: a corrupt database, or
+another program's, is moved aside to ``state.sqlite.corrupt-YYYYmmdd-HHMMSS``
 (never deleted) and the app starts fresh; a read-only folder, a full disk or
-a held lock turn into a one-line warning and the state stays in memory.
+a long-held lock turn into a one-line warning and the state stays in memory.
+
+>>> import tempfile, pathlib
+>>> store = StateStore(pathlib.Path(tempfile.mkdtemp()) / "state.sqlite")
+>>> state, messages = store.load()
+>>> state.set_read("article-1"); store.save(state)
+>>> StateStore(store.path).load()[0].read_ids()
+frozenset({'article-1'})
 """
 
 from __future__ import annotations
 
-import errno
-import json
 import math
 import os
+import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.sanitize import loads_json
-from reader.userfile import read_user_file
+from reader.store import state_db
+from reader.store.sqlite import NotOurs
 
-try:  # POSIX only; elsewhere saves are not locked.
-    import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
-
-SCHEMA = 1
-LOCK_TIMEOUT = 2.0
-_TEMP_SUFFIX = ".tmp"
+SCHEMA = 1  # of the old state.json (see reader.state_json)
+LOCK_TIMEOUT = state_db.BUSY_MS / 1000
+LEGACY_NAME = "state.json"
 
 Entry = tuple[bool, float]
 
@@ -201,142 +194,52 @@ class State:
         return t if isinstance(t, (int, float)) and math.isfinite(t) else 0.0
 
 
-class StateFormatError(ValueError):
-    """The bytes are not a state file this version understands."""
-
-
-def _number(value: object, what: str = "timestamp") -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise StateFormatError(f"{what} is not a number")
-    try:
-        value = float(value)
-    except OverflowError:
-        raise StateFormatError(f"{what} is out of range") from None
-    if not math.isfinite(value):
-        raise StateFormatError(f"{what} is not finite")
-    return value
-
-
-def _entries(value: object, what: str) -> dict[str, Entry]:
-    if not isinstance(value, dict):
-        raise StateFormatError(f"{what!r} is not an object")
-    out: dict[str, Entry] = {}
-    for key, entry in value.items():
-        if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], bool)):
-            raise StateFormatError(f"bad {what!r} entry for {key!r}")
-        out[key] = (entry[0], _number(entry[1]))
-    return out
-
-
-def decode_state(data: bytes, clock: Callable[[], float] = time.time) -> State:
-    """Parse a state file's bytes.  Raises only ``StateFormatError``."""
-    try:  # as json.loads(bytes) decodes, but a lone surrogate becomes U+FFFD (it could not be saved again)
-        raw = loads_json(data.decode(json.detect_encoding(data), "surrogatepass"))
-    except (ValueError, RecursionError, TypeError):  # JSONDecodeError, bad UTF-8, deep nesting
-        raise StateFormatError("not valid JSON") from None
-    if not isinstance(raw, dict):
-        raise StateFormatError("not a JSON object")
-    schema = raw.get("schema")
-    if type(schema) is not int or schema != SCHEMA:
-        shown = repr(schema) if isinstance(schema, (int, float, str, type(None))) and len(str(schema)) < 20 else "?"
-        raise StateFormatError(f"unknown schema version {shown}")
-    state = State(clock)
-    state._read = _entries(raw.get("read", {}), "read")
-    state._bookmarks = _entries(raw.get("bookmarks", {}), "bookmarks")
-    position = raw.get("position", [None, 0.0, 0.0])
-    if not (
-        isinstance(position, list)
-        and len(position) == 3
-        and (position[0] is None or isinstance(position[0], str))
-    ):
-        raise StateFormatError("bad 'position'")
-    state._position = (position[0], _number(position[1], "scroll"), _number(position[2]))
-    theme = raw.get("theme", [None, 0.0])
-    if not (isinstance(theme, list) and len(theme) == 2 and (theme[0] is None or isinstance(theme[0], str))):
-        raise StateFormatError("bad 'theme'")
-    state._theme = (theme[0], _number(theme[1]))
-    return state
-
-
-def parse_state(data: bytes) -> State | None:
-    """``decode_state`` that returns ``None`` for anything it cannot use."""
-    try:
-        return decode_state(data)
-    except StateFormatError:
-        return None
-
-
-_ENCODED_AT_ONCE = 5000  # entries per json.dumps call
-
-
-def encode_state(state: State) -> bytes:
-    """The state file's bytes: ``json.dumps`` of :meth:`State.to_json`, made
-    a few thousand entries at a time, because one ``json.dumps`` call holds
-    the interpreter lock throughout: a thread saving a big state would
-    otherwise stop the UI thread for as long."""
-    parts = []
-    for key, value in state.to_json().items():
-        if isinstance(value, dict) and len(value) > _ENCODED_AT_ONCE:
-            items = list(value.items())
-            slices = (items[at : at + _ENCODED_AT_ONCE] for at in range(0, len(items), _ENCODED_AT_ONCE))
-            value_text = "{" + ",".join(_dumps(dict(part))[1:-1] for part in slices) + "}"
-        else:
-            value_text = _dumps(value)
-        parts.append(f"{_dumps(key)}:{value_text}")
-    return ("{" + ",".join(parts) + "}\n").encode()
-
-
-def _dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-class _Unreadable(Exception):
-    """The state file exists but could not be read (permissions, I/O)."""
-
-
 class StateStore:
-    """Loads and saves a ``State`` at ``path``.
+    """Loads and saves a ``State`` in the database at ``path``.
 
     ``load`` and ``save`` never raise for file-system trouble; they report
-    it as one-line messages for the user.
+    it as one-line messages for the user.  ``legacy`` is the old
+    ``state.json`` to import once (default: beside ``path``).
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, lock_timeout: float = LOCK_TIMEOUT,
-                 clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, legacy: str | os.PathLike[str] | None = None,
+                 lock_timeout: float = LOCK_TIMEOUT, clock: Callable[[], float] = time.time) -> None:
         self.path = Path(path)
-        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self.legacy = Path(legacy) if legacy is not None else self.path.with_name(LEGACY_NAME)
         self.lock_timeout = lock_timeout
         self.clock = clock
         self.last_warning: str | None = None
         self._told: str | None = None
-        self._written: tuple[int, int, int] | None = None  # the file as we last wrote it (see _stamp)
+        self._db: sqlite3.Connection | None = None
+        self._problem: str | None = None  # why the database is not open, if it is not
+        self._stored: tuple[dict[str, Entry], dict[str, Entry]] = ({}, {})  # read marks and bookmarks as last seen there
+        self._version: int | None = None  # PRAGMA data_version when last read (see state_db.others_wrote)
 
     # -- public --------------------------------------------------------
 
     def load(self) -> tuple[State, list[str]]:
         """The saved state (fresh if none) and messages for the user."""
         messages: list[str] = []
-        for _ in range(3):
-            try:
-                state, problem, data = self._read_disk()
-            except _Unreadable as exc:
-                messages.append(f"could not read state file {self.path}: {exc}; starting fresh, changes kept in memory")
-                break
-            if problem is None:
-                return state or State(self.clock), messages
-            note = self._set_aside(data, problem)
-            if note is not None:
-                messages.append(note)
-                break
-            # The file changed (another process saved) while we looked: read again.
-        return State(self.clock), messages
+        self._open(messages)
+        state = State(self.clock)
+        if self._db is None:
+            return state, messages
+        _import_legacy(self._db, self.legacy, self.clock, messages)
+        try:
+            self._take_stored(state)
+        except sqlite3.OperationalError as exc:
+            messages.append(f"could not read state file {self.path}: {exc}; starting fresh, changes kept in memory")
+        except sqlite3.DatabaseError as exc:
+            messages.append(self._set_aside(f"corrupt ({exc})"))
+            self._open(messages)
+        state.dirty = False
+        return state, messages
 
     def save(self, state: State) -> str | None:
-        """Merge ``state`` with the file on disk and write it atomically.
+        """Write what changed in ``state`` and take in what others saved.
 
-        Cheap when nothing changed (``state.dirty`` is false).  On success
-        ``state`` also holds what other processes saved meanwhile.  Returns
-        a one-line warning the first time a problem occurs (``None`` when
+        Cheap when nothing changed (``state.dirty`` is false).  Returns a
+        one-line warning the first time a problem occurs (``None`` when
         saved, when nothing had changed, or when the same problem is
         repeated); ``last_warning`` always holds the current problem, if
         any.  A failed save leaves ``state`` dirty so the next one retries.
@@ -351,116 +254,96 @@ class StateStore:
         self._told = warning
         return warning
 
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
     # -- internals -----------------------------------------------------
 
-    def _read_disk(self) -> tuple[State | None, str | None, bytes]:
-        """(state, problem, raw bytes).  ``state`` is None if missing or bad."""
-        try:
-            data = read_user_file(self.path, None)  # a FIFO or device here: unreadable, never a hang
-        except FileNotFoundError:
-            return None, None, b""
-        except OSError as exc:
-            raise _Unreadable(_describe(exc, with_name=False)) from None
-        try:
-            return decode_state(data, self.clock), None, data
-        except StateFormatError as exc:
-            return None, str(exc), data
+    def _open(self, messages: list[str]) -> None:
+        """Open the database; a corrupt or foreign one is moved aside first."""
+        self.close()
+        self._version = None  # a new connection: read everything back at the next save
+        for _ in range(2):
+            try:
+                self._db = state_db.open_state(self.path, busy_ms=int(self.lock_timeout * 1000))
+                self._problem = None
+                return
+            except NotOurs as exc:
+                if "newer" in str(exc):
+                    self._problem = f"{self.path} was {exc}; it is left as it is"
+                    messages.append(f"state file {self._problem}; changes kept in memory")
+                    return
+                messages.append(self._set_aside(str(exc)))
+            except sqlite3.OperationalError as exc:  # locked, read-only, cannot create: not the file's fault
+                self._problem = f"{self.path}: {exc}"
+                messages.append(f"could not read state file {self.path}: {exc}; starting fresh, changes kept in memory")
+                return
+            except sqlite3.DatabaseError as exc:
+                messages.append(self._set_aside(f"corrupt ({exc})"))
+            except (FileExistsError, NotADirectoryError):
+                self._problem = f"{self.path}: {self.path.parent} is not a folder"
+                messages.append(f"could not read state file {self.path}: {self.path.parent} is not a folder; "
+                                "starting fresh, changes kept in memory")
+                return
+            except OSError as exc:
+                self._problem = f"{self.path}: {_describe(exc)}"
+                messages.append(f"could not read state file {self.path}: {_describe(exc)}; "
+                                "starting fresh, changes kept in memory")
+                return
+        self._problem = f"{self.path} could not be opened"
+
+    def _take_stored(self, state: State) -> None:
+        """Merge what the database holds into ``state`` (newest wins) and remember it."""
+        _, self._version = state_db.others_wrote(self._db, None)
+        read, bookmarks, position, theme = state_db.read_all(self._db)
+        disk = State(self.clock)
+        disk._read, disk._bookmarks = read, bookmarks
+        if position is not None:
+            disk._position = position
+        if theme is not None:
+            disk._theme = theme
+        state.merge(disk)
+        self._stored = (read, bookmarks)
 
     def _save(self, state: State) -> str | None:
-        folder = self.path.parent
+        note = None
+        if self._db is None:
+            messages: list[str] = []
+            self._open(messages)
+            note = messages[0] if messages and self._db is not None else None
+            if self._db is None:
+                return f"state not saved to {self._problem}; changes kept in memory for this session"
+        read, bookmarks = (
+            {key: entry for key, entry in mine.items() if stored.get(key) != entry}
+            for mine, stored in zip((state._read, state._bookmarks), self._stored)
+        )
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except (FileExistsError, NotADirectoryError):
-            return f"state not saved: {folder} is not a folder; changes kept in memory for this session"
-        except OSError as exc:
-            return f"state not saved to {self.path}: {_describe(exc)}; changes kept in memory for this session"
-        try:
-            with _Lock(self.lock_path, self.lock_timeout) as lock:
-                if not lock.acquired:
-                    return (
-                        f"state not saved: another newsreader is saving {self.path} "
-                        f"(lock {self.lock_path.name} held for over {self.lock_timeout:g}s); will retry"
-                    )
-                if lock.exclusive:
-                    self._remove_stale_temps()
-                note = None
-                for _ in range(3):
-                    if self._written is not None and self._written == _stamp(self.path):
-                        disk = None  # the file is as we last wrote it: nothing to merge, no need to read it
-                        break
-                    try:
-                        disk, problem, data = self._read_disk()
-                    except _Unreadable as exc:
-                        return f"state not saved: could not read {self.path} to merge ({exc}); changes kept in memory"
-                    if problem is None:
-                        break
-                    note = self._set_aside_locked(data, problem)
-                    if note is not None and self.path.exists():  # not moved aside: never overwrite it
-                        return f"state not saved: {note}"
-                else:
-                    return f"state not saved: {self.path} keeps changing; will retry"
-                if disk is not None:
-                    state.merge(disk)
-                self._write(encode_state(state))
-                self._written = _stamp(self.path)
-                state.dirty = False
-                return note
-        except OSError as exc:
-            return f"state not saved to {self.path}: {_describe(exc)}; changes kept in memory for this session"
+            state_db.write(self._db, read, bookmarks, state._position if state._position[2] else None,
+                           state._theme if state._theme[1] else None)
+            changed, self._version = state_db.others_wrote(self._db, self._version)
+            if changed:  # another newsreader saved since we last looked: take in what it saved
+                self._take_stored(state)
+            else:  # only we wrote: the database holds what we just wrote, no need to read it back
+                self._stored[0].update(read)
+                self._stored[1].update(bookmarks)
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                return (f"state not saved: another newsreader is saving {self.path} "
+                        f"(held for over {self.lock_timeout:g}s); will retry")
+            return f"state not saved to {self.path}: {exc}; changes kept in memory, will retry"
+        except sqlite3.DatabaseError as exc:  # damaged while we ran: set it aside, save everything afresh
+            note = self._set_aside(f"corrupt ({exc})")
+            self._stored, self._version = ({}, {}), None
+            self._db = None
+            return note + "; will save again"
+        state.dirty = False
+        return note
 
-    def _write(self, data: bytes) -> None:
-        folder = self.path.parent
-        temp = folder / f".{self.path.name}.{os.getpid()}.{time.monotonic_ns()}{_TEMP_SUFFIX}"
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp, self.path)
-        except BaseException:
-            try:
-                os.unlink(temp)
-            except OSError:
-                pass
-            raise
-        _fsync_dir(folder)
-
-    def _remove_stale_temps(self) -> None:
-        """Temporary files left by a process killed mid-save (we hold the lock)."""
-        try:
-            for leftover in self.path.parent.glob(f".{self.path.name}.*{_TEMP_SUFFIX}"):
-                try:
-                    leftover.unlink()
-                except OSError:
-                    pass
-        except OSError:
-            pass
-
-    def _set_aside(self, data: bytes, problem: str) -> str | None:
-        """Move a bad state file (``data``) to a timestamped backup.
-
-        Returns the message for the user, or ``None`` when the file is no
-        longer ``data`` (another process replaced or removed it): read again.
-        The check is made under the lock, so a good file another process has
-        just written is never moved aside in place of the bad one we read.
-        """
-        try:
-            with _Lock(self.lock_path, self.lock_timeout) as lock:
-                if lock.acquired:
-                    return self._set_aside_locked(data, problem)
-        except OSError:
-            pass
-        return self._set_aside_locked(data, problem)
-
-    def _set_aside_locked(self, data: bytes, problem: str) -> str | None:
-        try:
-            if read_user_file(self.path, None) != data:
-                return None
-        except FileNotFoundError:
-            return None
-        except OSError:
-            pass
+    def _set_aside(self, problem: str) -> str:
+        """Move a bad database to a timestamped backup; the message for the user."""
+        self.close()
         stamp = time.strftime("%Y%m%d-%H%M%S")
         backup = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
         n = 1
@@ -469,99 +352,48 @@ class StateStore:
             n += 1
         try:
             os.replace(self.path, backup)
+        except FileNotFoundError:
+            return f"state file {self.path} was {problem}; another newsreader moved it aside"
         except OSError as exc:
-            return (
-                f"state file {self.path} was {_problem(problem)} and could not be moved aside "
-                f"({_describe(exc)}); starting fresh, changes kept in memory"
-            )
-        return f"state file was {_problem(problem)}; moved to {backup.name}, starting fresh"
+            return (f"state file {self.path} was {problem} and could not be moved aside "
+                    f"({_describe(exc)}); starting fresh, changes kept in memory")
+        for suffix in ("-wal", "-shm"):
+            try:
+                os.replace(f"{self.path}{suffix}", f"{backup}{suffix}")
+            except OSError:
+                pass
+        return f"state file was {problem}; moved to {backup.name}, starting fresh"
 
 
-def _stamp(path: Path) -> tuple[int, int, int] | None:
-    """Which file ``path`` is: every save renames a new file over it, so another
-    process's save changes the inode (and most likely the size and time)."""
-    try:
-        found = os.stat(path)
-    except OSError:
-        return None
-    return found.st_ino, found.st_size, found.st_mtime_ns
+def _import_legacy(db: sqlite3.Connection, legacy: Path, clock: Callable[[], float], messages: list[str]) -> None:
+    """Import an old ``state.json`` once: saved into the database, then renamed ``.imported``."""
+    from reader.state_json import StateFormatError, decode_state
+    from reader.userfile import read_user_file
 
-
-def _problem(problem: str) -> str:
-    if problem.startswith("unknown schema"):
-        return f"written by another version ({problem})"
-    return f"corrupt ({problem})"
-
-
-def _describe(exc: OSError, *, with_name: bool = True) -> str:
-    if exc.errno == errno.ENOSPC:
-        return "disk full"
-    if exc.errno in (errno.EROFS,):
-        return "read-only file system"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied"
-    name = getattr(exc, "filename", None)
-    reason = exc.strerror or type(exc).__name__
-    return f"{reason} ({name})" if name and with_name else reason
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename durable; not possible everywhere (Windows), so best effort."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
+    if not os.path.lexists(legacy):
         return
     try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+        old = decode_state(read_user_file(legacy, None), clock)
+    except OSError as exc:
+        messages.append(f"could not import the old state file {legacy}: {_describe(exc)}; left as it is")
+        return
+    except StateFormatError as exc:
+        messages.append(f"could not import the old state file {legacy}: {exc}; left as it is")
+        return
+    try:
+        state_db.write(db, old._read, old._bookmarks, old._position if old._position[2] else None,
+                       old._theme if old._theme[1] else None)
+        os.replace(legacy, legacy.with_name(legacy.name + ".imported"))
+    except FileNotFoundError:
+        return  # another newsreader imported it at the same moment: the same values, newest kept
+    except (sqlite3.Error, OSError) as exc:
+        messages.append(f"could not import the old state file {legacy}: {exc}; will try again next time")
+        return
+    messages.append(f"imported {legacy.name} ({len(old.read_ids())} read, {len(old.bookmarked_ids())} bookmarked); "
+                    f"the old file is kept as {legacy.name}.imported")
 
 
-class _Lock:
-    """``flock`` on a lock file with a timeout; a no-op lock without fcntl."""
-
-    def __init__(self, path: Path, timeout: float) -> None:
-        self.path = path
-        self.timeout = timeout
-        self.fd: int | None = None
-        self.acquired = False
-        self.exclusive = False
-
-    def __enter__(self) -> _Lock:
-        if fcntl is None:  # pragma: no cover - Windows
-            self.acquired = True
-            return self
-        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            return self._acquire()
-        except BaseException:
-            self.__exit__()
-            raise
-
-    def _acquire(self) -> _Lock:
-        assert self.fd is not None
-        deadline = time.monotonic() + self.timeout
-        delay = 0.005
-        while True:
-            try:
-                fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    return self
-                time.sleep(delay)
-                delay = min(delay * 2, 0.05)
-                continue
-            except OSError as exc:
-                if exc.errno in (errno.ENOLCK, errno.ENOTSUP, errno.EOPNOTSUPP):
-                    self.acquired = True  # file system without locks: go on unlocked
-                    return self
-                raise
-            self.acquired = self.exclusive = True
-            return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        if self.fd is not None:
-            os.close(self.fd)  # closing releases the flock
-            self.fd = None
+def _describe(exc: OSError) -> str:
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return {28: "disk full", 30: "read-only file system", 13: "permission denied", 1: "permission denied"}.get(
+        exc.errno or 0, reason)

@@ -31,13 +31,12 @@ async def run_session(store: StateStore, keys: list[str], size=(120, 36)) -> New
 
 
 async def test_read_marks_bookmarks_and_position_survive_a_restart(tmp_path):
-    store = StateStore(tmp_path / "state.json")
+    store = StateStore(tmp_path / "state.sqlite")
     first = await run_session(store, ["j", "tab", "space", "m"])
     second_id = first.corpus.articles[1].id
-    saved = json.loads((tmp_path / "state.json").read_text())
-    assert saved["schema"] == 1
+    assert (tmp_path / "state.sqlite").is_file()
 
-    state, messages = StateStore(tmp_path / "state.json").load()
+    state, messages = StateStore(tmp_path / "state.sqlite").load()
     assert messages == []
     assert state.is_read(second_id) and state.is_bookmarked(second_id)
     assert state.last_article == second_id and state.last_scroll > 0
@@ -75,13 +74,13 @@ async def test_u_marks_unread_and_f_filters_unread_then_bookmarked(tmp_path):
 
 
 async def test_theme_choice_is_remembered(tmp_path):
-    store = StateStore(tmp_path / "state.json")
+    store = StateStore(tmp_path / "state.sqlite")
     state, _ = store.load()
     app = NewsReaderApp(load(), state=state, store=store)
     async with app.run_test(size=(120, 36)) as pilot:
         app.theme = "nord"
         await pilot.pause()
-    state, _ = StateStore(tmp_path / "state.json").load()
+    state, _ = StateStore(tmp_path / "state.sqlite").load()
     assert state.theme == "nord"
     again = NewsReaderApp(load(), state=state, store=store)
     async with again.run_test(size=(120, 36)) as pilot:
@@ -90,11 +89,11 @@ async def test_theme_choice_is_remembered(tmp_path):
 
 
 async def test_corrupt_state_is_set_aside_and_the_user_told(tmp_path):
-    path = tmp_path / "state.json"
-    path.write_text("{ not json")
+    path = tmp_path / "state.sqlite"
+    path.write_text("{ not a database" * 100)
     state, messages = StateStore(path).load()
     assert len(messages) == 1 and "corrupt" in messages[0]
-    assert list(tmp_path.glob("state.json.corrupt-*"))
+    assert list(tmp_path.glob("state.sqlite.corrupt-*"))
 
 
 async def test_e_exports_the_open_articles_quotes_and_confirms_overwrite(tmp_path):
@@ -173,7 +172,7 @@ async def wait_for(event: threading.Event) -> bool:
 
 
 async def test_a_long_state_save_never_holds_up_keys_and_saves_never_overlap(tmp_path):
-    store = HeldStore(tmp_path / "state.json")
+    store = HeldStore(tmp_path / "state.sqlite")
     app = NewsReaderApp(load(), store=store)
     first, second = app.corpus.articles[0].id, app.corpus.articles[1].id
     async with app.run_test(size=(120, 36)) as pilot:
@@ -192,12 +191,12 @@ async def test_a_long_state_save_never_holds_up_keys_and_saves_never_overlap(tmp
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert store.calls == 2 and store.most == 1
-        saved, _ = StateStore(tmp_path / "state.json").load()
+        saved, _ = StateStore(tmp_path / "state.sqlite").load()
         assert saved.is_read(first) and saved.is_read(second) and saved.is_bookmarked(second)
 
 
 async def test_changes_made_while_a_save_runs_are_in_the_file_after_quitting(tmp_path):
-    store = HeldStore(tmp_path / "state.json")
+    store = HeldStore(tmp_path / "state.sqlite")
     app = NewsReaderApp(load(), store=store)
     second = app.corpus.articles[1].id
     async with app.run_test(size=(120, 36)) as pilot:
@@ -207,23 +206,23 @@ async def test_changes_made_while_a_save_runs_are_in_the_file_after_quitting(tmp
         await pilot.press("j", "m")
         store.release.set()
         await pilot.press("q")  # the last save waits for the one under way, then saves all
-    saved, _ = StateStore(tmp_path / "state.json").load()
+    saved, _ = StateStore(tmp_path / "state.sqlite").load()
     assert saved.is_bookmarked(second) and saved.last_article == second
 
 
 async def test_a_big_state_saved_in_the_background_reads_back_the_same(tmp_path):
-    state = StateStore(tmp_path / "state.json").load()[0]
+    state = StateStore(tmp_path / "state.sqlite").load()[0]
     for n in range(12_000):  # written a few thousand entries at a time
         state.set_read(f"article-{n}-\u00e9\u2019", n % 4 != 0)
         state.set_bookmark(f"article-{n}-\u00e9\u2019", n % 5 == 0)
-    store = StateStore(tmp_path / "state.json")
+    store = StateStore(tmp_path / "state.sqlite")
     app = NewsReaderApp(load(), state=state, store=store)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         app.save_state()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        saved, messages = StateStore(tmp_path / "state.json").load()
+        saved, messages = StateStore(tmp_path / "state.sqlite").load()
         assert messages == [] and saved == app.state
 
 

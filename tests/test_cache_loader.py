@@ -3,14 +3,15 @@ a broken cache is rebuilt, never trusted."""
 
 from __future__ import annotations
 
-import marshal
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
 
-from reader.cache import FORMAT, ParseCache, pack
+from reader.cache import ParseCache
 from reader.loader import load_batches, start_workers
+from reader.store.sqlite import remove_database
 from reader.ui.app import NewsReaderApp
 from reader.ui.article_list import ArticleList
 from reader.ui.reading_pane import ReadingPane
@@ -31,11 +32,12 @@ def load_all(paths, cache=None, executor=None):
     for batch in load_batches(paths, cache, executor=executor):
         items.extend(batch.items)
         warnings.extend(batch.warnings)
+    assert cache is None or cache.save() is None
     return items, warnings
 
 
 def test_second_load_comes_from_the_cache_with_the_same_quotes(tmp_path):
-    cache_file = tmp_path / "cache" / "parse.cache"
+    cache_file = tmp_path / "cache" / "parse.sqlite"
     cold_cache = ParseCache(cache_file).load()
     cold, _ = load_all(SEEDS, cold_cache)
     assert cold_cache.save() is None and cache_file.exists()
@@ -53,10 +55,9 @@ def test_a_changed_file_is_read_again_and_a_removed_one_disappears(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     first, second = write_story(corpus, 1), write_story(corpus, 2)
-    cache_file = tmp_path / "parse.cache"
+    cache_file = tmp_path / "parse.sqlite"
     cache = ParseCache(cache_file).load()
     load_all([corpus], cache)
-    cache.save()
 
     first.write_text("A completely different headline here\n\nNew text, the clerk said.\n")
     os.utime(first, ns=(first.stat().st_atime_ns, first.stat().st_mtime_ns + 10**9))
@@ -65,88 +66,102 @@ def test_a_changed_file_is_read_again_and_a_removed_one_disappears(tmp_path):
     items, _ = load_all([corpus], cache)
     assert [a.title for a, _ in items] == ["A completely different headline here"]
     assert cache.misses == 1
-    cache.save()
     assert list(ParseCache(cache_file).load().entries) == [os.path.abspath(first)]
 
 
-def test_a_corrupt_cache_is_discarded_with_a_note_and_rebuilt(tmp_path):
-    cache_file = tmp_path / "parse.cache"
-    cache_file.write_bytes(b"\x00garbage\xff" * 100)
+def test_a_touched_or_copied_file_is_served_from_the_cache_by_its_bytes(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    story = write_story(corpus, 1)
+    cache_file = tmp_path / "parse.sqlite"
+    cold, _ = load_all([corpus], ParseCache(cache_file).load())
+    os.utime(story, ns=(story.stat().st_atime_ns, story.stat().st_mtime_ns + 10**9))  # touch
+    (corpus / "copy.txt").write_bytes(story.read_bytes())
     cache = ParseCache(cache_file).load()
-    assert cache.entries == {}
-    assert "corrupt or foreign" in cache.notes[0]
+    items, warnings = load_all([corpus / "copy.txt", story], cache)
+    assert (cache.hits, cache.misses) == (2, 0)
+    assert items[0][0].path == str(corpus / "copy.txt") and items[0][1] == cold[0][1]
+    assert warnings == [f"{story}: same text as {corpus / 'copy.txt'}; shown once"]
+    again = ParseCache(cache_file).load()
+    assert set(again.entries) == {os.path.abspath(story), os.path.abspath(corpus / "copy.txt")}
+    assert again.entries[os.path.abspath(story)][:2] == (story.stat().st_size, story.stat().st_mtime_ns)
+
+
+@pytest.mark.parametrize("damage", ["random bytes", "truncated", "another program's database"])
+def test_a_corrupt_or_foreign_cache_is_discarded_with_a_note_and_rebuilt(tmp_path, damage):
+    cache_file = tmp_path / "parse.sqlite"
+    first = ParseCache(cache_file).load()
+    load_all(SEEDS, first)
+    first.close()  # everything in the main file, none in the write-ahead log
+    if damage == "random bytes":
+        cache_file.write_bytes(b"\x00garbage\xff" * 1000)
+    elif damage == "truncated":
+        cache_file.write_bytes(cache_file.read_bytes()[:5000])
+    else:
+        remove_database(cache_file)
+        other = sqlite3.connect(cache_file)
+        other.execute("CREATE TABLE recipes (name TEXT)")
+        other.commit()
+        other.close()
+    cache = ParseCache(cache_file).load()
     items, warnings = load_all(SEEDS, cache)
-    assert len(items) == 2
-    assert any("corrupt or foreign" in w for w in warnings)
-    assert cache.save() is None
-    assert len(ParseCache(cache_file).load().entries) == 2
+    assert len(items) == 2 and cache.hits == 0
+    assert len(cache.notes) == 1 and "rebuilding" in cache.notes[0] and "\n" not in cache.notes[0]
+    assert cache.notes[0] in warnings
+    again = ParseCache(cache_file).load()
+    assert again.notes == [] and len(again.entries) == 2
 
 
-def test_a_foreign_or_tampered_cache_is_not_trusted(tmp_path):
-    cache_file = tmp_path / "parse.cache"
-    cache_file.write_bytes(marshal.dumps(["not", "a", "cache"]))
-    assert ParseCache(cache_file).load().notes
-    key = os.path.abspath(SEEDS[0])
-    stat = SEEDS[0].stat()
-    bogus = {"format": FORMAT, "version": ParseCache(cache_file).version, "entries": {key: (stat.st_size, stat.st_mtime_ns, "junk")}}
-    cache_file.write_bytes(pack(bogus))  # well-formed file, junk entry
-    cache = ParseCache(cache_file).load()
-    items, _ = load_all([SEEDS[0]], cache)
-    assert items[0][0].title.startswith("Blinken meets")  # re-read, not taken from the junk entry
+def _tamper(cache_file, sql: str) -> None:
+    db = sqlite3.connect(cache_file)
+    db.execute(sql)
+    db.commit()
+    db.close()
 
 
-def _tamper(entry: tuple, path: tuple[int, ...], value) -> tuple:
-    """``entry`` with the item at ``path`` (indices into nested tuples) replaced by ``value``."""
-    if not path:
-        return value
-    items = list(entry)
-    items[path[0]] = _tamper(items[path[0]], path[1:], value)
-    return tuple(items)
-
-
-# (size, mtime, ((article, attribution),)): article fields, then quotes and speakers.
-WRONG_TYPES = {
-    "title not a string": ((2, 0, 0, 3), 12345),
-    "source not a string": ((2, 0, 0, 2), None),
-    "paragraph outside the text": ((2, 0, 0, 4, 0), (0, 10**9)),
-    "paragraph of strings": ((2, 0, 0, 4, 0), ("a", "b")),
-    "caption of numbers": ((2, 0, 0, 11), ((1, 2),)),
-    "outlet a list": ((2, 0, 0, 5), ["NPR"]),
-    "quote kind unknown": ((2, 0, 1, 0, 0, 2), "shouted"),
-    "quote offsets reversed": ((2, 0, 1, 0, 0), (50, 10, "direct", None, 0, None, None)),
-    "quote of the old format": ((2, 0, 1, 0, 0), (0, 10, "direct", None, 0, None)),
-    "evidence found some unknown way": ((2, 0, 1, 0, 0, 6, 2), "guessed"),
-    "evidence outside the text": ((2, 0, 1, 0, 0, 6), (0, 10**9, "named", None)),
-    "evidence antecedent a string": ((2, 0, 1, 0, 0, 6, 3), "Wang"),
-    "speaker aliases a string": ((2, 0, 1, 1, 0, 3), "Wang"),
-    "speaker mentions of strings": ((2, 0, 1, 1, 0, 4), (("a", "b"),)),
-    "speaker count a float": ((2, 0, 1, 1, 0, 5), 2.5),
+# Each makes one field of the cached rows wrong: the file must be read again.
+WRONG_ROWS = {
+    "title not a string": "UPDATE articles SET title = X'00'",
+    "source not a string": "UPDATE articles SET source = X'41'",
+    "paragraph outside the text": "UPDATE articles SET paragraphs = '0 1000000000'",
+    "paragraph of words": "UPDATE articles SET paragraphs = 'a b'",
+    "paragraph with one end": "UPDATE articles SET paragraphs = '0 5 9'",
+    "paragraphs a blob": "UPDATE articles SET paragraphs = X'00'",
+    "caption of numbers": "UPDATE articles SET captions = '[[1, 2]]'",
+    "captions not JSON": "UPDATE articles SET captions = '[[\"a\",'",
+    "captions nested without end": "UPDATE articles SET captions = '" + "[" * 100000 + "'",
+    "outlet a blob": "UPDATE articles SET outlet = X'4e5052'",
+    "quote kind unknown": "UPDATE quotes SET kind = 'shouted'",
+    "quote offsets reversed": "UPDATE quotes SET start = 50, \"end\" = 10",
+    "quote cue a word": "UPDATE quotes SET cue_start = 'said'",
+    "quote cue with one end": "UPDATE quotes SET cue_start = 0, cue_end = NULL",
+    "evidence found some unknown way": "UPDATE quotes SET via = 'guessed' WHERE via IS NOT NULL",
+    "evidence outside the text": "UPDATE quotes SET evidence_end = 1000000000 WHERE via IS NOT NULL",
+    "evidence antecedent a word": "UPDATE quotes SET antecedent_start = 'Wang' WHERE via IS NOT NULL",
+    "speaker aliases a string": "UPDATE speakers SET aliases = '\"Wang\"'",
+    "speaker mentions of words": "UPDATE speakers SET mentions = 'a b'",
+    "speaker count a float": "UPDATE speakers SET quotes = 2.5",
 }
 
 
-@pytest.mark.parametrize("where, value", list(WRONG_TYPES.values()), ids=list(WRONG_TYPES))
-def test_a_cache_entry_with_wrong_field_types_is_read_again(tmp_path, where, value):
-    cache_file = tmp_path / "parse.cache"
-    cache = ParseCache(cache_file).load()
-    good, _ = load_all([SEEDS[0]], cache)
-    cache.save()
-    key = os.path.abspath(SEEDS[0])
-    payload = {"format": FORMAT, "version": cache.version, "entries": {key: _tamper(cache.entries[key], where, value)}}
-    cache_file.write_bytes(pack(payload))  # a valid checksum over a wrong entry
+@pytest.mark.parametrize("sql", list(WRONG_ROWS.values()), ids=list(WRONG_ROWS))
+def test_a_cache_row_with_a_wrong_field_is_read_again(tmp_path, sql):
+    cache_file = tmp_path / "parse.sqlite"
+    good, _ = load_all([SEEDS[0]], ParseCache(cache_file).load())
+    _tamper(cache_file, sql)
     cache = ParseCache(cache_file).load()
     items, warnings = load_all([SEEDS[0]], cache)
     assert (cache.hits, cache.misses) == (0, 1)  # not trusted: parsed again
     assert [a for a, _ in items] == [a for a, _ in good] and [q for _, q in items] == [q for _, q in good]
     assert warnings == []
+    fixed = ParseCache(cache_file).load()
+    assert load_all([SEEDS[0]], fixed)[0] == good and fixed.hits == 1  # and written again, right
 
 
-async def test_the_reader_opens_over_a_cache_entry_with_wrong_field_types(tmp_path):
-    cache_file = tmp_path / "parse.cache"
-    cache = ParseCache(cache_file).load()
-    load_all(SEEDS, cache)
-    cache.save()
-    entries = {key: _tamper(entry, (2, 0, 0, 3), 12345) for key, entry in cache.entries.items()}
-    cache_file.write_bytes(pack({"format": FORMAT, "version": cache.version, "entries": entries}))
+async def test_the_reader_opens_over_a_cache_row_with_a_wrong_field(tmp_path):
+    cache_file = tmp_path / "parse.sqlite"
+    load_all(SEEDS, ParseCache(cache_file).load())
+    _tamper(cache_file, WRONG_ROWS["title not a string"])
     app = NewsReaderApp(paths=list(SEEDS), cache=ParseCache(cache_file).load())
     async with app.run_test(size=(120, 36)) as pilot:
         await app.workers.wait_for_complete()
@@ -155,22 +170,26 @@ async def test_the_reader_opens_over_a_cache_entry_with_wrong_field_types(tmp_pa
         assert app.query_one(ReadingPane).article.title.startswith("Blinken meets")
 
 
-def test_a_cache_from_other_extraction_rules_is_ignored(tmp_path):
-    cache_file = tmp_path / "parse.cache"
+def test_a_cache_from_other_extraction_rules_is_never_served(tmp_path):
+    cache_file = tmp_path / "parse.sqlite"
     old = ParseCache(cache_file, version="other-rules").load()
     load_all(SEEDS, old)
-    old.save()
+    old.close()
     cache = ParseCache(cache_file).load()
-    assert cache.entries == {} and cache.notes == []
+    assert cache.entries == {} and cache.notes == [
+        f"parse cache {cache_file} was made by other extraction rules; rebuilding"]
+    load_all(SEEDS, cache)
+    assert (cache.hits, cache.misses) == (0, 2)
 
 
 def test_an_unwritable_cache_gives_a_warning_not_an_error(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    cache = ParseCache(blocker / "parse.cache").load()
-    load_all(SEEDS, cache)
+    cache = ParseCache(blocker / "parse.sqlite").load()
+    items, _ = load_all(SEEDS, cache)
+    cache.put(SEEDS[0], 1, 1, [])
     warning = cache.save()
-    assert warning and warning.startswith("could not write the parse cache")
+    assert len(items) == 2 and warning and warning.startswith("could not write the parse cache")
 
 
 def test_worker_processes_load_everything_in_order(tmp_path):
@@ -201,3 +220,16 @@ async def test_the_reader_opens_while_a_folder_loads_and_lists_it_all(tmp_path):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "road 77" in app.query_one("SearchPanel").hits[0].text
+
+
+def test_the_store_modules_examples_hold():
+    import doctest
+
+    import reader.cache
+    import reader.records
+    import reader.state
+    import reader.store.sqlite
+    import reader.store.state_db
+
+    for module in (reader.cache, reader.records, reader.state, reader.store.sqlite, reader.store.state_db):
+        assert doctest.testmod(module).failed == 0, module.__name__

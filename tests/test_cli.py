@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from reader import __version__
+from reader.cache import ParseCache
 from tests.conftest import SEEDS
 
 
@@ -83,7 +86,8 @@ def test_paths_prints_where_files_live(tmp_path, monkeypatch):
     result = run("--paths", "--config", str(tmp_path / "my.toml"))
     assert result.returncode == 0
     assert f"config file: {tmp_path / 'my.toml'}" in result.stdout
-    assert f"state file:  {tmp_path / 'data' / 'state.json'}" in result.stdout
+    assert f"state db:    {tmp_path / 'data' / 'state.sqlite'}  (not created yet)" in result.stdout
+    assert "cache db:    " in result.stdout and "parse-cache.sqlite" in result.stdout
     assert "cache dir:" in result.stdout
 
 
@@ -206,3 +210,43 @@ def test_quote_cards_carry_speaker_role_outlet_date_and_url_with_paths_relative_
     assert record["article"] == "local/port.md"  # not the absolute path
     assert (record["role"], record["date"], record["url"]) == (
         "chairwoman of the harbour board", "2024-03-04", "https://gazette.example/port")
+
+
+def test_every_subcommand_reads_only_new_or_changed_files_through_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSREADER_CACHE_DIR", str(tmp_path / "cache"))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n, name in enumerate(("Ana Lopez", "Ben Okafor", "Carla Diaz")):
+        (corpus / f"s{n}.txt").write_text(f"Council story {n}\n\n\"We will fix road {n} this year,\" {name} said.\n")
+    first = [run(cmd, str(corpus), cwd=tmp_path) for cmd in ("quotes", "speakers")]
+    again = [run(cmd, str(corpus), cwd=tmp_path) for cmd in ("quotes", "speakers")]
+    assert [r.stdout for r in again] == [r.stdout for r in first] and "Ben Okafor" in first[0].stdout
+    assert all(r.returncode == 0 and r.stderr == "" for r in first + again)
+    cache = ParseCache(tmp_path / "cache" / "parse-cache.sqlite").load()
+    assert len(cache.entries) == 3
+    cache.close()
+
+    (corpus / "s1.txt").unlink()
+    (corpus / "s2.txt").write_text("Council story 2\n\n\"The bridge opens in May,\" Dana Kim said.\n")
+    os.utime(corpus / "s2.txt", ns=(0, (corpus / "s2.txt").stat().st_mtime_ns + 10**9))
+    later = run("quotes", str(corpus), cwd=tmp_path)
+    assert "Ben Okafor" not in later.stdout and "Carla Diaz" not in later.stdout
+    assert "Dana Kim" in later.stdout and "Ana Lopez" in later.stdout
+    cache = ParseCache(tmp_path / "cache" / "parse-cache.sqlite").load()
+    assert sorted(Path(p).name for p in cache.entries) == ["s0.txt", "s2.txt"]
+
+
+def test_two_commands_at_once_on_one_cache_both_answer_in_full(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSREADER_CACHE_DIR", str(tmp_path / "cache"))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(120):
+        (corpus / f"s{n:03d}.txt").write_text(f"Council story {n}\n\n\"We will fix road {n} this year,\" Ana Lopez said.\n")
+    command = [sys.executable, "-m", "reader", "quotes", "--json", str(corpus)]
+    both = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    results = [p.communicate(timeout=120) for p in both]
+    assert [p.returncode for p in both] == [0, 0] and [err for _, err in results] == ["", ""]
+    assert results[0][0] == results[1][0] and len(results[0][0].splitlines()) == 120
+    assert run("quotes", "--json", str(corpus)).stdout == results[0][0]  # and the cache they wrote serves the same
+    cache = ParseCache(tmp_path / "cache" / "parse-cache.sqlite").load()
+    assert len(cache.entries) == 120 and cache.notes == []

@@ -46,7 +46,7 @@ def assert_report(folder: Path, message: str) -> None:
 @pytest.mark.parametrize("argv", [["quotes"], ["search", "china"], ["speakers"], ["stories"]])
 def test_a_subcommand_that_fails_inside_exits_70_with_one_line_and_a_report(tmp_path, monkeypatch, capsys, argv):
     monkeypatch.setenv("NEWSREADER_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(reader.cli, "_analyse", failing)
+    monkeypatch.setattr(reader.cli, "_load", failing)
     assert main([*argv, *map(str, SEEDS)]) == EXIT_CRASH
     out, err = capsys.readouterr()
     assert out == ""
@@ -63,7 +63,7 @@ def test_the_report_goes_to_a_temporary_folder_when_the_cache_dir_is_unwritable(
     import tempfile
 
     monkeypatch.setattr(tempfile, "tempdir", None)  # re-read TMPDIR
-    monkeypatch.setattr(reader.cli, "_analyse", failing)
+    monkeypatch.setattr(reader.cli, "_load", failing)
     assert main(["quotes", *map(str, SEEDS)]) == EXIT_CRASH
     assert_report(tmp_path / "tmp", capsys.readouterr().err.strip())
 

@@ -161,7 +161,7 @@ def test_a_whole_session_open_navigate_bookmark_search_export_quit_restart(tmp_p
         assert "Wang Yi" in exported
         term.press("q")
         term.wait_for(lambda s: not term.alive())
-        assert (tmp_path / "data" / "state.json").exists()
+        assert (tmp_path / "data" / "state.sqlite").exists()
     finally:
         term.close()
 

@@ -11,20 +11,23 @@ file reader (test_state), HTML and JSON Lines parsers (test_formats).
 
 from __future__ import annotations
 
-import marshal
+import sqlite3
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.cache import FORMAT, MAGIC, ParseCache, pack
+from reader.cache import ParseCache
+from reader.loader import load_batches
+from reader.store.sqlite import remove_database
 from reader.cleaning import parse_article, split_paragraphs
 from reader.corpus import ArticleError, decode, read_file
 from reader.export import FORMATS, QUOTE_FIELDS, render
 from reader.attribution import extract_article
 from reader.sanitize import one_line, visible
 from reader.search import SearchIndex
+from tests.conftest import SEEDS
 from tests.test_terminal_safety import UNSAFE
 
 # Text that looks like news often enough to exercise the rules, and is hostile otherwise.
@@ -127,47 +130,45 @@ def test_read_file_never_raises_except_article_error(tmp_path, data, suffix):
     assert all(isinstance(n, str) and "\n" not in n for n in notes)
 
 
-_MARSHALABLE = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(max_size=20) | st.binary(max_size=20) | st.floats(),
-    lambda inner: st.lists(inner, max_size=4).map(tuple) | st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
-    max_leaves=20,
-)
-
-
-@pytest.mark.parametrize("data", [b"(\xff\xff\xff\x7f", b"[" * 3000, b"\xdb\xff\xff\xff\x7f", b"{" * 2000])
-def test_a_damaged_cache_file_is_never_handed_to_marshal(tmp_path, data):
-    # Each of these makes marshal.loads allocate gigabytes or run for minutes.
-    for prefix in (b"", MAGIC, MAGIC + bytes(16)):
-        path = tmp_path / "parse.cache"
-        path.write_bytes(prefix + data)
-        cache = ParseCache(path, version="v").load()
-        assert cache.entries == {} and "corrupt or foreign" in cache.notes[0]
-
-
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.one_of(st.binary(max_size=400), st.binary(max_size=400).map(lambda b: MAGIC + b), _MARSHALABLE.map(pack)))
+@given(st.binary(max_size=400) | st.binary(max_size=400).map(lambda b: b"SQLite format 3\x00" + b))
 def test_cache_reader_never_raises_on_arbitrary_bytes(tmp_path, data):
-    path = tmp_path / "parse.cache"
+    path = tmp_path / "parse.sqlite"
+    remove_database(path)
     path.write_bytes(data)
     cache = ParseCache(path, version="v").load()
     assert isinstance(cache.entries, dict)
-    for key in list(cache.entries)[:5]:
-        assert cache.get(key, 0, 0) is None or isinstance(cache.get(key, 0, 0), list)
+    assert cache.lookup([(SEEDS[0], (1, 1))]) == [None]
+    cache.close()
 
 
-_ENTRY = st.tuples(st.integers(0, 3), st.integers(0, 3), _MARSHALABLE)
+_CELL = st.none() | st.integers() | st.floats() | st.text(max_size=12) | st.binary(max_size=8) | st.sampled_from(
+    ["[]", "[[0,1]]", "0 1", "0 1 2", "-1 5", "named", "[\"a\"]", "{}", "[[0,1e999]]", "[" * 50])
 
 
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.dictionaries(st.just("/a.txt") | st.text(max_size=5), _ENTRY | _MARSHALABLE, max_size=3), st.integers(0, 3), st.integers(0, 3))
-def test_cache_entries_of_any_shape_are_never_trusted_into_a_crash(tmp_path, entries, size, mtime):
-    # A well-formed cache file whose entries are junk: each lookup is a miss, never an exception.
-    path = tmp_path / "parse.cache"
-    path.write_bytes(pack({"format": FORMAT, "version": "v", "entries": entries}))
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=40)
+@given(st.sampled_from([("articles", c) for c in ("id", "path", "source", "title", "paragraphs", "outlet", "captions", "date")]
+                       + [("quotes", c) for c in ("speaker", "kind", "start", "\"end\"", "paragraph", "cue_start", "cue_end", "via",
+                                                             "evidence_start", "antecedent_end")]
+                       + [("speakers", c) for c in ("name", "kind", "role", "quotes", "aliases", "mentions")]), _CELL)
+def test_cache_rows_of_any_value_are_never_trusted_into_a_crash(tmp_path, where, value):
+    # A well-formed cache whose rows hold junk: a lookup is a miss or a checked article, never an exception.
+    path = tmp_path / "parse.sqlite"
+    remove_database(path)
     cache = ParseCache(path, version="v").load()
-    for key in entries:
-        got = cache.get(key, size, mtime)
-        assert got is None or isinstance(got, list)
+    for batch in load_batches([SEEDS[0]], cache):
+        pass
+    cache.close()
+    db = sqlite3.connect(path)
+    try:
+        db.execute(f"UPDATE {where[0]} SET {where[1]} = ?", (value,))
+    except sqlite3.IntegrityError:
+        return  # NULL in a NOT NULL column: the database itself refuses it
+    finally:
+        db.commit()
+        db.close()
+    got = ParseCache(path, version="v").load().lookup([(SEEDS[0], (SEEDS[0].stat().st_size, SEEDS[0].stat().st_mtime_ns))])
+    assert got[0] is None or isinstance(got[0][0][0].title, str)
 
 
 @given(st.text())

@@ -30,6 +30,7 @@ from reader.loader import load_batches, start_workers, stop_workers
 from reader.state import StateStore
 from reader.ui.app import NewsReaderApp
 from reader.userfile import DEFAULT_LIMIT_MB, LIMIT_ENV, MB, NotRegularFile, TooLarge, file_limit, read_user_file
+from tests.conftest import SEEDS
 
 GOOD = 'A headline for a good test story\n\n"The road will reopen on Monday," Mayor Ana Lopez said.\n'
 GOOD_TITLE = "A headline for a good test story"
@@ -181,28 +182,29 @@ def test_an_endless_device_is_never_read_even_with_no_limit(tmp_path):
 
 
 def test_fifo_as_config_state_or_cache_file_does_not_hang_start_up(tmp_path):
-    for name in ("config.toml", "state.json", "parse.cache"):
+    for name in ("config.toml", "state.sqlite", "parse.sqlite"):
         os.mkfifo(tmp_path / name)
     config, messages = within(20, lambda: load_config(tmp_path / "config.toml"))
     assert config == Config() and messages == [
         f"could not read config file {tmp_path / 'config.toml'}: is a FIFO (named pipe), not a regular file; using defaults"
     ]
-    store = StateStore(tmp_path / "state.json")
+    store = StateStore(tmp_path / "state.sqlite")
     state, messages = within(20, store.load)
     assert len(messages) == 1 and "is a FIFO (named pipe)" in messages[0] and "starting fresh" in messages[0]
     state.set_read("a1")
     warning = within(20, lambda: store.save(state))
     assert warning and "not saved" in warning
-    assert (tmp_path / "state.json").is_fifo()  # the user's FIFO is left alone, not replaced
-    cache = within(20, lambda: ParseCache(tmp_path / "parse.cache").load())
+    assert (tmp_path / "state.sqlite").is_fifo()  # the user's FIFO is left alone, not replaced
+    cache = within(20, lambda: ParseCache(tmp_path / "parse.sqlite").load())
     assert cache.entries == {} and "is a FIFO (named pipe)" in cache.notes[0] and "rebuilding" in cache.notes[0]
+    assert cache.lookup([(SEEDS[0], (1, 1))]) == [None] and (tmp_path / "parse.sqlite").is_fifo()
 
 
 def test_device_as_state_file_is_not_read(tmp_path):
     if not Path("/dev/zero").exists():
         pytest.skip("no /dev/zero here")
-    (tmp_path / "state.json").symlink_to("/dev/zero")
-    state, messages = within(20, StateStore(tmp_path / "state.json").load)
+    (tmp_path / "state.sqlite").symlink_to("/dev/zero")
+    state, messages = within(20, StateStore(tmp_path / "state.sqlite").load)
     assert state.read_ids() == frozenset() and "is a character device" in messages[0]
 
 

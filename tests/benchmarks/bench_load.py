@@ -1,20 +1,28 @@
-"""Benchmark: cold and warm loads of a corpus, as the reader does them.
+"""Benchmark: cold and warm loads of a corpus, by the reader and by the CLI.
 
 Usage::
 
-    python tests/benchmarks/bench_load.py [CORPUS_DIR]
+    python tests/benchmarks/bench_load.py [CORPUS_DIR] [--cli-only | --reader-only]
 
 CORPUS_DIR defaults to ../shared/corpora/reuters21578/ beside the repository.
-Each run is a fresh Python process with its own parse cache in a temporary
-folder: the first run starts with an empty cache (cold), the second reuses
-it (warm).  Each prints when the first articles were ready, when every
-article was loaded, when the search index was complete, and the peak
-resident memory of the process (its worker processes are reported apart).
+Each run is a fresh Python process with its own parse cache database in a
+temporary folder: the first run starts with an empty cache (cold), the
+second reuses it (warm).
+
+* The reader's load: when the first articles were ready, when every article
+  was loaded (listed), when the search index was complete (searchable), and
+  the peak resident memory (worker processes reported apart).
+* The CLI: ``newsreader quotes CORPUS_DIR`` run as a user runs it, wall and
+  CPU seconds, cold then warm with a fresh cache, and whether the two outputs
+  are byte-identical.
+
+On a shared machine compare CPU seconds too: wall time waits for other jobs.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -35,7 +43,7 @@ def one_run(corpus: str, cache_dir: str) -> dict:
     from reader.search import SearchIndex
 
     start = time.perf_counter()
-    cache = ParseCache(Path(cache_dir) / "parse.cache").load()
+    cache = ParseCache(Path(cache_dir) / "parse-cache.sqlite").load()
     files = article_files([corpus], [])
     uncached = sum(1 for path in files if cache.key(path) not in cache.entries)
     executor = start_workers(uncached)
@@ -68,14 +76,31 @@ def one_run(corpus: str, cache_dir: str) -> dict:
     }
 
 
-def main() -> int:
-    if len(sys.argv) > 2 and sys.argv[1] == "--one":
-        print(json.dumps(one_run(sys.argv[2], sys.argv[3])))
-        return 0
-    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
-    if not corpus.is_dir():
-        print(f"corpus not found: {corpus} (give a folder of articles as the first argument)", file=sys.stderr)
-        return 2
+def cli_run(corpus: Path, cache_dir: str) -> tuple[dict, bytes]:
+    """``newsreader quotes CORPUS`` in a fresh process: seconds and its output."""
+    env = {**os.environ, "NEWSREADER_CACHE_DIR": cache_dir, "NEWSREADER_DATA_DIR": cache_dir, "COLUMNS": "120"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "reader", "quotes", str(corpus)], capture_output=True, env=env,
+                          cwd=ROOT, check=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"wall_s": round(wall, 2), "cpu_s": round(cpu, 2), "bytes": len(done.stdout)}, done.stdout
+
+
+def bench_cli(corpus: Path) -> None:
+    with tempfile.TemporaryDirectory(prefix="newsreader-bench-cli-") as cache_dir:
+        outputs = []
+        for label in ("cold", "warm", "warm again"):
+            result, out = cli_run(corpus, cache_dir)
+            outputs.append(out)
+            print(f"CLI quotes {label}: {result['wall_s']} s wall, {result['cpu_s']} s CPU (with worker processes); "
+                  f"{result['bytes']:,} bytes out")
+        print(f"CLI outputs byte-identical: {len(set(outputs)) == 1}")
+
+
+def bench_reader(corpus: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="newsreader-bench-") as cache_dir:
         for label in ("cold", "warm"):
             out = subprocess.run(
@@ -83,11 +108,27 @@ def main() -> int:
             )
             result = json.loads(out.stdout.strip().splitlines()[-1])
             print(
-                f"{label}: {result['articles']:,} articles from {result['files']:,} files; "
+                f"reader {label}: {result['articles']:,} articles from {result['files']:,} files; "
                 f"first batch {result['first_batch_s']} s, all loaded {result['all_loaded_s']} s, "
                 f"indexed {result['indexed_s']} s; peak RSS {result['peak_rss_mb']} MB "
                 f"(worker processes {result['workers_peak_rss_mb']} MB each at most); cache hits {result['cache_hits']:,}"
             )
+
+
+def main() -> int:
+    if len(sys.argv) > 2 and sys.argv[1] == "--one":
+        print(json.dumps(one_run(sys.argv[2], sys.argv[3])))
+        return 0
+    flags = {a for a in sys.argv[1:] if a.startswith("--")}
+    given = [a for a in sys.argv[1:] if not a.startswith("--")]
+    corpus = Path(given[0]) if given else DEFAULT
+    if not corpus.is_dir():
+        print(f"corpus not found: {corpus} (give a folder of articles as the first argument)", file=sys.stderr)
+        return 2
+    if "--cli-only" not in flags:
+        bench_reader(corpus)
+    if "--reader-only" not in flags:
+        bench_cli(corpus)
     return 0
 
 

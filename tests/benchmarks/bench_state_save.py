@@ -43,7 +43,7 @@ def big_state(entries: int) -> State:
 async def measure(entries: int, folder: Path) -> dict[str, float]:
     from reader.ui.app import NewsReaderApp
 
-    store = StateStore(folder / f"state-{entries}.json")
+    store = StateStore(folder / f"state-{entries}.sqlite")
     state = big_state(entries)
     store.save(state)
     state.set_read("one more", True)
