@@ -269,6 +269,7 @@ def stop_workers(executor: Executor | None, grace: float = 0.5) -> None:
         process.join(grace)
         if process.is_alive():
             process.kill()
+            process.join(grace)  # reaped: gone when this returns, even on a busy machine
 
 
 def give_back_memory() -> None:

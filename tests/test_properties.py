@@ -162,8 +162,8 @@ def test_cache_rows_of_any_value_are_never_trusted_into_a_crash(tmp_path, where,
     db = sqlite3.connect(path)
     try:
         db.execute(f"UPDATE {where[0]} SET {where[1]} = ?", (value,))
-    except sqlite3.IntegrityError:
-        return  # NULL in a NOT NULL column: the database itself refuses it
+    except (sqlite3.IntegrityError, OverflowError):
+        return  # NULL in a NOT NULL column, or an integer SQLite cannot hold: the database itself refuses it
     finally:
         db.commit()
         db.close()
