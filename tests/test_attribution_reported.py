@@ -336,3 +336,13 @@ def test_progressive_cues_and_final_cues(lines, clause, speaker):
 def test_a_participle_without_be_is_no_progressive_cue():
     # "the warning signs" is no speech: only "is/was ... warning" is a cue
     assert_nobody(("The warning signs said the road was closed to all traffic.",), "the road was closed")
+
+
+def test_two_cues_giving_one_clause_credit_it_once_and_never_fail(caplog):
+    """'..., the FCA said, so that ..., the regulator said.': both cues reach
+    the same words; the first keeps them (this shape once stopped the whole
+    article's extraction)."""
+    found = reported_of("Marsh wanted Tamm to sell some of its bonds, the FCA said, so that Marsh and Co "
+                        "could meet its cash needs, the regulator said.")
+    assert [s for _, s in found] == ["FCA"]
+    assert "quote extraction failed" not in caplog.text

@@ -74,7 +74,20 @@ def reported(par: Paragraph) -> list[Reported]:
             r = participle_at(par, s, e, pm, found)
             if r is not None:
                 found.append(r)
-        out += sorted(found)
+        out += _in_order(found)
+    return out
+
+
+def _in_order(found: list[Reported]) -> list[Reported]:
+    """The clauses by position; of two cues that give one span (``X wanted
+    Y to ..., the SEC said, so that ..., the agency said``) the first found
+    keeps it.  Sorted on the span alone: cues do not compare."""
+    out: list[Reported] = []
+    seen: set[tuple[int, int]] = set()
+    for r in sorted(found, key=lambda r: (r.lo, r.hi)):
+        if (r.lo, r.hi) not in seen:
+            seen.add((r.lo, r.hi))
+            out.append(r)
     return out
 
 
