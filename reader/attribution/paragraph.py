@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from .cues import speech_verbs, trailing_cue
 from .lexicon.grammar import ABBREVIATIONS, FUNCTION_WORDS
+from .marks import normalise_marks
 from .names import norm
 from .patterns import DOTTED_INITIALS, LAST_WORD, MARK, MASK, NEXT_SENTENCE, NEXT_WORD, OPEN_MARKS, \
     SENT_END
@@ -106,7 +107,7 @@ class Paragraph:
     def __init__(self, index: int, base: int, text: str, after_open_quote: bool = False) -> None:
         self.index = index
         self.base = base
-        self.text = text
+        self.text = text = normalise_marks(text)  # same length: offsets hold
         pairs, open_at = pair_marks(text)
         self.spans: list[tuple[int, int]] = pairs + ([(open_at, len(text))] if open_at is not None else [])
         self.open_at_end = open_at is not None

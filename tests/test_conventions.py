@@ -1,0 +1,53 @@
+"""Quotation conventions of real newspapers: which marks make a quotation.
+
+Each row is an article of hand-written paragraphs (one per line), the words
+a reader should see highlighted as quotations (in order), and who said each
+(``None``: nobody is named).  Negative rows list what must not become a quote.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from reader.attribution import extract
+from reader.model import Span
+
+
+def paragraphs(source: str) -> tuple[Span, ...]:
+    return tuple(Span(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]+", source) if m.group().strip())
+
+
+def quotes_of(*lines: str) -> list[tuple[str, str | None]]:
+    source = "\n\n".join(lines)
+    att = extract(source, paragraphs(source))
+    for q in att.quotes:
+        assert source[q.start : q.end] == q.text
+    return [(q.text, q.speaker) for q in att.quotes if q.kind != "reported"]
+
+
+# --- two apostrophes as a double mark (newspaper archives) -------------------------
+
+TWO_APOSTROPHES = [
+    (("''The bridge will open in May,'' said Carla Menendez, the city engineer.",),
+     [("The bridge will open in May,", "Carla Menendez")]),
+    (("Tom Okafor said: ''We lost the vote. We will try again.''",),
+     [("We lost the vote. We will try again.", "Tom Okafor")]),
+    (("''It is a start,'' Ms. Lindqvist said. ''Nothing more.''",),
+     [("It is a start,", "Lindqvist"), ("Nothing more.", "Lindqvist")]),
+    (("Rita Adeyemi called the budget ''a quiet disaster'' on Tuesday.",),
+     [("a quiet disaster", "Rita Adeyemi")]),
+    # a single quotation nested at the end: 'no' keeps its own mark
+    (("''He told me 'no,''' said Paul Varga.",),
+     [("He told me 'no,'", "Paul Varga")]),
+]
+
+
+@pytest.mark.parametrize("lines, expected", TWO_APOSTROPHES)
+def test_two_apostrophes_are_a_double_mark(lines, expected):
+    assert quotes_of(*lines) == expected
+
+
+def test_a_possessive_apostrophe_is_not_a_mark():
+    assert quotes_of("The Jameses' house stood empty, Ann Kerr said.") == []
