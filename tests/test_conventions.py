@@ -51,3 +51,12 @@ def test_two_apostrophes_are_a_double_mark(lines, expected):
 
 def test_a_possessive_apostrophe_is_not_a_mark():
     assert quotes_of("The Jameses' house stood empty, Ann Kerr said.") == []
+
+
+def test_the_convention_modules_examples_hold():
+    import doctest
+
+    from reader.attribution import marks, roles
+
+    for module in (marks, roles):
+        assert doctest.testmod(module).failed == 0

@@ -35,7 +35,9 @@ from .mentions import NAME, PRONOUN, ROLE, Mention
 from .openers import sentence_subject
 from .patterns import ADJACENT_GAP, ADJACENT_TOLD, APPOSITIVE_TAIL, ARTICLE_GAP, CAP_BEFORE, CUE_LEAD, FILLER, \
     INVERTED_GAP, MARK, MASK, PARTICIPLE_SET, ROLE_WORDS, STATEMENT, VERB, WORD
+from .roles import role_then_name
 from .subjects import np_at_end
+from .tokens import is_cap_token, tokenize
 
 if TYPE_CHECKING:
     from .paragraph import Paragraph, Piece
@@ -127,10 +129,27 @@ def _subject_first(masked: str, off: int, hi: int) -> tuple[Mention, int, re.Mat
             pre = masked[off : mention.start]
             if ROLE_WORDS.fullmatch(pre) and not any(w in FUNCTION_WORDS for w in pre.split()):
                 return mention.with_role(mention.role or pre.strip()), vm2.end(), vm2
+            rm = _employer_role_name(masked, off, mention)  # "NBC host Carl Benning said"
+            if rm is not None:
+                return rm, vm2.end(), vm2
         if mention is not None and (mention.start <= off + 1 or ARTICLE_GAP.fullmatch(masked[off : mention.start])):
             return mention, vm2.end(), vm2
         return None
     return None
+
+
+def _employer_role_name(masked: str, off: int, mention: Mention) -> Mention | None:
+    """``NBC host Carl Benning`` (at most "the" and three capitalised words
+    before the role words): the name ``mention`` ends the trailer's subject."""
+    toks = tokenize(masked, off, mention.end)
+    j = 1 if toks and toks[0].text.lower() == "the" else 0
+    k = j
+    while k < len(toks) and k - j < 3 and is_cap_token(toks[k].text):
+        k += 1
+    if k == j or k >= len(toks):
+        return None
+    rm = role_then_name(toks, k, j)
+    return rm if rm is not None and rm.end == mention.end else None
 
 
 def after_cue(par: Paragraph, piece: Piece) -> Cue | None:

@@ -161,3 +161,18 @@ POSTNOMINALS = frozenset("qc kc mp mep jr sr phd md esq obe mbe cbe ii iii".spli
 
 # Heads of a role in apposition before a name ("China's top diplomat, Wang Yi").
 ROLE_HEADS = TITLES | SPEAKER_NOUNS
+
+# Lower-case job words that end a role written before a name ("NBC host Carl
+# Benning", "Acme campaign chairman Tim Rourke", "flood survivor Jane Doe"),
+# beyond the titles and speaker nouns.
+ROLE_NOUNS = frozenset(
+    """
+    host anchor correspondent commentator pollster nominee candidate contender
+    hopeful challenger incumbent surrogate strategist consultant operative
+    counsel attorney lawyer advocate aide adviser advisor staffer deputy
+    secretary chief head boss founder co-founder owner partner captain coach
+    rival opponent running-mate mate veteran survivor mother father son
+    daughter wife husband widow brother sister resident voter delegate
+    congressman congresswoman senator governor mayor
+    """.split()
+)
