@@ -60,3 +60,51 @@ def test_the_convention_modules_examples_hold():
 
     for module in (marks, roles):
         assert doctest.testmod(module).failed == 0
+
+
+# --- a dash and a name signing a quotation off ------------------------------------
+
+SIGN_OFFS = [
+    (("“We will win this county, and then the state.” ― Ana Ruiz",),
+     [("We will win this county, and then the state.", "Ana Ruiz")]),
+    # several signed quotations in one paragraph, one per line, odd spaces kept
+    (("“It is a disgrace.”\u00a0― Tom Baker\u00a0\n“Vote them out.” — Lena Fischer.",),
+     [("It is a disgrace.", "Tom Baker"), ("Vote them out.", "Lena Fischer")]),
+    (('"I never said that." - Mark Duval',), [("I never said that.", "Mark Duval")]),
+]
+
+
+@pytest.mark.parametrize("lines, expected", SIGN_OFFS)
+def test_a_sign_off_names_the_speaker(lines, expected):
+    assert quotes_of(*lines) == expected
+
+
+NOT_SIGN_OFFS = [
+    # the dash opens an aside, not a name: no speaker from it
+    ('"It is over" - for now - and the crowd left.', [("It is over", None)]),
+    # one capitalised word after the dash is no full name
+    ('"Go home" — Never.', [("Go home", None)]),
+]
+
+
+@pytest.mark.parametrize("line, expected", NOT_SIGN_OFFS)
+def test_a_dash_without_a_name_names_nobody(line, expected):
+    assert quotes_of(line) == expected
+
+
+# --- titles in quotation marks are nobody's words ----------------------------------
+
+TITLES = [
+    ('In an interview on "Meet the Voters," Senator Ann Ruiz said the plan would fail.', "Meet the Voters,"),
+    ('Mayor Tom Reyes called the scheme "Operation Clean Sweep" on Monday.', "Operation Clean Sweep"),
+    ("In his book ''Make Your Garden Grow,'' Paul Varga argued for compost.", "Make Your Garden Grow,"),
+]
+
+
+@pytest.mark.parametrize("line, title", TITLES)
+def test_a_title_in_quotation_marks_has_no_speaker(line, title):
+    assert (title, None) in quotes_of(line)
+
+
+def test_a_lower_case_partial_quotation_keeps_its_speaker():
+    assert quotes_of('Mayor Tom Reyes said the scheme was "a total failure."') == [("a total failure.", "Tom Reyes")]

@@ -34,8 +34,10 @@ from .lexicon.speech import SOURCE_PHRASES
 from .mentions import NAME, PRONOUN, ROLE, Mention
 from .openers import sentence_subject
 from .patterns import ADJACENT_GAP, ADJACENT_TOLD, APPOSITIVE_TAIL, ARTICLE_GAP, CAP_BEFORE, CUE_LEAD, FILLER, \
-    INVERTED_GAP, MARK, MASK, PARTICIPLE_SET, ROLE_WORDS, STATEMENT, VERB, WORD
+    INVERTED_GAP, MARK, MASK, PARTICIPLE_SET, ROLE_WORDS, SIGNOFF, STATEMENT, VERB, WORD
+from .names import looks_org
 from .roles import role_then_name
+from .runs import run_mention
 from .subjects import np_at_end
 from .tokens import is_cap_token, tokenize
 
@@ -164,6 +166,23 @@ def after_cue(par: Paragraph, piece: Piece) -> Cue | None:
         hi = nm.start()
     terminal = text[piece.hi - 1 : piece.hi] in ".!?"
     return trailing_cue(par.index, text, par.masked, c, hi, terminal)
+
+
+def signoff_cue(par: Paragraph, piece: Piece) -> Cue | None:
+    """``"We will win." ― Ana Ruiz``: a dash and a name of two to four
+    capitalised words right after the closing mark, then nothing but the end
+    of the line or the next quotation's opening mark."""
+    c = piece.close
+    if c >= len(par.text):
+        return None
+    sm = SIGNOFF.match(par.text, c + 1)
+    if sm is None:
+        return None
+    toks = tokenize(par.text, sm.start(1), sm.end(1))
+    mention = run_mention(toks, False) if 2 <= len(toks) <= 4 else None
+    if mention is None or mention.kind is not NAME or looks_org(" ".join(mention.tokens)):
+        return None
+    return Cue(mention, par.index, sm.start(1), sm.start(1))
 
 
 def left_cue(par: Paragraph, piece: Piece) -> tuple[Cue | None, bool]:

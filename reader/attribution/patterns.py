@@ -168,3 +168,7 @@ THAT = re.compile(r"\s+that\b")
 INVERTED_GAP = re.compile(r"[^\x00]*?[,:]\s*")
 LEAD_JUNK = re.compile(r"^(?:[\s\x00\"“”„«»,:;—–\-]|" + alternation(map(either_case, grammar.LEADING_CONJUNCTIONS))
                        + r"\b)*")
+# '"..." ― Ana Ruiz': a dash and a name signing a quotation off (group 1: the name),
+# then the end of the line or the next quotation.
+SIGNOFF = re.compile(r"[.,]?[^\S\n]*(?:[―—–]|--?)[^\S\n]*((?:[" + CAP + r"][\w’'\-]*\.?[^\S\n]+){1,3}[" + CAP
+                     + r"][\w’'\-]*)[^\S\n]*\.?[^\S\n]*(?=$|\n|[^\S\n]*[\"“”])")
