@@ -176,3 +176,17 @@ ROLE_NOUNS = frozenset(
     congressman congresswoman senator governor mayor
     """.split()
 )
+
+# Adjectives that only ever modify a name or a role, never speak alone
+# ("Democratic nominee Ann Lee", "American officials", "Former Mayor X").
+NEVER_ALONE = frozenset(
+    """
+    democratic republican american british english scottish welsh irish french
+    german italian spanish russian chinese japanese korean indian canadian
+    mexican australian israeli iranian iraqi syrian turkish european african
+    asian latino hispanic former late early nuclear federal national
+    presidential congressional political conservative liberal progressive
+    small new senior junior acting interim
+    us u.s. uk u.k.
+    """.split()
+)
