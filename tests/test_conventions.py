@@ -108,3 +108,21 @@ def test_a_title_in_quotation_marks_has_no_speaker(line, title):
 
 def test_a_lower_case_partial_quotation_keeps_its_speaker():
     assert quotes_of('Mayor Tom Reyes said the scheme was "a total failure."') == [("a total failure.", "Tom Reyes")]
+
+
+# --- a closing curly mark typed as the opener ---------------------------------------
+
+REVERSED_OPENERS = [
+    (("”Fear is what I feel,” said Rosa Lind.",), [("Fear is what I feel,", "Rosa Lind")]),
+    (("Tom Baker wrote a column.", "” … the plan was never funded,” Baker wrote."),
+     [("… the plan was never funded,", "Tom Baker")]),
+]
+
+
+@pytest.mark.parametrize("lines, expected", REVERSED_OPENERS)
+def test_a_closing_mark_typed_as_opener_opens(lines, expected):
+    assert quotes_of(*lines) == expected
+
+
+def test_a_closing_mark_after_a_word_still_closes():
+    assert quotes_of("“We are done,” said Rosa Lind.") == [("We are done,", "Rosa Lind")]

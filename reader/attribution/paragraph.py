@@ -52,6 +52,8 @@ def pair_marks(t: str) -> tuple[list[tuple[int, int]], int | None]:
 
     >>> pair_marks('He said "yes" and "no')
     ([(8, 12)], 18)
+    >>> pair_marks('”Go home.” He left.')
+    ([(0, 9)], None)
     """
     pairs: list[tuple[int, int]] = []
     open_at: int | None = None
@@ -87,6 +89,8 @@ def pair_marks(t: str) -> tuple[list[tuple[int, int]], int | None]:
         elif open_at is not None:  # a closing curly mark
             pairs.append((open_at, i))
             open_at = None
+        elif c == "”" and (i == 0 or prev.isspace()) and (nxt.isalnum() or t.startswith(("…", " …"), i + 1)):
+            open_at = i  # a closing mark typed as the opener: '”Fear. I am afraid.”'
     return pairs, open_at
 
 
