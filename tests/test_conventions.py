@@ -126,3 +126,39 @@ def test_a_closing_mark_typed_as_opener_opens(lines, expected):
 
 def test_a_closing_mark_after_a_word_still_closes():
     assert quotes_of("“We are done,” said Rosa Lind.") == [("We are done,", "Rosa Lind")]
+
+
+# --- single marks: British and Australian quoting --------------------------------------
+
+SINGLE_MARKS = [
+    (("'We have been left with no option,' said Ray Colter, the union's leader.",
+      "Colter said: 'We don't want this. Nobody in the '90s wanted it either.'"),
+     [("We have been left with no option,", "Ray Colter"),
+      ("We don't want this. Nobody in the '90s wanted it either.", "Ray Colter")]),
+    # curly single marks, with an apostrophe inside
+    (("‘It’s a sad day for the club,’ said Fiona Hart.",), [("It’s a sad day for the club,", "Fiona Hart")]),
+    # a possessive "Dons' fans" does not close the quotation early
+    (("'The Dons' fans were superb all night,' said coach Ben Ogilvy.",),
+     [("The Dons' fans were superb all night,", "Ben Ogilvy")]),
+    # double marks nested inside single ones are not quotations of their own
+    (("'He told me \"not today\" and walked off,' said Fiona Hart.",),
+     [("He told me \"not today\" and walked off,", "Fiona Hart")]),
+]
+
+
+@pytest.mark.parametrize("lines, expected", SINGLE_MARKS)
+def test_single_marks_quote_in_a_british_article(lines, expected):
+    assert quotes_of(*lines) == expected
+
+
+NOT_SINGLE_MARKS = [
+    # an American article: double marks quote, the single-marked word is a scare quote
+    ('"We won," said Lynch, who called it a \'miracle\'.', [("We won,", "Lynch")]),
+    # apostrophes only
+    ("The Dons' fans don't remember the '90s, rock 'n' roll or the Smiths' songs, Ann Kerr said.", []),
+]
+
+
+@pytest.mark.parametrize("line, expected", NOT_SINGLE_MARKS)
+def test_apostrophes_and_scare_quotes_are_not_single_mark_quotations(line, expected):
+    assert quotes_of(line) == expected

@@ -105,13 +105,15 @@ class Paragraph:
 
     ``index`` is its position among the article's paragraphs, ``base`` its
     offset in the source; ``after_open_quote`` says the paragraph before
-    left a quotation open (so a first quotation opening this one continues it).
+    left a quotation open (so a first quotation opening this one continues it);
+    ``single_marks``: the article quotes with single marks (British style).
     """
 
-    def __init__(self, index: int, base: int, text: str, after_open_quote: bool = False) -> None:
+    def __init__(self, index: int, base: int, text: str, after_open_quote: bool = False,
+                 single_marks: bool = False) -> None:
         self.index = index
         self.base = base
-        self.text = text = normalise_marks(text)  # same length: offsets hold
+        self.text = text = normalise_marks(text, single_marks)  # same length: offsets hold
         pairs, open_at = pair_marks(text)
         self.spans: list[tuple[int, int]] = pairs + ([(open_at, len(text))] if open_at is not None else [])
         self.open_at_end = open_at is not None
