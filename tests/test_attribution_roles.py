@@ -62,3 +62,19 @@ NOT_A_ROLE = [
 @pytest.mark.parametrize("line, speaker", NOT_A_ROLE)
 def test_words_that_are_not_a_role(line, speaker):
     assert speakers(line) == [speaker]
+
+
+# --- the outlet that asked is not the speaker -----------------------------------------
+
+ASKED_BY_AN_OUTLET = [
+    ('Economists polled by Reuters said the rate would "stay where it is for now."', "Economists"),
+    ('Ramon Ortiz, head of the audit board, told Reuters in an interview: "We will find the money."',
+     "Ramon Ortiz"),
+    ('"We will find the money," Ramon Ortiz told the Daily Courier.', "Ramon Ortiz"),
+    ('Besides Baker, officials said the plan was "not on the table."', "officials"),
+]
+
+
+@pytest.mark.parametrize("line, speaker", ASKED_BY_AN_OUTLET)
+def test_the_outlet_that_asked_is_not_the_speaker(line, speaker):
+    assert speakers(line) == [speaker]

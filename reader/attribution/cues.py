@@ -219,7 +219,7 @@ def _subject_of_left_verb(m: str, lo: int, vm: re.Match, open_: int) -> Mention 
     mention = None
     if vm.group().lower() not in PARTICIPLE_SET or not m[lo : vm.start()].rstrip().endswith(","):
         mention = np_at_end(m, lo, vm.start())
-        if mention is None:
+        if mention is None and vm.group().lower() not in ("told", "tells", "tell"):  # "told Reuters": the audience
             inv = np_after(m, vm.end(), open_)  # inverted: 'said Price: "..."'
             if inv is not None and INVERTED_GAP.fullmatch(m[inv.end : open_] or ","):
                 mention = inv

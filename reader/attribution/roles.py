@@ -75,6 +75,17 @@ def role_then_name(toks: list[Token], k: int, lo: int = 0) -> Mention | None:
     return pm.with_role(" ".join(words_of(toks[lo:e])))
 
 
+# "Economists polled by Reuters": the outlet that asked is not the speaker
+ASKED_BY = re.compile(r"\s+(?:polled|contacted|surveyed|interviewed|questioned|asked|reached)\s+by\s+"
+                      r"(?:the\s+)?[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3}\s*$")
+
+
+def strip_asked_by(seg: str) -> str:
+    """``Economists polled by Reuters`` -> ``Economists``."""
+    m = ASKED_BY.search(seg, max(0, len(seg) - 80))
+    return seg[: m.start()] if m else seg
+
+
 def strip_party_tag(seg: str) -> str:
     """``Rep. Jane Holt (R-Ore.)`` -> ``Rep. Jane Holt``: a party tag is never the speaker."""
     m = PARTY_TAG.search(seg)

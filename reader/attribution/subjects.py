@@ -25,7 +25,7 @@ from .lexicon.places import COUNTRIES, PLACES
 from .mentions import ANONYMOUS, NAME, PRONOUN, ROLE, Mention, pronoun
 from .names import is_title, looks_org, norm, speaker_head, strip_det
 from .patterns import COMMA_AUXILIARY, IN_A, TRAIL_ADVERBIAL, TRAIL_LAST_WORDS
-from .roles import role_then_name, strip_party_tag
+from .roles import role_then_name, strip_asked_by, strip_party_tag
 from .runs import and_extend, of_the_at, of_the_mention, person_of, run_mention
 from .tokens import Token, is_cap_token, is_word, tokenize, words_of
 
@@ -61,7 +61,7 @@ def strip_trailing_adverbials(seg: str) -> str:
 
 def np_at_end(text: str, lo: int, hi: int) -> Mention | None:
     """The subject noun phrase that ends right before ``hi``."""
-    seg = strip_party_tag(strip_trailing_adverbials(text[lo:hi]))
+    seg = strip_asked_by(strip_party_tag(strip_trailing_adverbials(text[lo:hi])))
     hi = lo + len(seg.rstrip())
     if hi - lo > _SUBJECT_WINDOW:
         sp = text.find(" ", hi - _SUBJECT_WINDOW, hi)
