@@ -162,3 +162,16 @@ NOT_SINGLE_MARKS = [
 @pytest.mark.parametrize("line, expected", NOT_SINGLE_MARKS)
 def test_apostrophes_and_scare_quotes_are_not_single_mark_quotations(line, expected):
     assert quotes_of(line) == expected
+
+
+# --- guillemets and low-high marks -------------------------------------------------------
+
+OTHER_MARKS = [
+    ("«We will win in May,» said Ana Ruiz.", [("We will win in May,", "Ana Ruiz")]),
+    ("„We will win in May“, said Ana Ruiz.", [("We will win in May", "Ana Ruiz")]),
+]
+
+
+@pytest.mark.parametrize("line, expected", OTHER_MARKS)
+def test_guillemets_and_low_high_marks_quote(line, expected):
+    assert quotes_of(line) == expected
