@@ -223,6 +223,12 @@ def _subject_of_left_verb(m: str, lo: int, vm: re.Match, open_: int) -> Mention 
             inv = np_after(m, vm.end(), open_)  # inverted: 'said Price: "..."'
             if inv is not None and INVERTED_GAP.fullmatch(m[inv.end : open_] or ","):
                 mention = inv
+    if mention is None and vm.group().lower() in PARTICIPLE_SET:
+        # '"...," the mayor said, adding that it would take "more hours"'
+        prev = speech_verbs(m, lo, vm.start())
+        if prev and prev[-1].group().lower() not in PARTICIPLE_SET:
+            start = max(lo, m.rfind(MASK, lo, prev[-1].start()) + 1)
+            mention = np_at_end(m, start, prev[-1].start())
     if mention is None:
         # "Wang ..., describing its actions as" / "He did not ... but said"
         mention = sentence_subject(m, lo, vm.start())

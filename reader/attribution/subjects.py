@@ -71,7 +71,18 @@ def np_at_end(text: str, lo: int, hi: int) -> Mention | None:
         return None
     if toks[-1].text == ",":
         return np_before_appositives(text, toks)
-    return np_simple(toks)
+    m = np_simple(toks)
+    if m is not None and m.kind is ANONYMOUS and _after_and(toks, m.start):
+        return None  # "the former first lady and senator": half a description names nobody
+    return m
+
+
+def _after_and(toks: list[Token], start: int) -> bool:
+    """Is the token before the one starting at ``start`` a joining "and"?"""
+    for i in range(len(toks) - 1, 0, -1):
+        if toks[i].start == start:
+            return toks[i - 1].text == "and"
+    return False
 
 
 def np_before_appositives(text: str, toks: list[Token]) -> Mention | None:
