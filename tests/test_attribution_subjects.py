@@ -44,3 +44,17 @@ NOBODY = [
 @pytest.mark.parametrize("line", NOBODY)
 def test_nobody_is_named(line):
     assert speakers(line) == [None]
+
+
+STILL_NAMED = [
+    # "and" opening a new clause: the description after it is the speaker
+    ('The firm kept quiet, and a person close to the talks said a deal was "not likely this year."',
+     ["person close to the talks"]),
+    # an organisation and a role after the name are its appositive
+    ('Ruth Amsel, Acme associate professor of design, said, "The prints matter more."', ["Ruth Amsel"]),
+]
+
+
+@pytest.mark.parametrize("line, expected", STILL_NAMED)
+def test_names_and_descriptions_still_speak(line, expected):
+    assert speakers(line) == expected

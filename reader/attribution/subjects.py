@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from .appositives import appositive_seg, comma_segments
 from .descriptions import common_np
-from .lexicon.grammar import AFFILIATION_PREPOSITIONS, CLAUSE_OPENERS, FUNCTION_WORDS, NOT_THIRD_PERSON, PRONOUNS, \
-    SPECIFIERS
+from .lexicon.grammar import AFFILIATION_PREPOSITIONS, CLAUSE_OPENERS, DETERMINERS, FUNCTION_WORDS, \
+    NOT_THIRD_PERSON, PRONOUNS, SPECIFIERS
 from .lexicon.organisations import ORG_WORDS
 from .lexicon.people import NAME_PARTICLES, THING_NOUNS
 from .lexicon.places import COUNTRIES, PLACES
@@ -81,7 +81,9 @@ def _after_and(toks: list[Token], start: int) -> bool:
     """Is the token before the one starting at ``start`` a joining "and"?"""
     for i in range(len(toks) - 1, 0, -1):
         if toks[i].start == start:
-            return toks[i - 1].text == "and"
+            # not "..., and a person familiar with the talks said": a new clause
+            return toks[i - 1].text == "and" and toks[i].text.lower() not in DETERMINERS and \
+                (i < 2 or toks[i - 2].text != ",")
     return False
 
 
