@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import get_args
 
 from reader.atomic import write_atomically
-from reader.model import Article, Attribution, Caption, Quote, QuoteKind, Span, Speaker, SpeakerKind
+from reader.model import VIAS, Article, Attribution, Caption, Evidence, Quote, QuoteKind, Span, Speaker, SpeakerKind
 from reader.userfile import read_user_file
 
 log = logging.getLogger(__name__)
@@ -53,14 +53,13 @@ def unpack(data: bytes) -> object:
 
 # What shapes an article or its quotes: every module of the package, found by
 # glob (so a module or subpackage added to the cleaner or the attribution
-# engine counts from the start), but the UI and the top-level modules that
-# only consume articles.  A test checks that every module read_file and
-# extract_article load is covered.
+# engine counts from the start), but the UI and the top-level modules and
+# packages that only consume articles.  A test checks that every module
+# read_file and extract_article load is covered.
 _RULE_GLOB = "**/*.py"
-_UI = "ui"
 _CONSUMERS = frozenset(
-    "__main__.py atomic.py cli.py config.py crash.py directory.py export.py loader.py paths.py query.py "
-    "search.py state.py stories.py".split()
+    "__main__ atomic cli config crash directory export loader paths query search shared_quotes speaker_merge "
+    "state stories ui".split()
 )
 
 
@@ -70,7 +69,8 @@ def rule_files(root: Path | None = None) -> list[Path]:
     files = []
     for f in root.glob(_RULE_GLOB):
         rel = f.relative_to(root)
-        if f.is_file() and rel.parts[0] != _UI and (len(rel.parts) > 1 or f.name not in _CONSUMERS):
+        top = rel.parts[0] if len(rel.parts) > 1 else f.stem  # a top-level module or package
+        if f.is_file() and top not in _CONSUMERS:
             files.append((rel.as_posix(), f))
     return [f for _, f in sorted(files)]
 
@@ -158,11 +158,41 @@ _QUOTE_KINDS = frozenset(get_args(QuoteKind))
 _SPEAKER_KINDS = frozenset(get_args(SpeakerKind))
 
 
+def _evidence_t(evidence: Evidence | None) -> tuple | None:
+    if evidence is None:
+        return None
+    return (evidence.start, evidence.end, evidence.via, evidence.antecedent)
+
+
 def attribution_to_tuple(attribution: Attribution) -> tuple:
     return (
-        tuple((q.start, q.end, q.kind, q.speaker, q.paragraph, q.cue) for q in attribution.quotes),
+        tuple((q.start, q.end, q.kind, q.speaker, q.paragraph, q.cue, _evidence_t(q.evidence))
+              for q in attribution.quotes),
         tuple((s.name, s.kind, s.role, s.aliases, s.mentions, s.quotes) for s in attribution.speakers),
     )
+
+
+_VIAS = frozenset(VIAS)
+
+
+def _evidence_from(t: object, size: int) -> Evidence | None:
+    if t is None:
+        return None
+    if type(t) is not tuple or len(t) != 4:
+        raise TypeError("cache entry: a quote's evidence is not a record")
+    start, end, via, antecedent = t
+    _check_span(start, end, size)
+    if via not in _VIAS:
+        raise TypeError("cache entry: a quote's evidence has an unknown way of finding the speaker")
+    if antecedent is not None:
+        _check_pair(antecedent, size)
+    return Evidence(start, end, via, antecedent)
+
+
+def _check_pair(span: object, size: int) -> None:
+    if type(span) is not tuple or len(span) != 2:
+        raise TypeError("cache entry: a span is not a pair")
+    _check_span(*span, size)
 
 
 def attribution_from_tuple(t: tuple, source: str) -> Attribution:
@@ -171,15 +201,14 @@ def attribution_from_tuple(t: tuple, source: str) -> Attribution:
     quote_ts, speaker_ts = t
     size = len(source)
     quotes = []
-    for start, end, kind, speaker, paragraph, cue in quote_ts:
+    for start, end, kind, speaker, paragraph, cue, evidence in quote_ts:
         _check_span(start, end, size)
         if kind not in _QUOTE_KINDS or (speaker is not None and type(speaker) is not str) or type(paragraph) is not int:
             raise TypeError("cache entry: a quote's kind, speaker or paragraph is wrong")
         if cue is not None:
-            if type(cue) is not tuple or len(cue) != 2:
-                raise TypeError("cache entry: a quote's cue is not a span")
-            _check_span(*cue, size)
-        quotes.append(Quote(start, end, source[start:end], kind, speaker, paragraph, cue))
+            _check_pair(cue, size)
+        quotes.append(Quote(start, end, source[start:end], kind, speaker, paragraph, cue,
+                            _evidence_from(evidence, size)))
     speakers = []
     for name, kind, role, aliases, mentions, count in speaker_ts:
         if type(name) is not str or kind not in _SPEAKER_KINDS or (role is not None and type(role) is not str):
@@ -189,9 +218,7 @@ def attribution_from_tuple(t: tuple, source: str) -> Attribution:
         if not all(type(alias) is str for alias in aliases):
             raise TypeError("cache entry: an alias is not a string")
         for mention in mentions:
-            if type(mention) is not tuple or len(mention) != 2:
-                raise TypeError("cache entry: a mention is not a span")
-            _check_span(*mention, size)
+            _check_pair(mention, size)
         # marshal gives tuples back as tuples: aliases and mentions need no copying.
         speakers.append(Speaker(name, kind, role, aliases, mentions, count))
     return Attribution(quotes=tuple(quotes), speakers=tuple(speakers))

@@ -14,8 +14,11 @@ they look and where they sit, not by knowing any site:
   are boilerplate; a paragraph printed twice in a row or followed by a photo
   credit is a caption.
 
-Every paragraph keeps its offsets into the source text, so quotes found in
-it can be reported as offsets into the file.
+Every paragraph (split by :mod:`reader.paragraphs`) keeps its offsets into
+the source text, so quotes found in it can be reported as offsets into the
+file.  :func:`parse_article` is a list of steps, each a function that marks
+the role of the paragraphs it recognises (every paragraph starts as
+``body``); a step sees the roles the steps before it gave.
 """
 
 from __future__ import annotations
@@ -25,6 +28,9 @@ import re
 from dataclasses import dataclass
 
 from reader.model import Article, Caption, Span
+from reader.paragraphs import split_paragraphs
+
+__all__ = ["article_id", "parse_article", "split_paragraphs"]
 
 # --- vocabulary -------------------------------------------------------------
 
@@ -131,7 +137,6 @@ _DATE_LINE = re.compile(
 # Chinese and Japanese write no spaces: every two ideographs or kana count as
 # a word, so their headlines and prose are measured like other languages.
 _WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,2}|[\w'’-]+")
-_TABLE_LINE = re.compile(r"\S(?: {3,}|\t)\S")
 _TERMINAL = frozenset('.!?"”’)»…:')
 _FRONT_KEYS = {
     "title": "title",
@@ -164,82 +169,6 @@ class _Para:
 
 
 # --- splitting --------------------------------------------------------------
-
-
-def _lines(source: str, begin: int = 0) -> list[tuple[int, int] | None]:
-    """Non-blank lines as (start, end) without surrounding space; None for a blank line."""
-    out: list[tuple[int, int] | None] = []
-    pos = begin
-    n = len(source)
-    for match in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", source[begin:]):
-        raw = match.group()
-        if not raw:
-            break
-        content = raw.rstrip("\r\n")
-        stripped = content.strip()
-        if not stripped:
-            out.append(None)
-        else:
-            lead = len(content) - len(content.lstrip())
-            start = pos + lead
-            out.append((start, start + len(stripped)))
-        pos += len(raw)
-        if pos >= n:
-            break
-    return out
-
-
-def _is_wrapped(lines: list[tuple[int, int]], markdown: bool) -> bool:
-    """Do these consecutive lines form one hard-wrapped paragraph?"""
-    if len(lines) < 2:
-        return False
-    if markdown:
-        return True
-    widths = [end - start for start, end in lines]
-    widest = max(widths)
-    if widest > 100 or widest < 50:
-        return False
-    return all(w >= 0.7 * widest for w in widths[:-1])
-
-
-def _sentence_ends(source: str, lines: list[tuple[int, int]]) -> bool:
-    """Do most lines but the last end a sentence (separate lines, not wrapping)?"""
-    ends = sum(source[end - 1] in ".!?" for _, end in lines[:-1])
-    return ends * 2 >= len(lines) - 1
-
-
-def split_paragraphs(source: str, *, markdown: bool = False, begin: int = 0) -> list[Span]:
-    """Split text into paragraphs: blank-line separated blocks, one per line
-    unless the block is a hard-wrapped paragraph (or a table)."""
-    paras: list[Span] = []
-    block: list[tuple[int, int]] = []
-
-    def flush() -> None:
-        if not block:
-            return
-        texts = [source[s:e] for s, e in block]
-        table = sum(bool(_TABLE_LINE.search(t)) for t in texts) >= 2
-        if table or (_is_wrapped(block, markdown) and not _starts_list(texts[1:]) and (markdown or not _sentence_ends(source, block))):
-            start, end = block[0][0], block[-1][1]
-            paras.append(Span(start, end, source[start:end]))
-        else:
-            paras.extend(Span(s, e, source[s:e]) for s, e in block)
-        block.clear()
-
-    for line in _lines(source, begin):
-        if line is None:
-            flush()
-        else:
-            block.append(line)
-    flush()
-    return paras
-
-
-def _starts_list(texts: list[str]) -> bool:
-    return any(re.match(r"(?:[-*+•]|\d+[.)])\s", t) for t in texts)
-
-
-# --- classifying ------------------------------------------------------------
 
 
 
@@ -351,28 +280,77 @@ def article_id(source: str) -> str:
 
 
 def parse_article(source: str, path: str = "", *, markdown: bool | None = None) -> Article:
-    """Clean one article.  Never raises on any text."""
+    """Clean one article.  Never raises on any text.
+
+    Each step below gives every paragraph a role (``body`` until shown to be
+    something else); the body paragraphs left at the end are the article::
+
+        >>> a = parse_article(
+        ...     "Storm shuts Elwin port\\n\\nBy Jane Doe\\n\\n"
+        ...     "The port of Elwin closed on Monday as the storm reached the coast, officials said.\\n\\n"
+        ...     "Subscribe to the Elwin Bugle for more news\\n\\n"
+        ...     '"We have never seen water this high," the harbour master said.\\n\\nREUTER\\n')
+        >>> a.title, a.byline, a.outlet
+        ('Storm shuts Elwin port', 'Jane Doe', 'Reuter')
+        >>> [p.text[:24] for p in a.paragraphs]
+        ['The port of Elwin closed', '"We have never seen wate']
+    """
     if markdown is None:
         markdown = path.lower().endswith((".md", ".markdown"))
     meta, body_start = _front_matter(source) if markdown else ({}, 0)
     spans = split_paragraphs(source, markdown=markdown, begin=body_start)
     paras = [_Para(s.start, s.end, s.text) for s in spans]
+    title, title_index = _markdown_headings(paras, meta.get("title")) if markdown else (meta.get("title"), -1)
+    captions = _mark_furniture(paras)
+    if title is None:
+        title_index = _headline(source, paras)
+        if title_index >= 0:
+            paras[title_index].role = "title"
+            title = paras[title_index].text
+    found = _header_metadata(paras, title_index)
+    _mark_boilerplate_around(paras)
+    _mark_footer(paras)
+    signed = _sign_off(paras)
+    copyright_text, holder = _copyright(paras)
+    outlet, via = _outlet_and_via(meta.get("outlet") or found.get("outlet") or holder, _host_name(paras))
+    body_spans = tuple(Span(p.start, p.end, p.text) for p in paras if p.role == "body")
+    return Article(
+        id=article_id(source),
+        path=path,
+        source=source,
+        title=_title_text(title, body_spans, path),
+        paragraphs=body_spans,
+        outlet=outlet or signed,
+        via=via,
+        byline=meta.get("byline") or found.get("byline"),
+        section=meta.get("section") or found.get("section"),
+        copyright=copyright_text,
+        date=meta.get("date") or next((p.text for p in paras if p.role == "date"), None),
+        captions=tuple(captions),
+    )
 
-    title: str | None = meta.get("title")
-    title_index = -1
-    if markdown:
-        for i, p in enumerate(paras):
-            heading = re.match(r"(#{1,6})\s+", p.text)
-            if heading:
-                p.start += heading.end()
-                p.text = p.text[heading.end() :]
-                p.words = len(_WORD.findall(p.text))
-                if title is None and not p.text.startswith("#"):
-                    title, title_index, p.role = p.text.strip(" #"), i, "title"
-                elif title_index < 0 and meta.get("title"):
-                    p.role = "title" if p.text.strip(" #") == title else p.role
 
-    # Boilerplate and captions anywhere in the page.
+def _markdown_headings(paras: list[_Para], meta_title: str | None) -> tuple[str | None, int]:
+    """Strip the ``#`` of Markdown headings; the first heading is the title
+    unless the front matter gave one (then a heading saying the same is marked
+    as the title, so it is not shown twice).  Returns (title, its paragraph or -1)."""
+    title, title_index = meta_title, -1
+    for i, p in enumerate(paras):
+        heading = re.match(r"(#{1,6})\s+", p.text)
+        if heading:
+            p.start += heading.end()
+            p.text = p.text[heading.end() :]
+            p.words = len(_WORD.findall(p.text))
+            if title is None and not p.text.startswith("#"):
+                title, title_index, p.role = p.text.strip(" #"), i, "title"
+            elif title_index < 0 and meta_title:
+                p.role = "title" if p.text.strip(" #") == title else p.role
+    return title, title_index
+
+
+def _mark_furniture(paras: list[_Para]) -> list[Caption]:
+    """Captions, credits, copyright, pitches, repeated short lines and date
+    lines anywhere in the page; returns the captions."""
     counts: dict[str, int] = {}
     for p in paras:
         counts[p.text] = counts.get(p.text, 0) + 1
@@ -380,20 +358,9 @@ def parse_article(source: str, path: str = "", *, markdown: bool | None = None) 
     for i, p in enumerate(paras):
         if p.role != "body":
             continue
-        nxt = paras[i + 1] if i + 1 < len(paras) else None
-        if nxt is not None and nxt.text == p.text and p.words >= 4:
-            p.role, nxt.role = "caption", "duplicate"
-            after = paras[i + 2] if i + 2 < len(paras) else None
-            credit = ""
-            if after is not None and after.role == "body" and _is_credit(after.text):
-                credit, after.role = after.text, "credit"
-            captions.append(Caption(p.text, credit))
-        elif nxt is not None and p.words >= 4 and nxt.role == "body" and _is_credit(nxt.text) and not _is_prose(nxt):
-            p.role, nxt.role = "caption", "credit"
-            captions.append(Caption(p.text, nxt.text))
-        elif (split := _trailing_credit(p.text)) is not None:
-            p.role = "caption"
-            captions.append(Caption(*split))
+        caption = _caption_at(paras, i)
+        if caption is not None:
+            captions.append(caption)
         elif _COPYRIGHT.match(p.text):
             p.role = "copyright"
         elif _is_boilerplate(p) or len(_NAV.findall(p.text)) >= 2:
@@ -402,27 +369,55 @@ def parse_article(source: str, path: str = "", *, markdown: bool | None = None) 
             p.role = "repeat"
         elif p.words <= 6 and _DATE_LINE.match(p.text):
             p.role = "date"
+    return captions
 
-    # The headline: the longest line of the header, the part above the prose.
-    if title is None:
-        first_prose = next((i for i, p in enumerate(paras) if p.role == "body" and _is_prose(p)), len(paras))
-        header = [i for i in range(first_prose) if paras[i].role == "body" and not _NAV.search(paras[i].text)]
-        if header and header[0] == 0 and paras[0].words >= 2 and _stands_alone(source, paras, 0):
-            title_index = 0  # a first line on its own: the usual plain-text layout
-        elif header:
-            title_index = next((i for i in header if paras[i].words >= 5), max(header, key=lambda i: paras[i].words))
-        elif first_prose < len(paras) and paras[first_prose].words <= 25:
-            title_index = first_prose
-        if title_index >= 0:
-            paras[title_index].role = "title"
-            title = paras[title_index].text
 
-    # Header: metadata lines before the headline.
+def _caption_at(paras: list[_Para], i: int) -> Caption | None:
+    """Is paragraph ``i`` a caption?  A paragraph printed twice in a row (its
+    credit may follow), one followed by a photo credit, or one ending in a
+    credit in brackets (``"Divers at work. (Jane Doe/AP)"``).  Marks the
+    caption, its copy and its credit."""
+    p = paras[i]
+    nxt = paras[i + 1] if i + 1 < len(paras) else None
+    if nxt is not None and nxt.text == p.text and p.words >= 4:
+        p.role, nxt.role = "caption", "duplicate"
+        after = paras[i + 2] if i + 2 < len(paras) else None
+        credit = ""
+        if after is not None and after.role == "body" and _is_credit(after.text):
+            credit, after.role = after.text, "credit"
+        return Caption(p.text, credit)
+    if nxt is not None and p.words >= 4 and nxt.role == "body" and _is_credit(nxt.text) and not _is_prose(nxt):
+        p.role, nxt.role = "caption", "credit"
+        return Caption(p.text, nxt.text)
+    if (split := _trailing_credit(p.text)) is not None:
+        p.role = "caption"
+        return Caption(*split)
+    return None
+
+
+def _headline(source: str, paras: list[_Para]) -> int:
+    """The headline's paragraph, or -1: in the header (the lines above the
+    first prose), a first line standing alone (the usual plain-text
+    layout), else the first header line of five words or more, else the
+    longest; with no header, a short first prose paragraph."""
+    first_prose = next((i for i, p in enumerate(paras) if p.role == "body" and _is_prose(p)), len(paras))
+    header = [i for i in range(first_prose) if paras[i].role == "body" and not _NAV.search(paras[i].text)]
+    if header and header[0] == 0 and paras[0].words >= 2 and _stands_alone(source, paras, 0):
+        return 0
+    if header:
+        return next((i for i in header if paras[i].words >= 5), max(header, key=lambda i: paras[i].words))
+    if first_prose < len(paras) and paras[first_prose].words <= 25:
+        return first_prose
+    return -1
+
+
+def _header_metadata(paras: list[_Para], title_index: int) -> dict[str, str]:
+    """Outlet, section and byline from the short lines above the headline,
+    and an explicit ``By ...`` line just below it (``"By Jane Doe"`` ->
+    ``{"byline": "Jane Doe"}``); the lines found are marked with their role."""
     found: dict[str, str] = {}
     for p in paras[: max(title_index, 0)]:
-        if p.role not in ("body", "repeat") or p.words == 0:
-            continue
-        if _is_prose(p):
+        if p.role not in ("body", "repeat") or p.words == 0 or _is_prose(p):
             continue
         role = _header_role(p, "outlet" in found)
         if role == "outlet" and p.text == found.get("outlet"):
@@ -431,24 +426,29 @@ def parse_article(source: str, path: str = "", *, markdown: bool | None = None) 
         if role in ("outlet", "section", "byline"):
             name = _EXPLICIT_BYLINE.match(p.text)
             found.setdefault(role, name.group("name") if role == "byline" and name else p.text)
-    # Just below the headline: an explicit "By ..." line is the byline.
     for p in paras[title_index + 1 : title_index + 4]:
         if p.role == "body" and (m := _EXPLICIT_BYLINE.match(p.text)) and p.words <= 12:
             p.role = "byline"
             found.setdefault("byline", m.group("name"))
+    return found
 
+
+def _mark_boilerplate_around(paras: list[_Para]) -> None:
+    """Repeated short lines are boilerplate, and so is a heading-like line
+    next to boilerplate (``"Start reading"`` under an app pitch)."""
     for p in paras:
         if p.role == "repeat":
             p.role = "boilerplate"
-
-    # Heading-like lines next to boilerplate belong to it.
     for i, p in enumerate(paras):
         if p.role == "body" and _is_cta(p) and not _is_prose(p):
             neighbours = paras[max(i - 1, 0) : i] + paras[i + 1 : i + 2]
             if any(n.role == "boilerplate" for n in neighbours):
                 p.role = "boilerplate"
 
-    # Footer: after the last paragraph of prose, short lines and pitches go.
+
+def _mark_footer(paras: list[_Para]) -> None:
+    """After the last paragraph of prose, once boilerplate or a copyright line
+    appears, every body line after it is boilerplate too."""
     body = [i for i, p in enumerate(paras) if p.role == "body"]
     last_prose = max((i for i in body if _is_prose(paras[i])), default=-1)
     in_pitch = False
@@ -458,50 +458,57 @@ def parse_article(source: str, path: str = "", *, markdown: bool | None = None) 
             in_pitch = True
         elif p.role == "body" and in_pitch:
             p.role = "boilerplate"
-    # A one- or two-word sign-off closing the file ("Reuter", "-30-"); a name
-    # there is the wire service's, the outlet when nothing else names one.
+
+
+def _sign_off(paras: list[_Para]) -> str | None:
+    """A one- or two-word line closing the file, no sentence and no digits
+    (``"Reuter"``, ``"ENDS"``), leaves the body; when it is one capitalised
+    word that is no end marker, it names the wire service (``"REUTER"`` ->
+    ``"Reuter"``; ``"AFP"`` stays)."""
     tail = [p for p in paras if p.role == "body"]
-    signed = None
-    if len(tail) > 1 and tail[-1].words <= 2 and tail[-1].text[-1] not in ".!?" and not any(
-        c.isdigit() for c in tail[-1].text
-    ):
-        tail[-1].role = "signoff"
-        if _SIGNED.match(tail[-1].text) and tail[-1].text.upper() not in _NOT_SIGNED:
-            signed = tail[-1].text
-            if signed.isupper() and len(signed) > 4:  # "REUTER" as "Reuter"; "AFP" stays
-                signed = signed.capitalize()
+    if len(tail) < 2:
+        return None
+    last = tail[-1]
+    if last.words > 2 or last.text[-1] in ".!?" or any(c.isdigit() for c in last.text):
+        return None
+    last.role = "signoff"
+    if not _SIGNED.match(last.text) or last.text.upper() in _NOT_SIGNED:
+        return None
+    signed = last.text
+    if signed.isupper() and len(signed) > 4:
+        signed = signed.capitalize()
+    return signed
 
-    copyright_text = next((p.text for p in paras if p.role == "copyright"), None)
-    holder = None
-    if copyright_text:
-        match = _COPYRIGHT.match(copyright_text)
-        holder = match.group("holder").strip() if match else None
-        holder = holder if holder and len(holder.split()) <= 5 else None
-        copyright_text = re.sub(r"\.\s*(?:To see more|Read more|For more)\b.*$", ".", copyright_text, flags=re.I)
 
-    outlet = meta.get("outlet") or found.get("outlet") or holder
-    via = _host_name(paras)
+def _copyright(paras: list[_Para]) -> tuple[str | None, str | None]:
+    """The first copyright line, without a trailing "To see more ..." pitch,
+    and its holder when it names one in five words or fewer
+    (``"Copyright 2023 NPR."`` -> ``("Copyright 2023 NPR.", "NPR")``)."""
+    text = next((p.text for p in paras if p.role == "copyright"), None)
+    if not text:
+        return text, None
+    match = _COPYRIGHT.match(text)
+    holder = match.group("holder").strip() if match else None
+    holder = holder if holder and len(holder.split()) <= 5 else None
+    return re.sub(r"\.\s*(?:To see more|Read more|For more)\b.*$", ".", text, flags=re.I), holder
+
+
+def _outlet_and_via(outlet: str | None, host: str | None) -> tuple[str | None, str | None]:
+    """The outlet, and the site it came through when that is another:
+    ``("NPR", "MPR News")`` stays, ``("NPR", "npr")`` is ``("NPR", None)``,
+    and with no outlet the host is the outlet."""
+    via = host
     if via and outlet and via.lower() == outlet.lower():
         via = None
     if outlet is None and via is not None:
         outlet, via = via, None
-    outlet = outlet or signed
+    return outlet, via
 
-    body_spans = tuple(Span(p.start, p.end, p.text) for p in paras if p.role == "body")
+
+def _title_text(title: str | None, body: tuple[Span, ...], path: str) -> str:
+    """The title on one line; with none, the first paragraph (cut at 90
+    characters) or else the file name."""
     if not title:
-        first = body_spans[0].text if body_spans else path.rsplit("/", 1)[-1] or "Untitled"
+        first = body[0].text if body else path.rsplit("/", 1)[-1] or "Untitled"
         title = first if len(first) <= 90 else first[:89].rstrip() + "…"
-    return Article(
-        id=article_id(source),
-        path=path,
-        source=source,
-        title=" ".join(title.split()),
-        paragraphs=body_spans,
-        outlet=outlet,
-        via=via,
-        byline=meta.get("byline") or found.get("byline"),
-        section=meta.get("section") or found.get("section"),
-        copyright=copyright_text,
-        date=meta.get("date") or next((p.text for p in paras if p.role == "date"), None),
-        captions=tuple(captions),
-    )
+    return " ".join(title.split())

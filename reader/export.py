@@ -26,7 +26,7 @@ from reader.sanitize import one_line
 FORMATS = ("table", "md", "csv", "json", "jsonl")
 SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".txt": "table"}
 
-QUOTE_FIELDS = ("article", "title", "outlet", "speaker", "kind", "text", "start", "end")
+QUOTE_FIELDS = ("article", "title", "outlet", "speaker", "kind", "text", "start", "end", "cue", "cue_start", "cue_end", "via")
 HIT_FIELDS = ("kind", "article", "title", "speaker", "text", "start", "end", "score")
 SPEAKER_FIELDS = ("name", "role", "kind", "quotes", "articles", "aliases")
 STORY_FIELDS = ("title", "size", "outlets", "shared_quotes", "articles")
@@ -41,8 +41,13 @@ def json_line(record: dict) -> str:
 
 
 def quote_records(rows: Iterable[tuple[Article, Quote]]) -> list[dict]:
-    return [
-        {
+    """One record per quote; ``cue`` (the words that attribute it, exactly the
+    source between ``cue_start`` and ``cue_end``) and ``via`` (how the speaker
+    was found: :data:`reader.model.VIAS`) are ``None`` when nobody is credited."""
+    records = []
+    for article, quote in rows:
+        evidence = quote.evidence
+        records.append({
             "article": article.path,
             "title": article.title,
             "outlet": article.outlet_label or None,
@@ -51,9 +56,12 @@ def quote_records(rows: Iterable[tuple[Article, Quote]]) -> list[dict]:
             "text": quote.text,
             "start": quote.start,
             "end": quote.end,
-        }
-        for article, quote in rows
-    ]
+            "cue": article.source[evidence.start : evidence.end] if evidence else None,
+            "cue_start": evidence.start if evidence else None,
+            "cue_end": evidence.end if evidence else None,
+            "via": evidence.via if evidence else None,
+        })
+    return records
 
 
 def hit_records(hits: Iterable, titles: dict[str, str]) -> list[dict]:

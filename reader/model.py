@@ -55,6 +55,48 @@ class Article:
 
 QuoteKind = Literal["direct", "partial", "reported"]
 
+# How a speaker was found (see :class:`Evidence`).
+Via = Literal["named", "description", "role", "pronoun", "according-to", "colon", "previous-sentence", "continued"]
+VIAS: tuple[str, ...] = ("named", "description", "role", "pronoun", "according-to", "colon", "previous-sentence",
+                         "continued")
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Why a quote was given to its speaker.
+
+    ``start``/``end``: the cue, the words that attribute the quote (``Ned
+    Price said``, ``according to Price``, ``she added``, ``told reporters:``),
+    offsets into the source.  ``via`` says how the speaker was found, one
+    word of :data:`VIAS`, the first that applies:
+
+    * ``continued``: no cue of its own; the speaker of the quote before (in
+      the paragraph, or ending the paragraph before) carries on, and the cue
+      is that quote's;
+    * ``pronoun``: the cue is a pronoun (``she added``) resolved to an
+      earlier mention;
+    * ``role``: the cue is a title (``the Foreign Minister said``) resolved to the
+      person holding it;
+    * ``according-to``: ``according to X``, ``in the words of X``;
+    * ``colon``: ``X said:`` ending the paragraph before, or a sentence that
+      ends with a colon before the quote (``Sunak defended the record:``);
+    * ``previous-sentence``: the sentence before introduces the quote
+      (``Whitlock disagreed.``);
+    * ``description``: the cue describes the speaker without naming them:
+      an unnamed source (``a source said``), or a description taken to mean
+      someone named before (``the company said``, ``the Minister said``);
+    * ``named``: the cue names the speaker (``Price said``).
+
+    ``antecedent``: what a pronoun or title was taken to mean (the mention
+    of the speaker it refers back to), or for ``continued`` the quote whose
+    speaker carries on.
+    """
+
+    start: int
+    end: int
+    via: Via
+    antecedent: tuple[int, int] | None = None
+
 
 @dataclass(frozen=True, slots=True)
 class Quote:
@@ -64,7 +106,8 @@ class Quote:
     quotation marks, or the reported clause.  ``speaker`` is the canonical
     name (``"Antony Blinken"``) or ``None`` when nobody is credited.
     ``cue`` is the span of the speaker mention this quote was attributed
-    through (``"Price"`` in ``Price said``), if any.
+    through (``"Price"`` in ``Price said``), if any; ``evidence`` the whole
+    cue and how the speaker was found (whenever there is a speaker).
     """
 
     start: int
@@ -74,6 +117,7 @@ class Quote:
     speaker: str | None
     paragraph: int
     cue: tuple[int, int] | None = None
+    evidence: Evidence | None = None
 
 
 SpeakerKind = Literal["person", "organisation", "anonymous"]

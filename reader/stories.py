@@ -4,7 +4,7 @@ Public API::
 
     group_stories(items, *, directory=None) -> list[Story]
 
-Pure Python (rapidfuzz for quote matching), no UI imports.
+Pure Python, no UI imports.
 
 **Grouping.**  Each article becomes a sparse TF-IDF vector of salient
 features: title words (weight 2), words of the lead (the first
@@ -34,15 +34,8 @@ first with union-find, but two groups of articles join only when at least
 link cannot chain unrelated articles into one huge story.  A story's title is
 the title of its best-connected article.
 
-**Shared quotes.**  Inside each story of two or more articles, quotations of
-at least :data:`MIN_QUOTE_WORDS` words are compared across articles on
-normalised text (casefolded, accents and punctuation removed) with
-rapidfuzz: ``ratio`` (light rewording: ``We have`` / ``We've``) or, when the
-shorter quote is at least 25 characters, ``partial_ratio`` (one outlet
-quoting part of a longer quote); a score of :data:`QUOTE_SIMILARITY` or more
-is the same quotation.  Matches are joined transitively and a group spread
-over two or more articles is a :class:`SharedQuote`, its occurrences ordered
-by first report (article date when parseable, else corpus order).
+Inside each story of two or more articles, the quotations that more than one
+article carries are found by :mod:`reader.shared_quotes`.
 """
 
 from __future__ import annotations
@@ -55,12 +48,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-
-from rapidfuzz import fuzz, process
+from typing import NamedTuple
 
 from reader.dates import day_of_year, when
-from reader.model import Article, Attribution, Quote
+from reader.model import Article, Attribution
 from reader.query import normalize, terms
+from reader.shared_quotes import SharedQuote, SpeakerNamer, find_shared_quotes
+from reader.unionfind import UnionFind
 
 __all__ = ["SharedQuote", "Story", "group_stories"]
 
@@ -70,10 +64,6 @@ SALIENT = 6  # an article proposes candidates through its most salient rare feat
 DENSITY = 0.5  # two stories join when this share of their article pairs are linked
 BACKGROUND = 20  # imaginary unrelated articles added to the document count for IDF
 LEAD_CHARS = 400  # body characters read for word and name features
-MIN_QUOTE_WORDS = 5
-QUOTE_SIMILARITY = 85.0
-QUOTE_KINDS = ("direct", "partial")  # reported speech is a paraphrase, not a quotation
-PARTIAL_MIN_CHARS = 25
 
 W_TITLE = 2.0
 W_LEAD = 1.0
@@ -98,39 +88,6 @@ STOPWORDS = frozenset(
 # Capitalised runs: "Wang Yi", "Standard Oil Co", "Bank of England", "Munich".
 _NAME_RE = re.compile(r"[A-Z][\w'’\-]*(?:[ \t]+(?:(?:of|de|al|von|van|the)[ \t]+)?[A-Z][\w'’\-]*)+")
 _LEADING = STOPWORDS | frozenset("but and in on at as by for after before while when if".split())
-
-
-@dataclass(frozen=True, slots=True)
-class SharedQuote:
-    """One quotation reported by two or more articles of a story."""
-
-    speaker: str | None
-    occurrences: tuple[tuple[Article, Quote], ...]  # first report first
-
-    @property
-    def first(self) -> tuple[Article, Quote]:
-        return self.occurrences[0]
-
-    @property
-    def articles(self) -> tuple[Article, ...]:
-        out: list[Article] = []
-        for article, _quote in self.occurrences:
-            if article not in out:
-                out.append(article)
-        return tuple(out)
-
-    @property
-    def also_quoted_by(self) -> tuple[str, ...]:
-        """Outlet labels (or paths) of the articles after the first report."""
-        first = self.occurrences[0][0]
-        out: list[str] = []
-        for article in self.articles:
-            if article is first:
-                continue
-            label = article.outlet_label or article.path
-            if label not in out:
-                out.append(label)
-        return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,9 +217,23 @@ def group_stories(items: Iterable[tuple[Article, Attribution]], *, directory=Non
 
 
 def _group(items: list[tuple[Article, Attribution]], directory) -> list[Story]:
-    n = len(items)
-    if n == 0:
+    """Features -> vectors -> candidate pairs -> links -> joined groups -> stories."""
+    if not items:
         return []
+    speaker_of = _speaker_namer(directory)
+    raw = [_features(article, _speaker_features(article, attribution, speaker_of)) for article, attribution in items]
+    vectors = _vectors(raw)
+    partial = _partial_scores(vectors)
+    whens = [_when(a) for a, _ in items]
+    edges = _links(partial, vectors.vectors, whens, [_headline(a) for a, _ in items])
+    uf, strength = _join(edges, len(items))
+    return _stories(items, uf.groups(), strength, whens, speaker_of)
+
+
+def _speaker_namer(directory) -> SpeakerNamer:
+    """``(article, its speaker's name) -> name``: the directory's corpus-wide
+    name when there is a directory (``Biden`` -> ``Joseph R. Biden``), else
+    the article's own."""
 
     def speaker_of(article: Article, name: str) -> str:
         if directory is not None:
@@ -271,56 +242,91 @@ def _group(items: list[tuple[Article, Attribution]], directory) -> list[Story]:
                 return entry.name
         return name
 
-    # 1. Feature vectors, weighted by IDF against the corpus plus a small
-    #    imaginary background (so that in a corpus of two articles what they
-    #    share still counts).
-    raw: list[dict[str, float]] = []
+    return speaker_of
+
+
+def _speaker_features(article: Article, attribution: Attribution, speaker_of: SpeakerNamer) -> list[str]:
+    """The named people and organisations quoted, as normalised words:
+    ``["wang yi", "state department"]`` (no anonymous sources, no descriptions)."""
+    return [
+        " ".join(terms(speaker_of(article, s.name)))
+        for s in attribution.speakers
+        if s.kind != "anonymous" and s.quotes and s.name[:1].isupper()
+    ]
+
+
+class _Vectors(NamedTuple):
+    """Every article's TF-IDF vector and the index of rare features."""
+
+    vectors: list[dict[str, float]]  # unit length; features shared with no other article left out
+    postings: dict[str, list[tuple[int, float]]]  # rare feature -> (article, weight) of its articles
+    salient: list[Iterable[str]]  # each article's :data:`SALIENT` heaviest rare features
+
+
+def _vectors(raw: list[dict[str, float]]) -> _Vectors:
+    """Weight each article's features by IDF (against the corpus plus
+    :data:`BACKGROUND` imaginary articles, so that in a corpus of two what
+    they share still counts) and index the rare ones.
+
+    Features of one article only never meet another: they count in the
+    norm but are not stored.  With two articles ``{"oil": 1, "opec": 2}`` and
+    ``{"opec": 2}``, only ``opec`` is kept, weighted 2 * (log 22 - log 2.5).
+    """
+    n = len(raw)
     df: Counter[str] = Counter()
-    for article, attribution in items:
-        names = [
-            " ".join(terms(speaker_of(article, s.name)))
-            for s in attribution.speakers
-            if s.kind != "anonymous" and s.quotes and s.name[:1].isupper()
-        ]
-        feats = _features(article, names)
-        raw.append(feats)
+    for feats in raw:
         df.update(feats.keys())
     log_n = math.log(n + BACKGROUND)
     idf = {f: log_n - math.log(d + 0.5) for f, d in df.items()}
-    vectors: list[dict[str, float]] = []
-    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    salient: list[Iterable[str]] = []
+    out = _Vectors([], defaultdict(list), [])
     shared_feats = {f for f, d in df.items() if d > 1}
     rare_feats = {f for f in shared_feats if df[f] <= MAX_DF}
     get_idf = idf.__getitem__
     for i, feats in enumerate(raw):
-        # Features of one article only never meet another: they count in the
-        # norm but are not stored.  (map/zip keep the per-feature work in C.)
+        # (map/zip keep the per-feature work in C.)
         keys = list(feats)
         values = list(map(mul, feats.values(), map(get_idf, keys)))
         norm = 1.0 / (math.sqrt(sum(map(mul, values, values))) or 1.0)
         full = dict(zip(keys, values))
         vec = {f: full[f] * norm for f in feats.keys() & shared_feats}
-        vectors.append(vec)
-        # 2. Candidates: the article's most salient rare features only.
+        out.vectors.append(vec)
         rare = vec.keys() & rare_feats
         for f in rare:
-            postings[f].append((i, vec[f]))
-        salient.append(nlargest(SALIENT, rare, key=vec.__getitem__) if len(rare) > SALIENT else rare)
-    # Each article looks up its most salient rare features in everyone's
-    # rare features: a partial dot product, from either side of a pair.
+            out.postings[f].append((i, vec[f]))
+        out.salient.append(nlargest(SALIENT, rare, key=vec.__getitem__) if len(rare) > SALIENT else rare)
+    return out
+
+
+def _partial_scores(vectors: _Vectors) -> dict[int, float]:
+    """Candidate pairs: each article looks up its most salient rare features
+    in everyone's rare features, a partial dot product from either side of a
+    pair.  The key of pair ``(i, j)`` is ``i * n + j`` (``(j, i)`` may be there too)."""
+    n = len(vectors.vectors)
     partial: dict[int, float] = defaultdict(float)
-    for i, feats in enumerate(salient):
-        vi = vectors[i]
+    postings = vectors.postings
+    for i, feats in enumerate(vectors.salient):
+        vi = vectors.vectors[i]
         base = i * n
         for f in feats:
             wi = vi[f]
             for j, wj in postings[f]:
                 partial[base + j] += wi * wj
+    return partial
 
-    # 3. Full cosine (common features too) for promising pairs; date factor.
-    whens = [_when(a) for a, _ in items]
-    headlines = [_headline(a) for a, _ in items]
+
+Dated = tuple[date | None, int | None]  # see _when
+
+
+def _links(
+    partial: dict[int, float], vectors: list[dict[str, float]], whens: list[Dated], headlines: list[tuple[str, str]]
+) -> list[tuple[float, int, int]]:
+    """``(similarity, i, j)`` of the linked pairs, strongest first.
+
+    A promising pair (partial score at least 0.4 * :data:`THRESHOLD`) gets
+    the full cosine, common features too, scaled by the date factor; one
+    outlet's headline on another day is a recurring report, never a link.
+    """
+    n = len(vectors)
     floor = THRESHOLD * 0.4
     edges: list[tuple[float, int, int]] = []
     for key, part in partial.items():
@@ -341,61 +347,76 @@ def _group(items: list[tuple[Article, Attribution]], directory) -> list[Story]:
             sim *= _date_factor(gap)
         if sim >= THRESHOLD:
             edges.append((sim, i, j))
-
-    # 4. Union-find, strongest links first; two stories join only when enough
-    #    of their articles are linked to each other (no chaining).
     edges.sort(reverse=True)
+    return edges
+
+
+def _join(edges: list[tuple[float, int, int]], n: int) -> tuple[UnionFind, list[float]]:
+    """Join linked articles, strongest links first; two groups join only when
+    :data:`DENSITY` of the article pairs between them are links (no chaining).
+
+    Returns the groups and each article's strength: the sum of the
+    similarities of its links inside its group (the best connected article
+    titles the story).  A triangle of links makes one group; a last link
+    from it to article 3 is one of the three pairs between them, too few::
+
+        >>> uf, strength = _join([(0.75, 0, 1), (0.5, 0, 2), (0.25, 1, 2), (0.25, 2, 3)], 4)
+        >>> uf.groups(), strength
+        ([[0, 1, 2], [3]], [1.25, 1.0, 0.75, 0.0])
+    """
     neighbours: dict[int, set[int]] = defaultdict(set)
     for _sim, i, j in edges:
         neighbours[i].add(j)
         neighbours[j].add(i)
-    parent = list(range(n))
-    members: dict[int, list[int]] = {}
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    strength = [0.0] * n  # sum of link similarities inside the story, for its title
+    uf = UnionFind(n)
+    members: dict[int, list[int]] = {}  # root -> members, for groups of two or more
+    strength = [0.0] * n
     for sim, i, j in edges:
-        ri, rj = find(i), find(j)
-        if ri == rj:
-            strength[i] += sim
-            strength[j] += sim
-            continue
-        mi = members.get(ri, [ri])
-        mj = members.get(rj, [rj])
-        if len(mi) > 1 or len(mj) > 1:
-            small, other = (mi, rj) if len(mi) <= len(mj) else (mj, ri)
-            cross = sum(1 for x in small for y in neighbours[x] if find(y) == other)
-            if cross < DENSITY * len(mi) * len(mj):
+        ri, rj = uf.find(i), uf.find(j)
+        if ri != rj:
+            mi = members.get(ri, [ri])
+            mj = members.get(rj, [rj])
+            if (len(mi) > 1 or len(mj) > 1) and not _dense(mi, mj, ri, rj, neighbours, uf):
                 continue
+            root = uf.union(ri, rj)
+            members[root] = mi + mj
+            members.pop(rj if root == ri else ri, None)
         strength[i] += sim
         strength[j] += sim
-        root, gone = min(ri, rj), max(ri, rj)
-        parent[gone] = root
-        members[root] = mi + mj
-        members.pop(gone, None)
+    return uf, strength
 
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        groups[find(i)].append(i)
+
+def _dense(mi: list[int], mj: list[int], ri: int, rj: int, neighbours: dict[int, set[int]], uf: UnionFind) -> bool:
+    """Are at least :data:`DENSITY` of the article pairs between groups
+    ``mi`` (root ``ri``) and ``mj`` (root ``rj``) linked?"""
+    small, other = (mi, rj) if len(mi) <= len(mj) else (mj, ri)
+    find = uf.find
+    cross = sum(1 for x in small for y in neighbours[x] if find(y) == other)
+    return not cross < DENSITY * len(mi) * len(mj)
+
+
+def _stories(
+    items: list[tuple[Article, Attribution]],
+    groups: list[list[int]],
+    strength: list[float],
+    whens: list[Dated],
+    speaker_of: SpeakerNamer,
+) -> list[Story]:
+    """One story per group, largest first, then in order of their first article."""
 
     def order_key(i: int) -> tuple:
         d = whens[i][0]
         return (d is None, d or date.min, i)
 
     ranked: list[tuple[tuple, Story]] = []
-    for group in groups.values():
-        group.sort(key=order_key)
+    for group in groups:
+        group.sort(key=order_key)  # first report first
         if len(group) == 1:
             article, attribution = items[group[0]]
             ranked.append(((-1, group[0]), Story(article.title, (article,), (), (attribution,))))
             continue
         central = max(group, key=lambda i: (strength[i], -i))
-        shared = _shared_quotes([items[i] for i in group], [order_key(i) for i in group], speaker_of)
+        shared = find_shared_quotes([items[i] for i in group], [order_key(i) for i in group], speaker_of)
         story = Story(
             title=items[central][0].title,
             articles=tuple(items[i][0] for i in group),
@@ -405,72 +426,3 @@ def _group(items: list[tuple[Article, Attribution]], directory) -> list[Story]:
         ranked.append(((-len(group), min(group)), story))
     ranked.sort(key=lambda kv: kv[0])
     return [story for _, story in ranked]
-
-
-# --------------------------------------------------------------------------
-# Shared quotes
-# --------------------------------------------------------------------------
-
-
-def _quote_key(text: str) -> str:
-    return " ".join(terms(text))
-
-
-def _shared_quotes(members: list[tuple[Article, Attribution]], order: list[tuple], speaker_of) -> tuple[SharedQuote, ...]:
-    quotes: list[tuple[int, Quote, str]] = []  # (member no., quote, normalised text)
-    for m, (_article, attribution) in enumerate(members):
-        for q in attribution.quotes:
-            if q.kind not in QUOTE_KINDS:
-                continue
-            key = _quote_key(q.text)
-            if key.count(" ") + 1 >= MIN_QUOTE_WORDS:
-                quotes.append((m, q, key))
-    if len({m for m, _, _ in quotes}) < 2:
-        return ()
-    parent = list(range(len(quotes)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def join(x: int, y: int) -> None:
-        rx, ry = find(x), find(y)
-        if rx != ry:
-            parent[max(rx, ry)] = min(rx, ry)
-
-    keys = [k for _, _, k in quotes]
-    # Compared in C by rapidfuzz: ``ratio`` for light rewording; for a quote of
-    # 25 characters or more ``partial_ratio``, which also finds it inside a
-    # longer quote (a match with a shorter quote is checked with ``ratio``).
-    for x in range(len(quotes) - 1):
-        mx, kx = quotes[x][0], keys[x]
-        scorer = fuzz.partial_ratio if len(kx) >= PARTIAL_MIN_CHARS else fuzz.ratio
-        for _choice, _score, y in process.extract(
-            kx, keys[x + 1 :], scorer=scorer, score_cutoff=QUOTE_SIMILARITY, limit=None
-        ):
-            y += x + 1
-            if quotes[y][0] == mx:
-                continue
-            if scorer is fuzz.partial_ratio and len(keys[y]) < PARTIAL_MIN_CHARS:
-                if not fuzz.ratio(kx, keys[y], score_cutoff=QUOTE_SIMILARITY):
-                    continue
-            join(x, y)
-
-    groups: dict[int, list[int]] = defaultdict(list)
-    for x in range(len(quotes)):
-        groups[find(x)].append(x)
-    shared: list[tuple[tuple, SharedQuote]] = []
-    for xs in groups.values():
-        if len({quotes[x][0] for x in xs}) < 2:
-            continue
-        xs.sort(key=lambda x: (order[quotes[x][0]], quotes[x][1].start))
-        speakers = Counter(
-            speaker_of(members[quotes[x][0]][0], quotes[x][1].speaker) for x in xs if quotes[x][1].speaker
-        )
-        speaker = max(speakers, key=lambda s: (speakers[s], len(s))) if speakers else None
-        occurrences = tuple((members[quotes[x][0]][0], quotes[x][1]) for x in xs)
-        shared.append(((order[quotes[xs[0]][0]], quotes[xs[0]][1].start), SharedQuote(speaker, occurrences)))
-    shared.sort(key=lambda kv: kv[0])
-    return tuple(sq for _, sq in shared)

@@ -113,7 +113,7 @@ async def test_e_exports_the_open_articles_quotes_and_confirms_overwrite(tmp_pat
         await pilot.pause()
         assert not isinstance(app.screen, ExportScreen)
         lines = target.read_text().splitlines()
-        assert lines[0] == "article,title,outlet,speaker,kind,text,start,end"
+        assert lines[0] == "article,title,outlet,speaker,kind,text,start,end,cue,cue_start,cue_end,via"
         assert any("Wang Yi" in line and "absurd and hysterical" in line for line in lines)
         # Exporting again to the same file asks first.
         await pilot.press("e")
@@ -225,3 +225,22 @@ async def test_a_big_state_saved_in_the_background_reads_back_the_same(tmp_path)
         await pilot.pause()
         saved, messages = StateStore(tmp_path / "state.json").load()
         assert messages == [] and saved == app.state
+
+
+def drawn_row(listing: ArticleList, row: int) -> str:
+    """The list's first line of ``row`` as drawn on screen (what the user sees)."""
+    return "".join(segment.text for segment in listing.render_line(row * 2 - int(listing.scroll_y)))
+
+
+async def test_marks_drawn_in_the_list_follow_u_and_m_at_once():
+    app = NewsReaderApp(load())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        listing = app.query_one(ArticleList)
+        assert UNREAD_MARK not in drawn_row(listing, 0) and UNREAD_MARK in drawn_row(listing, 1)
+        await pilot.press("u", "m")
+        await pilot.pause()
+        assert UNREAD_MARK in drawn_row(listing, 0) and BOOKMARK_MARK in drawn_row(listing, 0)
+        await pilot.press("u", "m")
+        await pilot.pause()
+        assert UNREAD_MARK not in drawn_row(listing, 0) and BOOKMARK_MARK not in drawn_row(listing, 0)

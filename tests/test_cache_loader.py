@@ -44,8 +44,9 @@ def test_second_load_comes_from_the_cache_with_the_same_quotes(tmp_path):
     warm, _ = load_all(SEEDS, warm_cache)
     assert (warm_cache.hits, warm_cache.misses) == (2, 0)
     assert [a for a, _ in warm] == [a for a, _ in cold]
-    assert [q for _, q in warm] == [q for _, q in cold]
+    assert [q for _, q in warm] == [q for _, q in cold]  # evidence included
     assert any(q.speaker == "Wang Yi" for _, attribution in warm for q in attribution.quotes)
+    assert all(q.evidence is not None for _, attribution in warm for q in attribution.quotes if q.speaker)
 
 
 def test_a_changed_file_is_read_again_and_a_removed_one_disappears(tmp_path):
@@ -112,7 +113,11 @@ WRONG_TYPES = {
     "caption of numbers": ((2, 0, 0, 11), ((1, 2),)),
     "outlet a list": ((2, 0, 0, 5), ["NPR"]),
     "quote kind unknown": ((2, 0, 1, 0, 0, 2), "shouted"),
-    "quote offsets reversed": ((2, 0, 1, 0, 0), (50, 10, "direct", None, 0, None)),
+    "quote offsets reversed": ((2, 0, 1, 0, 0), (50, 10, "direct", None, 0, None, None)),
+    "quote of the old format": ((2, 0, 1, 0, 0), (0, 10, "direct", None, 0, None)),
+    "evidence found some unknown way": ((2, 0, 1, 0, 0, 6, 2), "guessed"),
+    "evidence outside the text": ((2, 0, 1, 0, 0, 6), (0, 10**9, "named", None)),
+    "evidence antecedent a string": ((2, 0, 1, 0, 0, 6, 3), "Wang"),
     "speaker aliases a string": ((2, 0, 1, 1, 0, 3), "Wang"),
     "speaker mentions of strings": ((2, 0, 1, 1, 0, 4), (("a", "b"),)),
     "speaker count a float": ((2, 0, 1, 1, 0, 5), 2.5),

@@ -48,6 +48,12 @@ def test_every_module_that_reads_an_article_or_finds_its_quotes_is_in_the_finger
     assert loaded - set(rule_files()) == set()
 
 
+@pytest.mark.parametrize("module", ["cleaning.py", "paragraphs.py", "htmltree.py", "formats.py", "sortedlist.py",
+                                    "unionfind.py", "attribution/registry.py", "attribution/lexicon/speech.py"])
+def test_the_modules_that_shape_articles_are_in_the_fingerprint(module):
+    assert PACKAGE / module in rule_files()
+
+
 @pytest.fixture
 def package_copy(tmp_path) -> Path:
     copy = tmp_path / "reader"
@@ -79,7 +85,7 @@ def test_a_new_module_in_the_package_counts_from_the_start(package_copy, new_mod
     assert rules_version(package_copy) != before
 
 
-@pytest.mark.parametrize("module", ["ui/app.py", "cli.py", "search.py", "state.py"])
+@pytest.mark.parametrize("module", ["ui/app.py", "cli.py", "search/index.py", "state.py", "stories.py"])
 def test_the_ui_and_what_only_reads_articles_keep_the_cache(package_copy, module):
     before = rules_version(package_copy)
     path = package_copy / module

@@ -19,10 +19,16 @@ pytestmark = pytest.mark.skipif(not (TMUX and NEWSREADER), reason="needs tmux an
 
 
 class Terminal:
-    """A tmux session running one command, read like a person reads a screen."""
+    """A tmux session running one command, read like a person reads a screen.
+
+    Each terminal has a tmux server of its own (``-L``): a shared server exits
+    when its last session closes, and a session started by another test at
+    that moment fails with "server exited unexpectedly" (seen under load).
+    """
 
     def __init__(self, command: list[str], width: int = 120, height: int = 36, env=None) -> None:
         self.name = f"newsreader-test-{uuid.uuid4().hex[:8]}"
+        self.tmux = [TMUX, "-L", self.name]
         environment = {**os.environ, **(env or {}), "TERM": "xterm-256color"}
         # A running tmux server starts commands with its own environment, not ours:
         # hand over everything that decides where newsreader reads and writes.
@@ -33,20 +39,24 @@ class Terminal:
         }
         pass_env = [arg for key, value in passed.items() for arg in ("-e", f"{key}={value}")]
         subprocess.run(
-            [TMUX, "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height), *pass_env, *command],
+            [*self.tmux, "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height), *pass_env, *command],
             check=True,
             env=environment,
         )
 
     def screen(self) -> str:
-        result = subprocess.run([TMUX, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True)
+        result = subprocess.run([*self.tmux, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True)
         return result.stdout
 
     def alive(self) -> bool:
-        return subprocess.run([TMUX, "has-session", "-t", self.name], capture_output=True).returncode == 0
+        return subprocess.run([*self.tmux, "has-session", "-t", self.name], capture_output=True).returncode == 0
 
     def press(self, *keys: str) -> None:
-        subprocess.run([TMUX, "send-keys", "-t", self.name, *keys], check=True)
+        subprocess.run([*self.tmux, "send-keys", "-t", self.name, *keys], check=True)
+
+    def type(self, text: str) -> None:
+        """Send ``text`` literally, in one burst (as a fast typist or a paste)."""
+        subprocess.run([*self.tmux, "send-keys", "-t", self.name, "-l", text], check=True)
 
     def wait_for(self, predicate, timeout: float = 20.0) -> str:
         """Poll the screen until predicate(screen) holds; fail with the last screen."""
@@ -60,7 +70,7 @@ class Terminal:
         raise AssertionError(f"screen never matched; last screen:\n{screen}")
 
     def close(self) -> None:
-        subprocess.run([TMUX, "kill-session", "-t", self.name], capture_output=True)
+        subprocess.run([*self.tmux, "kill-server"], capture_output=True)
 
 
 @pytest.fixture
@@ -104,7 +114,7 @@ def test_narrow_terminal_still_reads(terminal):
 def test_search_typed_in_one_burst_reaches_the_search_box(terminal):
     term = terminal()
     term.wait_for(lambda s: "Articles (2)" in s)
-    subprocess.run([TMUX, "send-keys", "-t", term.name, "-l", "/@wang absurd"], check=True)
+    term.type("/@wang absurd")
     screen = term.wait_for(lambda s: "1 result" in s)
     assert "@wang absurd" in screen and "absurd and hysterical." in screen
     term.press("Enter")
@@ -129,7 +139,7 @@ def test_a_whole_session_open_navigate_bookmark_search_export_quit_restart(tmp_p
         term.wait_for(lambda s: "John Ruwitch · WEKU (via inkl) · World" in s)
         term.press("m")
         term.wait_for(lambda s: "★" in s)
-        subprocess.run([TMUX, "send-keys", "-t", term.name, "-l", "/balloon"], check=True)
+        term.type("/balloon")
         term.wait_for(lambda s: "result" in s and "balloon" in s)
         term.press("Escape")
         term.wait_for(lambda s: "Articles (2)" in s)
@@ -139,7 +149,7 @@ def test_a_whole_session_open_navigate_bookmark_search_export_quit_restart(tmp_p
         term.wait_for(lambda s: "newsreader-" in s)  # the suggested name, in the focused field
         term.press("C-u")  # clear it
         term.wait_for(lambda s: "newsreader-" not in s)
-        subprocess.run([TMUX, "send-keys", "-t", term.name, "-l", str(target)], check=True)
+        term.type(str(target))
         term.wait_for(lambda s: "quotes.csv" in s)
         term.press("Enter")
         term.wait_for(lambda s: "press enter again to create it" in s)  # the folder "exports" is new
@@ -198,12 +208,12 @@ def test_keys_typed_right_after_s_and_e_reach_the_new_view(terminal, tmp_path):
             continue
     term.press("Escape")
     term.wait_for(lambda s: "Articles (2)" in s)
-    subprocess.run([TMUX, "send-keys", "-t", term.name, "-l", "swang"], check=True)
+    term.type("swang")
     term.wait_for(lambda s: "What Wang Yi said" in s and "wang" in s)
     term.press("Escape")
     term.wait_for(lambda s: "Articles (2)" in s)
     target = tmp_path / "burst.md"
-    subprocess.run([TMUX, "send-keys", "-t", term.name, "-l", f"e{target}"], check=True)
+    term.type(f"e{target}")
     term.wait_for(lambda s: "burst.md" in s)  # the field scrolls: the end of the path shows
     term.press("Enter")
     term.wait_for(lambda s: "Exported to" in s)

@@ -409,7 +409,7 @@ async def test_thousands_of_quotes_show_in_the_reader(tmp_path):
         pane = app.query_one(ReadingPane)
         assert len(pane.attribution.quotes) == 1000
         await pilot.press("tab", "G", "left_square_bracket")
-        assert app.sub_title == "quote 1000 of 1000"
+        assert app.sub_title == "quote 1000 of 1000 · Ana Lopez: named (Mayor Ana Lopez said)"
 
 
 # --- scripts, emoji, combining characters -----------------------------------------------

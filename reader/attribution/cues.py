@@ -16,7 +16,7 @@ Which one wins is decided in :mod:`reader.attribution.engine`.
 >>> par = Paragraph(0, 0, '"We are ready," Ned Price told reporters on Monday.')
 >>> cue = after_cue(par, par.pieces[0])
 >>> cue.mention.text, par.text[cue.verb_start:cue.verb_end]
-('Ned Price', 'told')
+('Ned Price', 'told reporters')
 >>> par = Paragraph(0, 0, 'Price said: "We are ready."')
 >>> cue, adjacent = left_cue(par, par.pieces[0])
 >>> cue.mention.text, adjacent
@@ -30,11 +30,11 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .inverted import np_after
 from .lexicon.grammar import FUNCTION_WORDS
-from .lexicon.speech import SOURCE_PHRASES
+from .lexicon.speech import SOURCE_PHRASES, TELL_VERBS
 from .mentions import NAME, PRONOUN, ROLE, Mention
 from .openers import sentence_subject
 from .patterns import ADJACENT_GAP, ADJACENT_TOLD, APPOSITIVE_TAIL, ARTICLE_GAP, CAP_BEFORE, CUE_LEAD, FILLER, \
-    INVERTED_GAP, MARK, MASK, PARTICIPLE_SET, ROLE_WORDS, SIGNOFF, STATEMENT, VERB, WORD
+    INVERTED_GAP, MARK, MASK, PARTICIPLE_SET, ROLE_WORDS, SIGNOFF, STATEMENT, TOLD_OBJECT, VERB, WORD
 from .names import looks_org
 from .roles import role_then_name
 from .runs import run_mention
@@ -53,13 +53,24 @@ class Cue(NamedTuple):
     """A speaker mention found by a cue, and the verb (or colon) that makes it one.
 
     ``par`` is the index of the paragraph the mention is in; the offsets are
-    local to it.  ``verb_start == verb_end`` when no verb was involved.
+    local to it.  The cue's words run from the mention to the verb, or the
+    other way round (``said Price``); ``verb_end`` reaches over what joins
+    the verb to a quotation after it (``told reporters:``).  ``route`` is
+    where the cue was found: ``after``, ``before``, ``colon``,
+    ``previous-sentence``, ``reported``, or ``according-to`` (any place).
     """
 
     mention: Mention
     par: int
     verb_start: int
     verb_end: int
+    route: str
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """The cue's words, paragraph-local."""
+        m = self.mention
+        return min(m.start, self.verb_start), max(m.end, self.verb_end)
 
 
 def speech_verbs(text: str, lo: int, hi: int, floor: int | None = None) -> list[re.Match]:
@@ -96,12 +107,17 @@ def trailing_cue(index: int, text: str, masked: str, close: int, hi: int, termin
     if found is None:
         return None
     mention, vend, verb = found
+    route = "according-to" if verb.group().lower() in SOURCE_PHRASES else "after"
     if terminal:
         rest = masked[vend:hi] if vend is not None else ""
         rest = FILLER.sub("", rest, count=1)
         if len(WORD.findall(rest)) > _TERMINAL_WORDS:
             return None
-    return Cue(mention, index, verb.start(), verb.end())
+    end = verb.end()
+    if verb.group().lower() in TELL_VERBS:  # the cue's words reach over the audience: "she told reporters"
+        om = TOLD_OBJECT.match(masked, end, hi)
+        end = om.end() if om else end
+    return Cue(mention, index, verb.start(), end, route)
 
 
 def _inverted(masked: str, vm: re.Match, hi: int) -> tuple[Mention, int | None, re.Match] | None:
@@ -182,7 +198,7 @@ def signoff_cue(par: Paragraph, piece: Piece) -> Cue | None:
     mention = run_mention(toks, False) if 2 <= len(toks) <= 4 else None
     if mention is None or mention.kind is not NAME or looks_org(" ".join(mention.tokens)):
         return None
-    return Cue(mention, par.index, sm.start(1), sm.start(1))
+    return Cue(mention, par.index, sm.start(), sm.start(1), "after")  # the cue: the dash and the name
 
 
 def left_cue(par: Paragraph, piece: Piece) -> tuple[Cue | None, bool]:
@@ -200,7 +216,7 @@ def left_cue(par: Paragraph, piece: Piece) -> tuple[Cue | None, bool]:
         if colon.endswith(":"):
             sm = sentence_subject(m, lo, piece.open)
             at = lo + len(colon) - 1
-            return (Cue(sm, par.index, at, at + 1) if sm is not None else None), True
+            return (Cue(sm, par.index, at, at + 1, "colon") if sm is not None else None), True
         return None, False
     verb = vm.group().lower()
     between = m[vm.end() : piece.open]
@@ -209,7 +225,10 @@ def left_cue(par: Paragraph, piece: Piece) -> tuple[Cue | None, bool]:
         mention = np_after(m, vm.end(), piece.open)
     else:
         mention = _subject_of_left_verb(m, lo, vm, piece.open)
-    return (Cue(mention, par.index, vm.start(), vm.end()) if mention is not None else None), adjacent
+    if mention is None:
+        return None, adjacent
+    end = vm.end() + len(between.rstrip()) if adjacent else vm.end()  # "told reporters:", "said on Monday:"
+    return Cue(mention, par.index, vm.start(), end, "according-to" if verb in SOURCE_PHRASES else "before"), adjacent
 
 
 def _subject_of_left_verb(m: str, lo: int, vm: re.Match, open_: int) -> Mention | None:
@@ -246,7 +265,10 @@ def colon_cue(prev: Paragraph) -> Cue | None:
     if not vms:
         return None
     mm = np_at_end(pm, ss, vms[-1].start()) or sentence_subject(pm, ss, vms[-1].start())
-    return Cue(mm, prev.index, vms[-1].start(), vms[-1].end()) if mm is not None else None
+    if mm is None:
+        return None
+    end = len(pm.rstrip())  # "X said on Monday:", unless a quotation stands between
+    return Cue(mm, prev.index, vms[-1].start(), vms[-1].end() if MASK in pm[vms[-1].end() : end] else end, "colon")
 
 
 def previous_sentence_cue(par: Paragraph, piece: Piece) -> Cue | None:
@@ -263,11 +285,12 @@ def previous_sentence_cue(par: Paragraph, piece: Piece) -> Cue | None:
     vms = speech_verbs(m, ps, pe)
     if vms:
         mm = np_at_end(m, ps, vms[-1].start()) or sentence_subject(m, ps, vms[-1].start())
-        return Cue(mm, par.index, vms[-1].start(), vms[-1].end()) if mm is not None else None
+        return Cue(mm, par.index, vms[-1].start(), vms[-1].end(), "previous-sentence") if mm is not None else None
     st = STATEMENT.search(m, ps, pe)
     if st or len(WORD.findall(m, ps, pe)) <= _SHORT_SENTENCE:
         # 'Whitlock disagreed. "..."': a short sentence introducing the quote
         sm = sentence_subject(m, ps, pe)
         if sm is not None and sm.kind in (NAME, PRONOUN, ROLE):
-            return Cue(sm, par.index, st.start() if st else ps, st.end() if st else ps)
+            end = st.end() if st else ps + len(m[ps:pe].rstrip())  # the statement, or the whole short sentence
+            return Cue(sm, par.index, st.start() if st else sm.start, end, "previous-sentence")
     return None

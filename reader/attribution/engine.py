@@ -13,7 +13,9 @@
    or, opening its paragraph, the last speaker of the paragraph before.
    Each attribution made marks its speaker as quoted (:func:`_credit`): the
    one step that counts quotations ("the company" prefers an organisation
-   already quoted).
+   already quoted).  Each carries its evidence
+   (:mod:`~reader.attribution.evidence`): the cue's words, how the speaker
+   was found.
 4. :func:`finish`: overlapping finds dropped, quotes and speakers built.
 
 >>> from reader.model import Span
@@ -27,8 +29,9 @@ from __future__ import annotations
 
 from typing import NamedTuple, Sequence
 
-from ..model import Attribution, Quote, Span, Speaker
+from ..model import Attribution, Evidence, Quote, Span, Speaker
 from .direct import choose_cue, cue_is_weak, is_scare, shape_of
+from .evidence import continued, evidence_of
 from .lexicon.grammar import PRONOUNS
 from .marks import quotes_with_single_marks
 from .paragraph import Paragraph, Piece
@@ -47,6 +50,7 @@ class Found(NamedTuple):
     speaker: str | None
     par: int
     cue: tuple[int, int] | None  # the speaker mention's span
+    evidence: Evidence | None  # the cue's words and how the speaker was found
 
 
 class Decision(NamedTuple):
@@ -57,6 +61,7 @@ class Decision(NamedTuple):
     scare: bool
     cue_found: bool
     cue: tuple[int, int] | None
+    evidence: Evidence | None
 
 
 def extract(source: str, paragraphs: Sequence[Span]) -> Attribution:
@@ -118,31 +123,38 @@ def attribute(pars: list[Paragraph], resolver: Resolver) -> list[Found]:
             groups.setdefault(g, []).append((par, piece))
     decided: dict[int, Decision] = {}
     found: list[Found] = []
-    last_speaker: str | None = None  # of the paragraph before
+    last: Found | None = None  # the last attribution with a speaker in the paragraph before
     for par, nums in zip(pars, numbers):
-        speaker: str | None = None  # the last one credited in this paragraph
+        latest: Found | None = None  # ... in this paragraph
         for item in _in_text_order(par, nums, reported(par)):
             if isinstance(item, Reported):
-                name, cue = resolver.resolve(item.cue.mention, par.base)
-                if name is None:
+                resolved = resolver.resolve(item.cue.mention, par.base)
+                if resolved.name is None:
                     continue
-                kind = "reported"
+                kind, name, cue = "reported", resolved.name, resolved.span
+                evidence = evidence_of(pars, item.cue, resolved)
                 start, end = par.base + item.lo, par.base + item.hi
             else:
                 piece, g = item
                 if g not in decided:
-                    decided[g] = _decide(pars, groups[g], resolver, last_speaker)
+                    decided[g] = _decide(pars, groups[g], resolver, last)
                 d = decided[g]
-                kind, name, cue = d.kind, d.speaker, d.cue
-                if name is None and not d.scare and not d.cue_found and d.kind == "direct" and speaker:
-                    name = speaker  # the next quote of a paragraph continues the same speaker
+                kind, name, cue, evidence = d.kind, d.speaker, d.cue, d.evidence
+                if name is None and not d.scare and not d.cue_found and d.kind == "direct" and latest:
+                    # the next quote of a paragraph continues the same speaker
+                    name, evidence = latest.speaker, _carried(latest)
                 start, end = par.base + piece.lo, par.base + piece.hi
-            found.append(Found(start, end, kind, name, par.index, cue))
+            found.append(Found(start, end, kind, name, par.index, cue, evidence))
             if name is not None:
                 _credit(resolver.registry, name)
-                speaker = name
-        last_speaker = speaker
+                latest = found[-1]
+        last = latest
     return found
+
+
+def _carried(before: Found) -> Evidence | None:
+    """The evidence of a speaker carried on from the attribution ``before``."""
+    return continued(before.evidence, (before.start, before.end)) if before.evidence else None
 
 
 def _in_text_order(par: Paragraph, nums: list[int], clauses: list[Reported]) -> list:
@@ -155,19 +167,23 @@ def _in_text_order(par: Paragraph, nums: list[int], clauses: list[Reported]) -> 
 
 
 def _decide(pars: list[Paragraph], group: list[tuple[Paragraph, Piece]], resolver: Resolver,
-            last_speaker: str | None) -> Decision:
+            last: Found | None) -> Decision:
     """Kind, speaker and cue of the quotation made of ``group``'s pieces;
-    ``last_speaker``: of the paragraph before the first piece's."""
+    ``last``: the last attribution with a speaker in the paragraph before the first piece's."""
     par, first = group[0]
     shape = shape_of(par, first, multi=len(group) > 1)
     choice = choose_cue(pars, group, shape)
-    speaker = cue = None
+    speaker = cue = evidence = None
     if choice.cue is not None and not cue_is_weak(shape, choice):
-        speaker, cue = resolver.resolve(choice.cue.mention, pars[choice.cue.par].base, par.text[first.lo : first.hi])
+        resolved = resolver.resolve(choice.cue.mention, pars[choice.cue.par].base, par.text[first.lo : first.hi])
+        speaker, cue = resolved.name, resolved.span
+        if speaker is not None:
+            evidence = evidence_of(pars, choice.cue, resolved)
     scare = is_scare(shape, speaker is not None)
-    if speaker is None and not scare and shape.kind == "direct" and first.open == par.indent:
-        speaker = last_speaker  # a paragraph opening with an unattributed quote continues the one before
-    return Decision(shape.kind, speaker, scare, choice.cue is not None, cue)
+    if speaker is None and not scare and shape.kind == "direct" and first.open == par.indent and last:
+        # a paragraph opening with an unattributed quote continues the one before
+        speaker, evidence = last.speaker, _carried(last)
+    return Decision(shape.kind, speaker, scare, choice.cue is not None, cue, evidence)
 
 
 def _credit(registry: Registry, name: str) -> None:
@@ -187,7 +203,7 @@ def finish(source: str, found: list[Found], registry: Registry) -> Attribution:
     for f in found:
         if f.start < last_end or f.end <= f.start:
             continue
-        quotes.append(Quote(f.start, f.end, source[f.start : f.end], f.kind, f.speaker, f.par, f.cue))
+        quotes.append(Quote(f.start, f.end, source[f.start : f.end], f.kind, f.speaker, f.par, f.cue, f.evidence))
         last_end = f.end
         if f.speaker:
             counts[f.speaker] = counts.get(f.speaker, 0) + 1

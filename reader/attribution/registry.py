@@ -55,6 +55,7 @@ class Entity:
     order: int = 0
     _mention_set: set[tuple[int, int]] = field(default_factory=set, repr=False, compare=False)
     _alias_set: set[str] = field(default_factory=set, repr=False, compare=False)
+    _ends: dict[int, int] = field(default_factory=dict, repr=False, compare=False)  # mention start -> end
 
     def add_alias(self, alias: str) -> None:
         if alias and alias not in self._alias_set:  # sets: thousands of aliases and mentions stay cheap
@@ -65,6 +66,12 @@ class Entity:
         if span not in self._mention_set:
             self._mention_set.add(span)
             self.mentions.append(span)
+            self._ends.setdefault(span[0], span[1])
+
+    def mention_at(self, start: int) -> tuple[int, int] | None:
+        """The (first) mention of this entity starting at ``start``."""
+        end = self._ends.get(start)
+        return None if end is None else (start, end)
 
 
 # --------------------------------------------------------------------------
@@ -256,11 +263,16 @@ class Timeline:
         """The entity of the last mention in list ``key`` before offset ``before``
         (passing over the names in ``skip``; a stretch of their mentions is
         jumped a block at a time)."""
+        found = self.latest_at(key, before, skip)
+        return None if found is None else found[0]
+
+    def latest_at(self, key: str, before: int, skip: Collection[str] = ()) -> tuple[Entity, int] | None:
+        """:meth:`latest`, and the offset of the mention found."""
         lst = self._lists.get(key)
         if lst is None:
             lst = self._build(key)
-        for _, name in lst.before((before,), skip):
-            return self._entities[name]
+        for offset, name in lst.before((before,), skip):
+            return self._entities[name], offset
         return None
 
     def _build(self, key: str) -> SortedList:
@@ -416,10 +428,15 @@ class Registry:
             ent = self.timeline.latest("org+q:" + kind, offset) or self.timeline.latest("org:" + kind, offset)
         return ent
 
-    def by_role(self, title: str, before: int) -> Entity | None:
-        """``the Secretary`` -> the most recent person whose role has that word."""
+    def by_role(self, title: str, before: int) -> tuple[Entity, tuple[int, int] | None] | None:
+        """``the Secretary`` -> the most recent person whose role has that word
+        (else the first person named with it), and the mention that decided."""
         t = title.lower()
-        return self.timeline.latest("role:" + t, before) or self._first_with_role.get(t)
+        found = self.timeline.latest_at("role:" + t, before)
+        if found is not None:
+            return found[0], found[0].mention_at(found[1])
+        ent = self._first_with_role.get(t)
+        return None if ent is None else (ent, ent.mentions[0] if ent.mentions else None)
 
     def persons_named(self, words: set[str]) -> frozenset[str]:
         """Persons whose surname (over two letters) is one of ``words``."""
@@ -437,8 +454,9 @@ class Registry:
             return ent.plural or ent.kind == "organisation"
         return False
 
-    def resolve_pronoun(self, pron: str, offset: int, exclude: Collection[str] = frozenset()) -> Entity | None:
-        """Most recent compatible entity mentioned before ``offset``.
+    def resolve_pronoun(self, pron: str, offset: int,
+                        exclude: Collection[str] = frozenset()) -> tuple[Entity, tuple[int, int] | None] | None:
+        """Most recent compatible entity mentioned before ``offset``, and that mention.
 
         ``exclude``: canonical names that cannot be meant (a person named
         inside the very quotation the pronoun introduces).
@@ -446,7 +464,10 @@ class Registry:
         g = PRONOUNS.get(pron.lower())
         if g is None or g == "s":
             return None
-        ent = self.timeline.latest("pron:" + g, offset, exclude)
-        if ent is not None and g in ("m", "f") and not ent.gender:
+        found = self.timeline.latest_at("pron:" + g, offset, exclude)
+        if found is None:
+            return None
+        ent = found[0]
+        if g in ("m", "f") and not ent.gender:
             self.set_gender(ent, g)
-        return ent
+        return ent, ent.mention_at(found[1])

@@ -99,11 +99,14 @@ def _before_comma(m: str, s: int, k: int) -> int | None:
     return hi
 
 
-def _found(par: Paragraph, lo: int, hi: int, mention: Mention, verb: re.Match) -> Reported | None:
+def _found(par: Paragraph, lo: int, hi: int, mention: Mention, verb: re.Match, verb_end: int = -1,
+           route: str = "reported") -> Reported | None:
+    """The clause ``[lo, hi)``, if it can be one, with its cue (the verb's
+    words reaching to ``verb_end`` when given: "told reporters")."""
     m = par.masked
     if not ok_clause(m, lo, hi):
         return None
-    return Reported(lo, hi, Cue(mention, par.index, verb.start(), verb.end()))
+    return Reported(lo, hi, Cue(mention, par.index, verb.start(), max(verb.end(), verb_end), route))
 
 
 def according(par: Paragraph, s: int, e: int) -> Reported | None:
@@ -127,12 +130,12 @@ def according(par: Paragraph, s: int, e: int) -> Reported | None:
             lo = cm.end()
         while lo < e and m[lo] in " ,":
             lo += 1
-        return _found(par, lo, clause_end(m, e), mention, am)
+        return _found(par, lo, clause_end(m, e), mention, am, route="according-to")
     # CLAUSE, according to X
     hi = am.start()
     while hi > s and m[hi - 1] in " ,;—–-":
         hi -= 1
-    return _found(par, s, hi, mention, am)
+    return _found(par, s, hi, mention, am, route="according-to")
 
 
 def reported_at(par: Paragraph, s: int, e: int, vm: re.Match) -> Reported | None:
@@ -164,18 +167,19 @@ def reported_at(par: Paragraph, s: int, e: int, vm: re.Match) -> Reported | None
     if mention.kind is NAME and mention.tokens and mention.tokens[-1].lower() in OBJECT_PRONOUNS:
         return None
     pos = vm.end()
+    told_end = -1
     if verb in TELL_VERBS:
         om = TOLD_OBJECT.match(m, pos, e)
         if om is None:
             return None
-        pos = om.end()
+        pos = told_end = om.end()
     pos = FILLER.match(m, pos, e).end()
     tm = THAT.match(m, pos, e)
     if tm:
         pos = tm.end()
     while pos < e and m[pos] in " ,":
         pos += 1
-    return _found(par, pos, _second_cue(m, pos, clause_end(m, e)), mention, vm)
+    return _found(par, pos, _second_cue(m, pos, clause_end(m, e)), mention, vm, told_end)
 
 
 def _second_cue(m: str, pos: int, hi: int) -> int:

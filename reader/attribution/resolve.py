@@ -20,7 +20,7 @@ pronoun looks for the first such cue in a recent sentence).
 >>> resolver.resolve(np_at_end(text, 24, 32), 0).name
 'Antony Blinken'
 >>> resolver.resolve(np_at_end(text, 51, 54), 0)
-Resolved(name='Antony Blinken', span=(51, 53))
+Resolved(name='Antony Blinken', span=(51, 53), antecedent=(24, 31))
 """
 
 from __future__ import annotations
@@ -42,11 +42,17 @@ from .subjects import np_at_end
 _ANTECEDENT_SENTENCES = 4  # sentences a pronoun looks back over for a subject
 
 
+Span = tuple[int, int]
+
+
 class Resolved(NamedTuple):
-    """The canonical name a mention resolved to (``None``: nobody) and its span in the source."""
+    """The canonical name a mention resolved to (``None``: nobody), its span
+    in the source, and for a pronoun or a title the mention it was taken to
+    mean (its antecedent)."""
 
     name: str | None
-    span: tuple[int, int] | None
+    span: Span | None
+    antecedent: Span | None = None
 
 
 class Resolver:
@@ -56,7 +62,7 @@ class Resolver:
         self.source = source
         self.registry = registry
         self.paragraphs = paragraphs
-        self._answers: dict[tuple[int, int], str | None] = {}
+        self._answers: dict[Span, tuple[str | None, Span | None]] = {}  # span -> name, antecedent
         self._named = SortedList()  # the spans in _answers that name someone
         # a paragraph by its offset (the last one given, should two start at the same place)
         self._by_base = {par.base: par for par in paragraphs}
@@ -69,41 +75,43 @@ class Resolver:
         if m is None:
             return Resolved(None, None)
         span = (base + m.start, base + m.end)
-        if span in self._answers:
-            return Resolved(self._answers[span], span)
+        known = self._answers.get(span)
+        if known is not None:
+            return Resolved(known[0], span, known[1])
+        antecedent = None
         if m.kind is PRONOUN:
-            name = self._pronoun(m, base, span, quote)
+            name, antecedent = self._pronoun(m, base, span, quote)
         elif m.kind is ROLE:
-            name = self._role(m, span)
+            name, antecedent = self._role(m, span)
         elif m.kind is NAME:
             name = self._name(m, base, span)
             if name is None:
                 return Resolved(None, None)
         else:
             name = self.registry.add_anonymous(m.text, m.head, span, m.definite).name
-        self._answers[span] = name
+        self._answers[span] = (name, antecedent)
         if name is not None:
             self._named.add(span)
-        return Resolved(name, span)
+        return Resolved(name, span, antecedent)
 
-    def _pronoun(self, m: Mention, base: int, span: tuple[int, int], quote: str | None) -> str | None:
+    def _pronoun(self, m: Mention, base: int, span: Span, quote: str | None) -> tuple[str | None, Span | None]:
         reg = self.registry
         exclude = reg.persons_named(set(WORD.findall(quote))) if quote else frozenset()
-        ent = self._subject_antecedent(m, base, exclude)
-        if ent is None:
-            ent = reg.resolve_pronoun(m.text, span[0], exclude)
-        if ent is None:
-            return None
+        found = self._subject_antecedent(m, base, exclude) or reg.resolve_pronoun(m.text, span[0], exclude)
+        if found is None:
+            return None, None
+        ent, antecedent = found
         ent.add_mention(span)
-        return ent.name
+        return ent.name, antecedent
 
-    def _role(self, m: Mention, span: tuple[int, int]) -> str | None:
-        ent = self.registry.by_role(m.head, span[0])
-        if ent is None:
-            return None
+    def _role(self, m: Mention, span: Span) -> tuple[str | None, Span | None]:
+        found = self.registry.by_role(m.head, span[0])
+        if found is None:
+            return None, None
+        ent, antecedent = found
         ent.add_alias(m.text)
         ent.add_mention(span)
-        return ent.name
+        return ent.name, antecedent
 
     def _name(self, m: Mention, base: int, span: tuple[int, int]) -> str | None:
         """A person or organisation by name (the name as written, without a
@@ -131,7 +139,7 @@ class Resolver:
             reg.note_role(ent.name, m.role)
         return ent.name
 
-    def _subject_antecedent(self, m: Mention, base: int, exclude: frozenset[str]) -> Entity | None:
+    def _subject_antecedent(self, m: Mention, base: int, exclude: frozenset[str]) -> tuple[Entity, Span] | None:
         """A pronoun refers first to the subject of a recent sentence.
 
         Looks back over the sentences before the pronoun's own (this paragraph,
@@ -157,23 +165,23 @@ class Resolver:
         for pj, s, e in seq[:_ANTECEDENT_SENTENCES]:
             found = self._fitting_subject(m.text, pj, s, e, exclude)
             if found is not None:
-                ent, after = found
-                if self._gender_fits(ent, m.text, pj, after, e):
-                    return ent
+                ent, mention = found
+                if self._gender_fits(ent, m.text, pj, mention[1] - pj.base, e):
+                    return ent, mention
         return None
 
     def _fitting_subject(self, pron: str, par: Paragraph, s: int, e: int,
-                         exclude: frozenset[str]) -> tuple[Entity, int] | None:
+                         exclude: frozenset[str]) -> tuple[Entity, Span] | None:
         """The first subject of the sentence ``[s, e)`` of ``par`` that ``pron``
-        can mean, and where its mention ends: the first resolved cue in the
-        sentence, else its first noun phrase, else the subject of its first
+        can mean, and its mention (in the source): the first resolved cue in
+        the sentence, else its first noun phrase, else the subject of its first
         speech verb ("..., a spokeswoman said in response")."""
         reg = self.registry
         pbase = par.base
-        cands: list[tuple[str | None, int]] = []
+        cands: list[tuple[str | None, Span]] = []
         cue = self._named.first_from((pbase + s,))
         if cue is not None and cue[0] < pbase + e:
-            cands.append((self._answers[cue], cue[1] - pbase))
+            cands.append((self._answers[cue][0], cue))
         mt = par.masked
         subj = [sentence_subject(mt, s, e)]
         for vm in speech_verbs(mt, s, e):
@@ -181,11 +189,11 @@ class Resolver:
             break
         for sm in subj:
             if sm is not None and sm.kind in (NAME, ANONYMOUS, ROLE):
-                cands.append((self.resolve(sm, pbase).name, sm.end))
-        for name, after in cands:
+                cands.append((self.resolve(sm, pbase).name, (pbase + sm.start, pbase + sm.end)))
+        for name, mention in cands:
             ent = reg.entities.get(name) if name else None
             if ent is not None and name not in exclude and reg.pronoun_fits(ent, pron):
-                return ent, after
+                return ent, mention
         return None
 
     def _gender_fits(self, ent: Entity, pron: str, par: Paragraph, after: int, e: int) -> bool:

@@ -574,7 +574,7 @@ class NewsReaderApp(App[None]):
             self.notify(f"Showing only {pane.focus_speaker}'s quotes; escape shows everyone's.", timeout=4)
 
     def on_reading_pane_quote_changed(self, event: ReadingPane.QuoteChanged) -> None:
-        self.sub_title = f"quote {event.index} of {event.total}"
+        self.sub_title = f"quote {event.index} of {event.total}" + (f" · {event.how}" if event.how else "")
 
 
 def _suggest(name: str) -> Path:

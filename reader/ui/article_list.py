@@ -30,6 +30,7 @@ UNREAD_MARK = "●"
 BOOKMARK_MARK = "★"
 FILTERS = ("all", "unread", "bookmarked", "by story")
 ROW_HEIGHT = 2
+STRIPS_KEPT = 512  # drawn lines kept: a few screens of rows, in every state they are drawn in
 
 
 def article_prompt(article: Article, unread: bool, bookmarked: bool = False, story: str = "") -> Text:
@@ -98,6 +99,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._rows: list[str] = [a.id for a in articles]
         self._position: dict[str, int] = {}
         self.story_of: dict[str, tuple[int, int]] = {}  # article id -> (story number, size)
+        self._strips: dict[tuple, Strip] = {}  # (id, read, bookmarked, story, line, width, style) -> line
         self._reindex()
 
     # --- contents ----------------------------------------------------------------
@@ -237,13 +239,24 @@ class ArticleList(ScrollView, can_focus=True):
         base = self.rich_style
         if row >= len(self._rows):
             return Strip.blank(width, base)
-        prompt = self.get_option_at_index(row).prompt
-        text = prompt.split("\n")[part] if part < len(prompt.split("\n")) else Text("")
-        text = Text(" ") + text
-        text.truncate(width, overflow="ellipsis", pad=True)
         style = base
         if row == self.highlighted:
             style = base + self.get_component_rich_style("article-list--cursor")
+        article_id = self._rows[row]
+        key = (article_id, self.state.is_read(article_id), self.state.is_bookmarked(article_id),
+               self.story_of.get(article_id) if self.filter == "by story" else None, part, width, style)
+        strip = self._strips.get(key)
+        if strip is None:
+            if len(self._strips) >= STRIPS_KEPT:
+                self._strips.clear()
+            strip = self._strips[key] = self._render_row_line(row, part, width, style)
+        return strip
+
+    def _render_row_line(self, row: int, part: int, width: int, style: Style) -> Strip:
+        """Line ``part`` of a row, drawn (the list asks again on every repaint: kept in ``_strips``)."""
+        lines = self.get_option_at_index(row).prompt.split("\n")
+        text = Text(" ") + (lines[part] if part < len(lines) else Text(""))
+        text.truncate(width, overflow="ellipsis", pad=True)
         segments = list(text.render(self.app.console))
         strip = Strip(Segment.apply_style(segments, style), text.cell_len)
         return strip.crop_extend(0, width, style)

@@ -28,6 +28,7 @@ from textual.widgets import Static
 from reader.model import Article, Attribution, Quote, Span
 from reader.sanitize import one_line, visible
 from reader.ui.article_body import ArticleBody, Paragraphs
+from reader.ui.evidence_text import describe
 from reader.ui.palette import speaker_colour
 
 _TABLE_HINT = "   "
@@ -62,7 +63,10 @@ def render_paragraph(
     current: Quote | None = None,
     marked: tuple[int, int] | None = None,
 ) -> Text:
-    """One paragraph as a Rich Text: untrusted text, styles by offset only."""
+    """One paragraph as a Rich Text: untrusted text, styles by offset only.
+
+    The ``current`` quote is reversed, and its cue (the words that attribute
+    it, in this paragraph or another) underlined in its speaker's colour."""
     text = Text(paragraph_text(paragraph))
     base = paragraph.start
     for quote in quotes:
@@ -78,6 +82,10 @@ def render_paragraph(
         if focus_speaker is not None and name != focus_speaker:
             continue
         text.stylize(Style(color=speaker_colour(name), bold=True, underline=True), start - base, end - base)
+    evidence = current.evidence if current is not None else None
+    if evidence is not None and evidence.end > base and evidence.start < paragraph.end:
+        text.stylize(Style(color=speaker_colour(current.speaker), underline=True),
+                     max(evidence.start - base, 0), min(evidence.end - base, len(text)))
     if marked is not None and marked[1] > base and marked[0] < paragraph.end:
         text.stylize(Style(reverse=True), max(marked[0] - base, 0), min(marked[1] - base, len(text)))
     return text
@@ -154,10 +162,12 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
     @dataclass
     class QuoteChanged(Message):
-        """The current quote moved (for the footer / status)."""
+        """The current quote moved (for the footer / status); ``how``: how its
+        speaker was found (:func:`~reader.ui.evidence_text.describe`)."""
 
         index: int
         total: int
+        how: str = ""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -278,11 +288,20 @@ class ReadingPane(VerticalScroll, can_focus=True):
         else:
             position = (position + step) % len(candidates)
         quotes = self.attribution.quotes
-        before = quotes[self.current_quote].paragraph if self.current_quote >= 0 else -1
+        changed = [*self._paragraphs_of_quote(self.current_quote)]
         self.current_quote = candidates[position]
-        self.query_one(ArticleBody).repaint([before, quotes[self.current_quote].paragraph])
-        self._scroll_to_offset(quotes[self.current_quote].start)
-        self.post_message(self.QuoteChanged(position + 1, len(candidates)))
+        quote = quotes[self.current_quote]
+        self.query_one(ArticleBody).repaint([*changed, *self._paragraphs_of_quote(self.current_quote)])
+        self._scroll_to_offset(quote.start)
+        self.post_message(self.QuoteChanged(position + 1, len(candidates), describe(quote, self.article.source)))
+
+    def _paragraphs_of_quote(self, index: int) -> list[int]:
+        """The paragraphs quote ``index`` and its cue are drawn in."""
+        if index < 0:
+            return []
+        quote = self.attribution.quotes[index]
+        evidence = quote.evidence
+        return [quote.paragraph, *self._paragraphs_of((evidence.start, evidence.end) if evidence else None)]
 
     def action_next_quote(self) -> None:
         self._go_to_quote(1)

@@ -1,0 +1,210 @@
+"""The steps of parse_article, each on its own (reader.cleaning); whole pages
+are in test_cleaning.py.  Rows are paragraphs (invented text) and what the
+step makes of them."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+import reader.cleaning
+import reader.paragraphs
+from reader.cleaning import (
+    _copyright,
+    _header_metadata,
+    _headline,
+    _mark_footer,
+    _mark_furniture,
+    _markdown_headings,
+    _outlet_and_via,
+    _Para,
+    _sign_off,
+    _title_text,
+)
+from reader.model import Caption, Span
+
+PROSE = "The council voted on Tuesday to rebuild the harbour wall before the winter storms."
+PROSE2 = "Work will start in May and is expected to take two years, the council said."
+
+
+def _page(*texts: str, roles: dict[int, str] | None = None) -> tuple[str, list[_Para]]:
+    """The paragraphs as a plain-text file, one blank line between them."""
+    source = "\n\n".join(texts) + "\n"
+    paras, pos = [], 0
+    for i, text in enumerate(texts):
+        paras.append(_Para(pos, pos + len(text), text, (roles or {}).get(i, "body")))
+        pos += len(text) + 2
+    return source, paras
+
+
+@pytest.mark.parametrize(
+    "texts, headline",
+    [
+        (["Council votes to rebuild harbour wall", PROSE], 0),  # a first line on its own
+        (["WEKU", "World", "Council votes to rebuild the harbour wall", PROSE], 2),  # first header line of 5 words
+        (["WEKU", "World", "Harbour wall vote", PROSE], 2),  # else the longest
+        (["Home | News | Local", "Harbour wall vote", PROSE], 1),  # a navigation line is no headline
+        (["Council votes to rebuild the harbour wall today.", PROSE], 0),  # short prose first: the headline
+        ([PROSE + " " + PROSE + " " + PROSE2, PROSE2], -1),  # long prose first: none
+        ([], -1),
+    ],
+)
+def test_headline(texts, headline):
+    source, paras = _page(*texts)
+    assert _headline(source, paras) == headline
+
+
+@pytest.mark.parametrize(
+    "texts, roles, captions",
+    [
+        # a caption printed twice, then its credit
+        (["Divers inspect the old wall", "Divers inspect the old wall", "Jane Doe/AP", PROSE],
+         ["caption", "duplicate", "credit", "body"], [Caption("Divers inspect the old wall", "Jane Doe/AP")]),
+        # a caption followed by a photo credit
+        (["Divers inspect the old wall at dawn", "Photograph: Jane Doe", PROSE],
+         ["caption", "credit", "body"], [Caption("Divers inspect the old wall at dawn", "Photograph: Jane Doe")]),
+        # a credit in brackets at its end
+        (["Divers inspect the old wall. (Jane Doe/Elwin Bugle)", PROSE],
+         ["caption", "body"], [Caption("Divers inspect the old wall.", "Jane Doe/Elwin Bugle")]),
+        (["Copyright 2024 Elwin Bugle. All rights reserved.", PROSE], ["copyright", "body"], []),
+        (["Sign up for our newsletter", PROSE], ["boilerplate", "body"], []),
+        (["Home | News | Local", PROSE], ["boilerplate", "body"], []),
+        (["Share this story", PROSE, "Share this story"], ["boilerplate", "body", "boilerplate"], []),
+        (["Most popular", PROSE, "Most popular"], ["boilerplate", "body", "boilerplate"], []),
+        (["Harbour news", PROSE, "Harbour news"], ["repeat", "body", "repeat"], []),  # a repeated short line
+        (["March 3, 2024", PROSE], ["date", "body"], []),
+        ([PROSE, PROSE2], ["body", "body"], []),
+    ],
+)
+def test_mark_furniture(texts, roles, captions):
+    _source, paras = _page(*texts)
+    assert _mark_furniture(paras) == captions
+    assert [p.role for p in paras] == roles
+
+
+@pytest.mark.parametrize(
+    "texts, title_index, found, roles",
+    [
+        (["Elwin Gazette", "Local", "Priya Raman", "Harbour wall vote", PROSE], 3,
+         {"outlet": "Elwin Gazette", "section": "Local", "byline": "Priya Raman"}, ["outlet", "section", "byline"]),
+        (["By Priya Raman and Tom Reed", "Harbour wall vote", PROSE], 1,
+         {"byline": "Priya Raman and Tom Reed"}, ["byline"]),
+        (["Harbour wall vote", "By Priya Raman", PROSE], 0, {"byline": "Priya Raman"}, ["title", "byline"]),
+        (["Get the app", "Harbour wall vote", PROSE], 1, {}, ["boilerplate"]),
+    ],
+)
+def test_header_metadata(texts, title_index, found, roles):
+    _source, paras = _page(*texts, roles={title_index: "title"})
+    assert _header_metadata(paras, title_index) == found
+    assert [p.role for p in paras[: len(roles)]] == roles
+
+
+@pytest.mark.parametrize(
+    "texts, marked, roles",
+    [
+        # after the last prose, once a pitch appears, the lines after it go too
+        ([PROSE, "Support local news", "Elwin Bugle", "Top stories"], {1: "boilerplate"},
+         ["body", "boilerplate", "boilerplate", "boilerplate"]),
+        ([PROSE, "Copyright 2024 Elwin Bugle.", "Jane Doe"], {1: "copyright"}, ["body", "copyright", "boilerplate"]),
+        ([PROSE, "Jane Doe", "Reuter"], {}, ["body", "body", "body"]),  # no pitch: left to the sign-off step
+        # a pitch between two prose paragraphs takes nothing with it
+        (["Support local news", "Elwin Bugle", PROSE], {0: "boilerplate"}, ["boilerplate", "body", "body"]),
+    ],
+)
+def test_mark_footer(texts, marked, roles):
+    _source, paras = _page(*texts, roles=marked)
+    _mark_footer(paras)
+    assert [p.role for p in paras] == roles
+
+
+@pytest.mark.parametrize(
+    "last, signed, role",
+    [
+        ("Reuter", "Reuter", "signoff"),
+        ("REUTER", "Reuter", "signoff"),
+        ("AFP", "AFP", "signoff"),
+        ("Jane Doe", None, "signoff"),  # a name: more likely the writer
+        ("ENDS", None, "signoff"),
+        ("-30-", None, "body"),  # digits: kept, as a number would be
+        ("Ends.", None, "body"),  # a sentence
+        ("May 3", None, "body"),  # a date
+        ("See you in May", None, "body"),  # three words
+    ],
+)
+def test_sign_off(last, signed, role):
+    _source, paras = _page(PROSE, last)
+    assert _sign_off(paras) == signed
+    assert paras[-1].role == role
+
+
+def test_a_lone_paragraph_is_never_a_sign_off():
+    _source, paras = _page("Reuter")
+    assert _sign_off(paras) is None and paras[0].role == "body"
+
+
+@pytest.mark.parametrize(
+    "line, text, holder",
+    [
+        ("Copyright 2023 NPR. To see more, visit https://www.npr.org.", "Copyright 2023 NPR.", "NPR"),
+        ("© 2024 The Elwin Bugle", "© 2024 The Elwin Bugle", "The Elwin Bugle"),
+        ("(c) 1999-2024 Harbour Radio, all rights reserved", "(c) 1999-2024 Harbour Radio, all rights reserved", "Harbour Radio"),
+        ("Copyright 2024 a very long list of six holders", "Copyright 2024 a very long list of six holders", None),
+        (None, None, None),
+    ],
+)
+def test_copyright(line, text, holder):
+    texts = [PROSE] + ([line] if line else [])
+    _source, paras = _page(*texts, roles={1: "copyright"})
+    assert _copyright(paras) == (text, holder)
+
+
+@pytest.mark.parametrize(
+    "outlet, host, result",
+    [
+        ("NPR", "MPR News", ("NPR", "MPR News")),
+        ("NPR", "npr", ("NPR", None)),
+        (None, "inkl", ("inkl", None)),
+        ("WEKU", None, ("WEKU", None)),
+        (None, None, (None, None)),
+    ],
+)
+def test_outlet_and_via(outlet, host, result):
+    assert _outlet_and_via(outlet, host) == result
+
+
+@pytest.mark.parametrize(
+    "title, body, path, result",
+    [
+        ("Harbour  wall\nvote ", (), "a.txt", "Harbour wall vote"),
+        (None, (Span(0, len(PROSE), PROSE),), "a.txt", PROSE),  # 83 characters: whole
+        (None, (Span(0, 200, "word " * 40),), "a.txt", ("word " * 40)[:89].rstrip() + "…"),
+        ("", (), "news/harbour.txt", "harbour.txt"),
+        (None, (), "", "Untitled"),
+    ],
+)
+def test_title_text(title, body, path, result):
+    assert _title_text(title, body, path) == result
+
+
+@pytest.mark.parametrize(
+    "texts, meta_title, title, title_index, first",
+    [
+        (["# Harbour wall vote", PROSE], None, "Harbour wall vote", 0, ("title", "Harbour wall vote")),
+        (["## Harbour wall vote ##", PROSE], None, "Harbour wall vote", 0, ("title", "Harbour wall vote ##")),
+        (["# Harbour wall vote", PROSE], "Harbour wall vote", "Harbour wall vote", -1, ("title", "Harbour wall vote")),
+        (["# Another heading", PROSE], "Harbour wall vote", "Harbour wall vote", -1, ("body", "Another heading")),
+        ([PROSE, "# Later heading"], None, "Later heading", 1, ("body", PROSE)),
+        ([PROSE], None, None, -1, ("body", PROSE)),
+    ],
+)
+def test_markdown_headings(texts, meta_title, title, title_index, first):
+    source, paras = _page(*texts)
+    assert _markdown_headings(paras, meta_title) == (title, title_index)
+    assert (paras[0].role, paras[0].text) == first
+    assert all(source[p.start : p.end] == p.text for p in paras)  # offsets follow the stripped "#"
+
+
+@pytest.mark.parametrize("module", [reader.cleaning, reader.paragraphs])
+def test_the_worked_examples_in_the_docstrings_are_right(module):
+    assert doctest.testmod(module).failed == 0
