@@ -55,6 +55,9 @@ def comma_segments(toks: list[Token]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in segs if b > a] or [(0, 0)]
 
 
+# prepositions that end the head of a description ("professor of art history")
+_HEAD_ENDS = frozenset(("of", "at", "for", "in", "with", "from"))
+
 def appositive_seg(toks: list[Token], seg: tuple[int, int], prev: tuple[int, int]) -> bool:
     """Does this comma segment describe the noun phrase before it?
 
@@ -76,6 +79,9 @@ def appositive_seg(toks: list[Token], seg: tuple[int, int], prev: tuple[int, int
     if not words[-1][:1].isupper() and (is_title(words[-1]) or speaker_head(words[-1])) and \
             not any(is_title(w) for w in words[:-1] if w[:1].isupper()):
         return True  # "Hernan Dario Gomez, Panama coach, said"
+    head = next((words[k - 1] for k in range(1, len(words)) if words[k] in _HEAD_ENDS), words[-1])
+    if head[:1].islower() and (is_title(head) or speaker_head(head)) and not is_title(w0):
+        return True  # "Hilary Braysmith, USI associate professor of art history, said"
     if not w0[:1].isupper():
         # lowercase start: a description, an age, a relative clause; not a
         # predicate ("Acme, a unit of X, is raising ..., said")

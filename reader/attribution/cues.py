@@ -34,8 +34,12 @@ from .lexicon.speech import SOURCE_PHRASES, TELL_VERBS
 from .mentions import NAME, PRONOUN, ROLE, Mention
 from .openers import sentence_subject
 from .patterns import ADJACENT_GAP, ADJACENT_TOLD, APPOSITIVE_TAIL, ARTICLE_GAP, CAP_BEFORE, CUE_LEAD, FILLER, \
-    INVERTED_GAP, MARK, MASK, PARTICIPLE_SET, ROLE_WORDS, STATEMENT, TOLD_OBJECT, VERB, WORD
+    INVERTED_GAP, MARK, MASK, PARTICIPLE_SET, ROLE_WORDS, SIGNOFF, STATEMENT, TOLD_OBJECT, VERB, WORD
+from .names import looks_org
+from .roles import role_then_name
+from .runs import run_mention
 from .subjects import np_at_end
+from .tokens import is_cap_token, tokenize
 
 if TYPE_CHECKING:
     from .paragraph import Paragraph, Piece
@@ -143,10 +147,27 @@ def _subject_first(masked: str, off: int, hi: int) -> tuple[Mention, int, re.Mat
             pre = masked[off : mention.start]
             if ROLE_WORDS.fullmatch(pre) and not any(w in FUNCTION_WORDS for w in pre.split()):
                 return mention.with_role(mention.role or pre.strip()), vm2.end(), vm2
+            rm = _employer_role_name(masked, off, mention)  # "NBC host Carl Benning said"
+            if rm is not None:
+                return rm, vm2.end(), vm2
         if mention is not None and (mention.start <= off + 1 or ARTICLE_GAP.fullmatch(masked[off : mention.start])):
             return mention, vm2.end(), vm2
         return None
     return None
+
+
+def _employer_role_name(masked: str, off: int, mention: Mention) -> Mention | None:
+    """``NBC host Carl Benning`` (at most "the" and three capitalised words
+    before the role words): the name ``mention`` ends the trailer's subject."""
+    toks = tokenize(masked, off, mention.end)
+    j = 1 if toks and toks[0].text.lower() == "the" else 0
+    k = j
+    while k < len(toks) and k - j < 3 and is_cap_token(toks[k].text):
+        k += 1
+    if k == j or k >= len(toks):
+        return None
+    rm = role_then_name(toks, k, j)
+    return rm if rm is not None and rm.end == mention.end else None
 
 
 def after_cue(par: Paragraph, piece: Piece) -> Cue | None:
@@ -161,6 +182,23 @@ def after_cue(par: Paragraph, piece: Piece) -> Cue | None:
         hi = nm.start()
     terminal = text[piece.hi - 1 : piece.hi] in ".!?"
     return trailing_cue(par.index, text, par.masked, c, hi, terminal)
+
+
+def signoff_cue(par: Paragraph, piece: Piece) -> Cue | None:
+    """``"We will win." ― Ana Ruiz``: a dash and a name of two to four
+    capitalised words right after the closing mark, then nothing but the end
+    of the line or the next quotation's opening mark."""
+    c = piece.close
+    if c >= len(par.text):
+        return None
+    sm = SIGNOFF.match(par.text, c + 1)
+    if sm is None:
+        return None
+    toks = tokenize(par.text, sm.start(1), sm.end(1))
+    mention = run_mention(toks, False) if 2 <= len(toks) <= 4 else None
+    if mention is None or mention.kind is not NAME or looks_org(" ".join(mention.tokens)):
+        return None
+    return Cue(mention, par.index, sm.start(), sm.start(1), "after")  # the cue: the dash and the name
 
 
 def left_cue(par: Paragraph, piece: Piece) -> tuple[Cue | None, bool]:
@@ -200,10 +238,16 @@ def _subject_of_left_verb(m: str, lo: int, vm: re.Match, open_: int) -> Mention 
     mention = None
     if vm.group().lower() not in PARTICIPLE_SET or not m[lo : vm.start()].rstrip().endswith(","):
         mention = np_at_end(m, lo, vm.start())
-        if mention is None:
+        if mention is None and vm.group().lower() not in ("told", "tells", "tell"):  # "told Reuters": the audience
             inv = np_after(m, vm.end(), open_)  # inverted: 'said Price: "..."'
             if inv is not None and INVERTED_GAP.fullmatch(m[inv.end : open_] or ","):
                 mention = inv
+    if mention is None and vm.group().lower() in PARTICIPLE_SET:
+        # '"...," the mayor said, adding that it would take "more hours"'
+        prev = speech_verbs(m, lo, vm.start())
+        if prev and prev[-1].group().lower() not in PARTICIPLE_SET:
+            start = max(lo, m.rfind(MASK, lo, prev[-1].start()) + 1)
+            mention = np_at_end(m, start, prev[-1].start())
     if mention is None:
         # "Wang ..., describing its actions as" / "He did not ... but said"
         mention = sentence_subject(m, lo, vm.start())

@@ -24,12 +24,14 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .cues import Cue, after_cue, colon_cue, left_cue, previous_sentence_cue
+from .cues import Cue, after_cue, colon_cue, left_cue, previous_sentence_cue, signoff_cue
 from .paragraph import Paragraph, Piece
 from .patterns import MASK, SO_CALLED, VERB, VERB_AT_END, WORD
 
 _TITLE_WORDS = 5  # a Title-Case quotation this short is a title
 _SCARE_WORDS = 4  # an unattributed partial quotation this short is a scare quote
+# the small words a title leaves in lower case ("Face the Nation", "Gone with the Wind")
+_TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as".split())
 
 
 class Shape(NamedTuple):
@@ -66,13 +68,30 @@ def shape_of(par: Paragraph, first: Piece, multi: bool) -> Shape:
     words = WORD.findall(text)
     title_case = len(words) <= _TITLE_WORDS and all(w[0].isupper() or not w[0].isalpha() or len(w) <= 3
                                                     for w in words)
-    return Shape(kind, title_case, len(words), bool(SO_CALLED.search(left_s[-40:])), not left_tail)
+    scare_prefix = bool(SO_CALLED.search(left_s[-40:])) or (kind == "partial" and is_title_text(words))
+    return Shape(kind, title_case, len(words), scare_prefix, not left_tail)
+
+
+def is_title_text(words: list[str]) -> bool:
+    """Is every word capitalised, as in the name of a show, book or song
+    (``Face the Nation`` keeps its small words low), and not an exclamation?
+
+    >>> is_title_text("Face the Nation".split()), is_title_text("a nasty man".split())
+    (True, False)
+    """
+    caps = 0
+    for w in words:
+        if w[0].isupper():
+            caps += 1
+        elif w.isalpha() and w not in _TITLE_SMALL_WORDS:
+            return False
+    return caps >= 2
 
 
 def choose_cue(paragraphs: list[Paragraph], group: list[tuple[Paragraph, Piece]], shape: Shape) -> Choice:
     """The cue that speaks for the quotation made of the pieces ``group``."""
     par, first = group[0]
-    after = after_cue(*group[-1])
+    after = after_cue(*group[-1]) or signoff_cue(*group[-1])
     left, adjacent = left_cue(par, first)
     cue = None
     if not shape.scare_prefix:

@@ -33,6 +33,7 @@ from ..model import Attribution, Evidence, Quote, Span, Speaker
 from .direct import choose_cue, cue_is_weak, is_scare, shape_of
 from .evidence import continued, evidence_of
 from .lexicon.grammar import PRONOUNS
+from .marks import quotes_with_single_marks
 from .paragraph import Paragraph, Piece
 from .prepass import learn_names
 from .registry import Registry
@@ -78,6 +79,7 @@ def read_paragraphs(source: str, paragraphs: Sequence[Span]) -> list[Paragraph]:
     out: list[Paragraph] = []
     n = len(source)
     after_open = False  # the paragraph before left a quotation open
+    singles = quotes_with_single_marks(source)  # 'We won,' said Lynch.
     for p in paragraphs:
         try:
             s, e = int(p.start), int(p.end)
@@ -85,7 +87,7 @@ def read_paragraphs(source: str, paragraphs: Sequence[Span]) -> list[Paragraph]:
             continue
         if s < 0 or e > n or s >= e:
             continue
-        par = Paragraph(len(out), s, source[s:e], after_open)
+        par = Paragraph(len(out), s, source[s:e], after_open, singles)
         out.append(par)
         after_open = par.open_at_end
     return out

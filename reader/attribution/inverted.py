@@ -19,6 +19,7 @@ from .lexicon.people import NAME_PARTICLES
 from .mentions import ANONYMOUS, NAME, ROLE, Mention, pronoun
 from .names import is_title, speaker_head, strip_det
 from .patterns import APPOSED_NAME_END, APPOSITIVE
+from .roles import role_then_name
 from .runs import and_extend, cap_run_end, of_the_at, of_the_mention, person_of, run_mention
 from .tokens import Token, is_cap_token, is_word, tokenize, words_of
 
@@ -37,7 +38,7 @@ def np_after(text: str, pos: int, hi: int) -> Mention | None:
     seg = toks[: _subject_length(toks)]
     if not seg:
         return None
-    m = _capitalised_subject(seg)
+    m = _capitalised_subject(seg) or role_then_name(seg, 0)  # "said psychologist Nancy Ruiz"
     if m is None:
         m = common_np(seg)
         if m is not None and m.start != seg[0].start:
@@ -81,6 +82,10 @@ def _capitalised_subject(seg: list[Token]) -> Mention | None:
         return r[0]  # "said Chancellor of the Exchequer Nigel Lawson"
     if k == len(run):
         return (person_of(run, definite) if "and" in words_of(run) else None) or run_mention(run, definite)
+    if k > 0 and run[k].text[:1].islower():
+        rm = role_then_name(run, k)  # "said NBC host Carl Benning"
+        if rm is not None:
+            return rm
     if k > 0 and definite and run[k].text[:1].islower() and run[k].text.lower() not in NAME_PARTICLES:
         # "the Crown prosecutor": capitalised words modifying a common noun
         m = common_np(seg)

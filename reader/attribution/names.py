@@ -42,6 +42,7 @@ from .lexicon.people import (
     NOT_PERSON_NOUNS,
     ORG_TITLES,
     PERSON_SUFFIXES,
+    ROLE_NOUNS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
     SPEAKER_NOUNS,
@@ -50,6 +51,14 @@ from .lexicon.people import (
 )
 from .lexicon.places import COUNTRIES, PLACES
 from .patterns import ROLE_BEFORE
+
+# "the mayor", "the senator", "the nominee": titles and role nouns that head a
+# description of a person (not the abbreviations and forms of address)
+_TITLE_HEADS = (TITLES | ROLE_NOUNS) - frozenset(
+    "mr mrs ms miss mx dr sir dame lord lady madam sen rep prof rev gen adm col capt maj lt sgt cpl cmdr supt "
+    "det dr. mp mep qc kc chief general major father mother son daughter wife husband brother sister mate "
+    "partner head deputy".split())
+
 
 @lru_cache(maxsize=16384)
 def norm(word: str) -> str:
@@ -68,7 +77,7 @@ def speaker_head(word: str) -> bool:
     (True, True, False)
     """
     w = word.lower()
-    if w in SPEAKER_NOUNS:
+    if w in SPEAKER_NOUNS or w in _TITLE_HEADS:
         return True
     return len(w) > 4 and w.endswith(PERSON_SUFFIXES) and w not in NOT_PERSON_NOUNS
 

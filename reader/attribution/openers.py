@@ -20,6 +20,7 @@ from .lexicon.grammar import APPOSITIVE_OPENERS, ARTICLES, FUNCTION_WORDS, HEAD_
 from .mentions import NAME, Mention, pronoun
 from .names import is_title, looks_org, speaker_head
 from .patterns import DATELINE, MASK, REPORT_VERB_SET
+from .roles import role_then_name
 from .runs import cap_run_end, of_the_at, of_the_mention, run_mention
 from .tokens import Token, is_cap_token, is_word, tokenize, words_of
 
@@ -51,9 +52,11 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
         if r is not None:
             return r[0]  # "Chancellor of the Exchequer Nigel Lawson said"
     rm = None
-    if k > j and k + 1 < len(toks) and toks[k].text[:1].islower() and (is_title(toks[k].text)
-                                                                       or speaker_head(toks[k].text)):
-        pm = _org_role_name(toks, j, k)
+    if k > j and k + 1 < len(toks) and toks[k].text[:1].islower():
+        # "Polish National Bank head Wladyslaw Baka", "Acme campaign chairman Tim Rourke"
+        pm = role_then_name(toks, k, j)
+        if pm is None and (is_title(toks[k].text) or speaker_head(toks[k].text)):
+            pm = _org_role_name(toks, j, k)
         if pm is not None:
             return pm
     if k > j:

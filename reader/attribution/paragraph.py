@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from .cues import speech_verbs, trailing_cue
 from .lexicon.grammar import ABBREVIATIONS, FUNCTION_WORDS
+from .marks import normalise_marks
 from .names import norm
 from .patterns import DOTTED_INITIALS, LAST_WORD, MARK, MASK, NEXT_SENTENCE, NEXT_WORD, OPEN_MARKS, \
     SENT_END
@@ -51,6 +52,8 @@ def pair_marks(t: str) -> tuple[list[tuple[int, int]], int | None]:
 
     >>> pair_marks('He said "yes" and "no')
     ([(8, 12)], 18)
+    >>> pair_marks('”Go home.” He left.')
+    ([(0, 9)], None)
     """
     pairs: list[tuple[int, int]] = []
     open_at: int | None = None
@@ -86,6 +89,8 @@ def pair_marks(t: str) -> tuple[list[tuple[int, int]], int | None]:
         elif open_at is not None:  # a closing curly mark
             pairs.append((open_at, i))
             open_at = None
+        elif c == "”" and (i == 0 or prev.isspace()) and (nxt.isalnum() or t.startswith(("…", " …"), i + 1)):
+            open_at = i  # a closing mark typed as the opener: '”Fear. I am afraid.”'
     return pairs, open_at
 
 
@@ -100,13 +105,15 @@ class Paragraph:
 
     ``index`` is its position among the article's paragraphs, ``base`` its
     offset in the source; ``after_open_quote`` says the paragraph before
-    left a quotation open (so a first quotation opening this one continues it).
+    left a quotation open (so a first quotation opening this one continues it);
+    ``single_marks``: the article quotes with single marks (British style).
     """
 
-    def __init__(self, index: int, base: int, text: str, after_open_quote: bool = False) -> None:
+    def __init__(self, index: int, base: int, text: str, after_open_quote: bool = False,
+                 single_marks: bool = False) -> None:
         self.index = index
         self.base = base
-        self.text = text
+        self.text = text = normalise_marks(text, single_marks)  # same length: offsets hold
         pairs, open_at = pair_marks(text)
         self.spans: list[tuple[int, int]] = pairs + ([(open_at, len(text))] if open_at is not None else [])
         self.open_at_end = open_at is not None

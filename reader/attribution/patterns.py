@@ -217,3 +217,7 @@ AND_SPEECH_VERB = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?"
                              + r"(?![\w\-])")
 # "warned voters that": a short object before "that".
 OBJECT_THAT = re.compile(r"\s+(?:[\w'’\-]+\s+){1,4}?that\b")
+# '"..." ― Ana Ruiz': a dash and a name signing a quotation off (group 1: the name),
+# then the end of the line or the next quotation.
+SIGNOFF = re.compile(r"[.,]?[^\S\n]*(?:[―—–]|--?)[^\S\n]*((?:[" + CAP + r"][\w’'\-]*\.?[^\S\n]+){1,3}[" + CAP
+                     + r"][\w’'\-]*)[^\S\n]*\.?[^\S\n]*(?=$|\n|[^\S\n]*[\"“”])")

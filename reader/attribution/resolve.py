@@ -32,6 +32,7 @@ from .cues import speech_verbs
 from .lexicon.grammar import PRONOUNS
 from .mentions import ANONYMOUS, NAME, PRONOUN, ROLE, Mention
 from .names import looks_org, split_role
+from .never import NeverSpeaker
 from .openers import sentence_subject
 from .paragraph import Paragraph
 from .patterns import GENDERED_PRONOUN, INITIALS, LEAD_JUNK, MALE_PRONOUN_SET, WORD
@@ -65,6 +66,7 @@ class Resolver:
         self._named = SortedList()  # the spans in _answers that name someone
         # a paragraph by its offset (the last one given, should two start at the same place)
         self._by_base = {par.base: par for par in paragraphs}
+        self._never = NeverSpeaker(source)  # words never a speaker alone ("Democratic", "Shortly")
 
     def resolve(self, m: Mention | None, base: int, quote: str | None = None) -> Resolved:
         """The canonical speaker ``m`` (offsets local to the paragraph at
@@ -125,7 +127,8 @@ class Resolver:
             nm = (reg.names.org_starting(nm) or nm) if m.firm else nm[:-2]
         if nm.endswith(".") and not INITIALS.fullmatch(nm):
             nm = nm[:-1]
-        if not nm:
+        if not nm or self._never.rejects(nm, self._never.starts_sentence(base + m.name_start
+                                                                           if m.name_start >= 0 else span[0])):
             return None
         kind = "organisation" if (looks_org(nm) or m.definite or m.firm or nm in reg.acronyms) else "person"
         if kind == "organisation" and " " not in nm and nm not in reg.acronyms \

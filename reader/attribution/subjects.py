@@ -17,14 +17,15 @@ from __future__ import annotations
 
 from .appositives import appositive_seg, comma_segments
 from .descriptions import common_np
-from .lexicon.grammar import AFFILIATION_PREPOSITIONS, CLAUSE_OPENERS, FUNCTION_WORDS, NOT_THIRD_PERSON, PRONOUNS, \
-    SPECIFIERS
+from .lexicon.grammar import AFFILIATION_PREPOSITIONS, CLAUSE_OPENERS, DETERMINERS, FUNCTION_WORDS, \
+    NOT_THIRD_PERSON, PRONOUNS, SPECIFIERS
 from .lexicon.organisations import ORG_WORDS
 from .lexicon.people import NAME_PARTICLES, THING_NOUNS
 from .lexicon.places import COUNTRIES, PLACES
 from .mentions import ANONYMOUS, NAME, PRONOUN, ROLE, Mention, pronoun
 from .names import is_title, looks_org, norm, speaker_head, strip_det
 from .patterns import COMMA_AUXILIARY, IN_A, TRAIL_ADVERBIAL, TRAIL_LAST_WORDS
+from .roles import role_then_name, strip_asked_by, strip_party_tag
 from .runs import and_extend, of_the_at, of_the_mention, person_of, run_mention
 from .tokens import Token, is_cap_token, is_word, tokenize, words_of
 
@@ -60,7 +61,7 @@ def strip_trailing_adverbials(seg: str) -> str:
 
 def np_at_end(text: str, lo: int, hi: int) -> Mention | None:
     """The subject noun phrase that ends right before ``hi``."""
-    seg = strip_trailing_adverbials(text[lo:hi])
+    seg = strip_asked_by(strip_party_tag(strip_trailing_adverbials(text[lo:hi])))
     hi = lo + len(seg.rstrip())
     if hi - lo > _SUBJECT_WINDOW:
         sp = text.find(" ", hi - _SUBJECT_WINDOW, hi)
@@ -70,7 +71,20 @@ def np_at_end(text: str, lo: int, hi: int) -> Mention | None:
         return None
     if toks[-1].text == ",":
         return np_before_appositives(text, toks)
-    return np_simple(toks)
+    m = np_simple(toks)
+    if m is not None and m.kind is ANONYMOUS and _after_and(toks, m.start):
+        return None  # "the former first lady and senator": half a description names nobody
+    return m
+
+
+def _after_and(toks: list[Token], start: int) -> bool:
+    """Is the token before the one starting at ``start`` a joining "and"?"""
+    for i in range(len(toks) - 1, 0, -1):
+        if toks[i].start == start:
+            # not "..., and a person familiar with the talks said": a new clause
+            return toks[i - 1].text == "and" and toks[i].text.lower() not in DETERMINERS and \
+                (i < 2 or toks[i - 2].text != ",")
+    return False
 
 
 def np_before_appositives(text: str, toks: list[Token]) -> Mention | None:

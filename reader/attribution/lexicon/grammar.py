@@ -23,7 +23,7 @@ FUNCTION_WORDS = frozenset(
     why how mr mrs ms dr sir such other another more less few any once
     overall indeed further furthermore moreover nevertheless nonetheless
     separately similarly likewise additionally finally second third
-    yes well
+    yes well besides already amid within
     """.split()
 )
 

@@ -164,3 +164,32 @@ POSTNOMINALS = frozenset("qc kc sc mp mep jr sr phd md esq obe mbe cbe ii iii".s
 
 # Heads of a role in apposition before a name ("China's top diplomat, Wang Yi").
 ROLE_HEADS = TITLES | SPEAKER_NOUNS
+
+# Lower-case job words that end a role written before a name ("NBC host Carl
+# Benning", "Acme campaign chairman Tim Rourke", "flood survivor Jane Doe"),
+# beyond the titles and speaker nouns.
+ROLE_NOUNS = frozenset(
+    """
+    host anchor correspondent commentator pollster nominee candidate contender
+    hopeful challenger incumbent surrogate strategist consultant operative
+    counsel attorney lawyer advocate aide adviser advisor staffer deputy
+    secretary chief head boss founder co-founder owner partner captain coach
+    rival opponent running-mate mate veteran survivor mother father son
+    daughter wife husband widow brother sister resident voter delegate
+    congressman congresswoman senator governor mayor
+    """.split()
+)
+
+# Adjectives that only ever modify a name or a role, never speak alone
+# ("Democratic nominee Ann Lee", "American officials", "Former Mayor X").
+NEVER_ALONE = frozenset(
+    """
+    democratic republican american british english scottish welsh irish french
+    german italian spanish russian chinese japanese korean indian canadian
+    mexican australian israeli iranian iraqi syrian turkish european african
+    asian latino hispanic former late early nuclear federal national
+    presidential congressional political conservative liberal progressive
+    small new senior junior acting interim
+    us u.s. uk u.k.
+    """.split()
+)

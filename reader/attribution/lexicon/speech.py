@@ -83,6 +83,7 @@ urged urges tweeted posted joked boasted lamented mentioned continued
 recounted quipped shouted wondered exclaimed described describes called
 calls dubbed branded characterized characterised labelled labeled
 call urge warn reasoned recommended recommends recommend promised promises
+demanded demands sang sings chanted scolded recalled recalls
 """.split()
 )
 
@@ -91,7 +92,7 @@ PARTICIPLES = tuple(
     """
 saying adding describing calling noting warning telling writing explaining
 arguing insisting claiming stating asking declaring stressing urging quoting
-recommending promising
+recommending promising asserting chanting demanding
 reads read
 """.split()
 )
@@ -100,7 +101,7 @@ reads read
 SOURCE_PHRASES = ("according to", "in the words of")
 
 # A phrase that works as a speech verb after the source ("he went on").
-CONTINUING_PHRASES = ("went on",)
+CONTINUING_PHRASES = ("went on", "put it")
 
 # Verbs of an inverted sentence-final cue: "..., said the source, who ...".
 INVERTED_VERBS = frozenset(

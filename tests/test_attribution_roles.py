@@ -1,0 +1,80 @@
+"""Who is named when a role, employer, party or place stands before the name.
+
+``NBC host Carl Benning`` is Carl Benning (role: NBC host), never "NBC";
+a party tag after a name (``(R-Ore.)``, ``, D-Md.,``) is never the speaker.
+Negative rows: what must not become the speaker.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from reader.attribution import extract
+from reader.model import Span
+
+
+def speakers(*lines: str) -> list[str | None]:
+    source = "\n\n".join(lines)
+    spans = tuple(Span(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]+", source))
+    return [q.speaker for q in extract(source, spans).quotes if q.kind != "reported"]
+
+
+ROLE_BEFORE_NAME = [
+    ('"We will not back down on this," said NBC host Carl Benning.', "Carl Benning"),
+    ('"We will not back down on this," NBC host Carl Benning said.', "Carl Benning"),
+    ('"The data are clear," said psychologist Nora Ruiz.', "Nora Ruiz"),
+    ('Acme campaign chairman Tim Rourke said the move was "a disgrace to the county."', "Tim Rourke"),
+    ('Democratic presidential nominee Maria Olsen chimed in, saying the city must act "without any delay."',
+     "Maria Olsen"),
+    ('Olsen campaign manager Rob Meeks told a radio host that rivals spread "lies about the plan."', "Rob Meeks"),
+    ('"We train every night," Riverside captain Luis Okoro said.', "Luis Okoro"),
+]
+
+
+@pytest.mark.parametrize("line, speaker", ROLE_BEFORE_NAME)
+def test_the_person_after_a_role_speaks(line, speaker):
+    assert speakers(line) == [speaker]
+
+
+PARTY_TAGS = [
+    '"We will not back down on this," Rep. Jane Holt (R-Ore.) said.',
+    '"We will not back down on this," said Rep. Jane Holt (R-Ore.).',
+    'Rep. Jane Holt, R-Ore., said: "We will not back down on this."',
+    'Sen. Jane Holt (D-Ore.) said the bill was "dead on arrival."',
+]
+
+
+@pytest.mark.parametrize("line", PARTY_TAGS)
+def test_a_party_tag_is_not_the_speaker(line):
+    assert speakers("Republicans said the vote would go ahead.", line) == ["Jane Holt"]
+
+
+NOT_A_ROLE = [
+    # a verb between the employer and the name: the employer speaks of the name
+    ('Acme said Tim Rourke was "a fine manager."', "Acme"),
+    # no name after the lower-case words: the employer speaks, no person is invented
+    ('"We are hiring again," Acme Corp said on Monday.', "Acme Corp"),
+]
+
+
+@pytest.mark.parametrize("line, speaker", NOT_A_ROLE)
+def test_words_that_are_not_a_role(line, speaker):
+    assert speakers(line) == [speaker]
+
+
+# --- the outlet that asked is not the speaker -----------------------------------------
+
+ASKED_BY_AN_OUTLET = [
+    ('Economists polled by Reuters said the rate would "stay where it is for now."', "Economists"),
+    ('Ramon Ortiz, head of the audit board, told Reuters in an interview: "We will find the money."',
+     "Ramon Ortiz"),
+    ('"We will find the money," Ramon Ortiz told the Daily Courier.', "Ramon Ortiz"),
+    ('Besides Baker, officials said the plan was "not on the table."', "officials"),
+]
+
+
+@pytest.mark.parametrize("line, speaker", ASKED_BY_AN_OUTLET)
+def test_the_outlet_that_asked_is_not_the_speaker(line, speaker):
+    assert speakers(line) == [speaker]
