@@ -48,15 +48,19 @@ def article_to_tuple(article: Article) -> tuple:
     )
 
 
+def _check_strings(required: tuple, optional: tuple) -> None:
+    """TypeError unless every ``required`` value is a str and every ``optional`` one a str or None."""
+    if not all(type(value) is str for value in required):
+        raise TypeError("cache entry: id, path, source and title must be strings")
+    if not all(value is None or type(value) is str for value in optional):
+        raise TypeError("cache entry: metadata must be strings or None")
+
+
 def article_from_tuple(t: tuple) -> Article:
     """The article of :func:`article_to_tuple`; ValueError or TypeError when
     ``t`` is not one (a cache file can hold anything that passes its checksum)."""
     (aid, path, source, title, paras, outlet, via, byline, section, copyright_, date, captions, url) = t
-    if not (type(aid) is str and type(path) is str and type(source) is str and type(title) is str):
-        raise TypeError("cache entry: id, path, source and title must be strings")
-    for value in (outlet, via, byline, section, copyright_, date, url):
-        if value is not None and type(value) is not str:
-            raise TypeError("cache entry: metadata must be strings or None")
+    _check_strings((aid, path, source, title), (outlet, via, byline, section, copyright_, date, url))
     size = len(source)
     paragraphs = []
     for start, end in paras:
@@ -188,11 +192,7 @@ def _spans(text: object, size: int) -> tuple[tuple[int, int], ...]:
 def _article_from_row(row: tuple) -> Article:
     """The checks of :func:`article_from_tuple` on a row of the ``articles`` table."""
     (aid, path, source, title, paras, outlet, via, byline, section, copyright_, date, captions, url) = row
-    if not (type(aid) is str and type(path) is str and type(source) is str and type(title) is str):
-        raise TypeError("cache entry: id, path, source and title must be strings")
-    for value in (outlet, via, byline, section, copyright_, date, url):
-        if value is not None and type(value) is not str:
-            raise TypeError("cache entry: metadata must be strings or None")
+    _check_strings((aid, path, source, title), (outlet, via, byline, section, copyright_, date, url))
     caption_list = ()
     if captions != "[]":
         caption_list = tuple(_caption(c) for c in _loads(captions))
