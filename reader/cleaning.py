@@ -491,8 +491,11 @@ def _sign_off(paras: list[_Para]) -> str | None:
     text = _TRAILER.sub("", last.text)
     if not text or any(c.isdigit() for c in text):
         return None
-    sentence = last.text.rstrip().endswith(".") and not last.text.rstrip().endswith("..")
-    if last.words > 2 or sentence or text[-1] in "!?":
+    raw = last.text.rstrip()
+    # "He left." is a sentence and "All..." a teaser cut short; only a wire's
+    # name may trail dots or a stray ^M ("REUTER...").
+    sentence = raw.endswith(".") and not (raw.endswith("..") and _wire(text))
+    if last.words > 2 or sentence or raw.endswith("^M") and not _wire(text) or text[-1] in "!?":
         glued = _GLUED.search(last.text)
         wire = _wire(glued.group("wire")) if glued else None
         if glued and wire:

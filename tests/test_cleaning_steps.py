@@ -222,6 +222,7 @@ def test_the_worked_examples_in_the_docstrings_are_right(module):
         (" REUTER\n", "Reuter", "Talks resume on Monday."),  # glued to the last sentence
         ("\n\nInterrupted\n", None, "Talks resume on Monday."),  # an end marker, not an outlet
         ("\n\nHe left.\n", None, "He left."),  # a short last sentence is body, not a sign-off
+        ("\n\nAll...\n", None, "All..."),  # a teaser cut short is not an outlet
     ],
 )
 def test_a_wire_sign_off_names_the_outlet_however_it_is_written(ending, outlet, last_body):
