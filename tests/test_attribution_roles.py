@@ -30,6 +30,10 @@ ROLE_BEFORE_NAME = [
      "Maria Olsen"),
     ('Olsen campaign manager Rob Meeks told a radio host that rivals spread "lies about the plan."', "Rob Meeks"),
     ('"We train every night," Riverside captain Luis Okoro said.', "Luis Okoro"),
+    # a body or rank before the role: the whole is the role, the name speaks
+    ('"The bill will clear the floor," Senate Majority Leader Tom Ashby said.', "Tom Ashby"),
+    ('"The bill will clear the floor," Senate Majority Leader Tom Ashby, R-Ky., said Tuesday.', "Tom Ashby"),
+    ('"The runway is safe," retired Air Force general Lena Marsh said.', "Lena Marsh"),
 ]
 
 
@@ -43,6 +47,7 @@ PARTY_TAGS = [
     '"We will not back down on this," said Rep. Jane Holt (R-Ore.).',
     'Rep. Jane Holt, R-Ore., said: "We will not back down on this."',
     'Sen. Jane Holt (D-Ore.) said the bill was "dead on arrival."',
+    '"We will not back down on this," Rep. Jane Holt (R-Ore.), a panel member, said.',
 ]
 
 

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from .inverted import np_after
 from .lexicon.grammar import FUNCTION_WORDS
 from .lexicon.speech import SOURCE_PHRASES, TELL_VERBS
-from .mentions import NAME, PRONOUN, ROLE, Mention
+from .mentions import ANONYMOUS, NAME, PRONOUN, ROLE, Mention
 from .openers import sentence_subject
 from .patterns import ADJACENT_GAP, ADJACENT_TOLD, APPOSITIVE_TAIL, ARTICLE_GAP, CAP_BEFORE, CUE_LEAD, FILLER, \
     INVERTED_GAP, MARK, MASK, PARTICIPLE_SET, ROLE_WORDS, SIGNOFF, STATEMENT, TOLD_OBJECT, VERB, WORD
@@ -47,6 +47,9 @@ if TYPE_CHECKING:
 _VERB_REACH = 160  # characters after a quotation in which "X said" may follow
 _TERMINAL_WORDS = 8  # words after a sentence-final cue before it is a new clause
 _SHORT_SENTENCE = 5  # words: 'Whitlock disagreed.' introduces the next quotation
+_CLOSING_GAP_WORDS = 8  # words between a quotation and a sentence-closing ", she said."
+_CLOSING_REST_WORDS = 3  # words after that cue's verb ("said on Monday")
+_ROLE_WORD = re.compile(r"[A-Za-z][\w\-.]*")  # a word of a role ("Air", "vice-chairman", "U.S.")
 
 
 class Cue(NamedTuple):
@@ -148,11 +151,56 @@ def _subject_first(masked: str, off: int, hi: int) -> tuple[Mention, int, re.Mat
             if ROLE_WORDS.fullmatch(pre) and not any(w in FUNCTION_WORDS for w in pre.split()):
                 return mention.with_role(mention.role or pre.strip()), vm2.end(), vm2
             rm = _employer_role_name(masked, off, mention)  # "NBC host Carl Benning said"
+            if rm is None:
+                rm = _role_with_body(masked, off, mention)  # "Senate Majority Leader Tom Smith said"
             if rm is not None:
                 return rm, vm2.end(), vm2
         if mention is not None and (mention.start <= off + 1 or ARTICLE_GAP.fullmatch(masked[off : mention.start])):
             return mention, vm2.end(), vm2
+        if mention is not None and _closing_cue(masked, off, mention, vm2, hi):
+            return mention, vm2.end(), vm2
         return None
+    return None
+
+
+def _closing_cue(masked: str, off: int, mention: Mention, vm: re.Match, hi: int) -> bool:
+    """``"..." for bad behaviour, she said.`` / ``A clerk who "..." is
+    punished, Warren said.``: the cue closes the sentence after a comma, and
+    the words between the quotation and it are few, with no other quotation:
+    the speaker said the whole sentence.
+
+    >>> t = MASK + ' for bad behaviour, Ana Ruiz said.'
+    >>> from reader.attribution.subjects import np_at_end
+    >>> vm = VERB.search(t)
+    >>> _closing_cue(t, 1, np_at_end(t, 1, vm.start()), vm, len(t))
+    True
+    """
+    gap = masked[off : mention.start]
+    if not gap.rstrip().endswith(",") or MASK in gap or len(WORD.findall(gap)) > _CLOSING_GAP_WORDS:
+        return False
+    rest = FILLER.sub("", masked[vm.end() : hi], count=1)
+    return mention.kind is not ANONYMOUS and len(WORD.findall(rest)) <= _CLOSING_REST_WORDS
+
+
+def _role_with_body(masked: str, off: int, mention: Mention) -> Mention | None:
+    """A name with a role whose body or rank stands before it: ``Senate
+    Majority Leader Tom Smith``, ``retired Air Force general Ann Lee``.  The
+    words before ``mention`` (from ``off``) are at most four, none a function
+    word, and either all capitalised (when ``mention`` already has a role) or
+    ending in a lower-case role noun.
+
+    >>> from reader.attribution.subjects import np_at_end
+    >>> t = "Senate Majority Leader Tom Smith"
+    >>> _role_with_body(t, 0, np_at_end(t, 0, len(t))).role
+    'Senate Majority Leader'
+    """
+    words = masked[off : mention.start].split()
+    if not 1 <= len(words) <= 4 or any(w.lower() in FUNCTION_WORDS or not _ROLE_WORD.fullmatch(w) for w in words):
+        return None
+    if all(w[0].isupper() for w in words) and mention.role:
+        return mention.with_role(" ".join(words) + " " + mention.role)
+    if words[-1][0].islower() and not mention.role and not looks_org(" ".join(mention.tokens)):
+        return mention.with_role(" ".join(words))
     return None
 
 

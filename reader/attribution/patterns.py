@@ -198,6 +198,7 @@ SUBJECT_TAIL = re.compile(r"\s+(?:in|at|with|from|of|on|for|close\s+to|familiar\
                           r"(?:(?!\bthat\b)[^\x00\"“”,;])*"
                           r"[.!?]?[\"”’')]*\s*")
 # A party tag anywhere: "(D-N.Y.)", ", R-Tex." (ASCII capitals).
+PAREN_PARTY_TAG = re.compile(r"\((?:[DRI]|Dem|Rep|Ind)\.?\s*-\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)")
 PARTY_TAG_ANY = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)\.?\s*-\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)|,\s*[DRI]-[A-Z][\w.]*(?=,)")
 # An aside right before a verb: ", who served ... ," or "-- co-author of X --".
 ASIDE_AT_END = re.compile(r",\s+(?:who|whose)\b[^\x00;:]*?,\s*$|\s+(?:--|—|―)\s*[^\x00;:]*?(?:--|—|―)\s*$")

@@ -24,7 +24,7 @@ from .lexicon.people import NAME_PARTICLES, THING_NOUNS
 from .lexicon.places import COUNTRIES, PLACES
 from .mentions import ANONYMOUS, NAME, PRONOUN, ROLE, Mention, pronoun
 from .names import is_title, looks_org, norm, speaker_head, strip_det
-from .patterns import COMMA_AUXILIARY, IN_A, TRAIL_ADVERBIAL, TRAIL_LAST_WORDS
+from .patterns import COMMA_AUXILIARY, IN_A, PAREN_PARTY_TAG, TRAIL_ADVERBIAL, TRAIL_LAST_WORDS
 from .roles import role_then_name, strip_asked_by, strip_party_tag
 from .runs import and_extend, of_the_at, of_the_mention, person_of, run_mention
 from .tokens import Token, is_cap_token, is_word, tokenize, words_of
@@ -67,6 +67,9 @@ def np_at_end(text: str, lo: int, hi: int) -> Mention | None:
         sp = text.find(" ", hi - _SUBJECT_WINDOW, hi)
         lo = sp + 1 if sp >= 0 else lo
     toks = tokenize(text, lo, hi)
+    if "(" in text[lo:hi]:  # "Jim Holt (R-Ohio), a panel member, said": the tag is no word of the subject
+        tags = [(m.start(), m.end()) for m in PAREN_PARTY_TAG.finditer(text, lo, hi)]
+        toks = [t for t in toks if not any(a <= t.start < b for a, b in tags)]
     if not toks:
         return None
     if toks[-1].text == ",":

@@ -84,6 +84,9 @@ recounted quipped shouted wondered exclaimed described describes called
 calls dubbed branded characterized characterised labelled labeled
 call urge warn reasoned recommended recommends recommend promised promises
 demanded demands sang sings chanted scolded recalled recalls
+likened likens condemned condemns denounced denounces decried decries criticized criticizes
+criticised criticises slammed slams blasted blasts lambasted mocked mocks praised praises
+lauded lauds hailed hails derided derides dismissed dismisses proclaimed proclaims
 """.split()
 )
 

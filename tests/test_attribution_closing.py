@@ -1,0 +1,60 @@
+"""Quotations inside a sentence that a cue closes, and verbs that characterise.
+
+``A clerk who "took a few coins" is jailed, Warren said.``: the speaker said
+the whole sentence, so the quotation in it is hers.  ``The mayor likened the
+plan to "a house of cards."``: a verb of judgement (likened, condemned,
+praised, dismissed...) makes its subject the speaker of the partial
+quotation that follows.  Negative rows: what must stay without a speaker.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from reader.attribution import extract
+from reader.model import Span
+
+
+def speakers(*lines: str) -> list[str | None]:
+    source = "\n\n".join(lines)
+    spans = tuple(Span(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]+", source))
+    return [q.speaker for q in extract(source, spans).quotes if q.kind != "reported"]
+
+
+CLOSING_CUE = [
+    ('A clerk who "takes a handful of coins" goes to jail, Nora Warren said.', "Nora Warren"),
+    ('"Nothing will change until bosses face jail" for what they did, Nora Warren said.', "Nora Warren"),
+    ("''I admire the mechanics'' of the plan, Tom Eakin said on Monday.", "Tom Eakin"),
+]
+
+
+@pytest.mark.parametrize("line, speaker", CLOSING_CUE)
+def test_a_cue_closing_the_sentence_speaks_for_the_quotation_in_it(line, speaker):
+    assert speakers(line) == [speaker]
+
+
+NOT_CLOSING = [
+    # the cue is followed by a clause of its own: it does not close the sentence
+    '"Nothing will change" for years, Nora Warren said, and the council then voted to adjourn the meeting early.',
+    # a second quotation stands between: the cue belongs to that one
+    '"Nothing will change" for years, the "reform" bill notwithstanding, the council ruled.',
+]
+
+
+@pytest.mark.parametrize("line", NOT_CLOSING)
+def test_a_cue_that_does_not_close_the_sentence_claims_nothing_before_it(line):
+    assert speakers(line)[0] is None
+
+
+JUDGEMENT_VERBS = [
+    ('Nora Warren likened the budget to "a house of cards built on sand."', "Nora Warren"),
+    ('Nora Warren condemned the vote as "reckless and deeply cynical."', "Nora Warren"),
+    ('Nora Warren dismissed the report as "a partisan hit job from start to finish."', "Nora Warren"),
+]
+
+
+@pytest.mark.parametrize("line, speaker", JUDGEMENT_VERBS)
+def test_the_subject_of_a_judgement_verb_speaks_the_partial_quotation(line, speaker):
+    assert speakers(line) == [speaker]
