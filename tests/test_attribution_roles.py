@@ -83,3 +83,26 @@ ASKED_BY_AN_OUTLET = [
 @pytest.mark.parametrize("line, speaker", ASKED_BY_AN_OUTLET)
 def test_the_outlet_that_asked_is_not_the_speaker(line, speaker):
     assert speakers(line) == [speaker]
+
+
+SURNAME_TITLES = [
+    ('"Turnout makes the difference," said Carla King, a county organiser.', ["Carla King"]),
+    ('"We will be there," Mr. Major added.', ["Major"]),
+    ('Paul Dean spoke first. "We will be there," Mr. Dean said.', ["Paul Dean"]),
+]
+
+
+@pytest.mark.parametrize("line, expected", SURNAME_TITLES)
+def test_a_surname_that_is_also_a_title_is_a_name(line, expected):
+    assert speakers(line) == expected
+
+
+@pytest.mark.parametrize("run", ["the King", "Jordanian King", "Chief Justice", "Deputy Chancellor"])
+def test_a_title_after_a_nationality_or_a_rank_stays_a_role(run):
+    from reader.attribution.mentions import ROLE
+    from reader.attribution.runs import run_mention
+    from reader.attribution.tokens import tokenize
+
+    toks = tokenize(run, 0, len(run))
+    definite = toks[0].text == "the"
+    assert run_mention(toks[1:] if definite else toks, definite).kind is ROLE

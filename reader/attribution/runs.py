@@ -18,7 +18,8 @@ from typing import Sequence
 
 from .lexicon.grammar import FUNCTION_WORDS
 from .lexicon.organisations import NONPERSON_WORDS, ORDINALS, ORG_WORDS
-from .lexicon.people import NAME_PARTICLES, SPEAKER_NOUNS, TITLES
+from .lexicon.people import DESCRIPTORS, HONORIFICS, NAME_PARTICLES, NATIONALITY_ENDINGS, ROLE_MODIFIERS, \
+    SPEAKER_NOUNS, SURNAME_TITLES, TITLES
 from .lexicon.places import COUNTRIES, MULTI_WORD_PLACES, PLACES
 from .mentions import ANONYMOUS, NAME, ROLE, Mention
 from .names import and_joins, is_title, norm, split_role
@@ -113,7 +114,7 @@ def run_mention(toks: list[Token], definite: bool) -> Mention | None:
     if len(words) == 1 and words[0].lower() in SPEAKER_NOUNS:
         # sentence-initial "Officials said": a common noun, not a name
         return Mention(ANONYMOUS, start, end, words[0], tuple(words), head=words[0], definite=definite)
-    if is_title(words[-1]) and (len(words) > 1 or definite):
+    if is_title(words[-1]) and (len(words) > 1 or definite) and not surname_title(words, definite):
         role, name = " ".join(words), []
     if not name:
         return Mention(ROLE, start, end, " ".join(words), tuple(words), role=role, definite=definite,
@@ -121,6 +122,24 @@ def run_mention(toks: list[Token], definite: bool) -> Mention | None:
     k = len(words) - len(name)
     return Mention(NAME, start, end, " ".join(words), tuple(words), role=role, definite=definite,
                    name_start=toks[k].start)
+
+
+def surname_title(words: Sequence[str], definite: bool) -> bool:
+    """Is the title word ending ``words`` a surname: ``Mr. King``, ``Charlie
+    King``, ``John Major`` (not ``the King``, ``Jordanian King``, ``Chief
+    Justice``)?
+
+    >>> surname_title(["Charlie", "King"], False), surname_title(["Jordanian", "King"], False)
+    (True, False)
+    """
+    if definite or len(words) < 2 or norm(words[-1]) not in SURNAME_TITLES:
+        return False
+    prev = norm(words[-2])
+    if prev in HONORIFICS:
+        return True
+    return len(words) <= 3 and words[-2][:1].isupper() and not (
+        is_title(prev) or prev in ROLE_MODIFIERS or prev in DESCRIPTORS or prev in PLACES or prev in COUNTRIES
+        or prev in ORG_WORDS or prev in FUNCTION_WORDS or prev.endswith(NATIONALITY_ENDINGS))
 
 
 def and_extend(toks: list[Token], lo: int, k: int) -> int:

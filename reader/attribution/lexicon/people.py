@@ -25,6 +25,14 @@ TITLES = frozenset(
 # ("General Motors" is a name, "General Colin Powell" a title and a name).
 WEAK_TITLES = frozenset(("general", "chief", "major", "chair", "justice", "speaker", "leader", "dean"))
 
+# Title words that are also common surnames: after an honorific or a given
+# name they end a person's name ("Mr. King", "Charlie King", "John Major",
+# "Howard Dean"), not a role.
+SURNAME_TITLES = frozenset(("king", "major", "dean", "bishop", "judge", "marshal", "chancellor", "sheriff"))
+HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "dr", "mx"))
+# Endings of nationality words ("Jordanian King", "Thai King"): not a given name.
+NATIONALITY_ENDINGS = ("an", "ese", "ish", "i", "ic")
+
 # Of those, the ones an organisation word after them makes part of a name
 # ("General Electric Co").
 ORG_TITLES = frozenset(("general", "major", "chief"))
