@@ -58,3 +58,9 @@ JUDGEMENT_VERBS = [
 @pytest.mark.parametrize("line, speaker", JUDGEMENT_VERBS)
 def test_the_subject_of_a_judgement_verb_speaks_the_partial_quotation(line, speaker):
     assert speakers(line) == [speaker]
+
+
+def test_a_short_lower_case_quotation_is_no_title():
+    # "a con." is two short words, none capitalised: not the name of a show or book
+    line = 'Ana Ruiz wrote in the early hours that the offer was "insulting" and "a con."'
+    assert speakers(line) == ["Ana Ruiz", "Ana Ruiz"]
