@@ -64,3 +64,36 @@ def test_a_short_lower_case_quotation_is_no_title():
     # "a con." is two short words, none capitalised: not the name of a show or book
     line = 'Ana Ruiz wrote in the early hours that the offer was "insulting" and "a con."'
     assert speakers(line) == ["Ana Ruiz", "Ana Ruiz"]
+
+
+CONTINUED_SENTENCES = [
+    # a short quotation that is a sentence of its own is no title: it continues the speaker
+    ('"Does anyone here know what the plan is?" Nora Warren asked. "Neither do I."', ["Nora Warren"] * 2),
+    ("''We are not a burden on this city,'' Tom Eakin added. ''We're Riverside.''", ["Tom Eakin"] * 2),
+]
+
+
+@pytest.mark.parametrize("line, expected", CONTINUED_SENTENCES)
+def test_a_short_sentence_after_a_cue_continues_its_speaker(line, expected):
+    assert speakers(line) == expected
+
+
+DESCRIBED_SOURCES = [
+    ('As the phone rang, the announcer said, "It is late and your children are asleep."', "announcer"),
+    ('According to talk radio host Rush Okafor, the move reeks of "fear and desperation."', "Rush Okafor"),
+    ('According to conservative talk radio host Rush Okafor, the plan is "dead on arrival."', "Rush Okafor"),
+    ('Tom Eakin exhorted the delegates to "vote your conscience" at the convention.', "Tom Eakin"),
+]
+
+
+@pytest.mark.parametrize("line, speaker", DESCRIBED_SOURCES)
+def test_sources_described_by_their_work(line, speaker):
+    assert speakers(line) == [speaker]
+
+
+def test_the_clause_after_according_to_x_is_not_x_s_role():
+    source = 'According to radio host Rush Okafor, the move reeks of "fear and desperation."'
+    quote = extract(source, (Span(0, len(source), source),)).quotes[0]
+    assert quote.speaker == "Rush Okafor"
+    att = extract(source, (Span(0, len(source), source),))
+    assert "move" not in (att.speaker("Rush Okafor").role or "")

@@ -103,6 +103,8 @@ def _with_appositive(text: str, m: Mention, hi: int) -> Mention:
     Tedeschi, QC``)."""
     after = text[m.end : hi]
     am = APPOSITIVE.match(after)
+    if am and am.end() == len(after) and hi < len(text) and not after.rstrip().endswith((",", ".", ";")):
+        am = None  # "according to Rush Lee, the move reeks of "...": a clause runs on, no appositive
     if am and m.kind is NAME:
         first = am.group(1).split()[0]
         fl = first.lower()

@@ -28,7 +28,7 @@ from .patterns import REPORT_VERB_SET
 from .runs import run_mention
 from .tokens import Token, is_cap_token, words_of
 
-_ROLE_WORDS = 3  # lower-case words in a role ("presidential campaign chairman")
+_ROLE_WORDS = 4  # lower-case words in a role ("conservative talk radio host")
 _NAME_WORDS = 4  # capitalised words in the person's name
 
 # "(R-Fla.)", ", D-Md.,": a US party and state tag after a name
@@ -43,7 +43,7 @@ def is_role_noun(word: str) -> bool:
 
 def role_words_end(toks: list[Token], k: int) -> int | None:
     """Where the lower-case role words starting at ``toks[k]`` end (the index
-    of the capitalised word after them), or ``None``: one to three words,
+    of the capitalised word after them), or ``None``: one to four words,
     no function word or speech verb, the last a role noun."""
     e = k
     while e < len(toks) and e - k < _ROLE_WORDS and toks[e].text[:1].islower():

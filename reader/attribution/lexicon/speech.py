@@ -86,7 +86,7 @@ call urge warn reasoned recommended recommends recommend promised promises
 demanded demands sang sings chanted scolded recalled recalls
 likened likens condemned condemns denounced denounces decried decries criticized criticizes
 criticised criticises slammed slams blasted blasts lambasted mocked mocks praised praises
-lauded lauds hailed hails derided derides dismissed dismisses proclaimed proclaims
+lauded lauds hailed hails derided derides dismissed dismisses proclaimed proclaims exhorted exhorts
 """.split()
 )
 
