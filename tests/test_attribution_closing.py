@@ -97,3 +97,8 @@ def test_the_clause_after_according_to_x_is_not_x_s_role():
     assert quote.speaker == "Rush Okafor"
     att = extract(source, (Span(0, len(source), source),))
     assert "move" not in (att.speaker("Rush Okafor").role or "")
+
+
+def test_a_manner_adverb_between_subject_and_verb():
+    line = 'After the debate, the candidate Nora Warren boldly suggested that her rival "does not want voters to know."'
+    assert speakers(line) == ["Nora Warren"]

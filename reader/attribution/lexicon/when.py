@@ -38,4 +38,12 @@ DOCUMENT_PREPOSITIONS = ("to", "with", "on", "for", "from", "at", "posted")
 # Auxiliaries and manner adverbs that may trail a subject before its verb
 # ("X had earlier said", "X sharply criticised").
 TRAIL_AUXILIARIES = ("had", "has", "have", "was", "were", "is", "would", "will", "did", "does", "do")
-TRAIL_ADVERBS = ("sharply", "quickly", "strongly", "clearly", "however", "too")
+TRAIL_ADVERBS = tuple(
+    """
+    sharply quickly strongly clearly however too boldly repeatedly publicly privately openly reportedly
+    previously separately flatly bluntly frankly angrily forcefully firmly loudly simply initially
+    subsequently twice again further often frequently falsely wrongly correctly rightly famously
+    memorably pointedly tersely candidly confidently proudly jokingly sarcastically defiantly
+    emphatically explicitly directly personally ultimately finally once
+    """.split()
+)
