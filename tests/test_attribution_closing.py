@@ -102,3 +102,16 @@ def test_the_clause_after_according_to_x_is_not_x_s_role():
 def test_a_manner_adverb_between_subject_and_verb():
     line = 'After the debate, the candidate Nora Warren boldly suggested that her rival "does not want voters to know."'
     assert speakers(line) == ["Nora Warren"]
+
+
+def test_vowed_and_pledged_are_cues_for_a_partial_quotation():
+    line = 'Nora Warren outlined her plan and vowed to punish "those who break the rules of the house."'
+    assert speakers(line) == ["Nora Warren"]
+
+
+@pytest.mark.parametrize("line", [
+    'State Del. Marcia "Cia" Holt shouted to the crowd on Saturday.',
+    'The wrestler Dwayne "The Rock" Okafor said he would run.',
+])
+def test_a_nickname_inside_a_name_is_nobody_s_quotation(line):
+    assert speakers(line)[0] is None

@@ -108,6 +108,9 @@ TOLD_OBJECT = re.compile(
     + r"\s+)?[a-z][\w\-]*|(?:[" + CAP + r"][\w.'’&\-]*)(?:\s+[" + CAP + r"][\w.'’&\-]*)*|"
     + "|".join(speech.TOLD_AUDIENCES) + r"|a\s+[\w\-]+\s+" + alternation(speech.TOLD_GATHERINGS) + ")"
 )
+# A nickname's neighbours: a given name right before the opening mark, a surname right after the closing one.
+NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+ $")
+NAME_AFTER = re.compile(r" [A-Z][a-z][\w\-]*\b")
 SO_CALLED = re.compile(alternation(speech.NAMING_WORDS) + r"\s*$", re.I)
 STATEMENT = re.compile(r"\b" + alternation(speech.STATEMENT_VERBS) + r"\s+(?:a|an)\s+(?:[\w\-]+\s+)?"
                        + alternation(speech.STATEMENT_NOUNS) + r"\b")

@@ -87,6 +87,7 @@ demanded demands sang sings chanted scolded recalled recalls
 likened likens condemned condemns denounced denounces decried decries criticized criticizes
 criticised criticises slammed slams blasted blasts lambasted mocked mocks praised praises
 lauded lauds hailed hails derided derides dismissed dismisses proclaimed proclaims exhorted exhorts
+vowed vows pledged pledges reaffirmed reaffirms ruled
 """.split()
 )
 
