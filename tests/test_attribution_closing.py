@@ -115,3 +115,15 @@ def test_vowed_and_pledged_are_cues_for_a_partial_quotation():
 ])
 def test_a_nickname_inside_a_name_is_nobody_s_quotation(line):
     assert speakers(line)[0] is None
+
+
+def test_a_plural_noun_that_looks_like_a_verb_does_not_end_the_subject():
+    line = ('"It is an invasion of the domain," Rosa Pruitt, the attorney general of Ohio, one of the states '
+            'suing the agency, said at an event.')
+    assert speakers(line) == ["Rosa Pruitt"]
+
+
+def test_a_contracted_pronoun_is_the_subject():
+    lines = ("Tom Ruiz spoke on Friday.",
+             'He\'s claiming that fraud is "a big, big problem in this country" but "nobody talks about it."')
+    assert speakers(*lines) == ["Tom Ruiz", "Tom Ruiz"]

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .inverted import np_after
 from .lexicon.grammar import FUNCTION_WORDS
-from .lexicon.speech import SOURCE_PHRASES, TELL_VERBS
+from .lexicon.speech import NOUN_HOMOGRAPHS, SOURCE_PHRASES, TELL_VERBS
 from .mentions import ANONYMOUS, NAME, PRONOUN, ROLE, Mention
 from .openers import sentence_subject
 from .patterns import ADJACENT_GAP, ADJACENT_TOLD, APPOSITIVE_TAIL, ARTICLE_GAP, CAP_BEFORE, CUE_LEAD, FILLER, \
@@ -144,6 +144,8 @@ def _subject_first(masked: str, off: int, hi: int) -> tuple[Mention, int, re.Mat
     for vm2 in speech_verbs(masked, off, min(hi, off + _VERB_REACH)):
         if vm2.group().lower() == "according to":
             return None
+        if _plural_noun(masked, vm2):
+            continue  # "one of the states suing the agency, said": a noun, the verb comes later
         mention = np_at_end(masked, off, vm2.start())
         if mention is not None and mention.start > off + 1 and mention.kind is NAME:
             # "team member Rodaba Noori told the press"
@@ -161,6 +163,15 @@ def _subject_first(masked: str, off: int, hi: int) -> tuple[Mention, int, re.Mat
             return mention, vm2.end(), vm2
         return None
     return None
+
+
+def _plural_noun(masked: str, vm: re.Match) -> bool:
+    """Is the verb form ``vm`` a plural noun here (``the states``, ``his
+    claims``): one of :data:`NOUN_HOMOGRAPHS` after a function word?"""
+    if vm.group().lower() not in NOUN_HOMOGRAPHS:
+        return False
+    before = masked[max(0, vm.start() - 20) : vm.start()].split()
+    return bool(before) and before[-1].lower() in FUNCTION_WORDS
 
 
 def _closing_cue(masked: str, off: int, mention: Mention, vm: re.Match, hi: int) -> bool:

@@ -15,6 +15,8 @@ Moody's; ``Cornyn's statement added`` -> Cornyn; ``he also said`` -> he.
 
 from __future__ import annotations
 
+import re
+
 from .appositives import appositive_seg, comma_segments
 from .descriptions import common_np
 from .lexicon.grammar import AFFILIATION_PREPOSITIONS, CLAUSE_OPENERS, DETERMINERS, FUNCTION_WORDS, \
@@ -29,6 +31,7 @@ from .roles import role_then_name, strip_asked_by, strip_party_tag
 from .runs import and_extend, of_the_at, of_the_mention, person_of, run_mention
 from .tokens import Token, is_cap_token, is_word, tokenize, words_of
 
+_PRONOUN_CONTRACTIONS = frozenset(("he's", "she's", "they're", "they've", "he'd", "she'd", "they'd"))
 _TRAIL_WINDOW = 160  # characters searched for a trailing adverbial
 _SUBJECT_WINDOW = 300  # characters before the verb a subject can take
 
@@ -154,6 +157,9 @@ def np_simple(toks: list[Token]) -> Mention | None:
     ll = last.lower()
     if ll in PRONOUNS and ll != "i":
         return pronoun(toks[-1].start, toks[-1].end, last)
+    if ll.replace("’", "'") in _PRONOUN_CONTRACTIONS:  # "He's claiming", "They're saying"
+        base = re.split(r"['’]", last)[0]
+        return pronoun(toks[-1].start, toks[-1].start + len(base), base)
     if ll in NOT_THIRD_PERSON:
         return None
     if ll in THING_NOUNS and len(toks) >= 2:
