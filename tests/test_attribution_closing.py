@@ -127,3 +127,18 @@ def test_a_contracted_pronoun_is_the_subject():
     lines = ("Tom Ruiz spoke on Friday.",
              'He\'s claiming that fraud is "a big, big problem in this country" but "nobody talks about it."')
     assert speakers(*lines) == ["Tom Ruiz", "Tom Ruiz"]
+
+
+PARTICIPLE_AFTER_A_LONG_OPENING = [
+    ('During a national security speech earlier in the day, Nora Warren attacked her rival for his record '
+     'in Iraq and Libya, saying, "He is reckless and very unstable."', "Nora Warren"),
+    ('Tom Eakin, a former party chairman and candidate, poked at his rival during the debate, tweeting, '
+     '"Notice him sniffing all the time. Nervous?"', "Tom Eakin"),
+    ('Rosa Kall, the director of debate at the university, compared the senator to a coach who is '
+     '"working the referees" in every game.', "Rosa Kall"),
+]
+
+
+@pytest.mark.parametrize("line, speaker", PARTICIPLE_AFTER_A_LONG_OPENING)
+def test_the_subject_speaks_through_a_participle_or_comparison(line, speaker):
+    assert speakers(line) == [speaker]

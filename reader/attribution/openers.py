@@ -24,7 +24,7 @@ from .roles import role_then_name
 from .runs import cap_run_end, of_the_at, of_the_mention, run_mention
 from .tokens import Token, is_cap_token, is_word, tokenize, words_of
 
-_INTRO_TOKENS = 9  # an introductory phrase ends with a comma within this many tokens
+_INTRO_TOKENS = 12  # an introductory phrase ends with a comma within this many tokens
 _APPOSITIVE_TOKENS = 14
 _SHORT_NP = 6  # words of a sentence-initial common noun phrase
 
