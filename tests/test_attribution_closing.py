@@ -142,3 +142,16 @@ PARTICIPLE_AFTER_A_LONG_OPENING = [
 @pytest.mark.parametrize("line, speaker", PARTICIPLE_AFTER_A_LONG_OPENING)
 def test_the_subject_speaks_through_a_participle_or_comparison(line, speaker):
     assert speakers(line) == [speaker]
+
+
+def test_a_judge_who_ruled_speaks_the_ruling():
+    line = 'A federal judge ruled that the purge was "plainly at odds with the law."'
+    assert speakers(line) == ["federal judge"]
+
+
+@pytest.mark.parametrize("line", [
+    'Acme Corp said its new warrants will trade on the exchange under the symbol "ACMEW."',
+    'Brokers at the firm said the stock was rated a "buy" by several of them.',
+])
+def test_a_ticker_or_a_short_term_in_quotes_is_nobody_s_quotation(line):
+    assert speakers(line)[0] is None

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from .appositives import apposed_name
 from .descriptions import common_np
-from .lexicon.grammar import APPOSITIVE_OPENERS, ARTICLES, FUNCTION_WORDS, HEAD_PREFIXES, INTRO_SUFFIXES, \
-    INTRO_WORDS, NOT_THIRD_PERSON, PRONOUNS
+from .lexicon.grammar import APPOSITIVE_OPENERS, ARTICLES, AUXILIARIES, FUNCTION_WORDS, HEAD_PREFIXES, \
+    INTRO_PREPOSITIONS, INTRO_SUFFIXES, INTRO_WORDS, NOT_THIRD_PERSON, PRONOUNS
 from .mentions import NAME, Mention, pronoun
 from .names import is_title, looks_org, speaker_head
 from .patterns import DATELINE, MASK, REPORT_VERB_SET
@@ -24,7 +24,8 @@ from .roles import role_then_name
 from .runs import cap_run_end, of_the_at, of_the_mention, run_mention
 from .tokens import Token, is_cap_token, is_word, tokenize, words_of
 
-_INTRO_TOKENS = 12  # an introductory phrase ends with a comma within this many tokens
+_INTRO_TOKENS = 9  # an introductory phrase ends with a comma within this many tokens
+_LONG_INTRO_TOKENS = 12  # ... or this many, for a verbless phrase opening with a preposition
 _APPOSITIVE_TOKENS = 14
 _SHORT_NP = 6  # words of a sentence-initial common noun phrase
 
@@ -73,7 +74,10 @@ def skip_introduction(toks: list[Token]) -> list[Token]:
     on Saturday," / "In an interview with CBS news," / "Speaking to
     reporters," / "Asked about the plan," (and an appositive closing it:
     "For Kevin Allton, a USI instructor, Warhol was ...")."""
-    for i, t in enumerate(toks[:_INTRO_TOKENS]):
+    long_intro = bool(toks) and toks[0].text.lower() in INTRO_PREPOSITIONS
+    for i, t in enumerate(toks[: _LONG_INTRO_TOKENS if long_intro else _INTRO_TOKENS]):
+        if i >= _INTRO_TOKENS and t.text.lower() in AUXILIARIES:
+            break  # "During the talks the minister was ...,": a clause, no introduction
         if t.text == ",":
             if i + 1 < len(toks):
                 first = toks[0].text.lower()

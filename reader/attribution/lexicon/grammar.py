@@ -75,6 +75,8 @@ SUBJECT_STOPS = frozenset(
 )
 # Words that open an introductory phrase ending at a comma ("In an interview, ...").
 INTRO_WORDS = frozenset(("in", "on", "at", "after", "before", "earlier", "later"))
+# Prepositions that open a longer introductory phrase ("During a national security speech earlier in the day,").
+INTRO_PREPOSITIONS = frozenset(("during", "in", "at", "after", "before", "following", "amid", "despite", "on"))
 INTRO_SUFFIXES = ("ing", "ed")  # "Speaking to reporters," "Asked about the plan,"
 
 AUXILIARIES = frozenset(

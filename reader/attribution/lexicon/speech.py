@@ -87,7 +87,7 @@ demanded demands sang sings chanted scolded recalled recalls
 likened likens condemned condemns denounced denounces decried decries criticized criticizes
 criticised criticises slammed slams blasted blasts lambasted mocked mocks praised praises
 lauded lauds hailed hails derided derides dismissed dismisses proclaimed proclaims exhorted exhorts
-vowed vows pledged pledges reaffirmed reaffirms ruled rated compared
+vowed vows pledged pledges reaffirmed reaffirms rated compared ruled(?!\\s+out)
 """.split()
 )
 
@@ -97,7 +97,7 @@ PARTICIPLES = tuple(
 saying adding describing calling noting warning telling writing explaining
 arguing insisting claiming stating asking declaring stressing urging quoting
 recommending promising asserting chanting demanding
-tweeting posting responding replying joking quipping
+tweeting posting joking quipping
 reads read
 """.split()
 )
