@@ -29,15 +29,18 @@ from typing import NamedTuple
 
 from ..sortedlist import SortedList
 from .cues import speech_verbs
+from .documents import is_bare_document, source_of_document
 from .lexicon.grammar import PRONOUNS
 from .mentions import ANONYMOUS, NAME, PRONOUN, ROLE, Mention
-from .names import looks_org, split_role
+from .names import looks_org, split_role, strip_det
 from .never import NeverSpeaker
 from .openers import sentence_subject
 from .paragraph import Paragraph
 from .patterns import GENDERED_PRONOUN, INITIALS, LEAD_JUNK, MALE_PRONOUN_SET, WORD
 from .registry import Entity, Registry
+from .runs import run_mention
 from .subjects import np_at_end
+from .tokens import tokenize
 
 _ANTECEDENT_SENTENCES = 4  # sentences a pronoun looks back over for a subject
 
@@ -87,6 +90,10 @@ class Resolver:
             name = self._name(m, base, span)
             if name is None:
                 return Resolved(None, None)
+        elif is_bare_document(m):  # "the statement said": whoever issued it
+            name, antecedent = self._issuer(m, span)
+            if name is None:
+                return Resolved(None, None)
         else:
             name = self.registry.add_anonymous(m.text, m.head, span, m.definite).name
         self._answers[span] = (name, antecedent)
@@ -103,6 +110,18 @@ class Resolver:
         ent, antecedent = found
         ent.add_mention(span)
         return ent.name, antecedent
+
+    def _issuer(self, m: Mention, span: Span) -> tuple[str | None, Span | None]:
+        """Who issued the document ``m`` (``The council issued a statement``), named before it."""
+        where = source_of_document(self.source, span[0], strip_det(m.text).lower())
+        if where is None:
+            return None, None
+        toks = tokenize(self.source, *where)
+        definite = bool(toks) and toks[0].text.lower() == "the"
+        issuer = run_mention(toks[1:] if definite else toks, definite)
+        if issuer is None or issuer.kind not in (NAME, ROLE):
+            return None, None
+        return self.resolve(issuer, 0).name, where
 
     def _role(self, m: Mention, span: Span) -> tuple[str | None, Span | None]:
         found = self.registry.by_role(m.head, span[0])

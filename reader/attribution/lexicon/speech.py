@@ -142,3 +142,7 @@ NAMING_WORDS = (
 # "X issued a statement." introduces the quotation that follows.
 STATEMENT_VERBS = ("issued", "released", "posted", "published", "gave", "made", r"put out", "sent")
 STATEMENT_NOUNS = ("statement", "comment", "remarks", "speech", "message", "response", "reply", "tweet", "post")
+# Documents that speak for whoever issued them: never a speaker themselves
+# ("The council issued a statement. The statement noted ..." is the council's;
+# with no issuer named, nobody's).  A report, letter or study stays its own source.
+DOCUMENT_HEADS = ("statement", "statements", "release", "communique", "communiqué", "announcement")
