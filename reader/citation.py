@@ -76,6 +76,8 @@ def card(record: dict) -> str:
     text = one_line(str(record.get("text") or ""))
     quoted = f"“{text}”" if record.get("kind") != "reported" else text
     who = ", ".join(one_line(str(v)) for v in (record.get("speaker"), record.get("role")) if v) or "unattributed"
+    if record.get("reported_by") and record.get("speaker"):
+        who += f" (as reported by {one_line(str(record['reported_by']))})"
     where = ", ".join(one_line(str(v)) for v in (record.get("outlet"), record.get("date")) if v)
     parts = [f"> {quoted} — {who}."]
     if where:

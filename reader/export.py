@@ -32,7 +32,7 @@ SUFFIX_FORMATS = {
 
 QUOTE_FIELDS = (
     "article", "title", "outlet", "speaker", "kind", "text", "start", "end", "cue", "cue_start", "cue_end", "via",
-    "role", "date", "url",
+    "role", "date", "url", "reported_by",
 )
 HIT_FIELDS = ("kind", "article", "title", "speaker", "text", "start", "end", "score")
 SPEAKER_FIELDS = ("name", "role", "kind", "quotes", "articles", "aliases")
@@ -56,7 +56,8 @@ def quote_records(
     source between ``cue_start`` and ``cue_end``) and ``via`` (how the speaker
     was found: :data:`reader.model.VIAS`) are ``None`` when nobody is credited.
     Provenance: ``role`` (from the article's ``attributions``, by article id),
-    ``date`` (or the wire dateline), ``url``; ``article`` is the file name
+    ``date`` (or the wire dateline), ``url``, ``reported_by`` (who passed the
+    speaker's words on: ``CGTN said Wang "..."``); ``article`` is the file name
     relative to the corpus folder of ``roots`` it is in."""
     records = []
     attributions = attributions or {}
@@ -83,6 +84,7 @@ def quote_records(
             "role": role_of(attributions.get(article.id), quote.speaker),
             "date": shown[2],
             "url": article.url,
+            "reported_by": quote.reported_by,
         })
     return records
 

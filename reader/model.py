@@ -109,6 +109,9 @@ class Quote:
     ``cue`` is the span of the speaker mention this quote was attributed
     through (``"Price"`` in ``Price said``), if any; ``evidence`` the whole
     cue and how the speaker was found (whenever there is a speaker).
+    ``reported_by``: who reported the speaker's words, when the article
+    quotes them second hand (``CGTN also said Wang "urged ..."``: the
+    speaker is Wang Yi, ``reported_by`` CGTN).
     """
 
     start: int
@@ -119,6 +122,7 @@ class Quote:
     paragraph: int
     cue: tuple[int, int] | None = None
     evidence: Evidence | None = None
+    reported_by: str | None = None
 
 
 # "place": a country or capital speaking as its government ("Poland said"); the

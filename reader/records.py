@@ -105,7 +105,7 @@ def _evidence_t(evidence: Evidence | None) -> tuple | None:
 
 def attribution_to_tuple(attribution: Attribution) -> tuple:
     return (
-        tuple((q.start, q.end, q.kind, q.speaker, q.paragraph, q.cue, _evidence_t(q.evidence))
+        tuple((q.start, q.end, q.kind, q.speaker, q.paragraph, q.cue, _evidence_t(q.evidence), q.reported_by)
               for q in attribution.quotes),
         tuple((s.name, s.kind, s.role, s.aliases, s.mentions, s.quotes) for s in attribution.speakers),
     )
@@ -153,14 +153,15 @@ def attribution_from_tuple(t: tuple, source: str) -> Attribution:
     quote_ts, speaker_ts = t
     size = len(source)
     quotes = []
-    for start, end, kind, speaker, paragraph, cue, evidence in quote_ts:
+    for start, end, kind, speaker, paragraph, cue, evidence, reported_by in quote_ts:
         _check_span(start, end, size)
-        if kind not in _QUOTE_KINDS or (speaker is not None and type(speaker) is not str) or type(paragraph) is not int:
+        if kind not in _QUOTE_KINDS or not _name_or_none(speaker) or type(paragraph) is not int \
+                or not _name_or_none(reported_by):
             raise TypeError("cache entry: a quote's kind, speaker or paragraph is wrong")
         if cue is not None:
             _check_pair(cue, size)
         quotes.append(Quote(start, end, source[start:end], kind, speaker, paragraph, cue,
-                            _evidence_from(evidence, size)))
+                            _evidence_from(evidence, size), reported_by))
     speakers = [_speaker(t, size) for t in speaker_ts]
     return Attribution(quotes=tuple(quotes), speakers=tuple(speakers))
 
@@ -214,10 +215,12 @@ def _quotes_from_rows(rows: list, source: str) -> tuple[Quote, ...]:
     (one pass, no tuples in between: a warm start reads tens of thousands)."""
     size = len(source)
     quotes = []
-    for start, end, kind, speaker, paragraph, cue_start, cue_end, via, ev_start, ev_end, ante_start, ante_end in rows:
+    for (start, end, kind, speaker, paragraph, cue_start, cue_end, via, ev_start, ev_end, ante_start, ante_end,
+         reported_by) in rows:
         if not (type(start) is int and type(end) is int and 0 <= start <= end <= size):
             raise ValueError("cache entry: a quote outside its article")
-        if kind not in _QUOTE_KINDS or (speaker is not None and type(speaker) is not str) or type(paragraph) is not int:
+        if kind not in _QUOTE_KINDS or not _name_or_none(speaker) or type(paragraph) is not int \
+                or not _name_or_none(reported_by):
             raise TypeError("cache entry: a quote's kind, speaker or paragraph is wrong")
         cue = None
         if cue_start is not None or cue_end is not None:
@@ -233,8 +236,12 @@ def _quotes_from_rows(rows: list, source: str) -> tuple[Quote, ...]:
                 _check_span(ante_start, ante_end, size)
                 antecedent = (ante_start, ante_end)
             evidence = Evidence(ev_start, ev_end, via, antecedent)
-        quotes.append(Quote(start, end, source[start:end], kind, speaker, paragraph, cue, evidence))
+        quotes.append(Quote(start, end, source[start:end], kind, speaker, paragraph, cue, evidence, reported_by))
     return tuple(quotes)
+
+
+def _name_or_none(value: object) -> bool:
+    return value is None or type(value) is str
 
 
 def _speakers_from_rows(rows: list, size: int) -> tuple[Speaker, ...]:

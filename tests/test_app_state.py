@@ -112,7 +112,7 @@ async def test_e_exports_the_open_articles_quotes_and_confirms_overwrite(tmp_pat
         await pilot.pause()
         assert not isinstance(app.screen, ExportScreen)
         lines = target.read_text().splitlines()
-        assert lines[0] == "article,title,outlet,speaker,kind,text,start,end,cue,cue_start,cue_end,via,role,date,url"
+        assert lines[0] == "article,title,outlet,speaker,kind,text,start,end,cue,cue_start,cue_end,via,role,date,url,reported_by"
         assert any("Wang Yi" in line and "absurd and hysterical" in line for line in lines)
         # Exporting again to the same file asks first.
         await pilot.press("e")

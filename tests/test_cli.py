@@ -212,6 +212,20 @@ def test_quote_cards_carry_speaker_role_outlet_date_and_url_with_paths_relative_
         "chairwoman of the harbour board", "2024-03-04", "https://gazette.example/port")
 
 
+def test_words_reported_second_hand_name_who_reported_them_in_json_and_cards_through_the_cache(tmp_path,
+                                                                                                 monkeypatch):
+    monkeypatch.setenv("NEWSREADER_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "talks.txt").write_text(
+        "Talks in Munich\n\nThe Harbour Gazette interviewed Mayor Ana Ruiz on Friday.\n\n"
+        'The Harbour Gazette said Ruiz "urged the board to reopen the port this spring."\n', encoding="utf-8")
+    first, again = (run("quotes", "--json", str(tmp_path / "talks.txt")) for _ in range(2))
+    assert first.stdout == again.stdout  # the second run is served from the cache, unchanged
+    record = json.loads(first.stdout.splitlines()[0])
+    assert (record["speaker"], record["reported_by"]) == ("Ana Ruiz", "Harbour Gazette")
+    card = run("quotes", "--format", "card", str(tmp_path / "talks.txt")).stdout
+    assert "— Ana Ruiz, Mayor (as reported by Harbour Gazette)." in card
+
+
 def test_every_subcommand_reads_only_new_or_changed_files_through_the_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSREADER_CACHE_DIR", str(tmp_path / "cache"))
     corpus = tmp_path / "corpus"

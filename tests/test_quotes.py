@@ -400,12 +400,29 @@ def test_pronoun_gender_picks_the_right_person():
 def test_acronym_merges_with_full_organisation_name():
     _, att = run(
         'China Global TV Network (CGTN) said Wang made clear China\'s "solemn position on the incident".',
-        'CGTN also said Wang "urged the U.S. side to change course."',
+        'CGTN also said the talks were "frank and constructive."',
     )
     assert speaker_of(att, "solemn position on the incident") == "China Global TV Network"
-    assert speaker_of(att, "urged the U.S. side to change course.") == "China Global TV Network"
+    assert speaker_of(att, "frank and constructive.") == "China Global TV Network"
     sp = att.speaker("China Global TV Network")
     assert sp.kind == "organisation" and "CGTN" in sp.aliases and sp.quotes == 2
+
+
+def test_words_reported_second_hand_are_the_speaker_s_with_the_reporter_named():
+    # 'CGTN said Wang "urged ..."': Wang urged, CGTN reported it
+    _, att = run(
+        'China Global TV Network (CGTN) covered the meeting with Foreign Minister Wang Yi.',
+        'CGTN also said Wang "urged the U.S. side to change course."',
+    )
+    q = quote(att, "urged the U.S. side to change course.")
+    assert (q.speaker, q.reported_by) == ("Wang Yi", "China Global TV Network")
+
+
+def test_words_about_a_subject_that_are_no_speech_stay_the_reporter_s():
+    # 'said China was "considering ..."': the speaker's words about China, not China's
+    _, att = run('Ana Ruiz said China was "considering lethal aid to the rebels."')
+    q = quote(att, "considering lethal aid to the rebels.")
+    assert (q.speaker, q.reported_by) == ("Ana Ruiz", None)
 
 
 def test_anonymous_source_and_later_definite_reference_are_one_speaker():

@@ -33,7 +33,7 @@ from .lexicon.grammar import FUNCTION_WORDS
 from .lexicon.speech import NOUN_HOMOGRAPHS, SOURCE_PHRASES, TELL_VERBS
 from .mentions import ANONYMOUS, NAME, PRONOUN, ROLE, Mention
 from .openers import sentence_subject
-from .patterns import ADJACENT_GAP, ADJACENT_TOLD, APPOSITIVE_TAIL, ARTICLE_GAP, CAP_BEFORE, CUE_LEAD, FILLER, \
+from .patterns import SPEECH_OPENING, ADJACENT_GAP, ADJACENT_TOLD, APPOSITIVE_TAIL, ARTICLE_GAP, CAP_BEFORE, CUE_LEAD, FILLER, \
     INVERTED_GAP, MARK, MASK, PARTICIPLE_SET, ROLE_WORDS, SIGNOFF, STATEMENT, TOLD_OBJECT, VERB, WORD
 from .names import looks_org
 from .roles import role_then_name
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 _VERB_REACH = 160  # characters after a quotation in which "X said" may follow
 _TERMINAL_WORDS = 8  # words after a sentence-final cue before it is a new clause
 _SHORT_SENTENCE = 5  # words: 'Whitlock disagreed.' introduces the next quotation
+_INNER_WORDS = 5  # words of the subject of a reported clause before a quotation ("said Wang "urged ...")
 _CLOSING_GAP_WORDS = 8  # words between a quotation and a sentence-closing ", she said."
 _CLOSING_REST_WORDS = 3  # words after that cue's verb ("said on Monday")
 _ROLE_WORD = re.compile(r"[A-Za-z][\w\-.]*")  # a word of a role ("Air", "vice-chairman", "U.S.")
@@ -68,12 +69,14 @@ class Cue(NamedTuple):
     verb_start: int
     verb_end: int
     route: str
+    reporter: Mention | None = None  # 'CGTN said Wang "urged ..."': CGTN reported Wang's words
 
     @property
     def span(self) -> tuple[int, int]:
         """The cue's words, paragraph-local."""
         m = self.mention
-        return min(m.start, self.verb_start), max(m.end, self.verb_end)
+        lo = min(m.start, self.verb_start) if self.reporter is None else min(self.reporter.start, self.verb_start)
+        return lo, max(m.end, self.verb_end)
 
 
 def speech_verbs(text: str, lo: int, hi: int, floor: int | None = None) -> list[re.Match]:
@@ -287,7 +290,45 @@ def left_cue(par: Paragraph, piece: Piece) -> tuple[Cue | None, bool]:
     if mention is None:
         return None, adjacent
     end = vm.end() + len(between.rstrip()) if adjacent else vm.end()  # "told reporters:", "said on Monday:"
-    return Cue(mention, par.index, vm.start(), end, "according-to" if verb in SOURCE_PHRASES else "before"), adjacent
+    route = "according-to" if verb in SOURCE_PHRASES else "before"
+    inner = reported_subject(par, vm, piece) if route == "before" else None
+    if inner is not None:  # 'CGTN also said Wang "urged ...": Wang's words, CGTN reported them
+        return Cue(inner, par.index, vm.start(), inner.end, route, reporter=mention), False
+    return Cue(mention, par.index, vm.start(), end, route), adjacent
+
+
+def reported_subject(par: Paragraph, vm: re.Match, piece: Piece) -> Mention | None:
+    """The subject of a clause that a quotation completes right after a
+    speech verb: ``CGTN also said Wang "urged the U.S. side ..."`` -> Wang
+    (the quotation opens with a speech verb, in lower case: it carries on
+    Wang's clause and says what Wang said).
+
+    >>> from reader.attribution.paragraph import Paragraph
+    >>> par = Paragraph(0, 0, 'CGTN said that Wang Yi "urged restraint."')
+    >>> reported_subject(par, VERB.search(par.masked), par.pieces[0]).text
+    'Wang Yi'
+    >>> par = Paragraph(0, 0, 'Blinken said China was "considering lethal aid."')
+    >>> reported_subject(par, VERB.search(par.masked), par.pieces[0]) is None
+    True
+    """
+    text = par.text
+    if not SPEECH_OPENING.match(text, piece.lo, piece.hi):
+        return None  # 'said China was "considering ...": the writer's words about China, not China's
+    m = par.masked
+    between = m[vm.end() : piece.open]
+    lead = len(between) - len(between.lstrip())
+    words = between.split()
+    if words and words[0] == "that":
+        lead += between.lstrip().index("that") + len("that")
+        lead += len(between[lead:]) - len(between[lead:].lstrip())
+        words = words[1:]
+    if not 1 <= len(words) <= _INNER_WORDS:
+        return None
+    inner = np_at_end(m, vm.end() + lead, piece.open)
+    if inner is None or inner.start != vm.end() + lead or inner.kind not in (NAME, PRONOUN, ROLE) \
+            or m[inner.end : piece.open].strip():
+        return None
+    return inner
 
 
 def _subject_of_left_verb(m: str, lo: int, vm: re.Match, open_: int) -> Mention | None:

@@ -51,6 +51,7 @@ class Found(NamedTuple):
     par: int
     cue: tuple[int, int] | None  # the speaker mention's span
     evidence: Evidence | None  # the cue's words and how the speaker was found
+    reported_by: str | None = None  # who reported the speaker's words ('CGTN said Wang "..."')
 
 
 class Decision(NamedTuple):
@@ -62,6 +63,7 @@ class Decision(NamedTuple):
     cue_found: bool
     cue: tuple[int, int] | None
     evidence: Evidence | None
+    reported_by: str | None = None
 
 
 def extract(source: str, paragraphs: Sequence[Span]) -> Attribution:
@@ -131,7 +133,7 @@ def attribute(pars: list[Paragraph], resolver: Resolver) -> list[Found]:
                 resolved = resolver.resolve(item.cue.mention, par.base)
                 if resolved.name is None:
                     continue
-                kind, name, cue = "reported", resolved.name, resolved.span
+                kind, name, cue, reporter = "reported", resolved.name, resolved.span, None
                 evidence = evidence_of(pars, item.cue, resolved)
                 start, end = par.base + item.lo, par.base + item.hi
             else:
@@ -139,12 +141,12 @@ def attribute(pars: list[Paragraph], resolver: Resolver) -> list[Found]:
                 if g not in decided:
                     decided[g] = _decide(pars, groups[g], resolver, last)
                 d = decided[g]
-                kind, name, cue, evidence = d.kind, d.speaker, d.cue, d.evidence
+                kind, name, cue, evidence, reporter = d.kind, d.speaker, d.cue, d.evidence, d.reported_by
                 if name is None and not d.scare and not d.cue_found and d.kind == "direct" and latest:
                     # the next quote of a paragraph continues the same speaker
                     name, evidence = latest.speaker, _carried(latest)
                 start, end = par.base + piece.lo, par.base + piece.hi
-            found.append(Found(start, end, kind, name, par.index, cue, evidence))
+            found.append(Found(start, end, kind, name, par.index, cue, evidence, reporter if name else None))
             if name is not None:
                 _credit(resolver.registry, name)
                 latest = found[-1]
@@ -173,17 +175,20 @@ def _decide(pars: list[Paragraph], group: list[tuple[Paragraph, Piece]], resolve
     par, first = group[0]
     shape = shape_of(par, first, multi=len(group) > 1)
     choice = choose_cue(pars, group, shape)
-    speaker = cue = evidence = None
+    speaker = cue = evidence = reported_by = None
     if choice.cue is not None and not cue_is_weak(shape, choice):
-        resolved = resolver.resolve(choice.cue.mention, pars[choice.cue.par].base, par.text[first.lo : first.hi])
+        base = pars[choice.cue.par].base
+        resolved = resolver.resolve(choice.cue.mention, base, par.text[first.lo : first.hi])
         speaker, cue = resolved.name, resolved.span
         if speaker is not None:
             evidence = evidence_of(pars, choice.cue, resolved)
+            if choice.cue.reporter is not None:
+                reported_by = resolver.resolve(choice.cue.reporter, base).name
     scare = is_scare(shape, speaker is not None)
     if speaker is None and not scare and shape.kind == "direct" and first.open == par.indent and last:
         # a paragraph opening with an unattributed quote continues the one before
         speaker, evidence = last.speaker, _carried(last)
-    return Decision(shape.kind, speaker, scare, choice.cue is not None, cue, evidence)
+    return Decision(shape.kind, speaker, scare, choice.cue is not None, cue, evidence, reported_by)
 
 
 def _credit(registry: Registry, name: str) -> None:
@@ -203,7 +208,8 @@ def finish(source: str, found: list[Found], registry: Registry) -> Attribution:
     for f in found:
         if f.start < last_end or f.end <= f.start:
             continue
-        quotes.append(Quote(f.start, f.end, source[f.start : f.end], f.kind, f.speaker, f.par, f.cue, f.evidence))
+        quotes.append(Quote(f.start, f.end, source[f.start : f.end], f.kind, f.speaker, f.par, f.cue, f.evidence,
+                            f.reported_by))
         last_end = f.end
         if f.speaker:
             counts[f.speaker] = counts.get(f.speaker, 0) + 1

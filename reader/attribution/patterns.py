@@ -66,6 +66,9 @@ PARTICIPLE_CUE = re.compile(r",\s+(" + alternation(sorted(speech.PARTICIPLE_CUES
                             + r")(?![\w\-])")
 # ", cutting off a reporter": a comma and a gerund right after a verb.
 COMMA_GERUND = re.compile(r"\s*,\s+[a-z]+ing\b")
+# A quotation opening with a speech verb in lower case, maybe after an adverb ("directly spoke to", "urged").
+SPEECH_OPENING = re.compile(r"(?:[a-z]+ly\s+)?(?:" + alternation(ALL_VERBS + speech.REPORTED_ONLY_VERBS + ("spoke", "expressed"))
+                            + r")(?![\w\-])")
 # Text ending with a speech verb (no word boundary before it).
 VERB_AT_END = re.compile(alternation(ALL_VERBS) + r"\s*$", re.I)
 # A capitalised word right before: a verb with a capital is then part of a name.

@@ -81,6 +81,8 @@ CREATE TABLE speakers (
     PRIMARY KEY (article, ord)
 ) WITHOUT ROWID
 """,
+    # 2: who reported a speaker's words second hand ('CGTN said Wang "..."')
+    "ALTER TABLE quotes ADD COLUMN reported_by TEXT",
 )
 
 Items = list[tuple[tuple, tuple]]  # (article_to_tuple, attribution_to_tuple) per article of a file
@@ -120,7 +122,7 @@ def file_with_hash(db: sqlite3.Connection, digest: str) -> list[tuple[str, int]]
 _ARTICLE_COLUMNS = ("a.article, a.file_id, a.ord, a.id, a.path, a.source, a.title, a.paragraphs, a.outlet, a.via,"
                     " a.byline, a.section, a.copyright, a.date, a.captions, a.url")
 _QUOTE_COLUMNS = ("q.article, q.start, q.\"end\", q.kind, q.speaker, q.paragraph, q.cue_start, q.cue_end,"
-                  " q.via, q.evidence_start, q.evidence_end, q.antecedent_start, q.antecedent_end")
+                  " q.via, q.evidence_start, q.evidence_end, q.antecedent_start, q.antecedent_end, q.reported_by")
 _SPEAKER_COLUMNS = "s.article, s.name, s.kind, s.role, s.aliases, s.mentions, s.quotes"
 
 
@@ -192,10 +194,11 @@ def _write_article(db: sqlite3.Connection, fid: int, ord_: int, a: tuple, attrib
     quote_ts, speaker_ts = attribution_t
     db.executemany(
         "INSERT INTO quotes (article, ord, speaker, kind, text, start, \"end\", paragraph, cue_start, cue_end,"
-        " via, evidence_start, evidence_end, antecedent_start, antecedent_end)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        ((key, n, speaker, kind, source[start:end], start, end, paragraph, *(cue or (None, None)), *_evidence(ev))
-         for n, (start, end, kind, speaker, paragraph, cue, ev) in enumerate(quote_ts)))
+        " via, evidence_start, evidence_end, antecedent_start, antecedent_end, reported_by)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ((key, n, speaker, kind, source[start:end], start, end, paragraph, *(cue or (None, None)), *_evidence(ev),
+          reported_by)
+         for n, (start, end, kind, speaker, paragraph, cue, ev, reported_by) in enumerate(quote_ts)))
     db.executemany(
         "INSERT INTO speakers (article, ord, name, kind, role, quotes, aliases, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         ((key, n, name, kind, role, count, _json(aliases), _numbers(mentions))

@@ -107,7 +107,7 @@ SPEAKER_NOUNS = frozenset(
     editor editors commentator commentators researcher spokesmen
     authority regulator regulators municipality city town county council
     utility insurer hospital university institute association federation
-    league foundation charity announcer announcers narrator narrators moderator moderators
+    league foundation charity announcer announcers narrator narrators moderator moderators media outlet outlets
     nominee nominees lawmaker lawmakers legislator legislators senator senators mayor governor governors
     commissioner commissioners congressman congresswoman defenders opponents advocates backers proponents
     allies groups families
