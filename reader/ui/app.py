@@ -6,12 +6,11 @@ import gc
 import threading
 import time
 from concurrent.futures import Executor
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from textual import work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Input, Label, ProgressBar
 from textual.worker import WorkerFailed
@@ -26,7 +25,8 @@ from reader.attribution import extract_article
 from reader.search import Hit, SearchIndex
 from reader.sanitize import one_line, visible
 from reader.state import State, StateStore
-from reader.ui.article_list import FILTERS, ArticleList
+from reader.ui import keys
+from reader.ui.article_list import FILTERS, SORTS, ArticleList
 from reader.ui.commands import ArticleCommands
 from reader.citation import card
 from reader.export import HIT_FIELDS, QUOTE_FIELDS, hit_records, quote_records
@@ -51,35 +51,7 @@ class NewsReaderApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
     COMMANDS = App.COMMANDS | {ArticleCommands}
 
-    BINDINGS = [
-        Binding("j", "move(1)", "Next", key_display="j"),
-        Binding("k", "move(-1)", "Prev", key_display="k"),
-        Binding("space", "scroll_page(1)", "Page down", key_display="space"),
-        Binding("b", "scroll_page(-1)", "Page up", key_display="b"),
-        Binding("pagedown", "scroll_page(1)", "Page down", show=False, priority=True),
-        Binding("pageup", "scroll_page(-1)", "Page up", show=False, priority=True),
-        Binding("g", "scroll_edge('top')", "Top", show=False),
-        Binding("G", "scroll_edge('bottom')", "Bottom", show=False),
-        Binding("escape", "all_speakers", "All speakers", show=False),
-        # Priority: the app takes "/" before any widget, so keys typed right after it
-        # (already on their way) reach the search box, not the pane that had focus.
-        Binding("slash", "search", "Search", key_display="/", priority=True),
-        Binding("n", "next_hit(1)", "Next hit", show=False),
-        Binding("N", "next_hit(-1)", "Previous hit", show=False),
-        Binding("ctrl+p", "command_palette", "palette", show=False, priority=True),
-        Binding("m", "toggle_bookmark", "Bookmark"),
-        Binding("y", "copy_card", "Copy quote", show=False),
-        Binding("u", "toggle_read", "Read/unread", show=False),
-        Binding("f", "cycle_filter", "Filter"),
-        # Keys that open a dialog or a view take priority (they are turned off while
-        # text is being typed, see check_action): keys typed right after them reach
-        # the new view instead of the pane that had focus.
-        Binding("e", "export", "Export", priority=True),
-        Binding("s", "speakers", "Speakers", priority=True),
-        Binding("t", "stories", "Stories", priority=True),
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("q", "quit", "Quit"),
-    ]
+    BINDINGS = keys.bindings(keys.APP)  # every key is in reader/ui/keys.py
 
     def __init__(
         self,
@@ -93,10 +65,15 @@ class NewsReaderApp(App[None]):
         store: StateStore | None = None,
         theme: str | None = None,
         layout: str | None = None,
+        keymap: Mapping[str, str] | None = None,
     ) -> None:
         """Show a loaded ``corpus``, or load ``paths`` in the background
-        (through the parse ``cache``, if given) while the reader is open."""
+        (through the parse ``cache``, if given) while the reader is open.
+        ``keymap``: the config's ``[keys]`` table, key id -> keys."""
         super().__init__()
+        self.keymap, problems = keys.check_keymap(keymap or {})
+        warnings = [*warnings, *problems]
+        self.set_keymap(self.keymap)
         self.corpus = corpus or Corpus()
         self.corpus.warnings.extend(warnings)
         self._paths = None if corpus is not None else list(paths or [])
@@ -149,6 +126,7 @@ class NewsReaderApp(App[None]):
         self.watch(self.query_one(ReadingPane), "scroll_y", self._remember_scroll, init=False)
         self.set_interval(2.0, self.save_state)
         listing = self.query_one(ArticleList)
+        listing.attributions = self._attributions  # each row shows its number of quotes once known
         listing.focus()
         if self.corpus.articles:
             self._restore_position()
@@ -164,12 +142,8 @@ class NewsReaderApp(App[None]):
         never markup, and control characters are shown, not sent to the terminal."""
         super().notify(message if markup else visible(message), title=visible(title), markup=markup, **kwargs)
 
-    MAIN_SCREEN_ACTIONS = frozenset(
-        """move scroll_page scroll_edge all_speakers search next_hit toggle_bookmark toggle_read
-        cycle_filter export speakers stories""".split()
-    )
-
-    TYPED_KEY_ACTIONS = frozenset({"search", "export", "speakers", "stories"})
+    MAIN_SCREEN_ACTIONS = keys.MAIN_SCREEN_ACTIONS
+    TYPED_KEY_ACTIONS = keys.TYPED_KEY_ACTIONS
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The reader's own keys work on the reader's screen only, not over a dialog
@@ -294,6 +268,7 @@ class NewsReaderApp(App[None]):
         self._duplicates = 0
 
     def _index_ready(self) -> None:
+        self.query_one(ArticleList).refresh()  # quote counts worked out since
         panel = self.query_one(SearchPanel)
         if panel.query_text.strip():
             self.run_search(panel.query_text)
@@ -377,6 +352,12 @@ class NewsReaderApp(App[None]):
         name = FILTERS[(FILTERS.index(listing.filter) + 1) % len(FILTERS)]
         listing.set_filter(name, keep=self._open_id())
         self.notify(f"Showing {name} articles", timeout=2)
+
+    def action_cycle_sort(self) -> None:
+        listing = self.query_one(ArticleList)
+        name = SORTS[(SORTS.index(listing.sort) + 1) % len(SORTS)]
+        listing.set_sort(name, keep=self._open_id())
+        self.notify(f"Articles sorted {name}" if name != SORTS[0] else "Articles as loaded", timeout=2)
 
     async def action_export(self) -> None:
         """Export what is on screen: the search results, or the open article's quotes."""

@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from reader.export import FORMATS, NoFolderError, NotAFileError, format_for, render, write_export
 from reader.sanitize import one_line
+from reader.ui import keys
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class ExportScreen(ModalScreen[Path | None]):
     regular file (a link, a FIFO, a device, a folder)."""
 
     AUTO_FOCUS = "#export-path"
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = keys.bindings(keys.EXPORT_VIEW)
 
     def __init__(self, request: ExportRequest) -> None:
         super().__init__()

@@ -2,62 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
-    (
-        "Articles",
-        (
-            ("j / k", "next / previous article (opens it)"),
-            ("↓ / ↑", "next / previous article, in the list"),
-            ("enter, click", "open the highlighted article"),
-            ("m", "bookmark the open article (again to remove)"),
-            ("u", "mark the open article read / unread"),
-            ("f", "filter the list: all, unread, bookmarked, grouped by story"),
-            ("s", "speakers: everyone quoted in the corpus, and what they said"),
-            ("t", "stories: the same event across outlets, who quoted whom"),
-            ("ctrl+p", "command palette: jump to an article, change the theme"),
-        ),
-    ),
-    (
-        "Reading",
-        (
-            ("space / pgdn", "scroll the article down a page"),
-            ("b / pgup", "scroll the article up a page"),
-            ("↓ / ↑", "scroll a line, in the reading pane"),
-            ("g / G", "top / bottom of the article"),
-            ("] / [", "next / previous quotation"),
-            ("y", "copy the chosen quotation as a citation"),
-            ("enter, click", "in the speakers panel: show only that speaker's quotes"),
-            ("escape", "show every speaker's quotes again"),
-        ),
-    ),
-    (
-        "Anywhere",
-        (
-            ("e", "export what is on screen: the article's quotes, or the search results"),
-            ("tab / shift+tab", "move focus between panes"),
-            ("?", "this help"),
-            ("q", "quit"),
-        ),
-    ),
-)
+from reader.ui import keys
 
-
-def help_table() -> Table:
+def help_table(keymap: Mapping[str, str] | None = None) -> Table:
+    """Every key of :mod:`reader.ui.keys`, grouped by where it works (as remapped)."""
     table = Table.grid(padding=(0, 2))
     table.add_column(justify="right", style="bold")
     table.add_column()
-    for group, keys in KEYS:
+    for group, rows in keys.help_groups(keymap):
         table.add_row(Text(group, style="bold underline"), "")
-        for key, what in keys:
-            table.add_row(key, what)
+        for key, what in rows:
+            table.add_row(Text(key), Text(what))
         table.add_row("", "")
     return table
 
@@ -65,15 +29,13 @@ def help_table() -> Table:
 class HelpScreen(ModalScreen[None]):
     """Lists every key; any of escape, q or ? closes it."""
 
-    BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss", "Close help"),
-    ]
+    BINDINGS = keys.bindings(keys.HELP_VIEW)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box") as box:
             box.border_title = "Keys"
             box.border_subtitle = "escape to close"
-            yield Static(help_table(), id="help-keys")
+            yield Static(help_table(getattr(self.app, "keymap", None)), id="help-keys")
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)

@@ -19,7 +19,6 @@ from operator import attrgetter
 
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
@@ -27,6 +26,7 @@ from textual.widgets import Static
 
 from reader.model import Article, Attribution, Quote, Span
 from reader.sanitize import one_line, visible
+from reader.ui import keys
 from reader.ui.article_body import ArticleBody, Paragraphs
 from reader.ui.evidence_text import describe
 from reader.ui.palette import speaker_colour
@@ -152,10 +152,7 @@ KEPT = 4  # articles whose preparation is kept
 class ReadingPane(VerticalScroll, can_focus=True):
     """Shows one article; ``]`` and ``[`` walk through its quotes."""
 
-    BINDINGS = [
-        Binding("right_square_bracket", "next_quote", "Next quote"),
-        Binding("left_square_bracket", "previous_quote", "Prev quote"),
-    ]
+    BINDINGS = keys.bindings(keys.PANE)
 
     article: reactive[Article | None] = reactive(None, init=False)
     focus_speaker: reactive[str | None] = reactive(None, init=False)

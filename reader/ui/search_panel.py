@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, OptionList
@@ -15,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from reader.search import Hit
 from reader.sanitize import one_line, visible
+from reader.ui import keys
 from reader.ui.palette import speaker_colour
 
 KIND_LABEL = {"quote": "quote", "speaker": "speaker", "article": "title", "text": "text"}
@@ -51,12 +51,7 @@ class SearchResults(OptionList):
 class SearchPanel(Vertical):
     """`/` opens it; results follow every keystroke; enter opens a hit."""
 
-    BINDINGS = [
-        Binding("down,ctrl+n", "move(1)", "Next result", key_display="↓"),
-        Binding("up,ctrl+p", "move(-1)", "Previous result", key_display="↑"),
-        Binding("enter", "open", "Open"),
-        Binding("escape", "close", "Back"),
-    ]
+    BINDINGS = keys.bindings(keys.SEARCH_PANEL)
 
     @dataclass
     class Changed(Message):

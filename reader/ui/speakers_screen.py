@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
@@ -26,6 +25,7 @@ from reader.export import quote_records
 from reader.model import Article, Quote
 from reader.sanitize import one_line
 from reader.stories import Story
+from reader.ui import keys
 from reader.ui.palette import speaker_colour
 from reader.ui.virtual_list import VirtualList
 from reader.ui.waiting import waiting_note
@@ -59,13 +59,7 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
     """Filter on the left, the chosen speaker's words on the right."""
 
     AUTO_FOCUS = "#speaker-filter"
-    BINDINGS = [
-        Binding("escape", "close", "Back"),
-        Binding("a", "toggle_anonymous", "Anonymous"),
-        Binding("y", "copy_card", "Copy quote"),
-        Binding("down", "move(1)", "Next speaker", show=False),
-        Binding("up", "move(-1)", "Previous speaker", show=False),
-    ]
+    BINDINGS = keys.bindings(keys.SPEAKERS_VIEW)
 
     def __init__(self, directory: Directory | None, stories: list[Story], query: str = "") -> None:
         """``directory`` may be ``None`` while the reader still builds it: the

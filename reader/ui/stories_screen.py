@@ -15,7 +15,6 @@ from pathlib import PurePath
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
@@ -26,6 +25,7 @@ from reader.directory import Directory
 from reader.model import Article
 from reader.sanitize import one_line
 from reader.stories import SharedQuote, Story
+from reader.ui import keys
 from reader.ui.palette import speaker_colour
 from reader.ui.speakers_screen import QuoteTarget
 from reader.ui.virtual_list import VirtualList
@@ -165,7 +165,7 @@ class StoriesScreen(Screen[QuoteTarget | None]):
     Enter on a story moves to its reports and shared quotations; enter on
     one of those opens it in the reader (a quotation at its first report)."""
 
-    BINDINGS = [Binding("escape", "close", "Back")]
+    BINDINGS = keys.bindings(keys.STORIES_VIEW)
 
     def __init__(self, stories: list[Story] | None, directory: Directory | None = None) -> None:
         """``stories`` may be ``None`` while the reader still groups them: the
