@@ -36,6 +36,7 @@ from reader.stories import Story, group_stories
 from reader.ui.help_screen import HelpScreen
 from reader.ui.speakers_screen import QuoteTarget, SpeakersScreen
 from reader.ui.stories_screen import StoriesScreen
+from reader.ui.palette import use_theme_colours
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.search_panel import SearchPanel
 from reader.ui.speakers_panel import SpeakersPanel
@@ -122,6 +123,7 @@ class NewsReaderApp(App[None]):
                 self.theme = self._start_theme
             else:
                 self._warn([f"unknown theme {self._start_theme!r}; using {self.theme!r}"])
+        self._theme_colours()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.watch(self.query_one(ReadingPane), "scroll_y", self._remember_scroll, init=False)
         self.set_interval(2.0, self.save_state)
@@ -291,6 +293,18 @@ class NewsReaderApp(App[None]):
 
     def _remember_theme(self, theme) -> None:
         self.state.theme = theme.name
+        self._theme_colours()
+        pane = self.query_one(ReadingPane)
+        pane.repaint()
+        if pane.article is not None:
+            self.query_one(SpeakersPanel).show(pane.attribution, pane.colours)
+
+    def _theme_colours(self) -> None:
+        """Speaker colours readable on the theme's background and surface."""
+        variables = self.get_css_variables()
+        background, surface = variables.get("background", ""), variables.get("surface", "")
+        if all(len(c) == 7 and c.startswith("#") for c in (background, surface)):
+            use_theme_colours(background, surface)
 
     def _remember_scroll(self, scroll_y: float) -> None:
         pane = self.query_one(ReadingPane)
@@ -458,7 +472,7 @@ class NewsReaderApp(App[None]):
             return
         attribution = self.attribution(article)
         pane.show(article, attribution)
-        self.query_one(SpeakersPanel).show(attribution)
+        self.query_one(SpeakersPanel).show(attribution, pane.colours)
         self.state.set_read(article.id, True)
         self.state.set_position(article.id, 0)
         self.query_one(ArticleList).refresh_article(article.id)

@@ -15,13 +15,13 @@ from textual.widgets.option_list import Option
 from reader.search import Hit
 from reader.sanitize import one_line, visible
 from reader.ui import keys
-from reader.ui.palette import speaker_colour
+from reader.ui.palette import SpeakerColours
 
 KIND_LABEL = {"quote": "quote", "speaker": "speaker", "article": "title", "text": "text"}
 MATCH = Style(bold=True, underline=True)
 
 
-def hit_prompt(hit: Hit, title: str) -> Text:
+def hit_prompt(hit: Hit, title: str, colours: SpeakerColours) -> Text:
     """A result: its kind, the matched text with matched words marked, and where it is."""
     prompt = Text()
     prompt.append(f"{KIND_LABEL.get(hit.kind, hit.kind):<7} ", style="dim")
@@ -37,7 +37,7 @@ def hit_prompt(hit: Hit, title: str) -> Text:
     prompt.truncate(400, overflow="ellipsis")
     where = Text("\n        ")
     if hit.speaker and hit.kind != "speaker":
-        where.append(one_line(hit.speaker), style=f"bold {speaker_colour(hit.speaker)}")
+        where.append(one_line(hit.speaker), style=f"bold {colours.colour(hit.speaker)}")
         where.append(" · ")
     where.append(one_line(title), style="dim")
     prompt.append_text(where)
@@ -73,6 +73,7 @@ class SearchPanel(Vertical):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.hits: list[Hit] = []
+        self.colours = SpeakerColours()  # speakers in the order the results first show them
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="search quotes, speakers (@name), outlet:…, \"exact\"", id="search-input")
@@ -86,7 +87,7 @@ class SearchPanel(Vertical):
         self.hits = hits
         results = self.query_one(SearchResults)
         results.set_options(
-            Option(hit_prompt(hit, titles.get(hit.article_id, hit.path)), id=str(i)) for i, hit in enumerate(hits)
+            Option(hit_prompt(hit, titles.get(hit.article_id, hit.path), self.colours), id=str(i)) for i, hit in enumerate(hits)
         )
         if hits:
             results.highlighted = 0

@@ -26,7 +26,7 @@ from reader.model import Article, Quote
 from reader.sanitize import one_line
 from reader.stories import Story
 from reader.ui import keys
-from reader.ui.palette import speaker_colour
+from reader.ui.palette import SpeakerColours
 from reader.ui.virtual_list import VirtualList
 from reader.ui.waiting import waiting_note
 
@@ -43,9 +43,9 @@ class QuoteTarget:
 KIND_LABELS = {"anonymous": "anonymous sources", "place": "a place, speaking as its government"}
 
 
-def speaker_line(entry: SpeakerEntry) -> Text:
+def speaker_line(entry: SpeakerEntry, colours: SpeakerColours) -> Text:
     text = Text(no_wrap=True, overflow="ellipsis")
-    text.append("■ ", style=speaker_colour(entry.name))
+    text.append(colours.shape(entry.name) + " ", style=colours.colour(entry.name))
     text.append(one_line(entry.name), style="bold")
     text.append(f"  {entry.quote_count} · {entry.article_count} art.", style="dim")
     if entry.role:
@@ -75,11 +75,13 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
         self.show_anonymous = False
         self._progress: tuple[int, int] | None = None
         self._built = False  # the widgets exist (on_mount ran): only then are they filled in
+        self.colours = SpeakerColours()  # in the directory's order: most quoted first
         if directory is not None:
             self._take(directory, stories)
 
     def _take(self, directory: Directory, stories: list[Story]) -> None:
         self.directory = directory
+        self.colours = SpeakerColours(entry.name for entry in directory.speakers)
         self.story_of = {a.id: story for story in stories for a in story.articles}
         self.shared = {}
         for story in stories:
@@ -113,7 +115,7 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="speakers-left"):
             yield Input(self._query, placeholder="filter speakers: a name, part of one, typos ok", id="speaker-filter")
-            yield VirtualList(speaker_line, id="speaker-list")
+            yield VirtualList(lambda entry: speaker_line(entry, self.colours), id="speaker-list")
         with Vertical(id="speakers-right"):
             yield Static(id="speaker-summary")
             yield OptionList(id="speaker-quotes")
@@ -196,7 +198,7 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
             self.quotes = []
             return
         text = Text()
-        text.append(one_line(entry.name), style=f"bold {speaker_colour(entry.name)}")
+        text.append(one_line(entry.name), style=f"bold {self.colours.colour(entry.name)}")
         if entry.role:
             text.append(f", {one_line(entry.role)}")
         others = [a for a in entry.aliases if a != entry.name]
@@ -236,7 +238,7 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
             line = Text()
             line.append(f"{quote.kind:<9}", style="dim")
             line.append("“" if quote.kind != "reported" else "")
-            line.append(one_line(quote.text), style=speaker_colour(entry.name))
+            line.append(one_line(quote.text), style=self.colours.colour(entry.name))
             line.append("”" if quote.kind != "reported" else "")
             line.append(f"\n         {one_line(article.title)}", style="dim")
             if article.outlet_label:
