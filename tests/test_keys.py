@@ -136,3 +136,12 @@ def test_a_keys_table_of_the_wrong_shape_is_one_message(tmp_path):
     config, messages = load_config(config_file)
     assert config.theme == "nord" and config.keys == ()
     assert len(messages) == 1 and "'keys'" in messages[0]
+
+
+def test_the_examples_in_the_ui_modules_hold():
+    import doctest
+
+    from reader.ui import commands, palette, title_index
+
+    for module in (keys, palette, title_index, commands):
+        assert doctest.testmod(module).failed == 0, module.__name__

@@ -27,7 +27,7 @@ from reader.sanitize import one_line, visible
 from reader.state import State, StateStore
 from reader.ui import keys
 from reader.ui.article_list import FILTERS, SORTS, ArticleList
-from reader.ui.commands import ArticleCommands
+from reader.ui.commands import ActionCommands, ArticleCommands, title_index
 from reader.citation import card
 from reader.export import HIT_FIELDS, QUOTE_FIELDS, hit_records, quote_records
 from reader.ui.export_screen import ExportRequest, ExportScreen
@@ -38,7 +38,7 @@ from reader.ui.speakers_screen import QuoteTarget, SpeakersScreen
 from reader.ui.stories_screen import StoriesScreen
 from reader.ui.palette import use_theme_colours
 from reader.ui.reading_pane import ReadingPane
-from reader.ui.search_panel import SearchPanel
+from reader.ui.search_panel import RESULT_LIMIT, SearchPanel
 from reader.ui.speakers_panel import SpeakersPanel
 from reader.ui.state_saver import StateSaved, StateSaver
 
@@ -50,7 +50,7 @@ class NewsReaderApp(App[None]):
     TITLE = "newsreader"
     SUB_TITLE = f"v{__version__}"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
-    COMMANDS = App.COMMANDS | {ArticleCommands}
+    COMMANDS = App.COMMANDS | {ActionCommands, ArticleCommands}
 
     BINDINGS = keys.bindings(keys.APP)  # every key is in reader/ui/keys.py
 
@@ -98,6 +98,7 @@ class NewsReaderApp(App[None]):
         self.hits: list[Hit] = []
         self.hit_index = -1
         self._focus_before_search = None
+        self._before_preview: tuple[Article, float] | None = None  # open before a search result was previewed
         self._warned = 0
         self._duplicates = 0
         self._progress: tuple[int, int] | None = None  # (files read, files) while loading
@@ -177,6 +178,7 @@ class NewsReaderApp(App[None]):
         with self._index_lock:
             self.index = index
         self.call_from_thread(self._index_ready)
+        title_index(self)  # the palette's, ready before ctrl+p
         self._build_insights(items)
 
     @work(thread=True, exclusive=True, group="load")
@@ -201,6 +203,7 @@ class NewsReaderApp(App[None]):
             self._cache.entries.clear()  # saved: the cache's copy of every article can go
             self._cache = None
         self.call_from_thread(self._loading_done, note)
+        title_index(self)  # the palette's, ready before ctrl+p
         self._build_insights([(article, self._attributions[article.id]) for article in list(self.corpus.articles)])
 
     def _build_insights(self, items: list[tuple[Article, Attribution]]) -> None:
@@ -466,17 +469,28 @@ class NewsReaderApp(App[None]):
     def on_article_list_article_chosen(self, event: ArticleList.ArticleChosen) -> None:
         self.show_article(event.article)
 
-    def show_article(self, article: Article) -> None:
+    def show_article(self, article: Article, preview: bool = False) -> None:
+        """Open ``article``; a ``preview`` (a search result under the cursor)
+        neither marks it read nor moves the list."""
         pane = self.query_one(ReadingPane)
-        if pane.article is article:
+        if pane.article is article and (preview or self._before_preview is None):
             return
-        attribution = self.attribution(article)
-        pane.show(article, attribution)
-        self.query_one(SpeakersPanel).show(attribution, pane.colours)
+        if preview and self._before_preview is None and pane.article is not None:
+            self._before_preview = (pane.article, pane.scroll_y)  # escape goes back to it
+        elif not preview:
+            self._before_preview = None
+        if pane.article is not article:
+            attribution = self.attribution(article)
+            pane.show(article, attribution)
+            self.query_one(SpeakersPanel).show(attribution, pane.colours)
+        if preview:
+            self.title, self.sub_title = one_line(article.title) or "newsreader", "preview: enter opens it"
+            return
         self.state.set_read(article.id, True)
         self.state.set_position(article.id, 0)
         self.query_one(ArticleList).refresh_article(article.id)
-        self.sub_title = one_line(article.outlet_label or article.path)
+        self.title = one_line(article.title) or "newsreader"
+        self.sub_title = ""  # "quote 2 of 5" or "hit 3 of 21" belonged to the article before
 
     def open_article(self, article_id: str) -> None:
         """Highlight an article in the list, which opens it (command palette)."""
@@ -530,7 +544,7 @@ class NewsReaderApp(App[None]):
             if index is None:
                 hits, note = [], "indexing…"
             else:
-                hits, note = (index.search(query, limit=100) if query.strip() else []), None
+                hits, note = (index.search(query, limit=RESULT_LIMIT) if query.strip() else []), None
         self.call_from_thread(self._show_hits, query, hits, note)
 
     def _show_hits(self, query: str, hits: list[Hit], note: str | None) -> None:
@@ -545,7 +559,22 @@ class NewsReaderApp(App[None]):
         self._close_search(focus=self.query_one(ReadingPane))
         self.open_hit(event.hit)
 
+    def on_search_panel_previewed(self, event: SearchPanel.Previewed) -> None:
+        """Show the result under the search cursor in the reading pane."""
+        hit = event.hit
+        article = self._by_id.get(hit.article_id)
+        if article is None:
+            return
+        self.show_article(article, preview=True)
+        if hit.kind != "speaker" and hit.end > hit.start:
+            self.query_one(ReadingPane).mark(hit.start, hit.end)
+
     def on_search_panel_closed(self, event: SearchPanel.Closed) -> None:
+        if self._before_preview is not None:  # back to the article read before the search
+            article, scroll = self._before_preview
+            self.show_article(article)
+            pane = self.query_one(ReadingPane)
+            self.call_after_refresh(lambda: pane.scroll_to(y=scroll, animate=False))
         self._close_search(focus=self._focus_before_search)
 
     def _close_search(self, focus) -> None:

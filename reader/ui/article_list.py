@@ -179,6 +179,8 @@ class ArticleList(VirtualList):
 
     def _order(self) -> None:
         """Sort the rows (stable: equal rows stay as loaded); grouped by story first."""
+        listed = set(self._rows)
+        self._rows = [article_id for article_id in self.articles if article_id in listed]  # as loaded
         key = sort_key(self.sort, self.quotes)
         if key is not None:
             articles = self.articles
