@@ -110,3 +110,57 @@ async def test_title_bar_shows_the_article_title_and_forgets_the_quote_when_you_
         await pilot.pause()
         assert app.title == app.query_one(ReadingPane).article.title
         assert "quote" not in app.sub_title
+
+
+async def test_the_unread_filter_counts_only_unread_articles_and_says_the_open_one_is_kept():
+    app = NewsReaderApp(load())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        listing = app.query_one(ArticleList)
+        assert listing.option_count == 2  # the open article stays listed, under the cursor
+        assert listing.border_title == "Unread (1 of 2) + the open one"
+
+
+async def test_stories_say_first_report_first_only_when_articles_have_dates():
+    from dataclasses import replace
+
+    from textual.widgets import Static
+
+    for dated in (False, True):
+        corpus = load()
+        if dated:
+            corpus.articles[:] = [replace(a, date=f"2023-02-1{i}") for i, a in enumerate(corpus.articles)]
+        app = NewsReaderApp(corpus)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press("t")
+            await pilot.pause()
+            title = str(app.screen.query_one("#story-title", Static).render())
+            assert "2 articles" in title
+            assert ("first report first" in title) == dated
+
+
+async def test_wide_terminals_centre_the_text():
+    app = NewsReaderApp(load())
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        pane, body = app.query_one(ReadingPane), app.query_one("#article-body")
+        left = body.region.x - pane.content_region.x
+        right = pane.content_region.right - body.region.right
+        assert body.region.width == 80 and left > 20 and abs(left - right) <= 2
+
+
+async def test_views_stack_below_80_columns():
+    app = NewsReaderApp(load())
+    async with app.run_test(size=(70, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        for view, top, bottom in (("s", "#speakers-left", "#speakers-right"), ("t", "#story-list", "#story-detail")):
+            await pilot.press(view)
+            await pilot.pause()
+            upper, lower = app.screen.query_one(top), app.screen.query_one(bottom)
+            assert upper.region.bottom <= lower.region.y  # one above the other
+            assert upper.region.width >= 60 and lower.region.width >= 60  # each the terminal's width
+            await pilot.press("escape")

@@ -277,7 +277,7 @@ async def test_export_dialog_shows_the_title_literally(evil_dir, tmp_path):
         await pilot.press("enter")
         await pilot.pause()
         problem = content_text(app.screen.query_one("#export-problem", Label))
-        assert "exists: press enter again" in problem and "[b]␛[2J" in problem
+        assert "exists:\npress enter again" in problem and "[b]␛[2J" in problem
         assert target.read_text() == "keep me"  # never overwritten without confirmation
         field.value = str(tmp_path / "[b]other.md")  # (the typed path itself is the user's own text)
         await pilot.pause()

@@ -123,7 +123,9 @@ class ArticleList(VirtualList):
             stories = len({number for number, _ in self.story_of.values()})
             self.border_title = f"Articles ({total:,}) in {stories:,} stor{'y' if stories == 1 else 'ies'}"
         else:
-            self.border_title = f"{self.filter.capitalize()} ({len(self._rows):,} of {total:,})"
+            shown = sum(1 for article_id in self._rows if self._shown(self.articles[article_id]))
+            kept = " + the open one" if shown < len(self._rows) else ""  # kept listed, though read
+            self.border_title = f"{self.filter.capitalize()} ({shown:,} of {total:,}){kept}"
         self.border_subtitle = "" if self.sort == SORTS[0] else self.sort
 
     def quotes(self, article_id: str) -> int | None:

@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from reader.export import FORMATS, NoFolderError, NotAFileError, format_for, render, write_export
+from reader.export import FORMATS, SUFFIX_FORMATS, NoFolderError, NotAFileError, format_for, render, write_export
 from reader.sanitize import one_line
 from reader.ui import keys
 
@@ -62,6 +62,11 @@ class ExportScreen(ModalScreen[Path | None]):
         if not raw:
             return
         target = Path(raw).expanduser()
+        suffix = target.suffix.lower()
+        if suffix and suffix not in SUFFIX_FORMATS and target.name != suffix:
+            known = ", ".join(sorted({s for s in SUFFIX_FORMATS if s not in (".markdown", ".card")}))
+            self._problem(f"{suffix} is not a format newsreader writes: end the name with {known} (.csv opens in spreadsheets).")
+            return
         fmt = format_for(target)
         assert fmt in FORMATS
         text = render(self.request.records, self.request.fields, fmt)
@@ -73,10 +78,10 @@ class ExportScreen(ModalScreen[Path | None]):
             )
         except FileExistsError:
             self._confirmed = ("replace", target)
-            self._problem(f"{shown} exists: press enter again to replace it.")
+            self._problem(f"{shown} exists:\npress enter again to replace it, or change the name.")
         except NoFolderError:
             self._confirmed = ("create", target)
-            self._problem(f"The folder {one_line(str(target.parent))} does not exist: press enter again to create it.")
+            self._problem(f"The folder {one_line(str(target.parent))} does not exist:\npress enter again to create it, or change the name.")
         except NotAFileError as exc:
             self._problem(f"Not written: {one_line(str(exc))}. Choose another name.")
         except OSError as exc:

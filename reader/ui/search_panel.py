@@ -22,7 +22,7 @@ MATCH = Style(bold=True, underline=True)
 
 
 RESULT_LIMIT = 100  # results asked of the index; "first 100 results" when it gives that many
-BEFORE_MATCH = 24  # characters of context shown before the first matched word
+BEFORE_MATCH = 12  # characters of context shown before the first matched word
 
 
 def snippet(hit: Hit) -> Text:
