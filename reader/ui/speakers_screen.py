@@ -81,7 +81,8 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
 
     def _take(self, directory: Directory, stories: list[Story]) -> None:
         self.directory = directory
-        self.colours = SpeakerColours(entry.name for entry in directory.speakers)
+        named = [entry.name for entry in directory.speakers if entry.kind != "anonymous"]  # listed at first
+        self.colours = SpeakerColours([*named, *(entry.name for entry in directory.speakers)])
         self.story_of = {a.id: story for story in stories for a in story.articles}
         self.shared = {}
         for story in stories:
