@@ -10,10 +10,10 @@ from textual.widgets import Static
 
 from reader.corpus import load
 from reader.ui.app import NewsReaderApp
-from reader.ui.article_body import ArticleBody
-from reader.ui.article_list import UNREAD_MARK, ArticleList
-from reader.ui.reading_pane import ReadingPane
-from reader.ui.speakers_panel import SpeakersPanel
+from reader.ui.widgets.article_body import ArticleBody
+from reader.ui.widgets.article_list import UNREAD_MARK, ArticleList
+from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.speakers_panel import SpeakersPanel
 
 
 def make_app() -> NewsReaderApp:

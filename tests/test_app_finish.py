@@ -6,9 +6,9 @@ from reader.corpus import Corpus, load
 from reader.model import Article, Span
 from reader.state import State
 from reader.ui.app import NewsReaderApp
-from reader.ui.article_list import ArticleList
-from reader.ui.reading_pane import ReadingPane
-from reader.ui.virtual_list import ROW_HEIGHT
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.virtual_list import ROW_HEIGHT
 
 OUTLETS = ["Harbour Post", "Valley Times", "Coast Herald"]
 WORDS = ["ferry", "bridge", "school", "market", "river", "council", "library", "tunnel", "garden", "museum"]

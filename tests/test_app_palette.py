@@ -12,7 +12,7 @@ from textual.command import CommandList, CommandPalette
 from reader.corpus import Corpus
 from reader.model import Article
 from reader.ui.app import NewsReaderApp
-from reader.ui.reading_pane import ReadingPane
+from reader.ui.widgets.reading_pane import ReadingPane
 
 
 class LoopBlocked(Exception):
@@ -95,8 +95,8 @@ async def test_the_palette_finds_any_of_thousands_of_titles_despite_a_typo():
 async def test_every_action_of_the_key_table_is_in_the_palette_and_runs():
     from reader.corpus import load
     from reader.ui import keys
-    from reader.ui.article_list import ArticleList
-    from reader.ui.speakers_screen import SpeakersScreen
+    from reader.ui.widgets.article_list import ArticleList
+    from reader.ui.screens.speakers import SpeakersScreen
 
     app = NewsReaderApp(load())
     async with app.run_test(size=(120, 36)) as pilot:

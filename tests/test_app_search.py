@@ -6,8 +6,8 @@ from textual.widgets import Input
 
 from reader.corpus import load
 from reader.ui.app import NewsReaderApp
-from reader.ui.reading_pane import ReadingPane
-from reader.ui.search_panel import SearchPanel, SearchResults
+from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.search_panel import SearchPanel, SearchResults
 
 
 async def ready(pilot) -> None:

@@ -9,11 +9,18 @@ from textual.theme import BUILTIN_THEMES
 
 from reader.corpus import load
 from reader.ui.app import NewsReaderApp
-from reader.ui.palette import BASE, MIN_CONTRAST, SpeakerColours, by_prominence, contrast, palette_for
-from reader.ui.reading_pane import ReadingPane
-from reader.ui.speakers_panel import SpeakersPanel
-from reader.ui.speakers_screen import SpeakersScreen
-from reader.ui.stories_screen import StoriesScreen
+from reader.ui.palette import (
+    BASE,
+    MIN_CONTRAST,
+    SpeakerColours,
+    by_prominence,
+    contrast,
+    palette_for,
+)
+from reader.ui.screens.speakers import SpeakersScreen
+from reader.ui.screens.stories import StoriesScreen
+from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.speakers_panel import SpeakersPanel
 
 # Themes whose colours are the terminal's own (ANSI names) cannot be measured.
 THEMES = sorted(name for name, theme in BUILTIN_THEMES.items() if not theme.ansi and "ansi" not in name)

@@ -13,7 +13,7 @@ from textual.widgets import Input, Label
 from reader.corpus import load
 from reader.export import NoFolderError, NotAFileError, write_export
 from reader.ui.app import NewsReaderApp
-from reader.ui.export_screen import ExportScreen
+from reader.ui.screens.export import ExportScreen
 
 
 def special_targets(tmp_path):

@@ -15,12 +15,12 @@ from reader.config import load_config
 from reader.corpus import load
 from reader.ui import keys
 from reader.ui.app import NewsReaderApp
-from reader.ui.export_screen import ExportScreen
-from reader.ui.help_screen import HelpScreen
-from reader.ui.reading_pane import ReadingPane
-from reader.ui.search_panel import SearchPanel
-from reader.ui.speakers_screen import SpeakersScreen
-from reader.ui.stories_screen import StoriesScreen
+from reader.ui.screens.export import ExportScreen
+from reader.ui.screens.help import HelpScreen
+from reader.ui.screens.speakers import SpeakersScreen
+from reader.ui.screens.stories import StoriesScreen
+from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.search_panel import SearchPanel
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 NEWCOMER_KEYS = ("/", "s", "t", "?", "q")

@@ -13,8 +13,8 @@ from textual.visual import RenderOptions
 from reader.corpus import Corpus, load
 from reader.model import Article, Attribution, Quote, Span, Speaker
 from reader.ui.app import NewsReaderApp
-from reader.ui.article_body import ArticleBody
-from reader.ui.reading_pane import ReadingPane
+from reader.ui.widgets.article_body import ArticleBody
+from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.wrap import line_breaks
 from tests.long_article import small, synthetic
 

@@ -28,11 +28,11 @@ from textual.widgets import Label, OptionList, Static
 
 from reader.corpus import load
 from reader.ui.app import NewsReaderApp
-from reader.ui.article_body import ArticleBody
-from reader.ui.article_list import ArticleList
-from reader.ui.export_screen import ExportScreen
-from reader.ui.search_panel import SearchPanel
-from reader.ui.speakers_panel import SpeakersPanel
+from reader.ui.widgets.article_body import ArticleBody
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.screens.export import ExportScreen
+from reader.ui.widgets.search_panel import SearchPanel
+from reader.ui.widgets.speakers_panel import SpeakersPanel
 from tests.conftest import SEEDS
 
 ESC = "\x1b"

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import gc
 import threading
-import time
-from concurrent.futures import Executor
 from collections.abc import Mapping, Sequence
+from concurrent.futures import Executor
 from pathlib import Path
 
 from textual import work
@@ -16,34 +15,36 @@ from textual.widgets import Footer, Header, Input, Label, ProgressBar
 from textual.worker import WorkerFailed
 
 from reader import __version__
+from reader.attribution import extract_article
 from reader.cache import ParseCache
+from reader.citation import card
 from reader.corpus import Corpus, is_repeat
 from reader.crash import EXIT_CRASH, report
-from reader.loader import Batch, give_back_memory, load_batches, stop_workers
-from reader.model import Article, Attribution
-from reader.attribution import extract_article
-from reader.search import Hit, SearchIndex
-from reader.sanitize import one_line, visible
-from reader.state import State, StateStore
-from reader.ui import keys
-from reader.ui.article_list import FILTERS, SORTS, ArticleList
-from reader.ui.commands import ActionCommands, ArticleCommands, title_index
-from reader.citation import card
+from reader.directory import Directory
 from reader.export import HIT_FIELDS, QUOTE_FIELDS, hit_records, quote_records
-from reader.ui.export_screen import ExportRequest, ExportScreen
-from reader.directory import Directory, build_directory
-from reader.stories import Story, group_stories
-from reader.ui.help_screen import HelpScreen
-from reader.ui.speakers_screen import QuoteTarget, SpeakersScreen
-from reader.ui.stories_screen import StoriesScreen
+from reader.loader import stop_workers
+from reader.model import Article, Attribution
+from reader.sanitize import one_line, visible
+from reader.search import Hit, SearchIndex
+from reader.state import State, StateStore
+from reader.stories import Story
+from reader.ui import keys
+from reader.ui.commands import ActionCommands, ArticleCommands
+from reader.ui.loading import BackgroundLoading
+from reader.ui.messages import QuoteTarget
 from reader.ui.palette import use_theme_colours
-from reader.ui.reading_pane import ReadingPane
-from reader.ui.search_panel import RESULT_LIMIT, SearchPanel
-from reader.ui.speakers_panel import SpeakersPanel
+from reader.ui.screens.export import ExportRequest, ExportScreen
+from reader.ui.screens.help import HelpScreen
+from reader.ui.screens.speakers import SpeakersScreen
+from reader.ui.screens.stories import StoriesScreen
 from reader.ui.state_saver import StateSaved, StateSaver
+from reader.ui.widgets.article_list import FILTERS, SORTS, ArticleList
+from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.search_panel import RESULT_LIMIT, SearchPanel
+from reader.ui.widgets.speakers_panel import SpeakersPanel
 
 
-class NewsReaderApp(App[None]):
+class NewsReaderApp(BackgroundLoading, App[None]):
     """Read the news and see who said what."""
 
     CSS_PATH = "app.tcss"
@@ -169,114 +170,6 @@ class NewsReaderApp(App[None]):
                 self.notify(warning, title="Skipped or changed", severity="warning", timeout=8)
         if self._warned > 5 and warnings:
             self.notify(f"{self._warned - 5} more warnings so far", severity="warning", timeout=4)
-
-    @work(thread=True, exclusive=True, group="index")
-    def build_index(self) -> None:
-        """Extract every article's quotes and index them, off the UI thread."""
-        items = [(article, self.attribution(article)) for article in self.corpus.articles]
-        index = SearchIndex.build(items)
-        with self._index_lock:
-            self.index = index
-        self.call_from_thread(self._index_ready)
-        title_index(self)  # the palette's, ready before ctrl+p
-        self._build_insights(items)
-
-    @work(thread=True, exclusive=True, group="load")
-    def load_in_background(self) -> None:
-        """Read the corpus in batches; each batch is indexed here and listed by the UI."""
-        index = SearchIndex()
-        with self._index_lock:
-            self.index = index
-        for batch in load_batches(self._paths, self._cache, executor=self._executor):
-            self.call_from_thread(self._add_batch, batch)  # listed first, indexed next
-            for start in range(0, len(batch.items), 50):
-                with self._index_lock:
-                    for article, attribution in batch.items[start : start + 50]:
-                        index.add(article, attribution)
-                time.sleep(0.002)  # let the UI thread in between: keys stay quick while loading
-            self.call_from_thread(self._index_ready)
-        with self._index_lock:
-            index.prepare()  # packs the posting lists: tens of megabytes less
-        note = None
-        if self._cache is not None:
-            note = self._cache.save()
-            self._cache.entries.clear()  # saved: the cache's copy of every article can go
-            self._cache = None
-        self.call_from_thread(self._loading_done, note)
-        title_index(self)  # the palette's, ready before ctrl+p
-        self._build_insights([(article, self._attributions[article.id]) for article in list(self.corpus.articles)])
-
-    def _build_insights(self, items: list[tuple[Article, Attribution]]) -> None:
-        """The speaker directory and the stories (runs in a worker thread)."""
-        directory = build_directory(items)
-        stories = group_stories(items, directory=directory)
-        give_back_memory()
-        self.call_from_thread(self._insights_ready, directory, stories)
-
-    def _insights_ready(self, directory: Directory, stories: list[Story]) -> None:
-        self.directory, self.stories = directory, stories
-        # Everything built so far lives as long as the reader: out of the garbage
-        # collector's sight (until on_unmount), its full collections, every few
-        # keys, stop walking hundreds of thousands of articles, quotes and index
-        # entries (100 ms and more each, on the UI thread).  The worker has just
-        # collected, so little garbage is frozen with them.
-        gc.freeze()
-        for screen in self.screen_stack:  # views opened before this was ready
-            if isinstance(screen, SpeakersScreen) and screen.directory is None:
-                screen.set_directory(directory, stories)
-            elif isinstance(screen, StoriesScreen) and screen.stories is None:
-                screen.set_stories(stories, directory)
-        listing = self.query_one(ArticleList)
-        listing.story_of = {
-            article.id: (number, len(story.articles))
-            for number, story in enumerate(stories, 1)
-            for article in story.articles
-        }
-        if listing.filter == "by story":
-            listing.set_filter("by story", keep=self._open_id())
-
-    def _add_batch(self, batch: Batch) -> None:
-        articles = [article for article, _ in batch.items]
-        for article, attribution in batch.items:
-            self._attributions[article.id] = attribution
-            self._by_id[article.id] = article
-            self._titles[article.id] = article.title
-        self.corpus.articles.extend(articles)
-        self.corpus.warnings.extend(batch.warnings)
-        listing = self.query_one(ArticleList)
-        listing.add_articles(articles)
-        if not self._restored and articles:
-            self._restore_position()
-        bar = self.query_one(ProgressBar)
-        bar.update(total=max(batch.total, 1), progress=batch.done)
-        self.query_one("#loading-label", Label).update(f"Loading {batch.done:,} of {batch.total:,} files")
-        self._progress = (batch.done, batch.total)
-        self._tell_waiting()
-        self._warn(batch.warnings)
-
-    def _tell_waiting(self) -> None:
-        """Views opened before the directory was built say what they wait for."""
-        for screen in self.screen_stack:
-            if isinstance(screen, (SpeakersScreen, StoriesScreen)):
-                screen.waiting(self._progress)
-
-    def _loading_done(self, note: str | None) -> None:
-        self.query_one("#loading").display = False
-        self._progress = None
-        self._tell_waiting()
-        if self._duplicates:
-            self.notify(f"{self._duplicates:,} files repeat another article's text; each story is listed once.", timeout=6)
-        if note:
-            self._warn([note])
-        if not self.corpus.articles:
-            self.notify("No readable articles were found.", severity="error", timeout=10)
-        self._duplicates = 0
-
-    def _index_ready(self) -> None:
-        self.query_one(ArticleList).refresh()  # quote counts worked out since
-        panel = self.query_one(SearchPanel)
-        if panel.query_text.strip():
-            self.run_search(panel.query_text)
 
     # --- state -------------------------------------------------------------------
 

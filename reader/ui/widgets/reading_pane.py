@@ -1,7 +1,7 @@
 """The reading pane: the cleaned article, with every quotation and its
 speaker highlighted in that speaker's colour.
 
-The body is an :class:`~reader.ui.article_body.ArticleBody`: only the
+The body is an :class:`~reader.ui.widgets.article_body.ArticleBody`: only the
 paragraphs on screen are styled, and moving to the next quote restyles the
 two paragraphs it leaves and enters, so a 20,000-paragraph article answers
 keys as fast as a short one.  Each paragraph finds its quotes and speaker
@@ -12,8 +12,8 @@ mentions by bisection in lists sorted once, when the article opens
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -27,9 +27,9 @@ from textual.widgets import Static
 from reader.model import Article, Attribution, Quote, Span
 from reader.sanitize import one_line, visible
 from reader.ui import keys
-from reader.ui.article_body import ArticleBody, Paragraphs
 from reader.ui.evidence_text import describe
 from reader.ui.palette import SpeakerColours, by_prominence
+from reader.ui.widgets.article_body import ArticleBody, Paragraphs
 
 _TABLE_HINT = "   "
 

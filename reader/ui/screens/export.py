@@ -10,7 +10,15 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from reader.export import FORMATS, SUFFIX_FORMATS, NoFolderError, NotAFileError, format_for, render, write_export
+from reader.export import (
+    FORMATS,
+    SUFFIX_FORMATS,
+    NoFolderError,
+    NotAFileError,
+    format_for,
+    render,
+    write_export,
+)
 from reader.sanitize import one_line
 from reader.ui import keys
 

@@ -26,10 +26,10 @@ from reader.model import Article
 from reader.sanitize import one_line
 from reader.stories import SharedQuote, Story
 from reader.ui import keys
+from reader.ui.messages import InsightsReady, LoadProgress, QuoteTarget
 from reader.ui.palette import SpeakerColours
-from reader.ui.speakers_screen import QuoteTarget
-from reader.ui.virtual_list import VirtualList
 from reader.ui.waiting import waiting_note
+from reader.ui.widgets.virtual_list import VirtualList
 
 
 def story_line(story: Story) -> Text:
@@ -230,6 +230,13 @@ class StoriesScreen(Screen[QuoteTarget | None]):
                 progress, "The stories follow.",
                 "Grouping the articles into stories: they show here as soon as they are ready.",
             ))
+
+    def on_load_progress(self, message: LoadProgress) -> None:
+        self.waiting(message.progress)
+
+    def on_insights_ready(self, message: InsightsReady) -> None:
+        if self.stories is None:
+            self.set_stories(message.stories, message.directory)
 
     def set_stories(self, stories: list[Story], directory: Directory | None = None) -> None:
         """The stories are ready."""

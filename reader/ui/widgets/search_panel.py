@@ -12,8 +12,8 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from reader.search import Hit
 from reader.sanitize import one_line, visible
+from reader.search import Hit
 from reader.ui import keys
 from reader.ui.palette import SpeakerColours
 

@@ -19,7 +19,7 @@ from reader.dates import dateline, when
 from reader.model import Article, Attribution
 from reader.sanitize import one_line
 from reader.state import State
-from reader.ui.virtual_list import VirtualList
+from reader.ui.widgets.virtual_list import VirtualList
 
 UNREAD_MARK = "●"
 BOOKMARK_MARK = "★"

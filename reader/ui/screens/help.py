@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from reader.ui import keys
 
+
 def help_table(keymap: Mapping[str, str] | None = None) -> Table:
     """Every key of :mod:`reader.ui.keys`, grouped by where it works (as remapped)."""
     table = Table.grid(padding=(0, 2))

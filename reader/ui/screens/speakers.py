@@ -10,11 +10,9 @@ sources ("traders · 410 quotes in 240 articles") are hidden until ``a``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -26,19 +24,10 @@ from reader.model import Article, Quote
 from reader.sanitize import one_line
 from reader.stories import Story
 from reader.ui import keys
+from reader.ui.messages import InsightsReady, LoadProgress, QuoteTarget
 from reader.ui.palette import SpeakerColours
-from reader.ui.virtual_list import VirtualList
 from reader.ui.waiting import waiting_note
-
-
-@dataclass(frozen=True)
-class QuoteTarget:
-    """Where to go when a quote is chosen."""
-
-    article_id: str
-    start: int
-    end: int
-
+from reader.ui.widgets.virtual_list import VirtualList
 
 KIND_LABELS = {"anonymous": "anonymous sources", "place": "a place, speaking as its government"}
 
@@ -105,6 +94,13 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
                 progress, "The speaker directory follows.",
                 "Building the speaker directory: it shows here as soon as it is ready.",
             ))
+
+    def on_load_progress(self, message: LoadProgress) -> None:
+        self.waiting(message.progress)
+
+    def on_insights_ready(self, message: InsightsReady) -> None:
+        if self.directory is None:
+            self.set_directory(message.directory, message.stories)
 
     def set_directory(self, directory: Directory, stories: list[Story]) -> None:
         """The directory is ready: list the speakers the filter typed so far matches."""
