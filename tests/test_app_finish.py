@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reader.corpus import Corpus, load
 from reader.model import Article, Span
 from reader.state import State
@@ -39,20 +41,22 @@ def row_visible(listing: ArticleList, row: int) -> bool:
     return listing.scroll_y <= top and top + ROW_HEIGHT <= listing.scroll_y + listing.scrollable_content_region.height
 
 
-async def test_opening_a_search_hit_highlights_and_shows_its_article_in_the_list():
+@pytest.mark.parametrize("size", [(120, 36), (80, 24), (60, 20)])
+@pytest.mark.parametrize("number", [3, 17, 33])
+async def test_opening_a_search_hit_highlights_and_shows_its_article_in_the_list(size, number):
     app = NewsReaderApp(many())
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        await pilot.press("slash", *"zebra33word")
+        await pilot.press("slash", *f"zebra{number}word")
         await app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()
         listing = app.query_one(ArticleList)
-        assert app.query_one(ReadingPane).article.id == "id33"
-        assert listing.highlighted == listing.get_option_index("id33")
+        assert app.query_one(ReadingPane).article.id == f"id{number}"
+        assert listing.highlighted == listing.get_option_index(f"id{number}")
         assert row_visible(listing, listing.highlighted)
 
 
