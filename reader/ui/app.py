@@ -44,7 +44,7 @@ from reader.ui.widgets.search_panel import RESULT_LIMIT, SearchPanel
 from reader.ui.widgets.speakers_panel import SpeakersPanel
 
 
-class NewsReaderApp(BackgroundLoading, App[None]):
+class NewsReaderApp(BackgroundLoading):
     """Read the news and see who said what."""
 
     CSS_PATH = "app.tcss"

@@ -144,7 +144,12 @@ class ActionCommands(Provider):
 
     async def discover(self) -> Hits:
         for key, shown in self._commands():
-            yield DiscoveryHit(plain(key.label), partial(self._run, key.action), text=key.label, help=plain(f"{shown} · {key.help}"))  # type: ignore[arg-type]
+            yield DiscoveryHit(
+                plain(key.label),
+                partial(self._run, key.action),
+                text=key.label,
+                help=plain(f"{shown} · {key.help}"),  # type: ignore[arg-type]
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)

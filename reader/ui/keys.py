@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 # Where a key works (the help screen's and the README's groups, in this order).
 ARTICLES = "Article list"
@@ -66,13 +66,16 @@ class Key:
 
 KEYS: tuple[Key, ...] = (
     # --- the article list ---------------------------------------------------------
-    Key("next_article", "j", "move(1)", "Next article", "next article, opening it (from anywhere in the reader)", ARTICLES),
+    Key("next_article", "j", "move(1)", "Next article", "next article, opening it (from anywhere in the reader)",
+        ARTICLES),
     Key("previous_article", "k", "move(-1)", "Previous article", "previous article, opening it", ARTICLES),
-    Key("list_cursor", "", "", "", "next / previous article in the list (opens it)", ARTICLES, owner="", display="↓ / ↑"),
+    Key("list_cursor", "", "", "", "next / previous article in the list (opens it)", ARTICLES, owner="",
+        display="↓ / ↑"),
     Key("list_click", "", "", "", "open the clicked article", ARTICLES, owner="", display="click"),
     Key("bookmark", "m", "toggle_bookmark", "Bookmark", "bookmark the open article (again to remove)", ARTICLES),
     Key("read", "u", "toggle_read", "Read / unread", "mark the open article read / unread", ARTICLES),
-    Key("filter", "f", "cycle_filter", "Filter", "filter the list: all, unread, bookmarked, grouped by story", ARTICLES),
+    Key("filter", "f", "cycle_filter", "Filter", "filter the list: all, unread, bookmarked, grouped by story",
+        ARTICLES),
     Key("sort", "S", "cycle_sort", "Sort", "sort the list: as loaded, date, outlet, title, most quotes", ARTICLES,
         priority=True, gate=TYPED),
     # --- reading --------------------------------------------------------------------
@@ -85,7 +88,8 @@ KEYS: tuple[Key, ...] = (
     Key("line", "", "", "", "scroll a line, in the reading pane", READING, owner="", display="↓ / ↑"),
     Key("top", "g", "scroll_edge('top')", "Top", "top of the article", READING),
     Key("bottom", "G", "scroll_edge('bottom')", "Bottom", "bottom of the article", READING),
-    Key("next_quote", "right_square_bracket", "next_quote", "Next quote", "next quotation (and how its speaker was found)",
+    Key("next_quote", "right_square_bracket", "next_quote", "Next quote",
+        "next quotation (and how its speaker was found)",
         READING, owner=PANE, display="]"),
     Key("previous_quote", "left_square_bracket", "previous_quote", "Previous quote", "previous quotation", READING,
         owner=PANE, display="["),
@@ -112,7 +116,8 @@ KEYS: tuple[Key, ...] = (
         ANYWHERE, footer=True, priority=True, gate=TYPED),
     Key("speakers_back", "escape", "close", "Back", "back to the reader", SPEAKERS, owner=SPEAKERS_VIEW,
         footer=True),
-    Key("speakers_anonymous", "a", "toggle_anonymous", "Anonymous", "show or hide anonymous sources (traders, officials)",
+    Key("speakers_anonymous", "a", "toggle_anonymous", "Anonymous",
+        "show or hide anonymous sources (traders, officials)",
         SPEAKERS, owner=SPEAKERS_VIEW, footer=True),
     Key("speakers_copy", "y", "copy_card", "Copy quote", "copy the highlighted quote as a citation", SPEAKERS,
         owner=SPEAKERS_VIEW, footer=True),
@@ -131,7 +136,8 @@ KEYS: tuple[Key, ...] = (
     # --- anywhere -------------------------------------------------------------------------
     Key("export", "e", "export", "Export", "export what is on screen: the article's quotes, or the search results",
         ANYWHERE, priority=True, gate=TYPED),
-    Key("palette", "ctrl+p", "command_palette", "Palette", "command palette: every action, any article by title, themes",
+    Key("palette", "ctrl+p", "command_palette", "Palette",
+        "command palette: every action, any article by title, themes",
         ANYWHERE, priority=True, gate=ALWAYS),
     Key("focus", "", "", "", "move focus between panes", ANYWHERE, owner="", display="tab / shift+tab"),
     Key("help", "question_mark", "help", "Help", "this help: every key", ANYWHERE, display="?", footer=True,
@@ -157,7 +163,7 @@ MAIN_SCREEN_ACTIONS = frozenset(_action_name(k.action) for k in KEYS if k.owner 
 TYPED_KEY_ACTIONS = frozenset(_action_name(k.action) for k in KEYS if k.owner == APP and k.gate == TYPED)
 
 
-def bindings(owner: str) -> list[Binding]:
+def bindings(owner: str) -> list[BindingType]:
     """The ``BINDINGS`` of ``owner`` (one of the owner names above)."""
     return [
         Binding(

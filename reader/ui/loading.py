@@ -11,11 +11,17 @@ the directory and stories are ready (:class:`~reader.ui.messages.InsightsReady`)
 from __future__ import annotations
 
 import gc
+import threading
 import time
+from concurrent.futures import Executor
+from pathlib import Path
 
 from textual import work
+from textual.app import App
 from textual.widgets import Label, ProgressBar
 
+from reader.cache import ParseCache
+from reader.corpus import Corpus
 from reader.directory import Directory, build_directory
 from reader.loader import Batch, give_back_memory, load_batches
 from reader.model import Article, Attribution
@@ -27,8 +33,39 @@ from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.search_panel import SearchPanel
 
 
-class BackgroundLoading:
-    """The app's loading workers and what they hand back to the UI thread."""
+class BackgroundLoading(App[None]):
+    """The app's loading workers and what they hand back to the UI thread
+    (the attributes below are set by the app's ``__init__``)."""
+
+    corpus: Corpus
+    index: SearchIndex | None
+    directory: Directory | None
+    stories: list[Story]
+    _paths: list[Path | str] | None
+    _cache: ParseCache | None
+    _executor: Executor | None
+    _index_lock: threading.Lock
+    _attributions: dict[str, Attribution]
+    _by_id: dict[str, Article]
+    _titles: dict[str, str]
+    _restored: bool
+    _progress: tuple[int, int] | None
+    _duplicates: int
+
+    def attribution(self, article: Article) -> Attribution:
+        raise NotImplementedError
+
+    def _warn(self, warnings: list[str]) -> None:
+        raise NotImplementedError
+
+    def _restore_position(self) -> None:
+        raise NotImplementedError
+
+    def _open_id(self) -> str | None:
+        raise NotImplementedError
+
+    def run_search(self, query: str) -> object:
+        raise NotImplementedError
 
     @work(thread=True, exclusive=True, group="index")
     def build_index(self) -> None:

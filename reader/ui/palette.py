@@ -66,7 +66,7 @@ def contrast(a: str, b: str) -> float:
 
 def _mix(colour: str, toward: str, amount: float) -> str:
     return "#" + "".join(
-        f"{round(a + (b - a) * amount):02x}" for a, b in zip(_rgb(colour), _rgb(toward))
+        f"{round(a + (b - a) * amount):02x}" for a, b in zip(_rgb(colour), _rgb(toward), strict=True)
     )
 
 

@@ -73,7 +73,9 @@ class ExportScreen(ModalScreen[Path | None]):
         suffix = target.suffix.lower()
         if suffix and suffix not in SUFFIX_FORMATS and target.name != suffix:
             known = ", ".join(sorted({s for s in SUFFIX_FORMATS if s not in (".markdown", ".card")}))
-            self._problem(f"{suffix} is not a format newsreader writes: end the name with {known} (.csv opens in spreadsheets).")
+            self._problem(
+                f"{suffix} is not a format newsreader writes: end the name with {known} (.csv opens in spreadsheets)."
+            )
             return
         fmt = format_for(target)
         assert fmt in FORMATS
@@ -89,7 +91,8 @@ class ExportScreen(ModalScreen[Path | None]):
             self._problem(f"{shown} exists:\npress enter again to replace it, or change the name.")
         except NoFolderError:
             self._confirmed = ("create", target)
-            self._problem(f"The folder {one_line(str(target.parent))} does not exist:\npress enter again to create it, or change the name.")
+            folder = one_line(str(target.parent))
+            self._problem(f"The folder {folder} does not exist:\npress enter again to create it, or change the name.")
         except NotAFileError as exc:
             self._problem(f"Not written: {one_line(str(exc))}. Choose another name.")
         except OSError as exc:

@@ -93,9 +93,9 @@ def who_quoted_whom(
     if len(story.articles) > COLUMNS:
         table.add_column(f"{len(story.articles) - COLUMNS} more", justify="center")
     for name, row in sorted(counts.items(), key=lambda item: -sum(item[1]))[:40]:
-        label = Text(colours.shape(name) + " ", style=colours.colour(name))
-        label.append(one_line(name))
-        table.add_row(label, *[str(n) if n else "·" for n in row])
+        cell = Text(colours.shape(name) + " ", style=colours.colour(name))
+        cell.append(one_line(name))
+        table.add_row(cell, *[str(n) if n else "·" for n in row])
     return table
 
 
@@ -140,7 +140,8 @@ def shared_quotes_text(story: Story, colours: SpeakerColours | None = None, dire
         if i:
             text.append("\n\n")
         first_article, first_quote = shared.first
-        text.append("“" + one_line(first_quote.text) + "”", style=colours.colour(merged_name(directory, first_article, shared.speaker)))
+        colour = colours.colour(merged_name(directory, first_article, shared.speaker))
+        text.append("“" + one_line(first_quote.text) + "”", style=colour)
         text.append(f"\n  {one_line(shared.speaker or 'no speaker')}", style="bold")
         text.append(f" · first reported by {one_line(first_article.outlet_label or PurePath(first_article.path).name)}")
         if shared.also_quoted_by:
@@ -279,7 +280,8 @@ class StoriesScreen(Screen[QuoteTarget | None]):
         for shared in story.shared_quotes:
             article, quote = shared.first
             self._targets.append(QuoteTarget(article.id, quote.start, quote.end))
-            options.append(Option(shared_line(shared, colours.colour(merged_name(self.directory, article, shared.speaker)))))
+            colour = colours.colour(merged_name(self.directory, article, shared.speaker))
+            options.append(Option(shared_line(shared, colour)))
         self.query_one("#story-items", OptionList).set_options(options)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

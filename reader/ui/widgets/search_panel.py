@@ -109,7 +109,8 @@ class SearchPanel(Vertical):
         self.hits = hits
         results = self.query_one(SearchResults)
         results.set_options(
-            Option(hit_prompt(hit, titles.get(hit.article_id, hit.path), self.colours), id=str(i)) for i, hit in enumerate(hits)
+            Option(hit_prompt(hit, titles.get(hit.article_id, hit.path), self.colours), id=str(i))
+            for i, hit in enumerate(hits)
         )
         if hits:
             results.highlighted = 0
