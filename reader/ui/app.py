@@ -190,6 +190,7 @@ class NewsReaderApp(BackgroundLoading):
     def _remember_theme(self, theme) -> None:
         self.state.theme = theme.name
         self._theme_colours()
+        self.query_one(ArticleList).redraw()
         pane = self.query_one(ReadingPane)
         pane.repaint()
         if pane.article is not None:

@@ -19,6 +19,7 @@ from reader.dates import dateline, when
 from reader.model import Article, Attribution
 from reader.sanitize import one_line
 from reader.state import State
+from reader.ui.palette import colour_at
 from reader.ui.widgets.virtual_list import VirtualList
 
 UNREAD_MARK = "●"
@@ -48,8 +49,8 @@ def article_prompt(
     """Two lines: marks and the title; the story (when grouped), the number of
     quotes (once known), outlet and byline below."""
     prompt = Text(no_wrap=True, overflow="ellipsis")
-    prompt.append(UNREAD_MARK if unread else " ", style="bold #3daee9")
-    prompt.append(BOOKMARK_MARK if bookmarked else " ", style="bold #e5a50a")
+    prompt.append(UNREAD_MARK if unread else " ", style=f"bold {colour_at(0)}")  # readable on the theme
+    prompt.append(BOOKMARK_MARK if bookmarked else " ", style=f"bold {colour_at(1)}")
     prompt.append(" ")
     prompt.append(one_line(article.title), style="bold" if unread else "")
     prompt.append("\n   ")

@@ -115,6 +115,11 @@ class VirtualList(ScrollView, can_focus=True):
     def option_count(self) -> int:
         return len(self.rows)
 
+    def redraw(self) -> None:
+        """Draw every row again (their colours changed with the theme)."""
+        self._strips.clear()
+        self.refresh()
+
     def set_rows(self, rows: Sequence[Any]) -> None:
         """Show these rows, the first highlighted (none when empty)."""
         self.rows = rows
