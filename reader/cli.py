@@ -318,6 +318,7 @@ def _read(args: argparse.Namespace) -> int:
         store=store,
         theme=config.theme,
         layout=config.layout,
+        keymap=dict(config.keys),
     )
     try:
         app.run()

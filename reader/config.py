@@ -8,6 +8,10 @@
     layout = "wide"                        # "wide", "stacked" or "auto"
     max_file_mb = 64                       # bigger article files are skipped
 
+    [keys]                                 # remap keys by their id (? lists them)
+    search = "ctrl+f"
+    stories = "T,f6"
+
 A missing file means defaults.  A file that cannot be read or parsed means
 defaults plus one message; a setting with the wrong type or value falls back
 to its default with one message naming the file and the setting, and the
@@ -41,6 +45,7 @@ class Config:
     theme: str | None = None
     layout: str | None = None  # "wide", "stacked", or None for automatic
     max_file_mb: float | None = None  # None: NEWSREADER_MAX_FILE_MB, else 64
+    keys: tuple[tuple[str, str], ...] = ()  # (key id, keys): the reader checks the ids
 
 
 def default_config_text() -> str:
@@ -63,6 +68,12 @@ def default_config_text() -> str:
 # Article files bigger than this many megabytes are skipped with a warning
 # (the environment variable NEWSREADER_MAX_FILE_MB, if set, wins).
 # max_file_mb = 64
+
+# Keys, remapped by their id (the help, ?, and the README list every id);
+# several keys for one id are separated by commas.
+# [keys]
+# search = "ctrl+f"
+# stories = "T,f6"
 """
 
 
@@ -131,7 +142,13 @@ def _from_toml(raw: dict, path: Path) -> tuple[Config, list[str]]:
             values["max_file_mb"] = float(max_mb)
         else:
             bad("max_file_mb", "must be a positive number of megabytes")
-    unknown = sorted(set(raw) - {"corpus", "theme", "layout", "max_file_mb"})
+    keys = raw.get("keys")
+    if keys is not None:
+        if isinstance(keys, dict) and all(isinstance(value, str) and value.strip() for value in keys.values()):
+            values["keys"] = tuple((str(key_id), value.strip()) for key_id, value in keys.items())
+        else:
+            bad("keys", 'must be a table of key ids and keys, such as search = "ctrl+f"')
+    unknown = sorted(set(raw) - {"corpus", "theme", "layout", "max_file_mb", "keys"})
     if unknown:
         names = ", ".join(repr(k) for k in unknown)
         messages.append(f"config file {path}: unknown setting{'s' if len(unknown) > 1 else ''} {names} ignored")

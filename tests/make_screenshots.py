@@ -21,6 +21,7 @@ SHOTS = {
     "narrow.svg": ((60, 24), []),
     "speakers.svg": ((120, 36), ["s", "w"]),
     "stories.svg": ((120, 36), ["t"]),
+    "search.svg": ((120, 36), ["slash", *"balloon", "down"]),
 }
 
 

@@ -10,15 +10,15 @@ from dataclasses import replace
 from rich.console import Console
 from textual.widgets import OptionList, Static
 
-import reader.ui.app as app_module
+import reader.ui.loading as loading_module
 from reader.corpus import load
 from reader.loader import Batch
 from reader.model import Attribution
 from reader.ui.app import NewsReaderApp
-from reader.ui.article_list import ArticleList
-from reader.ui.reading_pane import ReadingPane
-from reader.ui.speakers_screen import SpeakersScreen
-from reader.ui.stories_screen import StoriesScreen
+from reader.ui.screens.speakers import SpeakersScreen
+from reader.ui.screens.stories import StoriesScreen
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.reading_pane import ReadingPane
 from tests.conftest import FIXTURES, SEEDS
 from tests.test_cache_loader import write_story
 
@@ -136,13 +136,13 @@ async def test_reader_keys_do_nothing_over_the_speakers_view():
 def hold_directory(monkeypatch) -> threading.Event:
     """Keep the speaker directory from being built until the test opens the gate."""
     gate = threading.Event()
-    build = app_module.build_directory
+    build = loading_module.build_directory
 
     def held(items):
         gate.wait(timeout=60)
         return build(items)
 
-    monkeypatch.setattr(app_module, "build_directory", held)
+    monkeypatch.setattr(loading_module, "build_directory", held)
     return gate
 
 
@@ -194,7 +194,7 @@ async def test_speakers_view_opened_while_loading_counts_the_files_then_fills_in
     for n in range(40):
         write_story(tmp_path, n)
     half_read, rest = threading.Event(), threading.Event()
-    load_batches = app_module.load_batches
+    load_batches = loading_module.load_batches
 
     def two_halves(*args, **kwargs):
         items = [item for batch in load_batches(*args, **kwargs) for item in batch.items]
@@ -203,7 +203,7 @@ async def test_speakers_view_opened_while_loading_counts_the_files_then_fills_in
         rest.wait(timeout=60)
         yield Batch(items[20:], done=40, total=40)
 
-    monkeypatch.setattr(app_module, "load_batches", two_halves)
+    monkeypatch.setattr(loading_module, "load_batches", two_halves)
     app = NewsReaderApp(paths=[tmp_path])
     try:
         async with app.run_test(size=(120, 36)) as pilot:
@@ -240,7 +240,7 @@ async def test_views_told_about_the_directory_before_their_widgets_exist_show_it
 
 
 def test_story_columns_tell_apart_articles_of_one_outlet(tmp_path):
-    from reader.ui.stories_screen import column_labels
+    from reader.ui.screens.stories import column_labels
 
     def wire(name: str, dateline: str, later: str = "Talks continue."):
         (tmp_path / name).write_text(
@@ -262,7 +262,7 @@ def test_story_table_has_one_row_per_speaker_however_each_outlet_spelled_them(tm
     from reader.directory import build_directory
     from reader.model import Quote, Speaker
     from reader.stories import Story
-    from reader.ui.stories_screen import who_quoted_whom
+    from reader.ui.screens.stories import who_quoted_whom
 
     items = []
     for n, name in enumerate(("Elwin Harbour Board", "Elwin Harbour BOARD")):
@@ -333,7 +333,7 @@ async def test_y_copies_the_chosen_quote_as_a_citation_in_the_reading_pane_and_t
 
 
 def test_a_reworded_shared_quote_shows_word_by_word_what_changed():
-    from reader.ui.stories_screen import changed_words
+    from reader.ui.screens.stories import changed_words
 
     text = changed_words("the port will reopen on Friday", "the port will reopen on Monday")
     styles = {text.plain[span.start:span.end]: str(span.style) for span in text.spans}

@@ -12,7 +12,7 @@ from textual.command import CommandList, CommandPalette
 from reader.corpus import Corpus
 from reader.model import Article
 from reader.ui.app import NewsReaderApp
-from reader.ui.reading_pane import ReadingPane
+from reader.ui.widgets.reading_pane import ReadingPane
 
 
 class LoopBlocked(Exception):
@@ -90,3 +90,34 @@ async def test_the_palette_finds_any_of_thousands_of_titles_despite_a_typo():
         await pilot.press("enter")
         await pilot.pause()
         assert app.query_one(ReadingPane).article.id == "a2718"
+
+
+async def test_every_action_of_the_key_table_is_in_the_palette_and_runs():
+    from reader.corpus import load
+    from reader.ui import keys
+    from reader.ui.widgets.article_list import ArticleList
+    from reader.ui.screens.speakers import SpeakersScreen
+
+    app = NewsReaderApp(load())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        listed = palette_titles(app)
+        for key in keys.palette_keys():
+            assert key.label in listed, key.label
+        await pilot.press(*"speakers")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert palette_titles(app)[0] == "Speakers"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, SpeakersScreen)
+        await pilot.press("escape", "ctrl+p", *"sort")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.query_one(ArticleList).sort != "as loaded"

@@ -10,9 +10,9 @@ import threading
 from reader.corpus import load
 from reader.state import StateStore
 from reader.ui.app import NewsReaderApp
-from reader.ui.article_list import BOOKMARK_MARK, UNREAD_MARK, ArticleList
-from reader.ui.export_screen import ExportScreen
-from reader.ui.reading_pane import ReadingPane
+from reader.ui.widgets.article_list import BOOKMARK_MARK, UNREAD_MARK, ArticleList
+from reader.ui.screens.export import ExportScreen
+from reader.ui.widgets.reading_pane import ReadingPane
 
 
 def prompt(app, index: int) -> str:

@@ -13,8 +13,8 @@ from reader.cache import ParseCache
 from reader.loader import load_batches, start_workers
 from reader.store.sqlite import remove_database
 from reader.ui.app import NewsReaderApp
-from reader.ui.article_list import ArticleList
-from reader.ui.reading_pane import ReadingPane
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.reading_pane import ReadingPane
 from tests.conftest import SEEDS
 
 

@@ -150,11 +150,12 @@ def test_default_config_text_is_all_comments_and_documents_every_setting():
 
 
 def test_default_config_text_uncommented_is_a_valid_config(tmp_path):
-    text = re.sub(r"^# (\w+ = )", r"\1", default_config_text(), flags=re.M)
+    text = re.sub(r"^# (\w+ = |\[\w+\]$)", r"\1", default_config_text(), flags=re.M)
     config, messages = load_config(write(tmp_path, text))
     assert messages == []
     assert config.corpus == (str(Path(os.path.expanduser("~/news"))), str(tmp_path / "articles"))
     assert config.theme == "textual-dark" and config.layout is None
+    assert dict(config.keys) == {"search": "ctrl+f", "stories": "T,f6"}
 
 
 def test_size_limit_setting(tmp_path):

@@ -17,10 +17,9 @@ from reader.cleaning import parse_article
 from reader.cli import main
 from reader.model import VIAS, Evidence, Quote
 from reader.ui.app import NewsReaderApp
-from reader.ui.article_body import ArticleBody
+from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.evidence_text import describe
-from reader.ui.palette import speaker_colour
-from reader.ui.reading_pane import ReadingPane
+from reader.ui.widgets.reading_pane import ReadingPane
 
 # --- a property over made-up news: every cue lies in the article, outside its quote -------
 
@@ -146,11 +145,11 @@ async def test_next_quote_underlines_its_cue_in_the_speakers_colour_and_says_how
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert app.sub_title == "quote 1 of 3 · Ana Ruiz: she, 1 sentence back (she told reporters)"
-        assert ("she told reporters", {speaker_colour("Ana Ruiz")}) in underlined_runs(body)
+        assert ("she told reporters", {pane.colours.colour("Ana Ruiz")}) in underlined_runs(body)
         await pilot.press("right_square_bracket")  # the next quote continues: the same cue, said so
         await pilot.pause()
         assert app.sub_title == "quote 2 of 3 · Ana Ruiz: continued from the quote before (she told reporters)"
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert app.sub_title == "quote 3 of 3 · council: according-to (according to the council)"
-        assert ("according to the council", {speaker_colour("council")}) in underlined_runs(body)
+        assert ("according to the council", {pane.colours.colour("council")}) in underlined_runs(body)

@@ -13,7 +13,7 @@ from textual.widgets import Input, Label
 from reader.corpus import load
 from reader.export import NoFolderError, NotAFileError, write_export
 from reader.ui.app import NewsReaderApp
-from reader.ui.export_screen import ExportScreen
+from reader.ui.screens.export import ExportScreen
 
 
 def special_targets(tmp_path):
@@ -90,9 +90,41 @@ async def test_the_export_dialog_asks_before_creating_a_folder(tmp_path):
         await pilot.pause()
         await pilot.press("e")
         said = await export_to(pilot, target)
-        assert "exports/march does not exist: press enter again to create it" in said
+        assert "exports/march does not exist:\npress enter again to create it" in said
         assert not (tmp_path / "exports").exists()
         await pilot.press("escape", "e")  # changed their mind, then came back
         await export_to(pilot, target)
         assert (await export_to(pilot, target)) == "closed"
     assert target.read_text().startswith("article,title,outlet")
+
+
+async def test_an_xlsx_name_is_refused_with_the_formats_that_work(tmp_path):
+    app = NewsReaderApp(load())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        said = await export_to(pilot, tmp_path / "quotes.xlsx")
+        assert said.startswith(".xlsx is not a format newsreader writes") and ".csv" in said
+        assert not (tmp_path / "quotes.xlsx").exists()
+
+
+@pytest.mark.parametrize("size", [(120, 36), (80, 24)])
+async def test_the_replace_and_create_questions_fit_in_the_dialog(tmp_path, size):
+    deep = tmp_path / ("a-rather-long-folder-name-" * 3) / "quotes.md"
+    existing = tmp_path / "quotes.md"
+    existing.write_text("old")
+    app = NewsReaderApp(load())
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        for target, question in ((existing, "press enter again to replace it"), (deep, "press enter again to create it")):
+            await pilot.press("e")
+            said = await export_to(pilot, target)
+            assert question in said
+            box = app.screen.query_one("#export-box")
+            assert app.screen.region.contains_region(box.region)
+            for label in box.query(Label):  # what is exported, the formats, the question
+                lines = label.render_lines(label.region.reset_offset)
+                shown = "".join("".join(line.text for line in lines).split())  # long paths fold anywhere
+                assert "".join(str(label.render()).split()) in shown  # all of it drawn, wrapped if need be
+                assert box.region.contains_region(label.region)
+            await pilot.press("escape")

@@ -25,7 +25,7 @@ from reader.cli import main
 from reader.corpus import load
 from reader.export import FORMATS
 from reader.ui.app import NewsReaderApp
-from reader.ui.export_screen import ExportScreen
+from reader.ui.screens.export import ExportScreen
 
 GOOD = 'A headline for a good test story\n\n"The road will reopen on Monday," Mayor Ana Lopez said.\n'
 BAD_NAME = b"\xff\xfe\x9b31m\x1b]0;T\x07.txt"  # not UTF-8, an 8-bit CSI, an OSC title change

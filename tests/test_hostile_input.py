@@ -29,8 +29,8 @@ from reader.loader import load_batches, start_workers
 from reader.attribution import extract_article
 from reader.search import SearchIndex
 from reader.ui.app import NewsReaderApp
-from reader.ui.article_list import ArticleList
-from reader.ui.reading_pane import ReadingPane
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.reading_pane import ReadingPane
 
 STRESS = os.environ.get("NEWSREADER_STRESS") == "1"
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from reader.corpus import load
 from reader.ui.app import NewsReaderApp
-from reader.ui.article_list import ArticleList
-from reader.ui.reading_pane import ReadingPane
-from reader.ui.search_panel import SearchPanel
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.search_panel import SearchPanel
 
 SIZES = [(200, 60), (120, 36), (80, 24), (60, 20), (40, 12), (30, 8), (20, 6), (25, 7), (80, 24), (200, 60), (120, 36)]
 

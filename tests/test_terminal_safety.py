@@ -28,11 +28,11 @@ from textual.widgets import Label, OptionList, Static
 
 from reader.corpus import load
 from reader.ui.app import NewsReaderApp
-from reader.ui.article_body import ArticleBody
-from reader.ui.article_list import ArticleList
-from reader.ui.export_screen import ExportScreen
-from reader.ui.search_panel import SearchPanel
-from reader.ui.speakers_panel import SpeakersPanel
+from reader.ui.widgets.article_body import ArticleBody
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.screens.export import ExportScreen
+from reader.ui.widgets.search_panel import SearchPanel
+from reader.ui.widgets.speakers_panel import SpeakersPanel
 from tests.conftest import SEEDS
 
 ESC = "\x1b"
@@ -277,7 +277,7 @@ async def test_export_dialog_shows_the_title_literally(evil_dir, tmp_path):
         await pilot.press("enter")
         await pilot.pause()
         problem = content_text(app.screen.query_one("#export-problem", Label))
-        assert "exists: press enter again" in problem and "[b]␛[2J" in problem
+        assert "exists:\npress enter again" in problem and "[b]␛[2J" in problem
         assert target.read_text() == "keep me"  # never overwritten without confirmation
         field.value = str(tmp_path / "[b]other.md")  # (the typed path itself is the user's own text)
         await pilot.pause()

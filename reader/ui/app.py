@@ -4,82 +4,56 @@ from __future__ import annotations
 
 import gc
 import threading
-import time
+from collections.abc import Mapping, Sequence
 from concurrent.futures import Executor
-from collections.abc import Sequence
 from pathlib import Path
 
 from textual import work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Input, Label, ProgressBar
 from textual.worker import WorkerFailed
 
 from reader import __version__
+from reader.attribution import extract_article
 from reader.cache import ParseCache
+from reader.citation import card
 from reader.corpus import Corpus, is_repeat
 from reader.crash import EXIT_CRASH, report
-from reader.loader import Batch, give_back_memory, load_batches, stop_workers
-from reader.model import Article, Attribution
-from reader.attribution import extract_article
-from reader.search import Hit, SearchIndex
-from reader.sanitize import one_line, visible
-from reader.state import State, StateStore
-from reader.ui.article_list import FILTERS, ArticleList
-from reader.ui.commands import ArticleCommands
-from reader.citation import card
+from reader.directory import Directory
 from reader.export import HIT_FIELDS, QUOTE_FIELDS, hit_records, quote_records
-from reader.ui.export_screen import ExportRequest, ExportScreen
-from reader.directory import Directory, build_directory
-from reader.stories import Story, group_stories
-from reader.ui.help_screen import HelpScreen
-from reader.ui.speakers_screen import QuoteTarget, SpeakersScreen
-from reader.ui.stories_screen import StoriesScreen
-from reader.ui.reading_pane import ReadingPane
-from reader.ui.search_panel import SearchPanel
-from reader.ui.speakers_panel import SpeakersPanel
+from reader.loader import stop_workers
+from reader.model import Article, Attribution
+from reader.sanitize import one_line, visible
+from reader.search import Hit, SearchIndex
+from reader.state import State, StateStore
+from reader.stories import Story
+from reader.ui import keys
+from reader.ui.commands import ActionCommands, ArticleCommands
+from reader.ui.loading import BackgroundLoading
+from reader.ui.messages import QuoteTarget
+from reader.ui.palette import use_theme_colours
+from reader.ui.screens.export import ExportRequest, ExportScreen
+from reader.ui.screens.help import HelpScreen
+from reader.ui.screens.speakers import SpeakersScreen
+from reader.ui.screens.stories import StoriesScreen
 from reader.ui.state_saver import StateSaved, StateSaver
+from reader.ui.widgets.article_list import FILTERS, SORTS, ArticleList
+from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.search_panel import RESULT_LIMIT, SearchPanel
+from reader.ui.widgets.speakers_panel import SpeakersPanel
 
 
-class NewsReaderApp(App[None]):
+class NewsReaderApp(BackgroundLoading):
     """Read the news and see who said what."""
 
     CSS_PATH = "app.tcss"
     TITLE = "newsreader"
     SUB_TITLE = f"v{__version__}"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
-    COMMANDS = App.COMMANDS | {ArticleCommands}
+    COMMANDS = App.COMMANDS | {ActionCommands, ArticleCommands}
 
-    BINDINGS = [
-        Binding("j", "move(1)", "Next", key_display="j"),
-        Binding("k", "move(-1)", "Prev", key_display="k"),
-        Binding("space", "scroll_page(1)", "Page down", key_display="space"),
-        Binding("b", "scroll_page(-1)", "Page up", key_display="b"),
-        Binding("pagedown", "scroll_page(1)", "Page down", show=False, priority=True),
-        Binding("pageup", "scroll_page(-1)", "Page up", show=False, priority=True),
-        Binding("g", "scroll_edge('top')", "Top", show=False),
-        Binding("G", "scroll_edge('bottom')", "Bottom", show=False),
-        Binding("escape", "all_speakers", "All speakers", show=False),
-        # Priority: the app takes "/" before any widget, so keys typed right after it
-        # (already on their way) reach the search box, not the pane that had focus.
-        Binding("slash", "search", "Search", key_display="/", priority=True),
-        Binding("n", "next_hit(1)", "Next hit", show=False),
-        Binding("N", "next_hit(-1)", "Previous hit", show=False),
-        Binding("ctrl+p", "command_palette", "palette", show=False, priority=True),
-        Binding("m", "toggle_bookmark", "Bookmark"),
-        Binding("y", "copy_card", "Copy quote", show=False),
-        Binding("u", "toggle_read", "Read/unread", show=False),
-        Binding("f", "cycle_filter", "Filter"),
-        # Keys that open a dialog or a view take priority (they are turned off while
-        # text is being typed, see check_action): keys typed right after them reach
-        # the new view instead of the pane that had focus.
-        Binding("e", "export", "Export", priority=True),
-        Binding("s", "speakers", "Speakers", priority=True),
-        Binding("t", "stories", "Stories", priority=True),
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("q", "quit", "Quit"),
-    ]
+    BINDINGS = keys.bindings(keys.APP)  # every key is in reader/ui/keys.py
 
     def __init__(
         self,
@@ -93,10 +67,15 @@ class NewsReaderApp(App[None]):
         store: StateStore | None = None,
         theme: str | None = None,
         layout: str | None = None,
+        keymap: Mapping[str, str] | None = None,
     ) -> None:
         """Show a loaded ``corpus``, or load ``paths`` in the background
-        (through the parse ``cache``, if given) while the reader is open."""
+        (through the parse ``cache``, if given) while the reader is open.
+        ``keymap``: the config's ``[keys]`` table, key id -> keys."""
         super().__init__()
+        self.keymap, problems = keys.check_keymap(keymap or {})
+        warnings = [*warnings, *problems]
+        self.set_keymap(self.keymap)
         self.corpus = corpus or Corpus()
         self.corpus.warnings.extend(warnings)
         self._paths = None if corpus is not None else list(paths or [])
@@ -120,6 +99,7 @@ class NewsReaderApp(App[None]):
         self.hits: list[Hit] = []
         self.hit_index = -1
         self._focus_before_search = None
+        self._before_preview: tuple[Article, float] | None = None  # open before a search result was previewed
         self._warned = 0
         self._duplicates = 0
         self._progress: tuple[int, int] | None = None  # (files read, files) while loading
@@ -145,10 +125,12 @@ class NewsReaderApp(App[None]):
                 self.theme = self._start_theme
             else:
                 self._warn([f"unknown theme {self._start_theme!r}; using {self.theme!r}"])
+        self._theme_colours()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.watch(self.query_one(ReadingPane), "scroll_y", self._remember_scroll, init=False)
         self.set_interval(2.0, self.save_state)
         listing = self.query_one(ArticleList)
+        listing.attributions = self._attributions  # each row shows its number of quotes once known
         listing.focus()
         if self.corpus.articles:
             self._restore_position()
@@ -164,12 +146,8 @@ class NewsReaderApp(App[None]):
         never markup, and control characters are shown, not sent to the terminal."""
         super().notify(message if markup else visible(message), title=visible(title), markup=markup, **kwargs)
 
-    MAIN_SCREEN_ACTIONS = frozenset(
-        """move scroll_page scroll_edge all_speakers search next_hit toggle_bookmark toggle_read
-        cycle_filter export speakers stories""".split()
-    )
-
-    TYPED_KEY_ACTIONS = frozenset({"search", "export", "speakers", "stories"})
+    MAIN_SCREEN_ACTIONS = keys.MAIN_SCREEN_ACTIONS
+    TYPED_KEY_ACTIONS = keys.TYPED_KEY_ACTIONS
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The reader's own keys work on the reader's screen only, not over a dialog
@@ -193,111 +171,6 @@ class NewsReaderApp(App[None]):
         if self._warned > 5 and warnings:
             self.notify(f"{self._warned - 5} more warnings so far", severity="warning", timeout=4)
 
-    @work(thread=True, exclusive=True, group="index")
-    def build_index(self) -> None:
-        """Extract every article's quotes and index them, off the UI thread."""
-        items = [(article, self.attribution(article)) for article in self.corpus.articles]
-        index = SearchIndex.build(items)
-        with self._index_lock:
-            self.index = index
-        self.call_from_thread(self._index_ready)
-        self._build_insights(items)
-
-    @work(thread=True, exclusive=True, group="load")
-    def load_in_background(self) -> None:
-        """Read the corpus in batches; each batch is indexed here and listed by the UI."""
-        index = SearchIndex()
-        with self._index_lock:
-            self.index = index
-        for batch in load_batches(self._paths, self._cache, executor=self._executor):
-            self.call_from_thread(self._add_batch, batch)  # listed first, indexed next
-            for start in range(0, len(batch.items), 50):
-                with self._index_lock:
-                    for article, attribution in batch.items[start : start + 50]:
-                        index.add(article, attribution)
-                time.sleep(0.002)  # let the UI thread in between: keys stay quick while loading
-            self.call_from_thread(self._index_ready)
-        with self._index_lock:
-            index.prepare()  # packs the posting lists: tens of megabytes less
-        note = None
-        if self._cache is not None:
-            note = self._cache.save()
-            self._cache.entries.clear()  # saved: the cache's copy of every article can go
-            self._cache = None
-        self.call_from_thread(self._loading_done, note)
-        self._build_insights([(article, self._attributions[article.id]) for article in list(self.corpus.articles)])
-
-    def _build_insights(self, items: list[tuple[Article, Attribution]]) -> None:
-        """The speaker directory and the stories (runs in a worker thread)."""
-        directory = build_directory(items)
-        stories = group_stories(items, directory=directory)
-        give_back_memory()
-        self.call_from_thread(self._insights_ready, directory, stories)
-
-    def _insights_ready(self, directory: Directory, stories: list[Story]) -> None:
-        self.directory, self.stories = directory, stories
-        # Everything built so far lives as long as the reader: out of the garbage
-        # collector's sight (until on_unmount), its full collections, every few
-        # keys, stop walking hundreds of thousands of articles, quotes and index
-        # entries (100 ms and more each, on the UI thread).  The worker has just
-        # collected, so little garbage is frozen with them.
-        gc.freeze()
-        for screen in self.screen_stack:  # views opened before this was ready
-            if isinstance(screen, SpeakersScreen) and screen.directory is None:
-                screen.set_directory(directory, stories)
-            elif isinstance(screen, StoriesScreen) and screen.stories is None:
-                screen.set_stories(stories, directory)
-        listing = self.query_one(ArticleList)
-        listing.story_of = {
-            article.id: (number, len(story.articles))
-            for number, story in enumerate(stories, 1)
-            for article in story.articles
-        }
-        if listing.filter == "by story":
-            listing.set_filter("by story", keep=self._open_id())
-
-    def _add_batch(self, batch: Batch) -> None:
-        articles = [article for article, _ in batch.items]
-        for article, attribution in batch.items:
-            self._attributions[article.id] = attribution
-            self._by_id[article.id] = article
-            self._titles[article.id] = article.title
-        self.corpus.articles.extend(articles)
-        self.corpus.warnings.extend(batch.warnings)
-        listing = self.query_one(ArticleList)
-        listing.add_articles(articles)
-        if not self._restored and articles:
-            self._restore_position()
-        bar = self.query_one(ProgressBar)
-        bar.update(total=max(batch.total, 1), progress=batch.done)
-        self.query_one("#loading-label", Label).update(f"Loading {batch.done:,} of {batch.total:,} files")
-        self._progress = (batch.done, batch.total)
-        self._tell_waiting()
-        self._warn(batch.warnings)
-
-    def _tell_waiting(self) -> None:
-        """Views opened before the directory was built say what they wait for."""
-        for screen in self.screen_stack:
-            if isinstance(screen, (SpeakersScreen, StoriesScreen)):
-                screen.waiting(self._progress)
-
-    def _loading_done(self, note: str | None) -> None:
-        self.query_one("#loading").display = False
-        self._progress = None
-        self._tell_waiting()
-        if self._duplicates:
-            self.notify(f"{self._duplicates:,} files repeat another article's text; each story is listed once.", timeout=6)
-        if note:
-            self._warn([note])
-        if not self.corpus.articles:
-            self.notify("No readable articles were found.", severity="error", timeout=10)
-        self._duplicates = 0
-
-    def _index_ready(self) -> None:
-        panel = self.query_one(SearchPanel)
-        if panel.query_text.strip():
-            self.run_search(panel.query_text)
-
     # --- state -------------------------------------------------------------------
 
     def _restore_position(self) -> None:
@@ -316,6 +189,19 @@ class NewsReaderApp(App[None]):
 
     def _remember_theme(self, theme) -> None:
         self.state.theme = theme.name
+        self._theme_colours()
+        self.query_one(ArticleList).redraw()
+        pane = self.query_one(ReadingPane)
+        pane.repaint()
+        if pane.article is not None:
+            self.query_one(SpeakersPanel).show(pane.attribution, pane.colours)
+
+    def _theme_colours(self) -> None:
+        """Speaker colours readable on the theme's background and surface."""
+        variables = self.get_css_variables()
+        background, surface = variables.get("background", ""), variables.get("surface", "")
+        if all(len(c) == 7 and c.startswith("#") for c in (background, surface)):
+            use_theme_colours(background, surface)
 
     def _remember_scroll(self, scroll_y: float) -> None:
         pane = self.query_one(ReadingPane)
@@ -377,6 +263,12 @@ class NewsReaderApp(App[None]):
         name = FILTERS[(FILTERS.index(listing.filter) + 1) % len(FILTERS)]
         listing.set_filter(name, keep=self._open_id())
         self.notify(f"Showing {name} articles", timeout=2)
+
+    def action_cycle_sort(self) -> None:
+        listing = self.query_one(ArticleList)
+        name = SORTS[(SORTS.index(listing.sort) + 1) % len(SORTS)]
+        listing.set_sort(name, keep=self._open_id())
+        self.notify(f"Articles sorted {name}" if name != SORTS[0] else "Articles as loaded", timeout=2)
 
     async def action_export(self) -> None:
         """Export what is on screen: the search results, or the open article's quotes."""
@@ -471,17 +363,28 @@ class NewsReaderApp(App[None]):
     def on_article_list_article_chosen(self, event: ArticleList.ArticleChosen) -> None:
         self.show_article(event.article)
 
-    def show_article(self, article: Article) -> None:
+    def show_article(self, article: Article, preview: bool = False) -> None:
+        """Open ``article``; a ``preview`` (a search result under the cursor)
+        neither marks it read nor moves the list."""
         pane = self.query_one(ReadingPane)
-        if pane.article is article:
+        if pane.article is article and (preview or self._before_preview is None):
             return
-        attribution = self.attribution(article)
-        pane.show(article, attribution)
-        self.query_one(SpeakersPanel).show(attribution)
+        if preview and self._before_preview is None and pane.article is not None:
+            self._before_preview = (pane.article, pane.scroll_y)  # escape goes back to it
+        elif not preview:
+            self._before_preview = None
+        if pane.article is not article:
+            attribution = self.attribution(article)
+            pane.show(article, attribution)
+            self.query_one(SpeakersPanel).show(attribution, pane.colours)
+        if preview:
+            self.title, self.sub_title = one_line(article.title) or "newsreader", "preview: enter opens it"
+            return
         self.state.set_read(article.id, True)
         self.state.set_position(article.id, 0)
         self.query_one(ArticleList).refresh_article(article.id)
-        self.sub_title = one_line(article.outlet_label or article.path)
+        self.title = one_line(article.title) or "newsreader"
+        self.sub_title = ""  # "quote 2 of 5" or "hit 3 of 21" belonged to the article before
 
     def open_article(self, article_id: str) -> None:
         """Highlight an article in the list, which opens it (command palette)."""
@@ -535,7 +438,7 @@ class NewsReaderApp(App[None]):
             if index is None:
                 hits, note = [], "indexing…"
             else:
-                hits, note = (index.search(query, limit=100) if query.strip() else []), None
+                hits, note = (index.search(query, limit=RESULT_LIMIT) if query.strip() else []), None
         self.call_from_thread(self._show_hits, query, hits, note)
 
     def _show_hits(self, query: str, hits: list[Hit], note: str | None) -> None:
@@ -550,7 +453,22 @@ class NewsReaderApp(App[None]):
         self._close_search(focus=self.query_one(ReadingPane))
         self.open_hit(event.hit)
 
+    def on_search_panel_previewed(self, event: SearchPanel.Previewed) -> None:
+        """Show the result under the search cursor in the reading pane."""
+        hit = event.hit
+        article = self._by_id.get(hit.article_id)
+        if article is None:
+            return
+        self.show_article(article, preview=True)
+        if hit.kind != "speaker" and hit.end > hit.start:
+            self.query_one(ReadingPane).mark(hit.start, hit.end)
+
     def on_search_panel_closed(self, event: SearchPanel.Closed) -> None:
+        if self._before_preview is not None:  # back to the article read before the search
+            article, scroll = self._before_preview
+            self.show_article(article)
+            pane = self.query_one(ReadingPane)
+            self.call_after_refresh(lambda: pane.scroll_to(y=scroll, animate=False))
         self._close_search(focus=self._focus_before_search)
 
     def _close_search(self, focus) -> None:

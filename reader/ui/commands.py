@@ -1,12 +1,13 @@
-"""Command palette provider: jump to any article by its title.
+"""Command palette providers: every action of the reader (:class:`ActionCommands`,
+from the key table), and any article by its title (:class:`ArticleCommands`).
 
 Matching is bounded whatever the titles: Textual's own fuzzy matcher tries
 every way of spreading the query over a title, which never ends on a long
-title that repeats its letters.  Here rapidfuzz scores the best-matching
-part of each title (``partial_ratio``, linear in the title), on at most
-:data:`MATCHED_CHARS` of it and :data:`QUERY_CHARS` of the query, a slice
-of the corpus at a time so the event loop (keys, escape) never waits long;
-only the best :data:`LIMIT` are shown.
+title that repeats its letters.  Here the query's words are looked up in a
+word index of the titles (:class:`~reader.ui.title_index.TitleIndex`: exact,
+prefix, infix or within a typo), on at most :data:`MATCHED_CHARS` of each
+title and :data:`QUERY_CHARS` of the query; only the best :data:`LIMIT` are
+shown, their matched letters found with rapidfuzz's alignment.
 
 >>> best_window("set to meet", "secretary of state blinken and china's top diplomat set to meet")
 (52, 63)
@@ -16,23 +17,23 @@ only the best :data:`LIMIT` are shown.
 
 from __future__ import annotations
 
-import asyncio
-import heapq
+import threading
 from functools import partial
+from weakref import WeakKeyDictionary
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from reader.model import Article
 from reader.sanitize import one_line
+from reader.ui import keys
+from reader.ui.title_index import TitleIndex
 
 MATCHED_CHARS = 200  # of each title; a longer one is matched on its start
 QUERY_CHARS = 64
-LIMIT = 50  # hits shown for a query
+LIMIT = 20  # hits shown for a query: a screenful and more (each costs the palette ~1 ms to draw)
 SHOWN_FIRST = 100  # articles listed before anything is typed
-CUTOFF = 60  # rapidfuzz partial_ratio, 0-100
-SLICE = 2000  # titles scored between two looks at the event loop
 
 
 def plain(text: str) -> Content:
@@ -80,12 +81,29 @@ def highlighted(query: str, title: str, style) -> Content:
     return content
 
 
+def title_index(app) -> TitleIndex:
+    """The app's titles, indexed once and extended as articles load (the
+    reader's loading thread does it ahead of the palette, under a lock)."""
+    with _LOCK:
+        index = _INDEXES.get(app)
+        if index is None:
+            index = _INDEXES[app] = TitleIndex()
+        articles = app.corpus.articles
+        if len(index) < len(articles):
+            index.extend(article.title for article in articles[len(index) :])
+        return index
+
+
+_INDEXES: WeakKeyDictionary = WeakKeyDictionary()
+_LOCK = threading.Lock()
+
+
 class ArticleCommands(Provider):
-    """Every loaded article, found by fuzzy title."""
+    """Every loaded article, found by the words of its title (typos forgiven)."""
 
     async def startup(self) -> None:
-        self._articles: list[Article] = list(self.app.corpus.articles)  # type: ignore[attr-defined]
-        self._keys = [article.title[:MATCHED_CHARS].lower() for article in self._articles]
+        self._articles: list[Article] = self.app.corpus.articles  # type: ignore[attr-defined]
+        self._index = title_index(self.app)
 
     def _hit(self, article: Article, score: float, prompt: Content) -> Hit:
         return Hit(
@@ -109,15 +127,39 @@ class ArticleCommands(Provider):
         query = " ".join(query.split())[:QUERY_CHARS]
         if not query:
             return
-        key = query.lower()
-        best: list[tuple[float, int]] = []  # (score, -index): the best LIMIT so far
-        for start in range(0, len(self._keys), SLICE):
-            found = process.extract(
-                key, self._keys[start : start + SLICE], scorer=fuzz.partial_ratio, limit=LIMIT, score_cutoff=CUTOFF
+        for number, score in self._index.search(query, LIMIT):
+            article = self._articles[number]
+            yield self._hit(article, min(score, 1.0), highlighted(query, article.title, self.match_style))
+
+
+class ActionCommands(Provider):
+    """Every action of the reader's key table, named as in the help, with its key."""
+
+    def _commands(self) -> list[tuple[keys.Key, str]]:
+        keymap = getattr(self.app, "keymap", None)
+        return [(key, keys.shown_key(key, keymap)) for key in keys.palette_keys()]
+
+    def _run(self, action: str) -> None:
+        self.app.call_later(self.app.run_action, action)
+
+    async def discover(self) -> Hits:
+        for key, shown in self._commands():
+            yield DiscoveryHit(
+                plain(key.label),
+                partial(self._run, key.action),
+                text=key.label,
+                help=plain(f"{shown} · {key.help}"),  # type: ignore[arg-type]
             )
-            best = heapq.nlargest(LIMIT, [*best, *((score, -(start + i)) for _, score, i in found)])
-            await asyncio.sleep(0)  # keys, escape and a newer query get their turn
-        for score, index in best:
-            article = self._articles[-index]
-            closeness = fuzz.WRatio(key, self._keys[-index]) / 100  # orders titles that match equally well
-            yield self._hit(article, (score + closeness) / 101, highlighted(query, article.title, self.match_style))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for key, shown in self._commands():
+            score = max(matcher.match(key.label), matcher.match(key.help) * 0.8)
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(key.label),
+                    partial(self._run, key.action),
+                    text=key.label,
+                    help=plain(f"{shown} · {key.help}"),  # type: ignore[arg-type]
+                )

@@ -45,7 +45,7 @@ TARGET_MS = 100.0
 
 async def measure(paragraphs: int, presses: int) -> dict[str, list[tuple[float, float]]]:
     from reader.ui.app import NewsReaderApp
-    from reader.ui.reading_pane import ReadingPane
+    from reader.ui.widgets.reading_pane import ReadingPane
 
     long_article, long_attribution = synthetic(paragraphs)
     short_article, short_attribution = small()

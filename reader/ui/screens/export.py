@@ -6,13 +6,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from reader.export import FORMATS, NoFolderError, NotAFileError, format_for, render, write_export
+from reader.export import (
+    FORMATS,
+    SUFFIX_FORMATS,
+    NoFolderError,
+    NotAFileError,
+    format_for,
+    render,
+    write_export,
+)
 from reader.sanitize import one_line
+from reader.ui import keys
 
 
 @dataclass(frozen=True)
@@ -29,7 +37,7 @@ class ExportScreen(ModalScreen[Path | None]):
     regular file (a link, a FIFO, a device, a folder)."""
 
     AUTO_FOCUS = "#export-path"
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = keys.bindings(keys.EXPORT_VIEW)
 
     def __init__(self, request: ExportRequest) -> None:
         super().__init__()
@@ -62,6 +70,13 @@ class ExportScreen(ModalScreen[Path | None]):
         if not raw:
             return
         target = Path(raw).expanduser()
+        suffix = target.suffix.lower()
+        if suffix and suffix not in SUFFIX_FORMATS and target.name != suffix:
+            known = ", ".join(sorted({s for s in SUFFIX_FORMATS if s not in (".markdown", ".card")}))
+            self._problem(
+                f"{suffix} is not a format newsreader writes: end the name with {known} (.csv opens in spreadsheets)."
+            )
+            return
         fmt = format_for(target)
         assert fmt in FORMATS
         text = render(self.request.records, self.request.fields, fmt)
@@ -73,10 +88,11 @@ class ExportScreen(ModalScreen[Path | None]):
             )
         except FileExistsError:
             self._confirmed = ("replace", target)
-            self._problem(f"{shown} exists: press enter again to replace it.")
+            self._problem(f"{shown} exists:\npress enter again to replace it, or change the name.")
         except NoFolderError:
             self._confirmed = ("create", target)
-            self._problem(f"The folder {one_line(str(target.parent))} does not exist: press enter again to create it.")
+            folder = one_line(str(target.parent))
+            self._problem(f"The folder {folder} does not exist:\npress enter again to create it, or change the name.")
         except NotAFileError as exc:
             self._problem(f"Not written: {one_line(str(exc))}. Choose another name.")
         except OSError as exc:

@@ -1,7 +1,7 @@
 """The reading pane: the cleaned article, with every quotation and its
 speaker highlighted in that speaker's colour.
 
-The body is an :class:`~reader.ui.article_body.ArticleBody`: only the
+The body is an :class:`~reader.ui.widgets.article_body.ArticleBody`: only the
 paragraphs on screen are styled, and moving to the next quote restyles the
 two paragraphs it leaves and enters, so a 20,000-paragraph article answers
 keys as fast as a short one.  Each paragraph finds its quotes and speaker
@@ -12,14 +12,13 @@ mentions by bisection in lists sorted once, when the article opens
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
@@ -27,9 +26,10 @@ from textual.widgets import Static
 
 from reader.model import Article, Attribution, Quote, Span
 from reader.sanitize import one_line, visible
-from reader.ui.article_body import ArticleBody, Paragraphs
+from reader.ui import keys
 from reader.ui.evidence_text import describe
-from reader.ui.palette import speaker_colour
+from reader.ui.palette import SpeakerColours, by_prominence
+from reader.ui.widgets.article_body import ArticleBody, Paragraphs
 
 _TABLE_HINT = "   "
 
@@ -46,8 +46,8 @@ def paragraph_text(paragraph: Span) -> str:
     return text
 
 
-def quote_style(quote: Quote, dimmed: bool) -> Style:
-    colour = speaker_colour(quote.speaker)
+def quote_style(quote: Quote, dimmed: bool, colours: SpeakerColours) -> Style:
+    colour = colours.colour(quote.speaker)
     if dimmed:
         return Style(dim=True)
     if quote.kind == "reported":
@@ -62,16 +62,18 @@ def render_paragraph(
     focus_speaker: str | None = None,
     current: Quote | None = None,
     marked: tuple[int, int] | None = None,
+    colours: SpeakerColours | None = None,
 ) -> Text:
     """One paragraph as a Rich Text: untrusted text, styles by offset only.
 
     The ``current`` quote is reversed, and its cue (the words that attribute
     it, in this paragraph or another) underlined in its speaker's colour."""
     text = Text(paragraph_text(paragraph))
+    colours = colours if colours is not None else SpeakerColours()
     base = paragraph.start
     for quote in quotes:
         dimmed = focus_speaker is not None and quote.speaker != focus_speaker
-        style = quote_style(quote, dimmed)
+        style = quote_style(quote, dimmed, colours)
         start, end = quote.start - base, quote.end - base
         if quote.kind != "reported":  # take the quotation marks in too
             start, end = max(start - 1, 0), min(end + 1, len(text))
@@ -81,10 +83,10 @@ def render_paragraph(
     for start, end, name in mentions:
         if focus_speaker is not None and name != focus_speaker:
             continue
-        text.stylize(Style(color=speaker_colour(name), bold=True, underline=True), start - base, end - base)
+        text.stylize(Style(color=colours.colour(name), bold=True, underline=True), start - base, end - base)
     evidence = current.evidence if current is not None else None
     if evidence is not None and evidence.end > base and evidence.start < paragraph.end:
-        text.stylize(Style(color=speaker_colour(current.speaker), underline=True),
+        text.stylize(Style(color=colours.colour(current.speaker), underline=True),
                      max(evidence.start - base, 0), min(evidence.end - base, len(text)))
     if marked is not None and marked[1] > base and marked[0] < paragraph.end:
         text.stylize(Style(reverse=True), max(marked[0] - base, 0), min(marked[1] - base, len(text)))
@@ -119,6 +121,7 @@ class Prepared:
     quotes: list[Quote]  # by paragraph
     quote_paragraphs: list[int]  # the paragraph of each of ``quotes``
     mentions: list[Mention]  # by start
+    colours: SpeakerColours  # the article's speakers, most quoted first
 
     @classmethod
     def of(cls, article: Article, attribution: Attribution) -> Prepared:
@@ -133,6 +136,7 @@ class Prepared:
             quotes,
             [quote.paragraph for quote in quotes],
             mentions,
+            SpeakerColours([*by_prominence(attribution.speakers), *(q.speaker for q in attribution.quotes)]),
         )
 
     def quotes_in(self, index: int) -> list[Quote]:
@@ -152,10 +156,7 @@ KEPT = 4  # articles whose preparation is kept
 class ReadingPane(VerticalScroll, can_focus=True):
     """Shows one article; ``]`` and ``[`` walk through its quotes."""
 
-    BINDINGS = [
-        Binding("right_square_bracket", "next_quote", "Next quote"),
-        Binding("left_square_bracket", "previous_quote", "Prev quote"),
-    ]
+    BINDINGS = keys.bindings(keys.PANE)
 
     article: reactive[Article | None] = reactive(None, init=False)
     focus_speaker: reactive[str | None] = reactive(None, init=False)
@@ -194,6 +195,16 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self._render_header(article)
         self.query_one(ArticleBody).show(self._now.paragraphs, self._paint)
         self.scroll_home(animate=False)
+
+    @property
+    def colours(self) -> SpeakerColours:
+        """The open article's speaker colours (the speakers panel uses them too)."""
+        return self._now.colours if self._now is not None else SpeakerColours()
+
+    def repaint(self) -> None:
+        """Draw the article again (the theme, and so the colours, changed)."""
+        if self.article is not None:
+            self.query_one(ArticleBody).repaint()
 
     def _prepare(self, article: Article, attribution: Attribution) -> Prepared:
         kept = self._prepared.pop(article.id, None)
@@ -245,6 +256,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
             self.focus_speaker,
             current,
             self.marked,
+            self._now.colours,
         )
 
     def _paragraph_of(self, offset: int) -> int | None:

@@ -15,7 +15,6 @@ from pathlib import PurePath
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
@@ -26,10 +25,11 @@ from reader.directory import Directory
 from reader.model import Article
 from reader.sanitize import one_line
 from reader.stories import SharedQuote, Story
-from reader.ui.palette import speaker_colour
-from reader.ui.speakers_screen import QuoteTarget
-from reader.ui.virtual_list import VirtualList
+from reader.ui import keys
+from reader.ui.messages import InsightsReady, LoadProgress, QuoteTarget
+from reader.ui.palette import SpeakerColours
 from reader.ui.waiting import waiting_note
+from reader.ui.widgets.virtual_list import VirtualList
 
 
 def story_line(story: Story) -> Text:
@@ -65,9 +65,13 @@ def column_labels(articles: Sequence[Article]) -> list[str]:
     return labels
 
 
-def who_quoted_whom(story: Story, directory: Directory | None = None) -> Table | Text:
+def who_quoted_whom(
+    story: Story, directory: Directory | None = None, colours: SpeakerColours | None = None
+) -> Table | Text:
     """Rows: speakers (one row per person across the articles when a directory
-    merges their names); columns: the story's articles; cells: number of quotes."""
+    merges their names); columns: the story's articles; cells: number of quotes.
+    Speakers get ``colours`` in row order (the most quoted first)."""
+    colours = colours if colours is not None else SpeakerColours()
     counts: dict[str, list[int]] = {}
     width = min(len(story.articles), COLUMNS + 1)
     for column, (article, attribution) in enumerate(zip(story.articles, story.attributions)):
@@ -89,7 +93,9 @@ def who_quoted_whom(story: Story, directory: Directory | None = None) -> Table |
     if len(story.articles) > COLUMNS:
         table.add_column(f"{len(story.articles) - COLUMNS} more", justify="center")
     for name, row in sorted(counts.items(), key=lambda item: -sum(item[1]))[:40]:
-        table.add_row(Text(one_line(name), style=speaker_colour(name)), *[str(n) if n else "·" for n in row])
+        cell = Text(colours.shape(name) + " ", style=colours.colour(name))
+        cell.append(one_line(name))
+        table.add_row(cell, *[str(n) if n else "·" for n in row])
     return table
 
 
@@ -118,7 +124,14 @@ def changed_words(first: str, later: str) -> Text:
     return text
 
 
-def shared_quotes_text(story: Story) -> Text:
+def merged_name(directory: Directory | None, article: Article, speaker: str | None) -> str | None:
+    """The speaker's name across the corpus (as in the who-quoted-whom table)."""
+    entry = directory.entry_for(article, speaker) if directory is not None and speaker else None
+    return entry.name if entry is not None else speaker
+
+
+def shared_quotes_text(story: Story, colours: SpeakerColours | None = None, directory: Directory | None = None) -> Text:
+    colours = colours if colours is not None else SpeakerColours()
     text = Text()
     if not story.shared_quotes:
         text.append("No quotation appears in more than one of these articles.", style="dim")
@@ -127,7 +140,8 @@ def shared_quotes_text(story: Story) -> Text:
         if i:
             text.append("\n\n")
         first_article, first_quote = shared.first
-        text.append("“" + one_line(first_quote.text) + "”", style=speaker_colour(shared.speaker))
+        colour = colours.colour(merged_name(directory, first_article, shared.speaker))
+        text.append("“" + one_line(first_quote.text) + "”", style=colour)
         text.append(f"\n  {one_line(shared.speaker or 'no speaker')}", style="bold")
         text.append(f" · first reported by {one_line(first_article.outlet_label or PurePath(first_article.path).name)}")
         if shared.also_quoted_by:
@@ -151,10 +165,10 @@ def report_line(article: Article) -> Text:
     return text
 
 
-def shared_line(shared: SharedQuote) -> Text:
+def shared_line(shared: SharedQuote, colour: str) -> Text:
     """A shared quotation, to open where it was first reported."""
     text = Text(no_wrap=True, overflow="ellipsis")
-    text.append("“" + one_line(shared.first[1].text) + "”", style=speaker_colour(shared.speaker))
+    text.append("“" + one_line(shared.first[1].text) + "”", style=colour)
     text.append(f"  {one_line(shared.speaker or 'no speaker')}, in {len(shared.articles)} reports", style="dim")
     return text
 
@@ -165,7 +179,7 @@ class StoriesScreen(Screen[QuoteTarget | None]):
     Enter on a story moves to its reports and shared quotations; enter on
     one of those opens it in the reader (a quotation at its first report)."""
 
-    BINDINGS = [Binding("escape", "close", "Back")]
+    BINDINGS = keys.bindings(keys.STORIES_VIEW)
 
     def __init__(self, stories: list[Story] | None, directory: Directory | None = None) -> None:
         """``stories`` may be ``None`` while the reader still groups them: the
@@ -218,6 +232,13 @@ class StoriesScreen(Screen[QuoteTarget | None]):
                 "Grouping the articles into stories: they show here as soon as they are ready.",
             ))
 
+    def on_load_progress(self, message: LoadProgress) -> None:
+        self.waiting(message.progress)
+
+    def on_insights_ready(self, message: InsightsReady) -> None:
+        if self.stories is None:
+            self.set_stories(message.stories, message.directory)
+
     def set_stories(self, stories: list[Story], directory: Directory | None = None) -> None:
         """The stories are ready."""
         self.stories = self._shown(stories)
@@ -246,17 +267,21 @@ class StoriesScreen(Screen[QuoteTarget | None]):
 
     def _show(self, story: Story) -> None:
         title = Text(one_line(story.title), style="bold")
-        title.append(f"\n{len(story.articles)} articles, first report first", style="dim")
+        dated = any(when(article)[1] is not None for article in story.articles)
+        count = f"{len(story.articles)} article{'s' * (len(story.articles) != 1)}"
+        title.append(f"\n{count}, first report first" if dated else f"\n{count}", style="dim")
         self.query_one("#story-title", Static).update(title)
-        self.query_one("#story-table", Static).update(who_quoted_whom(story, self.directory))
-        self.query_one("#story-shared", Static).update(shared_quotes_text(story))
+        colours = SpeakerColours()  # given in the table's order, most quoted first
+        self.query_one("#story-table", Static).update(who_quoted_whom(story, self.directory, colours))
+        self.query_one("#story-shared", Static).update(shared_quotes_text(story, colours, self.directory))
         self._current = story
         self._targets = [QuoteTarget(a.id, -1, -1) for a in story.articles]
         options = [Option(report_line(a)) for a in story.articles]
         for shared in story.shared_quotes:
             article, quote = shared.first
             self._targets.append(QuoteTarget(article.id, quote.start, quote.end))
-            options.append(Option(shared_line(shared)))
+            colour = colours.colour(merged_name(self.directory, article, shared.speaker))
+            options.append(Option(shared_line(shared, colour)))
         self.query_one("#story-items", OptionList).set_options(options)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

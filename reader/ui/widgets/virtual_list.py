@@ -90,6 +90,7 @@ class VirtualList(ScrollView, can_focus=True):
         self.describe = describe
         self.rows: Sequence[Any] = ()
         self._strips: dict[tuple, Strip] = {}  # (row key, line, width, style) -> the drawn line
+        self._pending_row: int | None = None  # to scroll to once laid out
 
     # --- what a subclass may change --------------------------------------------
 
@@ -113,6 +114,11 @@ class VirtualList(ScrollView, can_focus=True):
     @property
     def option_count(self) -> int:
         return len(self.rows)
+
+    def redraw(self) -> None:
+        """Draw every row again (their colours changed with the theme)."""
+        self._strips.clear()
+        self.refresh()
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         """Show these rows, the first highlighted (none when empty)."""
@@ -139,12 +145,22 @@ class VirtualList(ScrollView, can_focus=True):
         self.announce(new)
 
     def scroll_to_row(self, row: int) -> None:
+        """Bring row ``row`` into view; a list not laid out yet (hidden while
+        searching, or before its first layout) does so once it has a size."""
         top = row * ROW_HEIGHT
         height = self.scrollable_content_region.height
+        if height <= 0:
+            self._pending_row = row
+            return
+        self._pending_row = None
         if top < self.scroll_y:
             self.scroll_to(y=top, animate=False)
         elif top + ROW_HEIGHT > self.scroll_y + height:
             self.scroll_to(y=top + ROW_HEIGHT - height, animate=False)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._pending_row is not None and self.scrollable_content_region.height > 0:
+            self.call_after_refresh(self.scroll_to_row, self._pending_row)
 
     def action_cursor(self, step: int) -> None:
         if self.rows:

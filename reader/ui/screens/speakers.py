@@ -10,12 +10,9 @@ sources ("traders · 410 quotes in 240 articles") are hidden until ``a``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -26,26 +23,18 @@ from reader.export import quote_records
 from reader.model import Article, Quote
 from reader.sanitize import one_line
 from reader.stories import Story
-from reader.ui.palette import speaker_colour
-from reader.ui.virtual_list import VirtualList
+from reader.ui import keys
+from reader.ui.messages import InsightsReady, LoadProgress, QuoteTarget
+from reader.ui.palette import SpeakerColours
 from reader.ui.waiting import waiting_note
-
-
-@dataclass(frozen=True)
-class QuoteTarget:
-    """Where to go when a quote is chosen."""
-
-    article_id: str
-    start: int
-    end: int
-
+from reader.ui.widgets.virtual_list import VirtualList
 
 KIND_LABELS = {"anonymous": "anonymous sources", "place": "a place, speaking as its government"}
 
 
-def speaker_line(entry: SpeakerEntry) -> Text:
+def speaker_line(entry: SpeakerEntry, colours: SpeakerColours) -> Text:
     text = Text(no_wrap=True, overflow="ellipsis")
-    text.append("■ ", style=speaker_colour(entry.name))
+    text.append(colours.shape(entry.name) + " ", style=colours.colour(entry.name))
     text.append(one_line(entry.name), style="bold")
     text.append(f"  {entry.quote_count} · {entry.article_count} art.", style="dim")
     if entry.role:
@@ -59,13 +48,7 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
     """Filter on the left, the chosen speaker's words on the right."""
 
     AUTO_FOCUS = "#speaker-filter"
-    BINDINGS = [
-        Binding("escape", "close", "Back"),
-        Binding("a", "toggle_anonymous", "Anonymous"),
-        Binding("y", "copy_card", "Copy quote"),
-        Binding("down", "move(1)", "Next speaker", show=False),
-        Binding("up", "move(-1)", "Previous speaker", show=False),
-    ]
+    BINDINGS = keys.bindings(keys.SPEAKERS_VIEW)
 
     def __init__(self, directory: Directory | None, stories: list[Story], query: str = "") -> None:
         """``directory`` may be ``None`` while the reader still builds it: the
@@ -81,11 +64,14 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
         self.show_anonymous = False
         self._progress: tuple[int, int] | None = None
         self._built = False  # the widgets exist (on_mount ran): only then are they filled in
+        self.colours = SpeakerColours()  # in the directory's order: most quoted first
         if directory is not None:
             self._take(directory, stories)
 
     def _take(self, directory: Directory, stories: list[Story]) -> None:
         self.directory = directory
+        named = [entry.name for entry in directory.speakers if entry.kind != "anonymous"]  # listed at first
+        self.colours = SpeakerColours([*named, *(entry.name for entry in directory.speakers)])
         self.story_of = {a.id: story for story in stories for a in story.articles}
         self.shared = {}
         for story in stories:
@@ -109,6 +95,13 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
                 "Building the speaker directory: it shows here as soon as it is ready.",
             ))
 
+    def on_load_progress(self, message: LoadProgress) -> None:
+        self.waiting(message.progress)
+
+    def on_insights_ready(self, message: InsightsReady) -> None:
+        if self.directory is None:
+            self.set_directory(message.directory, message.stories)
+
     def set_directory(self, directory: Directory, stories: list[Story]) -> None:
         """The directory is ready: list the speakers the filter typed so far matches."""
         self._take(directory, stories)
@@ -119,7 +112,7 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="speakers-left"):
             yield Input(self._query, placeholder="filter speakers: a name, part of one, typos ok", id="speaker-filter")
-            yield VirtualList(speaker_line, id="speaker-list")
+            yield VirtualList(lambda entry: speaker_line(entry, self.colours), id="speaker-list")
         with Vertical(id="speakers-right"):
             yield Static(id="speaker-summary")
             yield OptionList(id="speaker-quotes")
@@ -202,7 +195,7 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
             self.quotes = []
             return
         text = Text()
-        text.append(one_line(entry.name), style=f"bold {speaker_colour(entry.name)}")
+        text.append(one_line(entry.name), style=f"bold {self.colours.colour(entry.name)}")
         if entry.role:
             text.append(f", {one_line(entry.role)}")
         others = [a for a in entry.aliases if a != entry.name]
@@ -242,7 +235,7 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
             line = Text()
             line.append(f"{quote.kind:<9}", style="dim")
             line.append("“" if quote.kind != "reported" else "")
-            line.append(one_line(quote.text), style=speaker_colour(entry.name))
+            line.append(one_line(quote.text), style=self.colours.colour(entry.name))
             line.append("”" if quote.kind != "reported" else "")
             line.append(f"\n         {one_line(article.title)}", style="dim")
             if article.outlet_label:

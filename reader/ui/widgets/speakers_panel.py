@@ -11,12 +11,12 @@ from textual.widgets.option_list import Option
 
 from reader.model import Attribution, Speaker
 from reader.sanitize import one_line
-from reader.ui.palette import speaker_colour
+from reader.ui.palette import SpeakerColours
 
 
-def speaker_prompt(speaker: Speaker) -> Text:
+def speaker_prompt(speaker: Speaker, colours: SpeakerColours) -> Text:
     text = Text()
-    text.append("■ ", style=speaker_colour(speaker.name))
+    text.append(colours.shape(speaker.name) + " ", style=colours.colour(speaker.name))
     text.append(one_line(speaker.name), style="bold")
     text.append(f"  {speaker.quotes} quote{'s' if speaker.quotes != 1 else ''}", style="dim")
     if speaker.role:
@@ -31,12 +31,10 @@ class SpeakersPanel(OptionList):
     class SpeakerChosen(Message):
         name: str | None
 
-    def show(self, attribution: Attribution) -> None:
-        speakers = sorted(
-            (s for s in attribution.speakers if s.quotes),
-            key=lambda s: (-s.quotes, s.name.casefold()),
-        )
-        self.set_options(Option(speaker_prompt(s), id=s.name) for s in speakers)
+    def show(self, attribution: Attribution, colours: SpeakerColours) -> None:
+        """The article's quoted speakers, most quoted first, in the reading pane's colours."""
+        speakers = sorted((s for s in attribution.speakers if s.quotes), key=lambda s: colours.index(s.name))
+        self.set_options(Option(speaker_prompt(s, colours), id=s.name) for s in speakers)
         self.border_title = f"Speakers ({len(speakers)})"
         self.set_class(not speakers, "-empty")
 

@@ -1,0 +1,1 @@
+"""The reader's full-screen views and dialogs: help, export, speakers, stories."""

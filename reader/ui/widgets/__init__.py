@@ -1,0 +1,1 @@
+"""The widgets of the reader's main screen (and the virtual list the views share)."""
