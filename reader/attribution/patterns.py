@@ -203,8 +203,8 @@ OPEN_MARKS = "“„«"
 CLOSE_MARKS = "”»"
 MARK = re.compile(r"[\"“”„«»]")
 MASK = "\x00"  # stands for each character inside a quotation in a masked paragraph
+MASK_RUN = re.compile(MASK + "+")
 SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[" + CAP + r"0-9\x00]|\s*$)")
-LAST_WORD = re.compile(r"([\w.]+)$")
 NEXT_WORD = re.compile(r"\s+(\w+)")
 NEXT_SENTENCE = re.compile(r"\s+[\"“A-Z]")  # ASCII, as the cut after a quotation always was
 DOTTED_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # "U.S.A" before its last period

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .patterns import PARTICLE_INITIALS, PARTICLE_NAME, TOKEN
+from .patterns import MASK, MASK_RUN, PARTICLE_INITIALS, PARTICLE_NAME, TOKEN
 
 
 class Token(NamedTuple):
@@ -27,8 +27,28 @@ _new = tuple.__new__  # Token(...) without the Python-level __new__: tokens are 
 
 
 def tokenize(text: str, lo: int, hi: int) -> list[Token]:
-    """The tokens of ``text[lo:hi]`` (offsets into ``text``)."""
-    return [_new(Token, (m.group(), m.start(), m.end())) for m in TOKEN.finditer(text, lo, hi)]
+    """The tokens of ``text[lo:hi]`` (offsets into ``text``).
+
+    In a masked paragraph each :data:`~reader.attribution.patterns.MASK`
+    is a token of its own and no other token holds one, so a run of them
+    (a quotation, often most of the characters) becomes its tokens without
+    the regular expression: the same tokens, several times faster.
+
+    >>> [t.text for t in tokenize("He said " + MASK * 2 + " then", 0, 15)] == ["He", "said", MASK, MASK, "then"]
+    True
+    """
+    k = text.find(MASK, lo, hi)
+    if k < 0:
+        return [_new(Token, (m.group(), m.start(), m.end())) for m in TOKEN.finditer(text, lo, hi)]
+    out: list[Token] = []
+    pos = lo
+    while k >= 0:
+        out += [_new(Token, (m.group(), m.start(), m.end())) for m in TOKEN.finditer(text, pos, k)]
+        pos = MASK_RUN.match(text, k, hi).end()
+        out += [_new(Token, (MASK, i, i + 1)) for i in range(k, pos)]
+        k = text.find(MASK, pos, hi)
+    out += [_new(Token, (m.group(), m.start(), m.end())) for m in TOKEN.finditer(text, pos, hi)]
+    return out
 
 
 def is_cap_token(tok: str) -> bool:
