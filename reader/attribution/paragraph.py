@@ -25,6 +25,7 @@ from .cues import speech_verbs, trailing_cue
 from .lexicon.grammar import ABBREVIATIONS, FUNCTION_WORDS
 from .marks import normalise_marks
 from .names import norm
+from .tokens import TokenisedText
 from .patterns import DOTTED_INITIALS, MARK, MASK, NEXT_SENTENCE, NEXT_WORD, OPEN_MARKS, \
     SENT_END
 
@@ -118,7 +119,7 @@ class Paragraph:
         self.spans: list[tuple[int, int]] = pairs + ([(open_at, len(text))] if open_at is not None else [])
         self.open_at_end = open_at is not None
         self.pieces = _pieces(text, self.spans, after_open_quote and starts_with_open(text))
-        self.masked = _mask(text, self.spans)
+        self.masked = TokenisedText(_mask(text, self.spans))  # read for subjects again and again
         self._ends = [(mm.start(), mm.end()) for mm in SENT_END.finditer(self.masked)]
         self._end_starts = [s for s, _ in self._ends]
         self.sentences = self._cut_sentences()

@@ -10,6 +10,7 @@ Token(text='Lee', start=4, end=7)
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import NamedTuple
 
 from .patterns import MASK, MASK_RUN, PARTICLE_INITIALS, PARTICLE_NAME, TOKEN
@@ -27,7 +28,53 @@ _new = tuple.__new__  # Token(...) without the Python-level __new__: tokens are 
 
 
 def tokenize(text: str, lo: int, hi: int) -> list[Token]:
-    """The tokens of ``text[lo:hi]`` (offsets into ``text``).
+    """The tokens of ``text[lo:hi]`` (offsets into ``text``); a
+    :class:`TokenisedText` answers from its own tokens."""
+    if type(text) is TokenisedText:
+        return text.tokens(lo, hi)
+    return _tokenize(text, lo, hi)
+
+
+class TokenisedText(str):
+    """A text asked for its tokens many times (a masked paragraph: one
+    search for a subject per quotation, each reading up to 300 characters
+    back): once the stretches asked for add up to the length of the text,
+    the tokens of the whole text are made, and each answer after that is a
+    slice of them (so a text costs at most about twice one reading).
+
+    A slice is what :func:`_tokenize` would give: a token starts wherever
+    its first character can start one, whatever comes before, so reading
+    from ``lo`` finds the same tokens as reading from 0, unless a token runs
+    over ``lo`` or ``hi`` (then the stretch is read anew).
+
+    >>> t = TokenisedText("Ann Lee said, Mr. Roe said")
+    >>> [tokenize(t, 4, 12) for _ in range(5)] == [_tokenize(t, 4, 12)] * 5
+    True
+    >>> tokenize(t, 14, 16), tokenize(t, 14, 17)[0].text
+    ([Token(text='Mr', start=14, end=16)], 'Mr.')
+    """
+
+    def tokens(self, lo: int, hi: int) -> list[Token]:
+        index = self.__dict__.get("_index")
+        if index is None:
+            read = self.__dict__.get("_read", 0) + max(0, hi - lo)
+            if read < len(self):
+                self._read = read
+                return _tokenize(self, lo, hi)
+            toks = _tokenize(self, 0, len(self))
+            index = self._index = (toks, [t.start for t in toks])
+        toks, starts = index
+        i = bisect_left(starts, lo)
+        j = bisect_left(starts, hi)
+        if i >= j:
+            return [] if i == 0 or toks[i - 1].end <= lo else _tokenize(self, lo, hi)
+        if i > 0 and toks[i - 1].end > lo or toks[j - 1].end > hi:
+            return _tokenize(self, lo, hi)  # a token runs over an end
+        return toks[i:j]
+
+
+def _tokenize(text: str, lo: int, hi: int) -> list[Token]:
+    """The tokens of ``text[lo:hi]``, read with :data:`~reader.attribution.patterns.TOKEN`.
 
     In a masked paragraph each :data:`~reader.attribution.patterns.MASK`
     is a token of its own and no other token holds one, so a run of them
@@ -37,6 +84,7 @@ def tokenize(text: str, lo: int, hi: int) -> list[Token]:
     >>> [t.text for t in tokenize("He said " + MASK * 2 + " then", 0, 15)] == ["He", "said", MASK, MASK, "then"]
     True
     """
+    lo, hi = min(max(lo, 0), len(text)), min(max(hi, 0), len(text))  # as re reads pos and endpos
     k = text.find(MASK, lo, hi)
     if k < 0:
         return [_new(Token, (m.group(), m.start(), m.end())) for m in TOKEN.finditer(text, lo, hi)]
