@@ -11,6 +11,7 @@ Token(text='Lee', start=4, end=7)
 from __future__ import annotations
 
 from bisect import bisect_left
+from operator import itemgetter
 from typing import NamedTuple
 
 from .patterns import MASK, MASK_RUN, PARTICLE_INITIALS, PARTICLE_NAME, TOKEN
@@ -24,6 +25,7 @@ class Token(NamedTuple):
     end: int
 
 
+_start = itemgetter(1)  # a token's start
 _new = tuple.__new__  # Token(...) without the Python-level __new__: tokens are made by the million
 
 
@@ -38,8 +40,8 @@ def tokenize(text: str, lo: int, hi: int) -> list[Token]:
 class TokenisedText(str):
     """A text asked for its tokens many times (a masked paragraph: one
     search for a subject per quotation, each reading up to 300 characters
-    back): once the stretches asked for add up to the length of the text,
-    the tokens of the whole text are made, and each answer after that is a
+    back): once the stretches read add up to the length of the text, the
+    tokens of the whole text are made, and each answer after that is a
     slice of them (so a text costs at most about twice one reading).
 
     A slice is what :func:`_tokenize` would give: a token starts wherever
@@ -55,17 +57,15 @@ class TokenisedText(str):
     """
 
     def tokens(self, lo: int, hi: int) -> list[Token]:
-        index = self.__dict__.get("_index")
-        if index is None:
-            read = self.__dict__.get("_read", 0) + max(0, hi - lo)
+        toks = self.__dict__.get("_tokens")
+        if toks is None:
+            read = self.__dict__.get("_read", 0)
             if read < len(self):
-                self._read = read
+                self._read = read + max(0, hi - lo)
                 return _tokenize(self, lo, hi)
-            toks = _tokenize(self, 0, len(self))
-            index = self._index = (toks, [t.start for t in toks])
-        toks, starts = index
-        i = bisect_left(starts, lo)
-        j = bisect_left(starts, hi)
+            toks = self._tokens = _tokenize(self, 0, len(self))
+        i = bisect_left(toks, lo, key=_start)
+        j = bisect_left(toks, hi, lo=i, key=_start)
         if i >= j:
             return [] if i == 0 or toks[i - 1].end <= lo else _tokenize(self, lo, hi)
         if i > 0 and toks[i - 1].end > lo or toks[j - 1].end > hi:
