@@ -53,8 +53,9 @@ def reported(par: Paragraph) -> list[Reported]:
     """Every reported clause of the paragraph, in text order."""
     m = par.masked
     out: list[Reported] = []
+    according_somewhere = "according to" in m.lower()  # lower() maps letter by letter: a sentence's is in it
     for s, e in par.sentences:
-        if "according to" in m[s:e].lower():
+        if according_somewhere and "according to" in m[s:e].lower():
             r = according(par, s, e)
             if r:
                 out.append(r)
