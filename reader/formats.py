@@ -462,8 +462,12 @@ def _strip_site(title: str, site: str | None) -> str:
 
 def _byline_from_page(page: _Page, scope: _Node | None) -> str | None:
     for node in page.visible(scope, soft=True):
+        cls = node.get("class").lower()
+        if "author" not in cls and "byline" not in cls and "author" not in node.get("rel").lower() \
+                and "author" not in node.get("itemprop").lower():
+            continue  # none of the marks below can hold (a 10 MB page has ~100,000 elements)
         rel = node.get("rel").lower().split()
-        classes = [c.lower() for c in node.get("class").split()]
+        classes = cls.split()
         marked = "author" in rel or node.get("itemprop").lower() == "author" or any(
             _BYLINE_CLASS.search(c) and not _NOT_BYLINE_CLASS.search(c) for c in classes
         )

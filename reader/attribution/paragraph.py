@@ -25,7 +25,8 @@ from .cues import speech_verbs, trailing_cue
 from .lexicon.grammar import ABBREVIATIONS, FUNCTION_WORDS
 from .marks import normalise_marks
 from .names import norm
-from .patterns import DOTTED_INITIALS, LAST_WORD, MARK, MASK, NEXT_SENTENCE, NEXT_WORD, OPEN_MARKS, \
+from .tokens import TokenisedText
+from .patterns import DOTTED_INITIALS, MARK, MASK, NEXT_SENTENCE, NEXT_WORD, OPEN_MARKS, \
     SENT_END
 
 LONGEST_SENTENCE = 1000  # characters (news sentences stay under 750); longer runs are cut at a space
@@ -118,7 +119,7 @@ class Paragraph:
         self.spans: list[tuple[int, int]] = pairs + ([(open_at, len(text))] if open_at is not None else [])
         self.open_at_end = open_at is not None
         self.pieces = _pieces(text, self.spans, after_open_quote and starts_with_open(text))
-        self.masked = _mask(text, self.spans)
+        self.masked = TokenisedText(_mask(text, self.spans))  # read for subjects again and again
         self._ends = [(mm.start(), mm.end()) for mm in SENT_END.finditer(self.masked)]
         self._end_starts = [s for s, _ in self._ends]
         self.sentences = self._cut_sentences()
@@ -187,10 +188,9 @@ class Paragraph:
         m = self.masked
         if m[i] != ".":
             return False
-        wm = LAST_WORD.search(m, max(0, i - 40), i)
-        if not wm:
+        w = word_before(m, max(0, i - 40), i)
+        if not w:
             return False
-        w = wm.group(1)
         if w.lower().rstrip(".") in ABBREVIATIONS or (len(w) == 1 and w.isupper()):
             return True
         if DOTTED_INITIALS.fullmatch(w):
@@ -227,6 +227,22 @@ class Paragraph:
             verbs = speech_verbs(self.masked, s, hi)
             out[s] = (verbs, [vm.end() for vm in verbs])
         return out
+
+
+def word_before(t: str, lo: int, i: int) -> str:
+    """The word (letters, digits, ``_`` and periods) that ends at ``i``,
+    starting at ``lo`` at the earliest; ``""`` when none does.
+
+    >>> word_before("said Mr. Lee", 0, 7), word_before("said Mr. Lee", 0, 9), word_before("U.S.A", 2, 5)
+    ('Mr', '', 'S.A')
+
+    A walk back from ``i``: the pattern ``[\\w.]+$`` searched from ``lo``
+    finds the same word but tries every place from ``lo`` on.
+    """
+    j = i
+    while j > lo and (t[j - 1].isalnum() or t[j - 1] in "._"):  # isalnum or "_": what \w means
+        j -= 1
+    return t[j:i]
 
 
 def _pieces(t: str, spans: list[tuple[int, int]], continues: bool) -> list[Piece]:

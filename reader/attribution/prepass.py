@@ -44,32 +44,42 @@ def learn_names(paragraphs: list[Paragraph], source: str) -> Registry:
     """A registry that knows every name, organisation and acronym of the article."""
     runs = [run for par in paragraphs for run in find_runs(par)]
     reg = Registry()
-    for run in runs:
-        _, name_toks = split_role(run.words)
-        name = " ".join(source[run.offsets[len(run.words) - len(name_toks)] : run.end].split()) if name_toks else None
-        if run.acronym and acronym_matches(run.words, run.acronym):
-            reg.learn_run(list(run.words), run.start, run.end, acronym=run.acronym, name=name)
-        else:
-            reg.learn_run(list(run.words), run.start, run.end, name=name)
-    for run in runs:
+    named = [_named(run, source) for run in runs]
+    for run, nr in zip(runs, named):
+        reg.learn_run(run.words, nr.acronym, nr.name, (nr.role, nr.name_toks))
+    for run, nr in zip(runs, named):
         if not run.in_quote:
-            _add_named(reg, run, source)
+            _add_named(reg, run, nr, source)
     return reg
 
 
-def _add_named(reg: Registry, run: Run, source: str) -> None:
+class NamedRun(NamedTuple):
+    """What a run names, read once for both passes of :func:`learn_names`."""
+
+    role: str | None  # the title words (see :func:`~reader.attribution.names.split_role`)
+    name_toks: tuple[str, ...]
+    name: str | None  # the name as written in the source
+    acronym: str | None  # the run's "(ACR)" when its letters fit the name
+
+
+def _named(run: Run, source: str) -> NamedRun:
+    role, name_toks = split_role(run.words)
+    name = " ".join(source[run.offsets[len(run.words) - len(name_toks)] : run.end].split()) if name_toks else None
+    acronym = run.acronym if run.acronym and acronym_matches(run.words, run.acronym) else None
+    return NamedRun(role, tuple(name_toks), name, acronym)
+
+
+def _add_named(reg: Registry, run: Run, nr: NamedRun, source: str) -> None:
     """Add the person or organisation a run names (outside quotations), with
     its role; an unknown single capitalised word is not evidence of a person."""
-    role, name_toks = split_role(run.words)
+    role, name_toks, name = nr.role, nr.name_toks, nr.name
     if run.role:
         role = run.role
     if not name_toks or is_title(name_toks[-1]):
         return
-    name = " ".join(source[run.offsets[len(run.words) - len(name_toks)] : run.end].split())
     if any(norm(w) in NONPERSON_WORDS for w in name_toks):
         return
-    acronym = run.acronym
-    org = looks_org(name) or (acronym is not None and acronym_matches(run.words, acronym))
+    org = looks_org(name) or nr.acronym is not None
     kind = "organisation" if org else "person"
     canon = reg.canonical_name(name, kind)
     if kind == "person" and (len(name_toks) < 2 and canon == name and not role or len(name_toks) > 4):
@@ -77,8 +87,8 @@ def _add_named(reg: Registry, run: Run, source: str) -> None:
     reg.add(name, kind, (run.start, run.end), source[run.start : run.end], role)
     if kind == "person" and len(name_toks) >= 2:
         reg.note_role(reg.canonical_name(name, kind), role or role_before(source, run.start))
-    if acronym and run.acronym_at is not None and acronym_matches(run.words, acronym):
-        reg.add(acronym, kind, (run.acronym_at, run.acronym_at + len(acronym)), acronym)
+    if nr.acronym and run.acronym_at is not None:
+        reg.add(nr.acronym, kind, (run.acronym_at, run.acronym_at + len(nr.acronym)), nr.acronym)
 
 
 def find_runs(par: Paragraph) -> list[Run]:

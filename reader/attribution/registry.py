@@ -16,7 +16,7 @@ naming ten thousand:
   one before here" is a binary search, not a walk back over the article.
 
 >>> reg = Registry()
->>> reg.learn_run(["Acme", "Holdings", "Inc"], 0, 17)
+>>> reg.learn_run(["Acme", "Holdings", "Inc"])
 'Acme Holdings Inc'
 >>> _ = reg.add("Acme Holdings Inc", "organisation", (0, 17), "Acme Holdings Inc")
 >>> reg.add_anonymous("the company", "company", (40, 51), True).name
@@ -25,7 +25,7 @@ naming ten thousand:
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -321,10 +321,11 @@ class Registry:
                 self._persons_by_last.setdefault(parts[-1], []).append(name)
         return ent
 
-    def learn_run(self, tokens: list[str], start: int, end: int, acronym: str | None = None,
-                  name: str | None = None) -> str | None:
-        """Record a capitalised run seen in the text; return its canonical name."""
-        role, name_toks = split_role(tokens)
+    def learn_run(self, tokens: Sequence[str], acronym: str | None = None, name: str | None = None,
+                  split: tuple[str | None, Sequence[str]] | None = None) -> str | None:
+        """Record a capitalised run seen in the text; return its canonical name
+        (``split``: the run's :func:`~reader.attribution.names.split_role`, when known)."""
+        role, name_toks = split or split_role(tokens)
         if not name_toks:
             return None
         name = name or " ".join(name_toks)

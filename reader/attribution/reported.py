@@ -28,7 +28,7 @@ from .lexicon.speech import ASK_VERBS, AUDIENCE_VERBS, INVERTED_VERBS, NOUN_HOMO
 from .mentions import ANONYMOUS, NAME, PRONOUN, ROLE, Mention
 from .paragraph import Paragraph
 from .patterns import ACCORDING, ACCORDING_APPOSITIVE, ACCORDING_CLAUSE_START, CLAUSE_AFTER_SUBJECT, COMMA_GERUND, \
-    FILLER, BY_NAME, CLAUSE_LEAD, CLAUSE_STOP, COMMA_CONJUNCTION, LAST_WORD, MASK, NEXT_WORD, PARTY_TAG, PARTY_TAG_ANY, ASIDE_AT_END, AND_BEFORE, AND_SPEECH_VERB, DAY_TAIL, GAP_THAT, OBJECT_THAT, PERCENT_SUBJECT, TO_VERB, SOURCE_PHRASE, SUBJECT_TAIL, PARTICIPLE_CUE, REPORT_VERB, SENTENCE_TAIL, THAT, TIME_TAIL, TOLD_OBJECT, TRAILING_ARTICLE, WORD
+    FILLER, BY_NAME, CLAUSE_LEAD, CLAUSE_STOP, COMMA_CONJUNCTION, MASK, NEXT_WORD, PARTY_TAG, PARTY_TAG_ANY, ASIDE_AT_END, AND_BEFORE, AND_SPEECH_VERB, DAY_TAIL, GAP_THAT, OBJECT_THAT, PERCENT_SUBJECT, TO_VERB, SOURCE_PHRASE, SUBJECT_TAIL, PARTICIPLE_CUE, REPORT_VERB, SENTENCE_TAIL, THAT, TIME_TAIL, TOLD_OBJECT, TRAILING_ARTICLE, WORD
 from .names import looks_org, speaker_head, strip_det
 from .openers import sentence_subject
 from .subjects import np_at_end
@@ -53,8 +53,9 @@ def reported(par: Paragraph) -> list[Reported]:
     """Every reported clause of the paragraph, in text order."""
     m = par.masked
     out: list[Reported] = []
+    according_somewhere = "according to" in m.lower()  # lower() maps letter by letter: a sentence's is in it
     for s, e in par.sentences:
-        if "according to" in m[s:e].lower():
+        if according_somewhere and "according to" in m[s:e].lower():
             r = according(par, s, e)
             if r:
                 out.append(r)

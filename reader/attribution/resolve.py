@@ -69,6 +69,7 @@ class Resolver:
         self._named = SortedList()  # the spans in _answers that name someone
         # a paragraph by its offset (the last one given, should two start at the same place)
         self._by_base = {par.base: par for par in paragraphs}
+        self._sentence_subjects: dict[tuple[int, int, int], list[Mention | None]] = {}  # see _subjects
         self._never = NeverSpeaker(source)  # words never a speaker alone ("Democratic", "Shortly")
 
     def resolve(self, m: Mention | None, base: int, quote: str | None = None) -> Resolved:
@@ -201,12 +202,7 @@ class Resolver:
         cue = self._named.first_from((pbase + s,))
         if cue is not None and cue[0] < pbase + e:
             cands.append((self._answers[cue][0], cue))
-        mt = par.masked
-        subj = [sentence_subject(mt, s, e)]
-        for vm in speech_verbs(mt, s, e):
-            subj.append(np_at_end(mt, s, vm.start()))
-            break
-        for sm in subj:
+        for sm in self._subjects(par, s, e):
             if sm is not None and sm.kind in (NAME, ANONYMOUS, ROLE):
                 cands.append((self.resolve(sm, pbase).name, (pbase + sm.start, pbase + sm.end)))
         for name, mention in cands:
@@ -214,6 +210,21 @@ class Resolver:
             if ent is not None and name not in exclude and reg.pronoun_fits(ent, pron):
                 return ent, mention
         return None
+
+    def _subjects(self, par: Paragraph, s: int, e: int) -> list[Mention | None]:
+        """The first noun phrase of the sentence ``[s, e)`` of ``par`` and the
+        subject of its first speech verb (read once: every pronoun after the
+        sentence may ask)."""
+        key = (par.index, s, e)
+        found = self._sentence_subjects.get(key)
+        if found is None:
+            mt = par.masked
+            found = [sentence_subject(mt, s, e)]
+            for vm in speech_verbs(mt, s, e):
+                found.append(np_at_end(mt, s, vm.start()))
+                break
+            self._sentence_subjects[key] = found
+        return found
 
     def _gender_fits(self, ent: Entity, pron: str, par: Paragraph, after: int, e: int) -> bool:
         """Does "he" or "she" fit ``ent`` once its gender is learnt? 'Kiara

@@ -88,5 +88,7 @@ def strip_asked_by(seg: str) -> str:
 
 def strip_party_tag(seg: str) -> str:
     """``Rep. Jane Holt (R-Ore.)`` -> ``Rep. Jane Holt``: a party tag is never the speaker."""
+    if "(" not in seg and "D-" not in seg and "R-" not in seg and "I-" not in seg:
+        return seg  # no tag can match (one is "(...)", the other ", D-Ark."): no search over the segment
     m = PARTY_TAG.search(seg)
     return seg[: m.start()] if m else seg
