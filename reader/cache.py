@@ -25,6 +25,7 @@ import hashlib
 import logging
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 from reader.model import Article, Attribution
@@ -90,6 +91,10 @@ def content_hash(path: Path | str) -> str:
         return ""
 
 
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
 # --- the cache ----------------------------------------------------------------------
 
 FLUSH_EVERY = 200  # files per write transaction
@@ -100,7 +105,8 @@ class ParseCache:
     """The parse cache database at ``path``; see the module docstring.
 
     ``entries`` maps each cached file's absolute path to ``(size, mtime_ns,
-    hash, file_id)`` as of :meth:`load`; ``notes`` are one-line messages
+    hash, file_id)`` as of :meth:`load`; ``digests`` the content hash of
+    each file :meth:`lookup` served; ``notes`` are one-line messages
     for the user; ``hits`` and ``misses`` count files served and not.
     """
 
@@ -115,6 +121,7 @@ class ParseCache:
         self._problem: str | None = None  # why the cache cannot be written, if it cannot
         self._pending: list[tuple[str, int, int, str, list]] = []
         self._copies: dict[int, tuple[str, tuple[int, int], str]] = {}
+        self.digests: dict[str, str] = {}  # the content hash of each file :meth:`lookup` looked at
 
     @staticmethod
     def key(path: Path | str) -> str:
@@ -176,6 +183,7 @@ class ParseCache:
                 continue
             if entry is not None and entry[:2] == stat:
                 wanted.setdefault(entry[3], []).append(n)
+                self.digests[key] = entry[2]
             elif entry is not None or stat[0] in sizes:
                 fid = self._same_bytes(key, stat)
                 if fid is not None:
@@ -213,6 +221,7 @@ class ParseCache:
             return None
         if not same:
             return None
+        self.digests[key] = digest
         path, fid = next(((p, f) for p, f in same if p == key), same[0])
         if path == key:  # touched, not changed: remember the new time
             try:
@@ -259,6 +268,52 @@ class ParseCache:
         except sqlite3.Error as exc:
             return f"could not write the parse cache {self.path}: {exc}"
         return None
+
+    # --- the search index of a whole corpus (reader.search.stored) ---------------------------
+
+    def search_index(self, corpus_key: str, articles: list[Article]):
+        """The :class:`~reader.search.SearchIndex` stored for this corpus (``corpus_key``:
+        see :class:`reader.loader.Batch`), over ``articles``; None when none is stored,
+        or when the stored one is damaged (then it is dropped, with a note)."""
+        from reader.search import stored
+
+        key = self._index_key(corpus_key)
+        try:
+            row = cache_db.read_index(self._db, key) if self._db is not None else None
+        except sqlite3.Error:
+            return None
+        if row is None:
+            return None
+        digest, data = row
+        try:
+            if type(data) is not bytes or digest != _digest(data):
+                raise ValueError("its bytes changed since it was written")
+            return stored.load(data, articles)
+        except ValueError as exc:
+            self._note(f"the search index stored in {self.path} was damaged ({exc}); building it again")
+            try:
+                cache_db.drop_index(self._db, key)
+            except sqlite3.Error:
+                pass
+            return None
+
+    def keep_search_index(self, corpus_key: str, index) -> str | None:
+        """Store ``index`` for the next start on this corpus; a one-line warning instead of an exception."""
+        from reader.search import stored
+
+        if self._db is None or self._problem is not None or not len(index):
+            return None
+        data = stored.dump(index)
+        try:
+            cache_db.write_index(self._db, self._index_key(corpus_key), _digest(data), data, time.time_ns())
+        except sqlite3.Error as exc:
+            return f"could not write the search index to {self.path}: {exc}"
+        return None
+
+    def _index_key(self, corpus_key: str) -> str:
+        from reader.search.stored import index_version
+
+        return f"{self.version}:{index_version()}:{corpus_key}"
 
     def close(self) -> None:
         if self._db is not None:

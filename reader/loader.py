@@ -15,6 +15,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 import ctypes
 import gc
+import hashlib
 import logging
 import weakref
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -39,6 +40,10 @@ class Batch:
     warnings: list[str] = field(default_factory=list)
     done: int = 0  # files handled so far
     total: int = 0  # files listed
+    # What every article so far is made of: each one's path and content id, and
+    # its file's content hash, in order.  With the extraction rules it fixes the
+    # articles and quotes, so it keys what is built from them (the search index).
+    corpus_key: str = ""
 
 
 def _stat(path: Path) -> tuple[int, int] | None:
@@ -85,6 +90,7 @@ class _FileResult:
     number: int  # its place in the listing
     items: list[tuple[Article, Attribution]]
     warnings: list[str]
+    digest: str = ""  # the hash of the file's bytes
 
 
 def _file_results(files: list[Path], cache: ParseCache | None,
@@ -102,7 +108,8 @@ def _file_results(files: list[Path], cache: ParseCache | None,
         if items is None:
             misses.append(n)
         else:
-            first.append(_FileResult(n, [(_with_path(a, str(path)), q) for a, q in items], []))
+            first.append(_FileResult(n, [(_with_path(a, str(path)), q) for a, q in items], [],
+                                     cache.digests.get(cache.key(path), "")))
 
     def take(n: int, result) -> _FileResult:
         items_t, notes, error, digest = result
@@ -114,7 +121,7 @@ def _file_results(files: list[Path], cache: ParseCache | None,
         for article_t, attribution_t in items_t:
             article = article_from_tuple(article_t)
             items.append((article, attribution_from_tuple(attribution_t, article.source)))
-        return _FileResult(n, items, list(notes))
+        return _FileResult(n, items, list(notes), digest)
 
     now, later = misses[:FIRST_FILES], misses[FIRST_FILES:]
     first.extend(take(n, read_and_extract(str(files[n]))) for n in now)
@@ -135,6 +142,7 @@ class _Accepter:
 
     def __init__(self) -> None:
         self.seen: dict[str, str] = {}
+        self.key = hashlib.sha1()  # Batch.corpus_key
 
     def add(self, batch: Batch, result: _FileResult) -> None:
         batch.warnings.extend(result.warnings)
@@ -144,6 +152,7 @@ class _Accepter:
                 continue
             self.seen[article.id] = article.path
             batch.items.append((article, attribution))
+            self.key.update(f"{article.path}\0{article.id}\0{result.digest}\n".encode("utf-8", "surrogatepass"))
 
 
 def load_batches(
@@ -169,6 +178,7 @@ def load_batches(
             first = False
         for result in results:
             accepter.add(batch, result)
+        batch.corpus_key = accepter.key.hexdigest()
         yield batch
     if cache is not None:
         warning = cache.save()
@@ -208,6 +218,7 @@ def load_all(paths: Iterable[Path | str] | None, cache: ParseCache | None = None
     accepter = _Accepter()
     for result in results:
         accepter.add(batch, result)
+    batch.corpus_key = accepter.key.hexdigest()
     return batch
 
 

@@ -81,7 +81,17 @@ CREATE TABLE speakers (
     PRIMARY KEY (article, ord)
 ) WITHOUT ROWID
 """,
+    # 2: the search index of a corpus, stored whole (reader.search.stored), by corpus key
+    """
+CREATE TABLE search_index (
+    key TEXT PRIMARY KEY,
+    written INTEGER NOT NULL,
+    digest TEXT NOT NULL,
+    data BLOB NOT NULL
 )
+""",
+)
+KEEP_INDEXES = 3  # the search indexes of the corpora opened last
 
 Items = list[tuple[tuple, tuple]]  # (article_to_tuple, attribution_to_tuple) per article of a file
 
@@ -99,6 +109,7 @@ def rules(db: sqlite3.Connection) -> str | None:
 def start_over(db: sqlite3.Connection, rules_version: str) -> None:
     """Forget every file (rows of other rules are never served) and record ``rules_version``."""
     with transaction(db):
+        db.execute("DELETE FROM search_index")
         db.execute("DELETE FROM quotes")
         db.execute("DELETE FROM speakers")
         db.execute("DELETE FROM articles")
@@ -238,3 +249,22 @@ def restamp(db: sqlite3.Connection, file_id: int, size: int, mtime_ns: int) -> N
     """A cached file was touched, its bytes unchanged: record its new size and time."""
     with transaction(db):
         db.execute("UPDATE files SET size = ?, mtime_ns = ? WHERE file_id = ?", (size, mtime_ns, file_id))
+
+
+def read_index(db: sqlite3.Connection, key: str) -> tuple[object, object] | None:
+    """``(digest, data)`` of the search index stored under ``key`` (unchecked), or None."""
+    return db.execute("SELECT digest, data FROM search_index WHERE key = ?", (key,)).fetchone()
+
+
+def write_index(db: sqlite3.Connection, key: str, digest: str, data: bytes, written: int) -> None:
+    """Store a search index under ``key``; only the :data:`KEEP_INDEXES` written last are kept."""
+    with transaction(db):
+        db.execute("INSERT OR REPLACE INTO search_index (key, written, digest, data) VALUES (?, ?, ?, ?)",
+                   (key, written, digest, data))
+        db.execute("DELETE FROM search_index WHERE key NOT IN"
+                   " (SELECT key FROM search_index ORDER BY written DESC LIMIT ?)", (KEEP_INDEXES,))
+
+
+def drop_index(db: sqlite3.Connection, key: str) -> None:
+    with transaction(db):
+        db.execute("DELETE FROM search_index WHERE key = ?", (key,))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 import threading
 import time
 from concurrent.futures import Executor
@@ -40,6 +41,8 @@ from reader.ui.reading_pane import ReadingPane
 from reader.ui.search_panel import SearchPanel
 from reader.ui.speakers_panel import SpeakersPanel
 from reader.ui.state_saver import StateSaved, StateSaver
+
+log = logging.getLogger(__name__)
 
 
 class NewsReaderApp(App[None]):
@@ -205,12 +208,23 @@ class NewsReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def load_in_background(self) -> None:
-        """Read the corpus in batches; each batch is indexed here and listed by the UI."""
+        """Read the corpus in batches; each batch is indexed here and listed by the UI.
+        A corpus served whole by the parse cache gets its search index from there too."""
         index = SearchIndex()
         with self._index_lock:
             self.index = index
-        for batch in load_batches(self._paths, self._cache, executor=self._executor):
+        cache, key, stored = self._cache, "", False
+        for batch in load_batches(self._paths, cache, executor=self._executor):
             self.call_from_thread(self._add_batch, batch)  # listed first, indexed next
+            key = batch.corpus_key
+            if cache is not None and not len(index) and batch.done == batch.total:
+                found = cache.search_index(key, [article for article, _ in batch.items])
+                if found is not None:
+                    index, stored = found, True
+                    with self._index_lock:
+                        self.index = index
+                    self.call_from_thread(self._index_ready)
+                    continue
             for start in range(0, len(batch.items), 50):
                 with self._index_lock:
                     for article, attribution in batch.items[start : start + 50]:
@@ -220,12 +234,17 @@ class NewsReaderApp(App[None]):
         with self._index_lock:
             index.prepare()  # packs the posting lists: tens of megabytes less
         note = None
-        if self._cache is not None:
-            note = self._cache.save()
-            self._cache.entries.clear()  # saved: the cache's copy of every article can go
+        if cache is not None:
+            note = cache.save()
+            cache.entries.clear()  # saved: the cache's copy of every article can go
             self._cache = None
         self.call_from_thread(self._loading_done, note)
         self._build_insights([(article, self._attributions[article.id]) for article in list(self.corpus.articles)])
+        if cache is not None and not stored:  # for the next start
+            warning = cache.keep_search_index(key, index)
+            if warning:
+                log.warning(warning)
+            give_back_memory()
 
     def _build_insights(self, items: list[tuple[Article, Attribution]]) -> None:
         """The speaker directory and the stories (runs in a worker thread)."""
