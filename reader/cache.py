@@ -30,6 +30,7 @@ from pathlib import Path
 
 from reader.model import Article, Attribution
 from reader.records import (  # noqa: F401  (re-exported: the loader and tests use them from here)
+    article_from_row,
     article_from_tuple,
     article_to_tuple,
     attribution_from_tuple,
@@ -37,6 +38,7 @@ from reader.records import (  # noqa: F401  (re-exported: the loader and tests u
     items_from_rows,
 )
 from reader.store import cache_db
+from reader.store.deferred import Deferred
 from reader.store.sqlite import NotOurs, open_database, remove_database
 from reader.userfile import file_limit, read_user_file
 
@@ -122,6 +124,8 @@ class ParseCache:
         self._pending: list[tuple[str, int, int, str, list]] = []
         self._copies: dict[int, tuple[str, tuple[int, int], str]] = {}
         self.digests: dict[str, str] = {}  # the content hash of each file :meth:`lookup` looked at
+        self._deferred: list[Deferred] = []  # quotes and speakers of looked-up articles, not yet read
+        self._served: dict[int, tuple[int, str, tuple[int, int]]] = {}  # file id -> (times served, path, stat)
 
     @staticmethod
     def key(path: Path | str) -> str:
@@ -189,25 +193,77 @@ class ParseCache:
                 if fid is not None:
                     wanted.setdefault(fid, []).append(n)
         try:
-            rows = cache_db.read_items(self._db, wanted) if wanted else {}
+            by_file = self._read(wanted) if wanted else {}
         except sqlite3.DatabaseError as exc:
             self._rebuild(f"was corrupt ({exc})")
-            rows = {}
+            by_file = {}
         found: list[list | None] = [None] * len(files)
         for fid, numbers in wanted.items():
-            try:
-                items = items_from_rows(rows.get(fid, []))
-            except _BAD_ROW:
+            items = by_file.get(fid)
+            if not items:
                 continue
-            if items:
-                for n in numbers:
-                    found[n] = items
-                if fid in self._copies:
-                    key, stat, digest = self._copies.pop(fid)
-                    self.put(key, *stat, [(article_to_tuple(a), attribution_to_tuple(q)) for a, q in items], digest)
+            for n in numbers:
+                found[n] = items
+            path, stat = files[numbers[0]]
+            self._served[fid] = (len(numbers), self.key(path), stat)
+            if fid in self._copies:
+                key, stat, digest = self._copies.pop(fid)
+                self.put(key, *stat, [(article_to_tuple(a), attribution_to_tuple(q)) for a, q in items], digest)
         self.hits += sum(1 for items in found if items is not None)
         self.misses += sum(1 for items in found if items is None)
         return found
+
+    def _read(self, wanted: dict[int, list[int]]) -> dict[int, list[tuple[Article, Attribution]]]:
+        """The checked articles of these files, by file id.  From a cache file, their
+        quotes and speakers are read later from the same snapshot (see
+        :mod:`reader.store.deferred` and :meth:`finish`); from one in memory, now."""
+        reader = None
+        if self._problem is None:
+            try:
+                reader = cache_db.open_reader(self.path)
+                reader.execute("BEGIN")
+                rows = cache_db.read_articles(reader, set(wanted))
+            except sqlite3.Error:
+                if reader is not None:
+                    reader.close()
+                reader = None
+        if reader is None:  # everything now, through the one connection
+            raw = cache_db.read_items(self._db, wanted)
+            out = {}
+            for fid in wanted:
+                try:
+                    out[fid] = items_from_rows(raw.get(fid, []))
+                except _BAD_ROW:
+                    pass
+            return out
+        articles: dict[int, tuple[int, Article]] = {}
+        for fid, article_rows in rows.items():
+            try:
+                made = [(row[0], article_from_row(row[1:])) for row in article_rows]
+            except _BAD_ROW:
+                continue
+            articles.update((key, (fid, article)) for key, article in made)
+        deferred = Deferred(reader, articles)
+        self._deferred.append(deferred)
+        out: dict[int, list[tuple[Article, Attribution]]] = {}
+        for key, (fid, article) in articles.items():
+            out.setdefault(fid, []).append((article, deferred.placeholder(key)))
+        return out
+
+    def finish(self) -> None:
+        """Read and check now the quotes and speakers of every article looked up.
+        A file whose rows were wrong counts as a miss: its quotes were extracted
+        again, and it is written again (:meth:`save`)."""
+        pending, self._deferred = self._deferred, []
+        for deferred in pending:
+            for fid in deferred.finish():
+                count, key, stat = self._served.get(fid, (0, "", None))
+                self.hits -= count
+                self.misses += count
+                if stat is not None:
+                    items = deferred.items(fid)
+                    self.put(key, *stat, [(article_to_tuple(a), attribution_to_tuple(q)) for a, q in items],
+                             self.digests.get(key, ""))
 
     def _same_bytes(self, key: str, stat: tuple[int, int]) -> int | None:
         """The file_id of a cached file with the bytes of ``key`` (same suffix), re-keyed to ``stat``."""
@@ -316,6 +372,9 @@ class ParseCache:
         return f"{self.version}:{index_version()}:{corpus_key}"
 
     def close(self) -> None:
+        for deferred in self._deferred:
+            deferred.close()  # quotes not read by then are extracted again if asked for
+        self._deferred = []
         if self._db is not None:
             self._db.close()
             self._db = None

@@ -127,6 +127,8 @@ def _file_results(files: list[Path], cache: ParseCache | None,
     first.extend(take(n, read_and_extract(str(files[n]))) for n in now)
     done = len(files) - len(later)
     yield first, done
+    if cache is not None:
+        cache.finish()  # the quotes of the cached articles, now that they are listed
     if callable(executor):
         executor = executor(len(later))
     chunks = [later[i : i + CHUNK] for i in range(0, len(later), CHUNK)]

@@ -167,8 +167,14 @@ def test_cache_rows_of_any_value_are_never_trusted_into_a_crash(tmp_path, where,
     finally:
         db.commit()
         db.close()
-    got = ParseCache(path, version="v").load().lookup([(SEEDS[0], (SEEDS[0].stat().st_size, SEEDS[0].stat().st_mtime_ns))])
+    cache = ParseCache(path, version="v").load()
+    got = cache.lookup([(SEEDS[0], (SEEDS[0].stat().st_size, SEEDS[0].stat().st_mtime_ns))])
     assert got[0] is None or isinstance(got[0][0][0].title, str)
+    for article, attribution in got[0] or ():  # quotes and speakers are read when first used: checked then
+        assert all(q.text == article.source[q.start : q.end] for q in attribution.quotes)
+        assert all(isinstance(s.name, str) for s in attribution.speakers)
+        assert len(article.paragraphs) == len(list(article.paragraphs))
+    cache.close()
 
 
 @given(st.text())

@@ -38,6 +38,7 @@ import sys
 from array import array
 from collections.abc import Sequence
 from itertools import chain
+from operator import le
 from pathlib import Path
 
 from reader.model import Article
@@ -185,7 +186,7 @@ def _below(values: array, bound: int, what: str) -> None:
 def _offsets(offsets: array, count: int, total: int, what: str) -> list[tuple[int, int]]:
     """Checked ``(start, end)`` pairs of ``count`` lists laid end to end in ``total`` numbers."""
     ends = offsets.tolist()
-    if len(ends) != count + 1 or ends[0] != 0 or ends[-1] != total or not all(map(int.__le__, ends, ends[1:])):
+    if len(ends) != count + 1 or ends[0] != 0 or ends[-1] != total or not all(map(le, ends, ends[1:])):
         raise _bad(f"the offsets of {what} are wrong")
     return list(zip(ends, ends[1:]))
 
@@ -270,8 +271,8 @@ def _check_documents(index: SearchIndex, articles: Sequence[Article], docs: int,
     _below(index._art, len(articles), "an article of a document")
     _below(index._spk, speakers, "a speaker of a document")
     sizes = [len(article.source) for article in articles]
-    if not all(map(int.__le__, index._start, index._end)) or not all(
-            map(int.__le__, index._end, map(sizes.__getitem__, index._art))):
+    if not all(map(le, index._start, index._end)) or not all(
+            map(le, index._end, map(sizes.__getitem__, index._art))):
         raise _bad("a document outside its article")
 
 
