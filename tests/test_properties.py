@@ -191,3 +191,32 @@ def test_every_export_format_renders_anything_safely(records, fmt, width):
     out = render(records, QUOTE_FIELDS, fmt, width=width)
     assert out == "" or out.endswith("\n")  # JSON Lines of nothing is nothing
     assert UNSAFE.search(out.replace("\n", "")) is None
+
+
+_PART = st.sampled_from(["a", "b", "", ".", "..", "news", "x.txt", "~", "é"])
+
+
+@given(st.lists(_PART, max_size=5).map("/".join), st.booleans(), st.booleans(),
+       st.lists(st.tuples(st.lists(_PART, min_size=1, max_size=4).map("/".join), st.booleans()), min_size=1, max_size=3))
+def test_a_shown_path_is_the_one_pathlib_gives(path, absolute, jsonl, roots):
+    # shown_path compares strings when a path is written plainly (a corpus has thousands of them):
+    # the names it shows must be those of PurePath.relative_to, however paths and roots are written.
+    from pathlib import Path, PurePath
+
+    from reader.citation import shown_path
+
+    path = ("/" if absolute else "") + path + ("#3" if jsonl else "")
+    roots = [("/" if rooted else "") + root for root, rooted in roots]
+    file_part, hash_, line = path.partition("#")
+    expected = path
+    for root in roots:
+        base = PurePath(Path(root).expanduser())
+        if PurePath(file_part) == base:
+            expected = PurePath(file_part).name + hash_ + line
+            break
+        try:
+            expected = PurePath(file_part).relative_to(base).as_posix() + hash_ + line
+            break
+        except ValueError:
+            continue
+    assert shown_path(path, roots) == expected
