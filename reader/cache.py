@@ -171,9 +171,12 @@ class ParseCache:
         log.warning(message)
         self.notes.append(message)
 
-    def lookup(self, files: list[tuple[Path | str, tuple[int, int] | None]]) -> list[list | None]:
+    def lookup(self, files: list[tuple[Path | str, tuple[int, int] | None]], *, defer: bool = False
+               ) -> list[list | None]:
         """For each ``(path, (size, mtime_ns))``, the cached articles and quotes
         of that file, or None when it must be read (new, changed or unreadable).
+        ``defer``: the quotes and speakers are read after the articles, from the
+        same snapshot (:meth:`finish`), so that the articles can be listed first.
 
         A file whose time or size changed but whose bytes did not (or a copy
         of a cached file) is served too, and recorded under its new time.
@@ -193,7 +196,7 @@ class ParseCache:
                 if fid is not None:
                     wanted.setdefault(fid, []).append(n)
         try:
-            by_file = self._read(wanted) if wanted else {}
+            by_file = self._read(wanted, defer) if wanted else {}
         except sqlite3.DatabaseError as exc:
             self._rebuild(f"was corrupt ({exc})")
             by_file = {}
@@ -213,12 +216,12 @@ class ParseCache:
         self.misses += sum(1 for items in found if items is None)
         return found
 
-    def _read(self, wanted: dict[int, list[int]]) -> dict[int, list[tuple[Article, Attribution]]]:
-        """The checked articles of these files, by file id.  From a cache file, their
-        quotes and speakers are read later from the same snapshot (see
-        :mod:`reader.store.deferred` and :meth:`finish`); from one in memory, now."""
+    def _read(self, wanted: dict[int, list[int]], defer: bool) -> dict[int, list[tuple[Article, Attribution]]]:
+        """The checked articles of these files, by file id.  Deferred, from a cache file,
+        their quotes and speakers are read later from the same snapshot (see
+        :mod:`reader.store.deferred` and :meth:`finish`); else now."""
         reader = None
-        if self._problem is None:
+        if defer and self._problem is None:
             try:
                 reader = cache_db.open_reader(self.path)
                 reader.execute("BEGIN")

@@ -8,6 +8,7 @@ the config file is used, or else the bundled seed articles.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import shutil
 import sys
@@ -194,6 +195,7 @@ def _load(paths: Sequence[str], config_path: str | None) -> Iterator[_Loaded | N
         if not loaded.items:
             yield None
         else:
+            gc.freeze()  # the corpus lives as long as the command: out of the garbage collector's walks
             corpus = Corpus(articles=[article for article, _ in loaded.items], warnings=loaded.warnings)
             yield _Loaded(corpus, loaded.items, loaded.corpus_key, cache)
     finally:

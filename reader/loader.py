@@ -19,6 +19,7 @@ import hashlib
 import logging
 import weakref
 from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -94,22 +95,25 @@ class _FileResult:
 
 
 def _file_results(files: list[Path], cache: ParseCache | None,
-                  executor: Executor | Callable[[int], Executor | None] | None,
+                  executor: Executor | Callable[[int], Executor | None] | None, defer: bool = True,
                   ) -> Iterator[tuple[list[_FileResult], int]]:
     """Every file's result, in groups, with the count of files handled so far:
     first the cached files and the first :data:`FIRST_FILES` others, then the
     rest read by the workers, a chunk at a time (``executor`` may be a
-    function of the number of files left, like :func:`start_workers`)."""
+    function of the number of files left, like :func:`start_workers`).
+    ``defer``: the cached files' quotes are read after the first group
+    (:meth:`ParseCache.finish`), so that it can be listed at once."""
     stats = [_stat(path) for path in files]
-    cached = cache.lookup(list(zip(files, stats))) if cache is not None else [None] * len(files)
     first: list[_FileResult] = []
     misses: list[int] = []
-    for n, (path, items) in enumerate(zip(files, cached)):
-        if items is None:
-            misses.append(n)
-        else:
-            first.append(_FileResult(n, [(_with_path(a, str(path)), q) for a, q in items], [],
-                                     cache.digests.get(cache.key(path), "")))
+    with _collector_paused():
+        cached = cache.lookup(list(zip(files, stats)), defer=defer) if cache is not None else [None] * len(files)
+        for n, (path, items) in enumerate(zip(files, cached)):
+            if items is None:
+                misses.append(n)
+            else:
+                first.append(_FileResult(n, [(_with_path(a, str(path)), q) for a, q in items], [],
+                                         cache.digests.get(cache.key(path), "")))
 
     def take(n: int, result) -> _FileResult:
         items_t, notes, error, digest = result
@@ -128,7 +132,8 @@ def _file_results(files: list[Path], cache: ParseCache | None,
     done = len(files) - len(later)
     yield first, done
     if cache is not None:
-        cache.finish()  # the quotes of the cached articles, now that they are listed
+        with _collector_paused():
+            cache.finish()  # the quotes of the cached articles, now that they are listed
     if callable(executor):
         executor = executor(len(later))
     chunks = [later[i : i + CHUNK] for i in range(0, len(later), CHUNK)]
@@ -137,6 +142,20 @@ def _file_results(files: list[Path], cache: ParseCache | None,
         yield [take(n, result) for n, result in zip(chunk, chunk_results)], done
     if cache is not None:
         cache.forget_missing({cache.key(path) for path, stat in zip(files, stats) if stat is not None})
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No garbage collection while the cache's rows become records: they hold no
+    cycles, and a warm start makes hundreds of thousands of them, which the
+    collector would walk again and again (a second of CPU on Reuters)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class _Accepter:
@@ -210,7 +229,7 @@ def load_all(paths: Iterable[Path | str] | None, cache: ParseCache | None = None
         return started[-1]
 
     try:
-        for group, done in _file_results(files, cache, start):
+        for group, done in _file_results(files, cache, start, defer=False):
             results.extend(group)
     finally:
         for executor in started:
@@ -218,8 +237,9 @@ def load_all(paths: Iterable[Path | str] | None, cache: ParseCache | None = None
     results.sort(key=lambda result: result.number)
     batch = Batch(warnings=warnings, done=done, total=len(files))
     accepter = _Accepter()
-    for result in results:
-        accepter.add(batch, result)
+    with _collector_paused():
+        for result in results:
+            accepter.add(batch, result)
     batch.corpus_key = accepter.key.hexdigest()
     return batch
 

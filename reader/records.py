@@ -261,9 +261,25 @@ def _make_paragraphs(starts: list[int], ends: list[int], source: str) -> tuple[S
     return tuple(map(Span, starts, ends, map(source.__getitem__, map(slice, starts, ends))))
 
 
-def _article_from_row(row: tuple) -> Article:
+class _Paragraphs(Lazy):
+    """An article's paragraphs; one asked for by number before the rest is made
+    alone (a wire dateline is read from the first paragraph of every article)."""
+
+    __slots__ = ()
+
+    def __getitem__(self, i):
+        if self._items is None and type(i) is int:
+            args = self._args
+            if args is not None:
+                starts, ends, source = args
+                start, end = starts[i], ends[i]
+                return Span(start, end, source[start:end])
+        return self._tuple()[i]
+
+
+def _article_from_row(row: tuple, lazy: bool = True) -> Article:
     """The checks of :func:`article_from_tuple` on a row of the ``articles`` table
-    (the paragraphs made when first used)."""
+    (``lazy``: the paragraphs made when first used)."""
     (aid, path, source, title, paras, outlet, via, byline, section, copyright_, date, captions, url) = row
     _check_strings((aid, path, source, title), (outlet, via, byline, section, copyright_, date, url))
     caption_list = ()
@@ -271,7 +287,8 @@ def _article_from_row(row: tuple) -> Article:
         caption_list = tuple(_caption(c) for c in _loads(captions))
     starts, ends = _numbers(paras, len(source))
     return Article(id=aid, path=path, source=source, title=title,
-                   paragraphs=Lazy(_make_paragraphs, len(starts), starts, ends, source),
+                   paragraphs=(_Paragraphs(_make_paragraphs, len(starts), starts, ends, source) if lazy
+                               else _make_paragraphs(starts, ends, source)),
                    outlet=outlet, via=via, byline=byline, section=section, copyright=copyright_, date=date,
                    captions=caption_list, url=url)
 
@@ -312,12 +329,12 @@ def _make_quotes(rows: list, source: str) -> tuple[Quote, ...]:
     return tuple(quotes)
 
 
-def _quotes_from_rows(rows: list, source: str) -> Lazy:
+def _quotes_from_rows(rows: list, source: str, lazy: bool = True) -> Lazy | tuple[Quote, ...]:
     _check_quotes(rows, len(source))
-    return Lazy(_make_quotes, len(rows), rows, source)
+    return Lazy(_make_quotes, len(rows), rows, source) if lazy else _make_quotes(rows, source)
 
 
-def _speakers_from_rows(rows: list, size: int) -> Lazy:
+def _speakers_from_rows(rows: list, size: int, lazy: bool = True) -> Lazy | tuple[Speaker, ...]:
     checked = []
     for name, kind, role, aliases, mentions, count in rows:
         if type(name) is not str or kind not in _SPEAKER_KINDS or (role is not None and type(role) is not str):
@@ -328,7 +345,7 @@ def _speakers_from_rows(rows: list, size: int) -> Lazy:
         if type(alias_list) not in (list, tuple) or not all(type(alias) is str for alias in alias_list):
             raise TypeError("cache entry: the aliases are not strings")
         checked.append((name, kind, role, alias_list, _numbers(mentions, size), count))
-    return Lazy(_make_speakers, len(checked), checked)
+    return Lazy(_make_speakers, len(checked), checked) if lazy else _make_speakers(checked)
 
 
 def _make_speakers(checked: list) -> tuple[Speaker, ...]:
@@ -336,20 +353,22 @@ def _make_speakers(checked: list) -> tuple[Speaker, ...]:
                  for name, kind, role, aliases, mentions, count in checked)
 
 
-def attribution_from_rows(quote_rows: list, speaker_rows: list, source: str) -> Attribution:
-    """Checked quotes and speakers of one article's rows (made when first used)."""
-    return Attribution(quotes=_quotes_from_rows(quote_rows, source), speakers=_speakers_from_rows(speaker_rows, len(source)))
+def attribution_from_rows(quote_rows: list, speaker_rows: list, source: str, lazy: bool = True) -> Attribution:
+    """Checked quotes and speakers of one article's rows (``lazy``: made when first used)."""
+    return Attribution(quotes=_quotes_from_rows(quote_rows, source, lazy),
+                       speakers=_speakers_from_rows(speaker_rows, len(source), lazy))
 
 
 article_from_row = _article_from_row
 
 
-def items_from_rows(rows: list) -> list[tuple[Article, Attribution]]:
+def items_from_rows(rows: list, lazy: bool = False) -> list[tuple[Article, Attribution]]:
     """Checked articles and quotes of one file's rows; ValueError or TypeError if any field is wrong.
-    Paragraphs, quotes and speakers are made when first used (:class:`Lazy`)."""
+    ``lazy``: paragraphs, quotes and speakers made when first used (:class:`Lazy`), which
+    costs more in all when every one of them is used."""
     items = []
     for article_row, attribution_rows in rows:
-        article = _article_from_row(article_row)
+        article = _article_from_row(article_row, lazy)
         quote_rows, speaker_rows = attribution_rows
-        items.append((article, attribution_from_rows(quote_rows, speaker_rows, article.source)))
+        items.append((article, attribution_from_rows(quote_rows, speaker_rows, article.source, lazy)))
     return items
