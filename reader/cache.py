@@ -53,7 +53,7 @@ _RULE_GLOB = "**/*.py"
 # The cache's own modules (cache, records, store) are left out too: how rows
 # are stored is versioned by the database's schema (PRAGMA user_version).
 _CONSUMERS = frozenset(
-    "__main__ atomic cache cli config crash directory export loader paths query records search shared_quotes "
+    "__main__ atomic cache citation cli config crash directory export loader paths query records search shared_quotes "
     "speaker_merge state store stories ui".split()
 )
 

@@ -48,7 +48,7 @@ from reader.search.index import SearchIndex, _Vocab
 __all__ = ["dump", "index_version", "load"]
 
 FORMAT = 1
-_HEAD = struct.Struct("<I")  # the length of the JSON header that follows
+_HEAD = struct.Struct("<I")  # the length of the JSON header before it, at the very end
 # The index's own arrays, stored as they are: name -> type code.
 _ARRAYS = {"_kind": "B", "_art": "I", "_start": "I", "_end": "I", "_spk": "i", "_base": "f", "_fwd": "I",
            "_fwd_off": "I", "_art_first": "I", "_art_end": "I", "_spk_doc": "I"}
@@ -89,7 +89,8 @@ def _str(data: memoryview) -> str:
 
 def dump(index: SearchIndex) -> bytearray:
     """The index as bytes for :func:`load` (prepared first: posting lists packed).
-    Each part is made and copied in on its own: the peak is the result and one part."""
+    Each part is made and copied in on its own: the peak is the result and one part;
+    the header (where each part is) goes last."""
     index.prepare()
     body = bytearray()
     layout = {}
@@ -115,7 +116,8 @@ def dump(index: SearchIndex) -> bytearray:
     }, ensure_ascii=False)))
     head = json.dumps({"format": FORMAT, "byteorder": sys.byteorder, "articles": len(index._articles),
                        "layout": layout}).encode()
-    body[0:0] = _HEAD.pack(len(head)) + head
+    body.extend(head)  # at the end, with its length last: the parts never move
+    body.extend(_HEAD.pack(len(head)))
     return body
 
 
@@ -158,11 +160,14 @@ def _bad(what: str) -> ValueError:
 def _parts(data: bytes) -> tuple[dict, dict[str, memoryview]]:
     if len(data) < _HEAD.size:
         raise _bad("too short")
-    (size,) = _HEAD.unpack_from(data)
-    head = json.loads(bytes(data[_HEAD.size : _HEAD.size + size]))
+    (size,) = _HEAD.unpack_from(data, len(data) - _HEAD.size)
+    if size > len(data) - _HEAD.size:
+        raise _bad("a part outside the data")
+    end = len(data) - _HEAD.size - size
+    head = json.loads(bytes(data[end : end + size]))
     if type(head) is not dict or head.get("format") != FORMAT or head.get("byteorder") != sys.byteorder:
         raise _bad("another format")
-    view = memoryview(data)[_HEAD.size + size :]
+    view = memoryview(data)[:end]
     parts = {}
     for name, (offset, length) in head["layout"].items():
         if type(offset) is not int or type(length) is not int or offset < 0 or length < 0 or offset + length > len(view):

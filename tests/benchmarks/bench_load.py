@@ -39,6 +39,14 @@ DEFAULT = next((p for p in (ROOT.parent / "shared" / "corpora" / "reuters21578",
                ROOT.parent / "shared" / "corpora" / "reuters21578")
 
 
+def _stored(stored_index, batch, items):
+    """The index stored for this corpus, after its first search (which finishes its lookup tables), or None."""
+    index = stored_index(batch.corpus_key, [a for a, _ in items])
+    if index is not None:
+        index.search("oil prices")
+    return index
+
+
 def one_run(corpus: str, cache_dir: str) -> dict:
     """The measured load, in this process."""
     sys.path.insert(0, str(ROOT))
@@ -67,10 +75,8 @@ def one_run(corpus: str, cache_dir: str) -> dict:
                 # As the reader does: a corpus served whole by the cache (in one batch) gets its
                 # stored index at once, before the quotes of its articles are read.
                 if stored_index and len(items) == len(batch.items):
-                    index = stored_index(batch.corpus_key, [a for a, _ in items])
-                    if index is not None:
-                        index.search("oil prices")
-                        indexed = time.perf_counter() - start
+                    index = _stored(stored_index, batch, items)
+                    indexed = time.perf_counter() - start
         loaded = time.perf_counter() - start
     finally:
         if executor is not None:
@@ -93,18 +99,15 @@ def one_run(corpus: str, cache_dir: str) -> dict:
     return {
         "files": len(files),
         "articles": articles,
-        "first_batch_s": round(first or 0.0, 2),
-        "listed_s": round(listed, 2),
-        "listed_cpu_s": round(listed_cpu, 2),  # CPU seconds of this process to then, imports included
-        "all_loaded_s": round(loaded, 2),
-        "quotes_s": round(quotes, 2),
-        "indexed_s": round(indexed, 2),
-        "cpu_s": round(cpu, 2),  # this process, to the index and every quote ready (worker processes apart)
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-        "workers_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
+        **{name: round(value, 2) for name, value in (
+            ("first_batch_s", first or 0.0), ("listed_s", listed), ("listed_cpu_s", listed_cpu),
+            ("all_loaded_s", loaded), ("quotes_s", quotes), ("indexed_s", indexed),
+            ("cpu_s", cpu),  # this process, to the index and every quote ready (worker processes apart)
+            ("peak_rss_mb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+            ("workers_peak_rss_mb", resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
+            ("index_kept_s", kept))},
         "cache_hits": cache.hits,
         "index_stored": stored,
-        "index_kept_s": round(kept, 2),
     }
 
 
