@@ -87,25 +87,29 @@ def _str(data: memoryview) -> str:
     return bytes(data).decode("utf-8", "surrogatepass")
 
 
-def dump(index: SearchIndex) -> bytearray:
+def dump(index: SearchIndex) -> bytes:
     """The index as bytes for :func:`load` (prepared first: posting lists packed).
-    Each part is made and copied in on its own: the peak is the result and one part;
-    the header (where each part is) goes last."""
+    The index's own arrays go in as they are (no copies before the one join);
+    the header (where each part is) goes last, with its length."""
     index.prepare()
-    body = bytearray()
+    parts: list = []
     layout = {}
+    offset = 0
 
-    def add(name: str, data: bytes) -> None:
-        layout[name] = (len(body), len(data))
-        body.extend(data)
+    def add(name: str, data) -> None:
+        nonlocal offset
+        view = memoryview(data).cast("B")
+        layout[name] = (offset, len(view))
+        offset += len(view)
+        parts.append(view)
 
     for name, code in _ARRAYS.items():
-        add(name, _packed(getattr(index, name), code).tobytes())
+        add(name, _packed(getattr(index, name), code))
     for name, lists in (("post", index._post), ("spk_docs", index._spk_docs),
                         ("extra", [sorted(index._fwd_extra[d]) for d in index._spk_doc])):
         flat, offsets = _flat(lists)
-        add(name, flat.tobytes())
-        add(name + "_off", offsets.tobytes())
+        add(name, flat)
+        add(name + "_off", offsets)
     add("terms", _text("\n".join(index._terms)))
     add("outlets", _text("\n".join(index._outlet_of)))
     add("speakers", _text(json.dumps({
@@ -116,9 +120,7 @@ def dump(index: SearchIndex) -> bytearray:
     }, ensure_ascii=False)))
     head = json.dumps({"format": FORMAT, "byteorder": sys.byteorder, "articles": len(index._articles),
                        "layout": layout}).encode()
-    body.extend(head)  # at the end, with its length last: the parts never move
-    body.extend(_HEAD.pack(len(head)))
-    return body
+    return b"".join([*parts, head, _HEAD.pack(len(head))])
 
 
 # --- bytes -> index --------------------------------------------------------------------
