@@ -225,6 +225,8 @@ class NewsReaderApp(App[None]):
                         self.index = index
                     self.call_from_thread(self._index_ready)
                     continue
+            if cache is not None:
+                cache.finish()  # the listed articles' quotes, read in one go before they are indexed
             for start in range(0, len(batch.items), 50):
                 with self._index_lock:
                     for article, attribution in batch.items[start : start + 50]:
