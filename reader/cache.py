@@ -25,10 +25,12 @@ import hashlib
 import logging
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 from reader.model import Article, Attribution
 from reader.records import (  # noqa: F401  (re-exported: the loader and tests use them from here)
+    article_from_row,
     article_from_tuple,
     article_to_tuple,
     attribution_from_tuple,
@@ -36,6 +38,7 @@ from reader.records import (  # noqa: F401  (re-exported: the loader and tests u
     items_from_rows,
 )
 from reader.store import cache_db
+from reader.store.deferred import Deferred
 from reader.store.sqlite import NotOurs, open_database, remove_database
 from reader.userfile import file_limit, read_user_file
 
@@ -50,7 +53,7 @@ _RULE_GLOB = "**/*.py"
 # The cache's own modules (cache, records, store) are left out too: how rows
 # are stored is versioned by the database's schema (PRAGMA user_version).
 _CONSUMERS = frozenset(
-    "__main__ atomic cache cli config crash directory export loader paths query records search shared_quotes "
+    "__main__ atomic cache citation cli config crash directory export loader paths query records search shared_quotes "
     "speaker_merge state store stories ui".split()
 )
 
@@ -90,6 +93,10 @@ def content_hash(path: Path | str) -> str:
         return ""
 
 
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
 # --- the cache ----------------------------------------------------------------------
 
 FLUSH_EVERY = 200  # files per write transaction
@@ -100,7 +107,8 @@ class ParseCache:
     """The parse cache database at ``path``; see the module docstring.
 
     ``entries`` maps each cached file's absolute path to ``(size, mtime_ns,
-    hash, file_id)`` as of :meth:`load`; ``notes`` are one-line messages
+    hash, file_id)`` as of :meth:`load`; ``digests`` the content hash of
+    each file :meth:`lookup` served; ``notes`` are one-line messages
     for the user; ``hits`` and ``misses`` count files served and not.
     """
 
@@ -115,6 +123,9 @@ class ParseCache:
         self._problem: str | None = None  # why the cache cannot be written, if it cannot
         self._pending: list[tuple[str, int, int, str, list]] = []
         self._copies: dict[int, tuple[str, tuple[int, int], str]] = {}
+        self.digests: dict[str, str] = {}  # the content hash of each file :meth:`lookup` looked at
+        self._deferred: list[Deferred] = []  # quotes and speakers of looked-up articles, not yet read
+        self._served: dict[int, tuple[int, str, tuple[int, int]]] = {}  # file id -> (times served, path, stat)
 
     @staticmethod
     def key(path: Path | str) -> str:
@@ -160,9 +171,12 @@ class ParseCache:
         log.warning(message)
         self.notes.append(message)
 
-    def lookup(self, files: list[tuple[Path | str, tuple[int, int] | None]]) -> list[list | None]:
+    def lookup(self, files: list[tuple[Path | str, tuple[int, int] | None]], *, defer: bool = False
+               ) -> list[list | None]:
         """For each ``(path, (size, mtime_ns))``, the cached articles and quotes
         of that file, or None when it must be read (new, changed or unreadable).
+        ``defer``: the quotes and speakers are read after the articles, from the
+        same snapshot (:meth:`finish`), so that the articles can be listed first.
 
         A file whose time or size changed but whose bytes did not (or a copy
         of a cached file) is served too, and recorded under its new time.
@@ -176,30 +190,83 @@ class ParseCache:
                 continue
             if entry is not None and entry[:2] == stat:
                 wanted.setdefault(entry[3], []).append(n)
+                self.digests[key] = entry[2]
             elif entry is not None or stat[0] in sizes:
                 fid = self._same_bytes(key, stat)
                 if fid is not None:
                     wanted.setdefault(fid, []).append(n)
         try:
-            rows = cache_db.read_items(self._db, wanted) if wanted else {}
+            by_file = self._read(wanted, defer) if wanted else {}
         except sqlite3.DatabaseError as exc:
             self._rebuild(f"was corrupt ({exc})")
-            rows = {}
+            by_file = {}
         found: list[list | None] = [None] * len(files)
         for fid, numbers in wanted.items():
-            try:
-                items = items_from_rows(rows.get(fid, []))
-            except _BAD_ROW:
+            items = by_file.get(fid)
+            if not items:
                 continue
-            if items:
-                for n in numbers:
-                    found[n] = items
-                if fid in self._copies:
-                    key, stat, digest = self._copies.pop(fid)
-                    self.put(key, *stat, [(article_to_tuple(a), attribution_to_tuple(q)) for a, q in items], digest)
+            for n in numbers:
+                found[n] = items
+            path, stat = files[numbers[0]]
+            self._served[fid] = (len(numbers), self.key(path), stat)
+            if fid in self._copies:
+                key, stat, digest = self._copies.pop(fid)
+                self.put(key, *stat, [(article_to_tuple(a), attribution_to_tuple(q)) for a, q in items], digest)
         self.hits += sum(1 for items in found if items is not None)
         self.misses += sum(1 for items in found if items is None)
         return found
+
+    def _read(self, wanted: dict[int, list[int]], defer: bool) -> dict[int, list[tuple[Article, Attribution]]]:
+        """The checked articles of these files, by file id.  Deferred, from a cache file,
+        their quotes and speakers are read later from the same snapshot (see
+        :mod:`reader.store.deferred` and :meth:`finish`); else now."""
+        reader = None
+        if defer and self._problem is None:
+            try:
+                reader = cache_db.open_reader(self.path)
+                reader.execute("BEGIN")
+                rows = cache_db.read_articles(reader, set(wanted))
+            except sqlite3.Error:
+                if reader is not None:
+                    reader.close()
+                reader = None
+        if reader is None:  # everything now, through the one connection
+            raw = cache_db.read_items(self._db, wanted)
+            out = {}
+            for fid in wanted:
+                try:
+                    out[fid] = items_from_rows(raw.get(fid, []))
+                except _BAD_ROW:
+                    pass
+            return out
+        articles: dict[int, tuple[int, Article]] = {}
+        for fid, article_rows in rows.items():
+            try:
+                made = [(row[0], article_from_row(row[1:])) for row in article_rows]
+            except _BAD_ROW:
+                continue
+            articles.update((key, (fid, article)) for key, article in made)
+        deferred = Deferred(reader, articles)
+        self._deferred.append(deferred)
+        out: dict[int, list[tuple[Article, Attribution]]] = {}
+        for key, (fid, article) in articles.items():
+            out.setdefault(fid, []).append((article, deferred.placeholder(key)))
+        return out
+
+    def finish(self) -> None:
+        """Read and check now the quotes and speakers of every article looked up.
+        A file whose rows were wrong counts as a miss: its quotes were extracted
+        again, and it is written again (:meth:`save`)."""
+        pending, self._deferred = self._deferred, []
+        for deferred in pending:
+            for fid in deferred.finish():
+                count, key, stat = self._served.get(fid, (0, "", None))
+                self.hits -= count
+                self.misses += count
+                if stat is not None:
+                    items = deferred.items(fid)
+                    self.put(key, *stat, [(article_to_tuple(a), attribution_to_tuple(q)) for a, q in items],
+                             self.digests.get(key, ""))
 
     def _same_bytes(self, key: str, stat: tuple[int, int]) -> int | None:
         """The file_id of a cached file with the bytes of ``key`` (same suffix), re-keyed to ``stat``."""
@@ -213,6 +280,7 @@ class ParseCache:
             return None
         if not same:
             return None
+        self.digests[key] = digest
         path, fid = next(((p, f) for p, f in same if p == key), same[0])
         if path == key:  # touched, not changed: remember the new time
             try:
@@ -260,7 +328,56 @@ class ParseCache:
             return f"could not write the parse cache {self.path}: {exc}"
         return None
 
+    # --- the search index of a whole corpus (reader.search.stored) ---------------------------
+
+    def search_index(self, corpus_key: str, articles: list[Article]):
+        """The :class:`~reader.search.SearchIndex` stored for this corpus (``corpus_key``:
+        see :class:`reader.loader.Batch`), over ``articles``; None when none is stored,
+        or when the stored one is damaged (then it is dropped, with a note)."""
+        from reader.search import stored
+
+        key = self._index_key(corpus_key)
+        try:
+            row = cache_db.read_index(self._db, key) if self._db is not None else None
+        except sqlite3.Error:
+            return None
+        if row is None:
+            return None
+        digest, data = row
+        try:
+            if type(data) is not bytes or digest != _digest(data):
+                raise ValueError("its bytes changed since it was written")
+            return stored.load(data, articles)
+        except ValueError as exc:
+            self._note(f"the search index stored in {self.path} was damaged ({exc}); building it again")
+            try:
+                cache_db.drop_index(self._db, key)
+            except sqlite3.Error:
+                pass
+            return None
+
+    def keep_search_index(self, corpus_key: str, index) -> str | None:
+        """Store ``index`` for the next start on this corpus; a one-line warning instead of an exception."""
+        from reader.search import stored
+
+        if self._db is None or self._problem is not None or not len(index):
+            return None
+        data = stored.dump(index)
+        try:
+            cache_db.write_index(self._db, self._index_key(corpus_key), _digest(data), data, time.time_ns())
+        except sqlite3.Error as exc:
+            return f"could not write the search index to {self.path}: {exc}"
+        return None
+
+    def _index_key(self, corpus_key: str) -> str:
+        from reader.search.stored import index_version
+
+        return f"{self.version}:{index_version()}:{corpus_key}"
+
     def close(self) -> None:
+        for deferred in self._deferred:
+            deferred.close()  # quotes not read by then are extracted again if asked for
+        self._deferred = []
         if self._db is not None:
             self._db.close()
             self._db = None

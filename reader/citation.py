@@ -21,7 +21,9 @@ Pure Python, no UI imports.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path, PurePath
 
 from reader.dates import dateline
@@ -38,18 +40,45 @@ def shown_path(path: str, roots: Sequence[Path | str]) -> str:
 
         >>> shown_path("/home/ana/news/uk/a.txt", ["/home/ana/news"]), shown_path("/tmp/b.txt", ["/tmp/b.txt"])
         ('uk/a.txt', 'b.txt')
+        >>> shown_path("/home/ana//news/./uk/a.txt#3", ["/home/ana/news/"])
+        'uk/a.txt#3'
     """
     file_part, hash_, line = path.partition("#")  # "feed.jsonl#3": an article of a JSON Lines file
+    bases = _bases(tuple(map(str, roots)))
+    if _is_plain(file_part):  # as PurePath writes it: compare the strings (a corpus has thousands of paths)
+        for base, inside in bases:
+            if file_part == base:
+                return file_part.rpartition("/")[2] + hash_ + line
+            if base == "." and not file_part.startswith("/"):  # every relative path lies in "."
+                return path
+            if file_part.startswith(inside):
+                return file_part[len(inside) :] + hash_ + line
+        return path
     pure = PurePath(file_part)
-    for root in roots:
-        base = PurePath(Path(root).expanduser())
-        if pure == base:
+    for base, _inside in bases:
+        if pure == PurePath(base):
             return pure.name + hash_ + line
         try:
             return pure.relative_to(base).as_posix() + hash_ + line
         except ValueError:
             continue
     return path
+
+
+@lru_cache(maxsize=64)
+def _bases(roots: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Each root as PurePath writes it, and the start of the paths inside it."""
+    out = []
+    for root in roots:
+        base = str(PurePath(Path(root).expanduser()))
+        out.append((base, base if base.endswith("/") else base + "/"))
+    return tuple(out)
+
+
+def _is_plain(path: str) -> bool:
+    """Is ``path`` written as PurePath writes it (no empty or ``.`` parts, no trailing slash)?"""
+    return (os.sep == "/" and path not in ("", ".") and "//" not in path and "/./" not in path
+            and not path.startswith("./") and not path.endswith(("/", "/.")))
 
 
 def role_of(attribution: Attribution | None, name: str | None) -> str | None:

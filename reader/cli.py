@@ -8,10 +8,12 @@ the config file is used, or else the bundled seed articles.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from reader import __version__
 from reader.config import Config, default_config_text, load_config
@@ -154,7 +156,28 @@ def _no_articles(paths: Sequence[str]) -> int:
 REPEATS_LISTED = 3  # files with the same text as another, named one by one
 
 
-def _load(paths: Sequence[str], config_path: str | None) -> tuple[Corpus, list] | None:
+class _Loaded:
+    """A corpus loaded through the parse cache, which stays open for its search
+    index (stored there, keyed by ``key``: see :class:`reader.loader.Batch`)."""
+
+    def __init__(self, corpus: Corpus, items: list, key: str, cache) -> None:
+        self.corpus, self.items, self.key, self.cache = corpus, items, key, cache
+
+    def index(self):
+        """The search index: the one stored for this corpus, else built now and stored."""
+        found = self.cache.search_index(self.key, self.corpus.articles)  # a damaged one is logged
+        if found is None:
+            from reader.search import SearchIndex
+
+            found = SearchIndex.build(self.items)
+            warning = self.cache.keep_search_index(self.key, found)
+            if warning:
+                _warn(warning)
+        return found
+
+
+@contextmanager
+def _load(paths: Sequence[str], config_path: str | None) -> Iterator[_Loaded | None]:
     """The corpus and each article's quotes, through the parse cache: only new
     or changed files are read (by worker processes when there are many)."""
     from reader.cache import ParseCache
@@ -162,23 +185,32 @@ def _load(paths: Sequence[str], config_path: str | None) -> tuple[Corpus, list] 
 
     cache = ParseCache(locations(config_path).cache_file).load()
     try:
-        loaded = load_all(paths, cache, workers=True)
+        try:
+            loaded = load_all(paths, cache, workers=True)
+        finally:
+            warning = cache.save()
+        if warning:
+            loaded.warnings.append(warning)
+        _report(loaded.warnings)
+        if not loaded.items:
+            yield None
+        else:
+            gc.freeze()  # the corpus lives as long as the command: out of the garbage collector's walks
+            corpus = Corpus(articles=[article for article, _ in loaded.items], warnings=loaded.warnings)
+            yield _Loaded(corpus, loaded.items, loaded.corpus_key, cache)
     finally:
-        warning = cache.save()
         cache.close()
-    if warning:
-        loaded.warnings.append(warning)
-    repeats = [w for w in loaded.warnings if is_repeat(w)]
+
+
+def _report(warnings: list[str]) -> None:
+    repeats = [w for w in warnings if is_repeat(w)]
     summed = len(repeats) > REPEATS_LISTED  # a wire service sends the same story many times
-    for message in loaded.warnings:
+    for message in warnings:
         if not (summed and is_repeat(message)):
             _warn(message)
     if summed:
         _warn(f"{len(repeats):,} files repeat another article's text; each text is shown once "
               f"(the first: {repeats[0].removesuffix(REPEAT_NOTE)})")
-    if not loaded.items:
-        return None
-    return Corpus(articles=[article for article, _ in loaded.items], warnings=loaded.warnings), loaded.items
 
 
 def _format(args: argparse.Namespace) -> str:
@@ -189,25 +221,18 @@ def _width() -> int:
     return shutil.get_terminal_size((120, 24)).columns
 
 
-def _index(analysed):
-    from reader.search import SearchIndex
-
-    return SearchIndex.build(analysed)
-
-
 def _quotes(argv: Sequence[str]) -> int:
     args = _parse(_quotes_parser(), argv)
     paths = _corpus_paths(args.paths, _config(args.config))
-    loaded = _load(paths, args.config)
-    if loaded is None:
-        return _no_articles(paths)
-    corpus, analysed = loaded
-    rows = [(article, quote) for article, attribution in analysed for quote in attribution.quotes]
-    attributions = {article.id: attribution for article, attribution in analysed}
-    if args.speaker is not None:
-        hits = _index(analysed).search(f"@{args.speaker}", limit=10_000)
-        wanted = {hit.speaker for hit in hits if hit.speaker}
-        rows = [(a, q) for a, q in rows if q.speaker in wanted]
+    with _load(paths, args.config) as loaded:
+        if loaded is None:
+            return _no_articles(paths)
+        rows = [(article, quote) for article, attribution in loaded.items for quote in attribution.quotes]
+        attributions = {article.id: attribution for article, attribution in loaded.items}
+        if args.speaker is not None:
+            hits = loaded.index().search(f"@{args.speaker}", limit=10_000)
+            wanted = {hit.speaker for hit in hits if hit.speaker}
+            rows = [(a, q) for a, q in rows if q.speaker in wanted]
     fmt = _format(args)
     sys.stdout.write(render(quote_records(rows, attributions, paths), QUOTE_FIELDS, fmt, width=_width()))
     if fmt == "table":
@@ -222,12 +247,11 @@ def _search(argv: Sequence[str]) -> int:
         print("newsreader: --limit must be at least 1", file=sys.stderr)
         return 2
     paths = _corpus_paths(args.paths, _config(args.config))
-    loaded = _load(paths, args.config)
-    if loaded is None:
-        return _no_articles(paths)
-    corpus, analysed = loaded
-    hits = _index(analysed).search(args.query, limit=args.limit)
-    titles = {article.id: article.title for article in corpus.articles}
+    with _load(paths, args.config) as loaded:
+        if loaded is None:
+            return _no_articles(paths)
+        hits = loaded.index().search(args.query, limit=args.limit)
+        titles = {article.id: article.title for article in loaded.corpus.articles}
     fmt = _format(args)
     if fmt == "table" and not hits:
         print(f"no hits for {one_line(args.query)!r}")
@@ -239,13 +263,12 @@ def _search(argv: Sequence[str]) -> int:
 def _speakers(argv: Sequence[str]) -> int:
     args = _parse(_speakers_parser(), argv)
     paths = _corpus_paths(args.paths, _config(args.config))
-    loaded = _load(paths, args.config)
-    if loaded is None:
-        return _no_articles(paths)
-    corpus, analysed = loaded
+    with _load(paths, args.config) as loaded:
+        if loaded is None:
+            return _no_articles(paths)
     from reader.directory import build_directory
 
-    directory = build_directory(analysed)
+    directory = build_directory(loaded.items)
     entries = directory.filter(args.filter) if args.filter else directory.speakers
     sys.stdout.write(render(speaker_records(entries, paths), SPEAKER_FIELDS, _format(args), width=_width()))
     return 0
@@ -254,14 +277,13 @@ def _speakers(argv: Sequence[str]) -> int:
 def _stories(argv: Sequence[str]) -> int:
     args = _parse(_stories_parser(), argv)
     paths = _corpus_paths(args.paths, _config(args.config))
-    loaded = _load(paths, args.config)
-    if loaded is None:
-        return _no_articles(paths)
-    corpus, analysed = loaded
+    with _load(paths, args.config) as loaded:
+        if loaded is None:
+            return _no_articles(paths)
     from reader.directory import build_directory
     from reader.stories import group_stories
 
-    stories = group_stories(analysed, directory=build_directory(analysed))
+    stories = group_stories(loaded.items, directory=build_directory(loaded.items))
     if not args.all:
         stories = [story for story in stories if len(story.articles) > 1]
     sys.stdout.write(render(story_records(stories, paths), STORY_FIELDS, _format(args), width=_width()))

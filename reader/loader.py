@@ -15,9 +15,11 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 import ctypes
 import gc
+import hashlib
 import logging
 import weakref
 from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -39,6 +41,10 @@ class Batch:
     warnings: list[str] = field(default_factory=list)
     done: int = 0  # files handled so far
     total: int = 0  # files listed
+    # What every article so far is made of: each one's path and content id, and
+    # its file's content hash, in order.  With the extraction rules it fixes the
+    # articles and quotes, so it keys what is built from them (the search index).
+    corpus_key: str = ""
 
 
 def _stat(path: Path) -> tuple[int, int] | None:
@@ -85,24 +91,29 @@ class _FileResult:
     number: int  # its place in the listing
     items: list[tuple[Article, Attribution]]
     warnings: list[str]
+    digest: str = ""  # the hash of the file's bytes
 
 
 def _file_results(files: list[Path], cache: ParseCache | None,
-                  executor: Executor | Callable[[int], Executor | None] | None,
+                  executor: Executor | Callable[[int], Executor | None] | None, defer: bool = True,
                   ) -> Iterator[tuple[list[_FileResult], int]]:
     """Every file's result, in groups, with the count of files handled so far:
     first the cached files and the first :data:`FIRST_FILES` others, then the
     rest read by the workers, a chunk at a time (``executor`` may be a
-    function of the number of files left, like :func:`start_workers`)."""
+    function of the number of files left, like :func:`start_workers`).
+    ``defer``: the cached files' quotes are read after the first group
+    (:meth:`ParseCache.finish`), so that it can be listed at once."""
     stats = [_stat(path) for path in files]
-    cached = cache.lookup(list(zip(files, stats))) if cache is not None else [None] * len(files)
     first: list[_FileResult] = []
     misses: list[int] = []
-    for n, (path, items) in enumerate(zip(files, cached)):
-        if items is None:
-            misses.append(n)
-        else:
-            first.append(_FileResult(n, [(_with_path(a, str(path)), q) for a, q in items], []))
+    with _collector_paused():
+        cached = cache.lookup(list(zip(files, stats)), defer=defer) if cache is not None else [None] * len(files)
+        for n, (path, items) in enumerate(zip(files, cached)):
+            if items is None:
+                misses.append(n)
+            else:
+                first.append(_FileResult(n, [(_with_path(a, str(path)), q) for a, q in items], [],
+                                         cache.digests.get(cache.key(path), "")))
 
     def take(n: int, result) -> _FileResult:
         items_t, notes, error, digest = result
@@ -114,12 +125,15 @@ def _file_results(files: list[Path], cache: ParseCache | None,
         for article_t, attribution_t in items_t:
             article = article_from_tuple(article_t)
             items.append((article, attribution_from_tuple(attribution_t, article.source)))
-        return _FileResult(n, items, list(notes))
+        return _FileResult(n, items, list(notes), digest)
 
     now, later = misses[:FIRST_FILES], misses[FIRST_FILES:]
     first.extend(take(n, read_and_extract(str(files[n]))) for n in now)
     done = len(files) - len(later)
     yield first, done
+    if cache is not None:
+        with _collector_paused():
+            cache.finish()  # the quotes of the cached articles, now that they are listed
     if callable(executor):
         executor = executor(len(later))
     chunks = [later[i : i + CHUNK] for i in range(0, len(later), CHUNK)]
@@ -130,11 +144,26 @@ def _file_results(files: list[Path], cache: ParseCache | None,
         cache.forget_missing({cache.key(path) for path, stat in zip(files, stats) if stat is not None})
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No garbage collection while the cache's rows become records: they hold no
+    cycles, and a warm start makes hundreds of thousands of them, which the
+    collector would walk again and again (a second of CPU on Reuters)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 class _Accepter:
     """Keeps the first article of each text; a later one with the same id is a repeat."""
 
     def __init__(self) -> None:
         self.seen: dict[str, str] = {}
+        self.key = hashlib.sha1()  # Batch.corpus_key
 
     def add(self, batch: Batch, result: _FileResult) -> None:
         batch.warnings.extend(result.warnings)
@@ -144,6 +173,7 @@ class _Accepter:
                 continue
             self.seen[article.id] = article.path
             batch.items.append((article, attribution))
+            self.key.update(f"{article.path}\0{article.id}\0{result.digest}\n".encode("utf-8", "surrogatepass"))
 
 
 def load_batches(
@@ -169,6 +199,7 @@ def load_batches(
             first = False
         for result in results:
             accepter.add(batch, result)
+        batch.corpus_key = accepter.key.hexdigest()
         yield batch
     if cache is not None:
         warning = cache.save()
@@ -198,7 +229,7 @@ def load_all(paths: Iterable[Path | str] | None, cache: ParseCache | None = None
         return started[-1]
 
     try:
-        for group, done in _file_results(files, cache, start):
+        for group, done in _file_results(files, cache, start, defer=False):
             results.extend(group)
     finally:
         for executor in started:
@@ -206,8 +237,10 @@ def load_all(paths: Iterable[Path | str] | None, cache: ParseCache | None = None
     results.sort(key=lambda result: result.number)
     batch = Batch(warnings=warnings, done=done, total=len(files))
     accepter = _Accepter()
-    for result in results:
-        accepter.add(batch, result)
+    with _collector_paused():
+        for result in results:
+            accepter.add(batch, result)
+    batch.corpus_key = accepter.key.hexdigest()
     return batch
 
 

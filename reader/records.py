@@ -18,6 +18,9 @@ ValueError: cache entry: a span outside its article
 from __future__ import annotations
 
 import json
+from operator import le
+import threading
+from collections.abc import Sequence
 from typing import get_args
 
 from reader.model import VIAS, Article, Attribution, Caption, Evidence, Quote, QuoteKind, Span, Speaker, SpeakerKind
@@ -167,6 +170,68 @@ def attribution_from_tuple(t: tuple, source: str) -> Attribution:
 
 
 # --- rows of the database (reader.store.cache_db) -> the tuples above --------------------------------------
+#
+# A warm start reads every row of a big corpus: each is checked at once (a
+# wrong one makes its file a miss, read again), but the records are made
+# only when first used (:class:`Lazy`): a hundred thousand paragraphs and
+# quotes cost far more to make than to check, and listing the articles, or
+# searching them with a stored index, needs none of them.
+
+
+class Lazy(Sequence):
+    """A tuple made on first use, from rows already checked.
+
+    It compares, hashes and iterates as the tuple it stands for, so a record
+    holding one is equal to one holding the tuple::
+
+        >>> lazy = Lazy(tuple, 2, [1, 2])
+        >>> len(lazy), lazy == (1, 2), (1, 2) == lazy, lazy[1], list(lazy)
+        (2, True, True, 2, [1, 2])
+    """
+
+    __slots__ = ("_make", "_args", "_items", "_len")
+
+    def __init__(self, make, length: int | None, *args) -> None:
+        self._make, self._args, self._items, self._len = make, args, None, length  # length None: not known yet
+
+    def _tuple(self) -> tuple:
+        items = self._items
+        if items is None:
+            with _MAKING:  # two threads asking at once get the same records
+                items = self._items
+                if items is None:
+                    items = self._items = self._make(*self._args)
+                    self._make = self._args = None
+        return items
+
+    def __len__(self) -> int:
+        return len(self._tuple()) if self._len is None else self._len
+
+    def __getitem__(self, i):
+        return self._tuple()[i]
+
+    def __iter__(self):
+        return iter(self._tuple())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Lazy):
+            other = other._tuple()
+        return self._tuple() == other if isinstance(other, tuple) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._tuple())
+
+    def __add__(self, other: tuple) -> tuple:
+        return self._tuple() + tuple(other)
+
+    def __radd__(self, other: tuple) -> tuple:
+        return tuple(other) + self._tuple()
+
+    def __repr__(self) -> str:
+        return repr(self._tuple())
+
+
+_MAKING = threading.RLock()
 
 
 def _loads(text: object) -> object:
@@ -175,30 +240,56 @@ def _loads(text: object) -> object:
     return json.loads(text)
 
 
-def _spans(text: object, size: int) -> tuple[tuple[int, int], ...]:
-    """``"0 12 14 80"`` as ``((0, 12), (14, 80))``, each inside ``size``."""
+def _numbers(text: object, size: int) -> tuple[list[int], list[int]]:
+    """``"0 12 14 80"`` as starts ``[0, 14]`` and ends ``[12, 80]``, each span inside ``size``."""
     if type(text) is not str:
         raise TypeError("cache entry: spans are not text")
-    numbers = [int(n) for n in text.split()]
+    numbers = list(map(int, text.split()))
     if len(numbers) % 2:
         raise ValueError("cache entry: an odd number of span ends")
-    ends = iter(numbers)
-    pairs = tuple(zip(ends, ends))
-    for start, end in pairs:
-        if not 0 <= start <= end <= size:
-            raise ValueError("cache entry: a span outside its article")
-    return pairs
+    starts, ends = numbers[0::2], numbers[1::2]
+    if starts and (min(starts) < 0 or max(ends) > size or not all(map(le, starts, ends))):
+        raise ValueError("cache entry: a span outside its article")
+    return starts, ends
 
 
-def _article_from_row(row: tuple) -> Article:
-    """The checks of :func:`article_from_tuple` on a row of the ``articles`` table."""
+def _spans(text: object, size: int) -> tuple[tuple[int, int], ...]:
+    """``"0 12 14 80"`` as ``((0, 12), (14, 80))``, each inside ``size``."""
+    return tuple(zip(*_numbers(text, size)))
+
+
+def _make_paragraphs(starts: list[int], ends: list[int], source: str) -> tuple[Span, ...]:
+    return tuple(map(Span, starts, ends, map(source.__getitem__, map(slice, starts, ends))))
+
+
+class _Paragraphs(Lazy):
+    """An article's paragraphs; one asked for by number before the rest is made
+    alone (a wire dateline is read from the first paragraph of every article)."""
+
+    __slots__ = ()
+
+    def __getitem__(self, i):
+        if self._items is None and type(i) is int:
+            args = self._args
+            if args is not None:
+                starts, ends, source = args
+                start, end = starts[i], ends[i]
+                return Span(start, end, source[start:end])
+        return self._tuple()[i]
+
+
+def _article_from_row(row: tuple, lazy: bool = True) -> Article:
+    """The checks of :func:`article_from_tuple` on a row of the ``articles`` table
+    (``lazy``: the paragraphs made when first used)."""
     (aid, path, source, title, paras, outlet, via, byline, section, copyright_, date, captions, url) = row
     _check_strings((aid, path, source, title), (outlet, via, byline, section, copyright_, date, url))
     caption_list = ()
     if captions != "[]":
         caption_list = tuple(_caption(c) for c in _loads(captions))
+    starts, ends = _numbers(paras, len(source))
     return Article(id=aid, path=path, source=source, title=title,
-                   paragraphs=tuple([Span(s, e, source[s:e]) for s, e in _spans(paras, len(source))]),
+                   paragraphs=(_Paragraphs(_make_paragraphs, len(starts), starts, ends, source) if lazy
+                               else _make_paragraphs(starts, ends, source)),
                    outlet=outlet, via=via, byline=byline, section=section, copyright=copyright_, date=date,
                    captions=caption_list, url=url)
 
@@ -210,11 +301,8 @@ def _caption(value: object) -> Caption:
     return Caption(text, credit)
 
 
-def _quotes_from_rows(rows: list, source: str) -> tuple[Quote, ...]:
-    """The checks of :func:`attribution_from_tuple` straight on the table's rows
-    (one pass, no tuples in between: a warm start reads tens of thousands)."""
-    size = len(source)
-    quotes = []
+def _check_quotes(rows: list, size: int) -> None:
+    """The checks of :func:`attribution_from_tuple` straight on the table's rows."""
     for (start, end, kind, speaker, paragraph, cue_start, cue_end, via, ev_start, ev_end, ante_start, ante_end,
          reported_by) in rows:
         if not (type(start) is int and type(end) is int and 0 <= start <= end <= size):
@@ -222,30 +310,40 @@ def _quotes_from_rows(rows: list, source: str) -> tuple[Quote, ...]:
         if kind not in _QUOTE_KINDS or not _name_or_none(speaker) or type(paragraph) is not int \
                 or not _name_or_none(reported_by):
             raise TypeError("cache entry: a quote's kind, speaker or paragraph is wrong")
-        cue = None
         if cue_start is not None or cue_end is not None:
             _check_span(cue_start, cue_end, size)
-            cue = (cue_start, cue_end)
-        evidence = None
         if via is not None:
             if via not in _VIAS:
                 raise TypeError("cache entry: a quote's evidence has an unknown way of finding the speaker")
             _check_span(ev_start, ev_end, size)
-            antecedent = None
             if ante_start is not None or ante_end is not None:
                 _check_span(ante_start, ante_end, size)
-                antecedent = (ante_start, ante_end)
-            evidence = Evidence(ev_start, ev_end, via, antecedent)
-        quotes.append(Quote(start, end, source[start:end], kind, speaker, paragraph, cue, evidence, reported_by))
-    return tuple(quotes)
 
 
 def _name_or_none(value: object) -> bool:
     return value is None or type(value) is str
 
 
-def _speakers_from_rows(rows: list, size: int) -> tuple[Speaker, ...]:
-    speakers = []
+def _make_quotes(rows: list, source: str) -> tuple[Quote, ...]:
+    """The quotes of rows checked by :func:`_check_quotes`."""
+    quotes = []
+    for (start, end, kind, speaker, paragraph, cue_start, cue_end, via, ev_start, ev_end, ante_start, ante_end,
+         reported_by) in rows:
+        evidence = None
+        if via is not None:
+            evidence = Evidence(ev_start, ev_end, via, None if ante_start is None else (ante_start, ante_end))
+        quotes.append(Quote(start, end, source[start:end], kind, speaker, paragraph,
+                            None if cue_start is None else (cue_start, cue_end), evidence, reported_by))
+    return tuple(quotes)
+
+
+def _quotes_from_rows(rows: list, source: str, lazy: bool = True) -> Lazy | tuple[Quote, ...]:
+    _check_quotes(rows, len(source))
+    return Lazy(_make_quotes, len(rows), rows, source) if lazy else _make_quotes(rows, source)
+
+
+def _speakers_from_rows(rows: list, size: int, lazy: bool = True) -> Lazy | tuple[Speaker, ...]:
+    checked = []
     for name, kind, role, aliases, mentions, count in rows:
         if type(name) is not str or kind not in _SPEAKER_KINDS or (role is not None and type(role) is not str):
             raise TypeError("cache entry: a speaker's name, kind or role is wrong")
@@ -254,18 +352,31 @@ def _speakers_from_rows(rows: list, size: int) -> tuple[Speaker, ...]:
         alias_list = () if aliases == "[]" else _loads(aliases)
         if type(alias_list) not in (list, tuple) or not all(type(alias) is str for alias in alias_list):
             raise TypeError("cache entry: the aliases are not strings")
-        speakers.append(Speaker(name, kind, role, tuple(alias_list), _spans(mentions, size), count))
-    return tuple(speakers)
+        checked.append((name, kind, role, alias_list, _numbers(mentions, size), count))
+    return Lazy(_make_speakers, len(checked), checked) if lazy else _make_speakers(checked)
 
 
-def items_from_rows(rows: list) -> list[tuple[Article, Attribution]]:
-    """Checked articles and quotes of one file's rows; ValueError or TypeError if any field is wrong."""
+def _make_speakers(checked: list) -> tuple[Speaker, ...]:
+    return tuple(Speaker(name, kind, role, tuple(aliases), tuple(zip(*mentions)), count)
+                 for name, kind, role, aliases, mentions, count in checked)
+
+
+def attribution_from_rows(quote_rows: list, speaker_rows: list, source: str, lazy: bool = True) -> Attribution:
+    """Checked quotes and speakers of one article's rows (``lazy``: made when first used)."""
+    return Attribution(quotes=_quotes_from_rows(quote_rows, source, lazy),
+                       speakers=_speakers_from_rows(speaker_rows, len(source), lazy))
+
+
+article_from_row = _article_from_row
+
+
+def items_from_rows(rows: list, lazy: bool = False) -> list[tuple[Article, Attribution]]:
+    """Checked articles and quotes of one file's rows; ValueError or TypeError if any field is wrong.
+    ``lazy``: paragraphs, quotes and speakers made when first used (:class:`Lazy`), which
+    costs more in all when every one of them is used."""
     items = []
     for article_row, attribution_rows in rows:
-        article = _article_from_row(article_row)
+        article = _article_from_row(article_row, lazy)
         quote_rows, speaker_rows = attribution_rows
-        items.append((article, Attribution(quotes=_quotes_from_rows(quote_rows, article.source),
-                                           speakers=_speakers_from_rows(speaker_rows, len(article.source)))))
+        items.append((article, attribution_from_rows(quote_rows, speaker_rows, article.source, lazy)))
     return items
-
-

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cache import ParseCache
+from reader.cache import ParseCache, article_to_tuple, attribution_to_tuple
 from reader.loader import load_batches, start_workers
 from reader.store.sqlite import remove_database
 from reader.ui.app import NewsReaderApp
@@ -233,3 +233,25 @@ def test_the_store_modules_examples_hold():
 
     for module in (reader.cache, reader.records, reader.state, reader.store.sqlite, reader.store.state_db):
         assert doctest.testmod(module).failed == 0, module.__name__
+
+
+def test_quotes_read_after_the_listing_come_from_the_snapshot_the_articles_came_from(tmp_path):
+    # The quotes of cached articles are read after the articles are listed; another
+    # newsreader rewriting the cache in between must not hand them other quotes.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    story = write_story(corpus, 1)
+    cache_file = tmp_path / "parse.sqlite"
+    load_all([corpus], ParseCache(cache_file).load())
+    cache = ParseCache(cache_file).load()
+    (items,) = cache.lookup([(story, (story.stat().st_size, story.stat().st_mtime_ns))])
+    other = ParseCache(cache_file).load()  # another process: the same path, other rows
+    write_story(corpus, 1, said="told reporters")
+    other.put(story, story.stat().st_size, story.stat().st_mtime_ns,
+              [(article_to_tuple(a), attribution_to_tuple(q)) for a, q in load_all([story])[0]], "x")
+    assert other.save() is None
+    (article, attribution), = items
+    assert [q.text for q in attribution.quotes] == ["We will fix road 1 this year,"]
+    assert all(article.source[q.evidence.start : q.evidence.end].endswith("said") for q in attribution.quotes)
+    cache.finish()
+    assert (cache.hits, cache.misses) == (1, 0)

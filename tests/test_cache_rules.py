@@ -86,7 +86,7 @@ def test_a_new_module_in_the_package_counts_from_the_start(package_copy, new_mod
 
 
 @pytest.mark.parametrize("module", ["ui/app.py", "cli.py", "search/index.py", "state.py", "stories.py", "records.py",
-                                    "store/cache_db.py"])
+                                    "store/cache_db.py", "citation.py", "search/stored.py", "store/deferred.py"])
 def test_the_ui_and_what_only_reads_articles_keep_the_cache(package_copy, module):
     before = rules_version(package_copy)
     path = package_copy / module

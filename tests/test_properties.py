@@ -167,8 +167,14 @@ def test_cache_rows_of_any_value_are_never_trusted_into_a_crash(tmp_path, where,
     finally:
         db.commit()
         db.close()
-    got = ParseCache(path, version="v").load().lookup([(SEEDS[0], (SEEDS[0].stat().st_size, SEEDS[0].stat().st_mtime_ns))])
+    cache = ParseCache(path, version="v").load()
+    got = cache.lookup([(SEEDS[0], (SEEDS[0].stat().st_size, SEEDS[0].stat().st_mtime_ns))])
     assert got[0] is None or isinstance(got[0][0][0].title, str)
+    for article, attribution in got[0] or ():  # quotes and speakers are read when first used: checked then
+        assert all(q.text == article.source[q.start : q.end] for q in attribution.quotes)
+        assert all(isinstance(s.name, str) for s in attribution.speakers)
+        assert len(article.paragraphs) == len(list(article.paragraphs))
+    cache.close()
 
 
 @given(st.text())
@@ -185,3 +191,32 @@ def test_every_export_format_renders_anything_safely(records, fmt, width):
     out = render(records, QUOTE_FIELDS, fmt, width=width)
     assert out == "" or out.endswith("\n")  # JSON Lines of nothing is nothing
     assert UNSAFE.search(out.replace("\n", "")) is None
+
+
+_PART = st.sampled_from(["a", "b", "", ".", "..", "news", "x.txt", "~", "é"])
+
+
+@given(st.lists(_PART, max_size=5).map("/".join), st.booleans(), st.booleans(),
+       st.lists(st.tuples(st.lists(_PART, min_size=1, max_size=4).map("/".join), st.booleans()), min_size=1, max_size=3))
+def test_a_shown_path_is_the_one_pathlib_gives(path, absolute, jsonl, roots):
+    # shown_path compares strings when a path is written plainly (a corpus has thousands of them):
+    # the names it shows must be those of PurePath.relative_to, however paths and roots are written.
+    from pathlib import Path, PurePath
+
+    from reader.citation import shown_path
+
+    path = ("/" if absolute else "") + path + ("#3" if jsonl else "")
+    roots = [("/" if rooted else "") + root for root, rooted in roots]
+    file_part, hash_, line = path.partition("#")
+    expected = path
+    for root in roots:
+        base = PurePath(Path(root).expanduser())
+        if PurePath(file_part) == base:
+            expected = PurePath(file_part).name + hash_ + line
+            break
+        try:
+            expected = PurePath(file_part).relative_to(base).as_posix() + hash_ + line
+            break
+        except ValueError:
+            continue
+    assert shown_path(path, roots) == expected

@@ -81,9 +81,19 @@ CREATE TABLE speakers (
     PRIMARY KEY (article, ord)
 ) WITHOUT ROWID
 """,
-    # 2: who reported a speaker's words second hand ('CGTN said Wang "..."')
+    # 2: the search index of a corpus, stored whole (reader.search.stored), by corpus key
+    """
+CREATE TABLE search_index (
+    key TEXT PRIMARY KEY,
+    written INTEGER NOT NULL,
+    digest TEXT NOT NULL,
+    data BLOB NOT NULL
+)
+""",
+    # 3: who reported a speaker's words second hand ('CGTN said Wang "..."')
     "ALTER TABLE quotes ADD COLUMN reported_by TEXT",
 )
+KEEP_INDEXES = 3  # the search indexes of the corpora opened last
 
 Items = list[tuple[tuple, tuple]]  # (article_to_tuple, attribution_to_tuple) per article of a file
 
@@ -101,6 +111,7 @@ def rules(db: sqlite3.Connection) -> str | None:
 def start_over(db: sqlite3.Connection, rules_version: str) -> None:
     """Forget every file (rows of other rules are never served) and record ``rules_version``."""
     with transaction(db):
+        db.execute("DELETE FROM search_index")
         db.execute("DELETE FROM quotes")
         db.execute("DELETE FROM speakers")
         db.execute("DELETE FROM articles")
@@ -132,40 +143,73 @@ def read_items(db: sqlite3.Connection, file_ids: Iterable[int]) -> dict[int, Ite
     if not wanted:
         return {}
     with transaction(db, write=False):  # one snapshot for the reads
-        total = db.execute("SELECT count(*) FROM files").fetchone()[0]
-        if len(wanted) * 2 >= total:  # most of the cache: read it all, straight through, and filter here
-            articles = [r for r in db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles a") if r[1] in wanted]
-            keys = {r[0] for r in articles}
-            quotes = [r for r in db.execute(f"SELECT {_QUOTE_COLUMNS} FROM quotes q ORDER BY q.article, q.ord")
-                      if r[0] in keys]
-            speakers = [r for r in db.execute(f"SELECT {_SPEAKER_COLUMNS} FROM speakers s ORDER BY s.article, s.ord")
-                        if r[0] in keys]
-        else:
-            articles, quotes, speakers = _read_some(db, wanted)
-    quotes_of: dict[int, list] = {}
-    for row in quotes:
-        quotes_of.setdefault(row[0], []).append(row[1:])
-    speakers_of: dict[int, list] = {}
-    for row in speakers:
-        speakers_of.setdefault(row[0], []).append(row[1:])
-    out: dict[int, Items] = {}
-    for row in sorted(articles, key=lambda r: (r[1], r[2])):
-        key, fid = row[0], row[1]
-        out.setdefault(fid, []).append((row[3:], (quotes_of.get(key, ()), speakers_of.get(key, ()))))
+        articles = read_articles(db, wanted)
+        quotes_of, speakers_of = read_attributions(db, wanted)
+    return {fid: [(row[1:], (quotes_of.get(row[0], ()), speakers_of.get(row[0], ()))) for row in rows]
+            for fid, rows in articles.items()}
+
+
+def read_articles(db: sqlite3.Connection, wanted: set[int]) -> dict[int, list[tuple]]:
+    """The raw rows of these files' articles, by file, in order (unchecked): the
+    article's key, then the columns of :func:`reader.records.article_to_tuple`.
+    Run it in a transaction with :func:`read_attributions`: one snapshot."""
+    if _most(db, wanted):  # most of the cache: read it all, straight through, and filter here
+        rows = [r for r in db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles a") if r[1] in wanted]
+    else:
+        _want(db, wanted)
+        rows = db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles a JOIN wanted USING (file_id)").fetchall()
+    out: dict[int, list[tuple]] = {}
+    for row in sorted(rows, key=lambda r: (r[1], r[2])):
+        out.setdefault(row[1], []).append((row[0], *row[3:]))
     return out
 
 
-def _read_some(db: sqlite3.Connection, wanted: set[int]) -> tuple[list, list, list]:
+def read_attributions(db: sqlite3.Connection, wanted: set[int]) -> tuple[dict[int, list], dict[int, list]]:
+    """The raw rows of the quotes and of the speakers of these files' articles, by article key, in order."""
+    if _most(db, wanted):
+        keys = {key for key, fid in db.execute("SELECT article, file_id FROM articles") if fid in wanted}
+        quotes = [r for r in db.execute(f"SELECT {_QUOTE_COLUMNS} FROM quotes q ORDER BY q.article, q.ord")
+                  if r[0] in keys]
+        speakers = [r for r in db.execute(f"SELECT {_SPEAKER_COLUMNS} FROM speakers s ORDER BY s.article, s.ord")
+                    if r[0] in keys]
+    else:
+        _want(db, wanted)
+        quotes = db.execute(f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN articles a USING (article)"
+                            " JOIN wanted USING (file_id) ORDER BY q.article, q.ord").fetchall()
+        speakers = db.execute(f"SELECT {_SPEAKER_COLUMNS} FROM speakers s JOIN articles a USING (article)"
+                              " JOIN wanted USING (file_id) ORDER BY s.article, s.ord").fetchall()
+    return _by_article(quotes), _by_article(speakers)
+
+
+def read_attribution(db: sqlite3.Connection, key: int) -> tuple[list, list]:
+    """The raw rows of one article's quotes and speakers, in order."""
+    quotes = db.execute(f"SELECT {_QUOTE_COLUMNS} FROM quotes q WHERE q.article = ? ORDER BY q.ord", (key,))
+    speakers = db.execute(f"SELECT {_SPEAKER_COLUMNS} FROM speakers s WHERE s.article = ? ORDER BY s.ord", (key,))
+    return [r[1:] for r in quotes], [r[1:] for r in speakers]
+
+
+def _by_article(rows: list[tuple]) -> dict[int, list]:
+    out: dict[int, list] = {}
+    for row in rows:
+        out.setdefault(row[0], []).append(row[1:])
+    return out
+
+
+def _most(db: sqlite3.Connection, wanted: set[int]) -> bool:
+    return len(wanted) * 2 >= db.execute("SELECT count(*) FROM files").fetchone()[0]
+
+
+def _want(db: sqlite3.Connection, wanted: set[int]) -> None:
+    """The temporary table ``wanted`` holds these file ids (a table of its own connection)."""
     db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (file_id INTEGER PRIMARY KEY)")
     db.execute("DELETE FROM wanted")
     db.executemany("INSERT INTO wanted VALUES (?)", ((fid,) for fid in wanted))
-    articles = db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles a JOIN wanted USING (file_id)").fetchall()
-    quotes = db.execute(f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN articles a USING (article)"
-                        " JOIN wanted USING (file_id) ORDER BY q.article, q.ord").fetchall()
-    speakers = db.execute(f"SELECT {_SPEAKER_COLUMNS} FROM speakers s JOIN articles a USING (article)"
-                          " JOIN wanted USING (file_id) ORDER BY s.article, s.ord").fetchall()
-    db.execute("DELETE FROM wanted")
-    return articles, quotes, speakers
+
+
+def open_reader(path: Path | str) -> sqlite3.Connection:
+    """A second connection to the cache at ``path``, for one long read (a snapshot held
+    while the first connection writes)."""
+    return sqlite3.connect(str(path), timeout=10, isolation_level=None, check_same_thread=False)
 
 
 def write_files(db: sqlite3.Connection, entries: Iterable[tuple[str, int, int, str, Items]]) -> None:
@@ -241,3 +285,22 @@ def restamp(db: sqlite3.Connection, file_id: int, size: int, mtime_ns: int) -> N
     """A cached file was touched, its bytes unchanged: record its new size and time."""
     with transaction(db):
         db.execute("UPDATE files SET size = ?, mtime_ns = ? WHERE file_id = ?", (size, mtime_ns, file_id))
+
+
+def read_index(db: sqlite3.Connection, key: str) -> tuple[object, object] | None:
+    """``(digest, data)`` of the search index stored under ``key`` (unchecked), or None."""
+    return db.execute("SELECT digest, data FROM search_index WHERE key = ?", (key,)).fetchone()
+
+
+def write_index(db: sqlite3.Connection, key: str, digest: str, data: bytes, written: int) -> None:
+    """Store a search index under ``key``; only the :data:`KEEP_INDEXES` written last are kept."""
+    with transaction(db):
+        db.execute("INSERT OR REPLACE INTO search_index (key, written, digest, data) VALUES (?, ?, ?, ?)",
+                   (key, written, digest, data))
+        db.execute("DELETE FROM search_index WHERE key NOT IN"
+                   " (SELECT key FROM search_index ORDER BY written DESC LIMIT ?)", (KEEP_INDEXES,))
+
+
+def drop_index(db: sqlite3.Connection, key: str) -> None:
+    with transaction(db):
+        db.execute("DELETE FROM search_index WHERE key = ?", (key,))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 import threading
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Executor
@@ -42,6 +43,8 @@ from reader.ui.widgets.article_list import FILTERS, SORTS, ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.search_panel import RESULT_LIMIT, SearchPanel
 from reader.ui.widgets.speakers_panel import SpeakersPanel
+
+log = logging.getLogger(__name__)
 
 
 class NewsReaderApp(BackgroundLoading):

@@ -11,6 +11,7 @@ the directory and stories are ready (:class:`~reader.ui.messages.InsightsReady`)
 from __future__ import annotations
 
 import gc
+import logging
 import threading
 import time
 from concurrent.futures import Executor
@@ -31,6 +32,9 @@ from reader.ui.commands import title_index
 from reader.ui.messages import InsightsReady, LoadProgress
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.search_panel import SearchPanel
+
+
+log = logging.getLogger(__name__)
 
 
 class BackgroundLoading(App[None]):
@@ -80,12 +84,25 @@ class BackgroundLoading(App[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def load_in_background(self) -> None:
-        """Read the corpus in batches; each batch is indexed here and listed by the UI."""
+        """Read the corpus in batches; each batch is indexed here and listed by the UI.
+        A corpus served whole by the parse cache gets its search index from there too."""
         index = SearchIndex()
         with self._index_lock:
             self.index = index
-        for batch in load_batches(self._paths, self._cache, executor=self._executor):
+        cache, key, stored = self._cache, "", False
+        for batch in load_batches(self._paths, cache, executor=self._executor):
             self.call_from_thread(self._add_batch, batch)  # listed first, indexed next
+            key = batch.corpus_key
+            if cache is not None and not len(index) and batch.done == batch.total:
+                found = cache.search_index(key, [article for article, _ in batch.items])
+                if found is not None:
+                    index, stored = found, True
+                    with self._index_lock:
+                        self.index = index
+                    self.call_from_thread(self._index_ready)
+                    continue
+            if cache is not None:
+                cache.finish()  # the listed articles' quotes, read in one go before they are indexed
             for start in range(0, len(batch.items), 50):
                 with self._index_lock:
                     for article, attribution in batch.items[start : start + 50]:
@@ -95,13 +112,18 @@ class BackgroundLoading(App[None]):
         with self._index_lock:
             index.prepare()  # packs the posting lists: tens of megabytes less
         note = None
-        if self._cache is not None:
-            note = self._cache.save()
-            self._cache.entries.clear()  # saved: the cache's copy of every article can go
+        if cache is not None:
+            note = cache.save()
+            cache.entries.clear()  # saved: the cache's copy of every article can go
             self._cache = None
         self.call_from_thread(self._loading_done, note)
         title_index(self)  # the palette's, ready before ctrl+p
         self._build_insights([(article, self._attributions[article.id]) for article in list(self.corpus.articles)])
+        if cache is not None and not stored:  # for the next start
+            warning = cache.keep_search_index(key, index)
+            if warning:
+                log.warning(warning)
+            give_back_memory()
 
     def _build_insights(self, items: list[tuple[Article, Attribution]]) -> None:
         """The speaker directory and the stories (runs in a worker thread)."""
