@@ -43,7 +43,7 @@ async def test_three_keys_answer_what_wang_yi_said_where_and_who_else_reported_i
         assert isinstance(screen, SpeakersScreen)
         summary = shown(screen.query_one("#speaker-summary", Static))
         assert summary.startswith("Wang Yi, China's top diplomat")
-        assert "4 quotes in 1 article: NPR (via MPR News)" in summary
+        assert "5 quotes in 1 article: NPR (via MPR News)" in summary  # one of them reported by CGTN
         assert "the same story was also reported by: WEKU (via inkl)" in summary
         quotes = screen.query_one("#speaker-quotes", OptionList)
         assert app.focused is quotes
@@ -329,7 +329,7 @@ async def test_y_copies_the_chosen_quote_as_a_citation_in_the_reading_pane_and_t
         assert app.clipboard.startswith("> ") and quote.text in app.clipboard
         assert f"— {quote.speaker}" in app.clipboard and pane.article.outlet_label in app.clipboard
         await pilot.press("s", *"wang", "enter", "y")
-        assert app.clipboard.startswith("> “") and "— Wang Yi, China's top diplomat." in app.clipboard
+        assert app.clipboard.startswith("> “") and "— Wang Yi, China's top diplomat (as reported by China Global TV Network)." in app.clipboard
 
 
 def test_a_reworded_shared_quote_shows_word_by_word_what_changed():
