@@ -27,11 +27,13 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 BUSY_MS = 10_000  # how long a writer waits for another one before giving up
+_RETRY_S = 0.02  # between tries to open a file another process is creating
 
 
 class NotOurs(Exception):
@@ -62,18 +64,27 @@ def open_database(path: Path | str, application_id: int, migrations: Sequence[st
         path = Path(path)
         check_regular(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite3.connect(str(path), timeout=busy_ms / 1000, isolation_level=None, check_same_thread=False)
-    try:
-        db.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
-        _check_ours(db, application_id, len(migrations))
-        db.execute("PRAGMA journal_mode=WAL").fetchone()
-        db.execute(f"PRAGMA synchronous={synchronous}")
-        db.execute("PRAGMA foreign_keys=ON")
-        _migrate(db, application_id, migrations)
-    except BaseException:
-        db.close()
-        raise
-    return db
+    deadline = time.monotonic() + busy_ms / 1000
+    while True:
+        db = sqlite3.connect(str(path), timeout=busy_ms / 1000, isolation_level=None, check_same_thread=False)
+        try:
+            db.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
+            _check_ours(db, application_id, len(migrations))
+            db.execute("PRAGMA journal_mode=WAL").fetchone()
+            db.execute(f"PRAGMA synchronous={synchronous}")
+            db.execute("PRAGMA foreign_keys=ON")
+            _migrate(db, application_id, migrations)
+            return db
+        except sqlite3.OperationalError as exc:
+            db.close()
+            # Two processes creating one file: switching a new file to WAL takes an
+            # exclusive lock that SQLite's busy handler does not wait for.  Try again.
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(_RETRY_S)
+        except BaseException:
+            db.close()
+            raise
 
 
 def _check_ours(db: sqlite3.Connection, application_id: int, known: int) -> None:
