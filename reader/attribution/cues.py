@@ -239,7 +239,7 @@ def after_cue(par: Paragraph, piece: Piece) -> Cue | None:
     if c >= len(text):
         return None
     hi = par.sentence_of(c)[1]
-    nm = MARK.search(text, c + 1)
+    nm = MARK.search(par.name_text, c + 1)  # a nickname's marks end no cue ('Maria "Mia" Lopez said')
     if nm and nm.start() < hi:
         hi = nm.start()
     terminal = text[piece.hi - 1 : piece.hi] in ".!?"

@@ -38,7 +38,7 @@ def np_after(text: str, pos: int, hi: int) -> Mention | None:
     seg = toks[: _subject_length(toks)]
     if not seg:
         return None
-    m = _capitalised_subject(seg) or role_then_name(seg, 0)  # "said psychologist Nancy Ruiz"
+    m = _capitalised_subject(seg) or _role_as_written(text, seg, role_then_name(seg, 0))  # "said psychologist Nancy Ruiz"
     if m is None:
         m = common_np(seg)
         if m is not None and m.start != seg[0].start:
@@ -46,6 +46,13 @@ def np_after(text: str, pos: int, hi: int) -> Mention | None:
     if m is None:
         return None
     return _with_appositive(text, m, hi)
+
+
+def _role_as_written(text: str, seg: list[Token], m: Mention | None) -> Mention | None:
+    """``m`` with its role as the text writes it ("9/11 widow", not the tokens "9 11 widow")."""
+    if m is None or not m.role or not any(c.isdigit() for c in m.role):
+        return m
+    return m.with_role(" ".join(text[seg[0].start : m.start].split()))
 
 
 def _subject_length(toks: list[Token]) -> int:

@@ -19,7 +19,7 @@ from .lexicon.grammar import FUNCTION_WORDS
 from .lexicon.organisations import NONPERSON_WORDS, ORG_WORDS
 from .names import acronym_matches, and_joins, is_title, looks_org, norm, role_before, split_role
 from .paragraph import Paragraph
-from .patterns import AND_GAP, DATELINE, RUN, TOKEN
+from .patterns import AND_GAP, DATELINE, NICKNAME, RUN, TOKEN
 from .registry import Registry
 from .runs import clean_run, of_the_at, of_the_mention
 from .tokens import Token, is_cap_token, is_word, tokenize
@@ -64,7 +64,8 @@ class NamedRun(NamedTuple):
 
 def _named(run: Run, source: str) -> NamedRun:
     role, name_toks = split_role(run.words)
-    name = " ".join(source[run.offsets[len(run.words) - len(name_toks)] : run.end].split()) if name_toks else None
+    start = run.offsets[len(run.words) - len(name_toks)] if name_toks else 0
+    name = " ".join(NICKNAME.sub(" ", source[start : run.end]).split()) if name_toks else None
     acronym = run.acronym if run.acronym and acronym_matches(run.words, run.acronym) else None
     return NamedRun(role, tuple(name_toks), name, acronym)
 
@@ -95,7 +96,7 @@ def find_runs(par: Paragraph) -> list[Run]:
     """The capitalised runs of one paragraph (after any wire dateline, which
     names no one: "MARLBOROUGH, Mass., March 4 -"), two runs joined by an
     "and" that makes one name (``Savings and Loan Association``) taken as one."""
-    t = par.text
+    t = par.name_text
     opens = [o for o, _ in par.spans]
     dm = DATELINE.match(t) if t[:2].isupper() else None
     out = []
@@ -128,7 +129,7 @@ def _joined(t: str, m: re.Match) -> tuple[re.Match, str]:
 
 def _run_of(par: Paragraph, m: re.Match, am: re.Match, g: str, opens: list[int]) -> Run | None:
     """The run matched by ``m`` (through ``am``), trimmed to what names one thing."""
-    t = par.text
+    t = par.name_text
     ms = m.start()
     acr = am.group(1)
     pre_role = None

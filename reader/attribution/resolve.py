@@ -36,7 +36,7 @@ from .names import looks_org, split_role, strip_det
 from .never import NeverSpeaker
 from .openers import sentence_subject
 from .paragraph import Paragraph
-from .patterns import GENDERED_PRONOUN, INITIALS, LEAD_JUNK, MALE_PRONOUN_SET, WORD
+from .patterns import GENDERED_PRONOUN, INITIALS, LEAD_JUNK, MALE_PRONOUN_SET, NICKNAME, WORD
 from .registry import Entity, Registry
 from .runs import run_mention
 from .subjects import np_at_end
@@ -141,7 +141,7 @@ class Resolver:
         nm = " ".join(name_toks)
         if m.name_start >= 0 and name_toks:
             # the name as written (keeps "Manufacturers' Association")
-            nm = " ".join(self.source[base + m.name_start : base + m.end].split())
+            nm = " ".join(NICKNAME.sub(" ", self.source[base + m.name_start : base + m.end]).split())
         if nm.endswith(("'s", "’s")):
             # a firm's full name seen earlier ("Moody's Investors Service Inc")
             nm = (reg.names.org_starting(nm) or nm) if m.firm else nm[:-2]

@@ -31,6 +31,9 @@ from .roles import role_then_name, strip_asked_by, strip_party_tag
 from .runs import and_extend, of_the_at, of_the_mention, person_of, run_mention
 from .tokens import Token, is_cap_token, is_word, tokenize, words_of
 
+_PARTICIPLE = re.compile(r"\s*[a-z]+ing\b")  # the verb after the subject: "footage of Lee saying"
+_NOUN_PREPOSITIONS = frozenset(("of", "in", "from", "at"))  # "the court of Ohio", "a judge in Ohio"
+
 _PRONOUN_CONTRACTIONS = frozenset(("he's", "she's", "they're", "they've", "he'd", "she'd", "they'd"))
 _TRAIL_WINDOW = 160  # characters searched for a trailing adverbial
 _SUBJECT_WINDOW = 300  # characters before the verb a subject can take
@@ -64,6 +67,7 @@ def strip_trailing_adverbials(seg: str) -> str:
 
 def np_at_end(text: str, lo: int, hi: int) -> Mention | None:
     """The subject noun phrase that ends right before ``hi``."""
+    participle = _PARTICIPLE.match(text, hi) is not None
     seg = strip_asked_by(strip_party_tag(strip_trailing_adverbials(text[lo:hi])))
     hi = lo + len(seg.rstrip())
     if hi - lo > _SUBJECT_WINDOW:
@@ -77,7 +81,7 @@ def np_at_end(text: str, lo: int, hi: int) -> Mention | None:
         return None
     if toks[-1].text == ",":
         return np_before_appositives(text, toks)
-    m = np_simple(toks)
+    m = np_simple(toks, participle)
     if m is not None and m.kind is ANONYMOUS and _after_and(toks, m.start):
         return None  # "the former first lady and senator": half a description names nobody
     return m
@@ -149,10 +153,11 @@ def _named_in_appositive(app_toks: list[Token]) -> Mention | None:
     return None
 
 
-def np_simple(toks: list[Token]) -> Mention | None:
+def np_simple(toks: list[Token], participle: bool = False) -> Mention | None:
     """The noun phrase at the end of ``toks`` (no appositive commas): a
     pronoun, the owner of a statement, a capitalised name or role, or a
-    description of a source."""
+    description of a source; ``participle``: the verb after is one
+    ("footage of Ann Lee saying": the name after "of" speaks)."""
     last = toks[-1].text
     ll = last.lower()
     if ll in PRONOUNS and ll != "i":
@@ -167,7 +172,7 @@ def np_simple(toks: list[Token]) -> Mention | None:
         if owner is not None:
             return owner
     if is_cap_token(last) and not last.isdigit():
-        m = _capitalised_np(toks)
+        m = _capitalised_np(toks, participle)
         if m is not None:
             return m
     return common_np(toks)
@@ -195,7 +200,7 @@ def _run_start(toks: list[Token], j: int) -> int:
     return j
 
 
-def _capitalised_np(toks: list[Token]) -> Mention | None:
+def _capitalised_np(toks: list[Token], participle: bool = False) -> Mention | None:
     """The name or role ending ``toks``: ``Savings and Loan Association``,
     ``Chancellor of the Exchequer Nigel Lawson``, ``Matthew Ingram of The
     Globe and Mail``, ``Professor Tāne Rāwiri of Lincoln University``,
@@ -214,10 +219,23 @@ def _capitalised_np(toks: list[Token]) -> Mention | None:
         r = of_the_mention(toks, i, j - 2)
         if r is not None and r[1] == len(toks):
             return r[0]
+    if not participle and _object_of_a_noun(toks, j):
+        return None  # "the appeals court of Ohio ruled": Ohio is not the subject
     run = toks[j:]
     definite = j > 0 and toks[j - 1].text.lower() == "the"
     return _person_before_affiliation(toks, j) or person_of(run, definite) or run_mention(run, definite) or \
         _firm_possessive(toks, j, definite)
+
+
+def _object_of_a_noun(toks: list[Token], j: int) -> bool:
+    """Is the run ``toks[j:]`` the object of a preposition after a common
+    noun (``the appeals court of Ohio``, ``a judge in Ohio``, ``the governor
+    of the state of Ohio``)?  Then the noun before is the subject, not the run."""
+    k = j - 1 if j > 0 and toks[j - 1].text.lower() == "the" else j
+    if k < 2 or toks[k - 1].text.lower() not in _NOUN_PREPOSITIONS:
+        return False
+    before = toks[k - 2].text
+    return before[:1].islower() and before.isalpha() and before.lower() not in FUNCTION_WORDS
 
 
 def _person_before_affiliation(toks: list[Token], j: int) -> Mention | None:

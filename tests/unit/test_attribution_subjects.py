@@ -25,6 +25,11 @@ SUBJECTS = [
     ('Sen. Claire Dunn scolded him: "You are wrong."', ["Claire Dunn"]),
     ('The senator said it was "a mistake" to wait.', ["senator"]),
     ('"The bridge stays shut," the mayor said.', ["mayor"]),
+    # a place after "of"/"in" belongs to the noun before it: the noun speaks, never the place
+    ('The appeals court of Oregon ruled that the map was "plainly unfair."', ["appeals court of Oregon"]),
+    ('A judge in Utah said the map was "plainly unfair."', ["judge in Utah"]),
+    # ... unless the verb is a participle: "footage of X saying" is X speaking
+    ('The clip ends with footage of Ann Lee saying, "That makes me smart."', ["Ann Lee"]),
 ]
 
 
