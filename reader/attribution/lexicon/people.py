@@ -188,6 +188,17 @@ ROLE_NOUNS = frozenset(
     """.split()
 )
 
+# Words that open a sentence without naming anyone: time nouns ("Hours later, ..."),
+# sentence adverbs ("Perhaps", "Sometimes") and fixed openers ("Thanks to ...").
+NEVER_AT_START = frozenset(
+    """
+    hours days weeks months years minutes moments decades seconds nights
+    sometimes perhaps thanks maybe often still later earlier instead indeed
+    also yet besides meanwhile already again once twice soon now then today
+    signs
+    """.split()
+)
+
 # Adjectives that only ever modify a name or a role, never speak alone
 # ("Democratic nominee Ann Lee", "American officials", "Former Mayor X").
 NEVER_ALONE = frozenset(
