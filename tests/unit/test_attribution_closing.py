@@ -52,7 +52,15 @@ JUDGEMENT_VERBS = [
     ('Nora Warren likened the budget to "a house of cards built on sand."', "Nora Warren"),
     ('Nora Warren condemned the vote as "reckless and deeply cynical."', "Nora Warren"),
     ('Nora Warren dismissed the report as "a partisan hit job from start to finish."', "Nora Warren"),
+    # verbs that characterise only with "as": the subject speaks the words after "as"
+    ('Speaking on Monday, Nora Warren referred to Tom Okafor as "a bright, charismatic leader."', "Nora Warren"),
+    ('Nora Warren heralded the deal with the union as a "breakthrough."', "Nora Warren"),
+    ('Nora Warren defended her campaign manager as a "very decent man" on Tuesday.', "Nora Warren"),
 ]
+
+
+def test_a_characterising_verb_without_as_names_nobody():
+    assert speakers('Nora Warren defended the plan in a speech to "the Friends of the Park" group.') == [None]
 
 
 @pytest.mark.parametrize("line, speaker", JUDGEMENT_VERBS)

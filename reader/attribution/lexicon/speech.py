@@ -89,6 +89,12 @@ criticised criticises slammed slams blasted blasts lambasted mocked mocks praise
 lauded lauds hailed hails derided derides dismissed dismisses proclaimed proclaims exhorted exhorts
 vowed vows pledged pledges reaffirmed reaffirms rated compared ruled(?!\\s+out)
 """.split()
+) + tuple(
+    # verbs that characterise only with "as" after their object: 'Lee referred to the plan as "a gift"'
+    verb + r"(?=[^.\"“”]{0,80}?\sas\s)" for verb in """
+referred refers heralded heralds defended defends rejected rejects identified identifies
+portrayed portrays characterizes characterises praising heralding
+""".split()
 )
 
 # "..., saying" / "the sign reads": participles and the like.
