@@ -160,7 +160,8 @@ def _subject_first(masked: str, off: int, hi: int) -> tuple[Mention, int, re.Mat
                 rm = _role_with_body(masked, off, mention)  # "Senate Majority Leader Tom Smith said"
             if rm is not None:
                 return rm, vm2.end(), vm2
-        if mention is not None and (mention.start <= off + 1 or ARTICLE_GAP.fullmatch(masked[off : mention.start])):
+        if mention is not None and (mention.start <= off + 1 or ARTICLE_GAP.fullmatch(masked[off : mention.start])
+                                    or mention.role and masked[off : mention.start].strip() == mention.role):
             return mention, vm2.end(), vm2
         if mention is not None and _closing_cue(masked, off, mention, vm2, hi):
             return mention, vm2.end(), vm2

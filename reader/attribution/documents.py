@@ -11,6 +11,13 @@ quotation gets no speaker rather than "statement".
 'The Security Council'
 >>> source_of_document("The statement noted it was a breach.", 0) is None
 True
+
+A document with its owner's name before it speaks for the owner: "the
+Finance Ministry statement said" is the Finance Ministry speaking.
+
+>>> from reader.attribution.subjects import np_at_end
+>>> document_owner(np_at_end("The Finance Ministry statement said", 0, 30)).text
+'Finance Ministry'
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ from __future__ import annotations
 import re
 
 from .lexicon.speech import DOCUMENT_HEADS, STATEMENT_VERBS
-from .mentions import ANONYMOUS, Mention
+from .mentions import ANONYMOUS, NAME, Mention
 from .names import strip_det
 from .patterns import alternation
 
@@ -33,6 +40,25 @@ def is_bare_document(m: Mention) -> bool:
     """Is ``m`` a document with nothing to say who wrote it (``the
     statement``, ``a report``)?"""
     return m.kind is ANONYMOUS and strip_det(m.text).lower() in DOCUMENT_HEADS
+
+
+_OWNED = frozenset((*DOCUMENT_HEADS, "report", "letter"))  # documents whose owner may be named before them
+
+
+def document_owner(m: Mention) -> Mention | None:
+    """The owner named before a document (``the Atlas statement`` -> Atlas), or ``None``."""
+    if m.kind is not ANONYMOUS or m.head.lower() not in _OWNED:
+        return None
+    words = m.text.split()
+    lead = 1 if words and words[0].lower() in ("the", "a", "an") else 0
+    owner = words[lead:-1]
+    if not 1 <= len(owner) <= 5 or not all(w[:1].isupper() for w in owner) or words[-1].lower() != m.head.lower():
+        return None
+    start = m.start + len(" ".join(words[:lead])) + (1 if lead else 0)
+    text = " ".join(owner)
+    if m.text[start - m.start : start - m.start + len(text)] != text:
+        return None  # spaced otherwise than one space: leave it
+    return Mention(NAME, start, start + len(text), text, tuple(owner), name_start=start)
 
 
 def source_of_document(source: str, at: int, head: str | None = None) -> tuple[int, int] | None:

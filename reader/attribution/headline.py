@@ -22,7 +22,7 @@ any other quote, with offsets into the source (the headline's own line).
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from .marks import normalise_marks
 

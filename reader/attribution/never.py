@@ -38,8 +38,11 @@ _CONTRACTION = re.compile(r"(?:i|he|she|it|that|there|here|we|they|you|who|what)
 _GROUP_ENDINGS = ("ers", "ents", "ants", "ists", "ians", "ies", "ors")
 # a participle opening a sentence ("Appearing", "Dismayed"): no name unless written so mid-sentence
 _VERB_ENDINGS = ("ing", "ed")
-_AFTER_PARTICIPLE = frozenset("""before after on at in into with by to from about for over through up out off
-    the a an his her their its our my your this that these those some many hundreds thousands dozens""".split())
+_AFTER_PARTICIPLE = frozenset((
+    "before", "after", "on", "at", "in", "into", "with", "by", "to", "from", "about", "for", "over", "through",
+    "up", "out", "off", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
+    "these", "those", "some", "many", "hundreds", "thousands", "dozens",
+))
 # a sentence's start: nothing, a line break, an end mark (and closing marks), an opening mark or bracket
 _SENTENCE_START = re.compile(r"(?:^|\n\s*|[.!?;:][\"”’')\]]*\s+|[“‘(\[]\s*)$")
 

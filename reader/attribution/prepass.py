@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from .lexicon.grammar import FUNCTION_WORDS
 from .lexicon.organisations import NONPERSON_WORDS, ORG_WORDS
-from .names import acronym_matches, and_joins, is_title, looks_org, norm, role_before, split_role
+from .names import acronym_matches, and_joins, is_title, looks_org, norm, role_before, split_role, written_name
 from .paragraph import Paragraph
 from .patterns import AND_GAP, DATELINE, NICKNAME, RUN, TOKEN
 from .registry import Registry
@@ -65,7 +65,7 @@ class NamedRun(NamedTuple):
 def _named(run: Run, source: str) -> NamedRun:
     role, name_toks = split_role(run.words)
     start = run.offsets[len(run.words) - len(name_toks)] if name_toks else 0
-    name = " ".join(NICKNAME.sub(" ", source[start : run.end]).split()) if name_toks else None
+    name = written_name(" ".join(NICKNAME.sub(" ", source[start : run.end]).split())) if name_toks else None
     acronym = run.acronym if run.acronym and acronym_matches(run.words, run.acronym) else None
     return NamedRun(role, tuple(name_toks), name, acronym)
 
@@ -122,9 +122,17 @@ def _joined(t: str, m: re.Match) -> tuple[re.Match, str]:
     if t[m.end() + 1 : m.end() + 2] in ("a", "&") and m.group(1) is None:
         gm = AND_GAP.match(t, m.end())
         m2 = RUN.match(t, gm.end()) if gm else None
-        if m2 is not None and and_joins(g.split(), t[m2.start() : m2.start(1) if m2.group(1) else m2.end()].split()):
+        after = t[m2.start() : m2.start(1) if m2.group(1) else m2.end()].split() if m2 is not None else []
+        if m2 is not None and (and_joins(g.split(), after) or _role_with_and(g.split(), after)):
             return m2, t[m.start() : m2.end()]  # "Savings and Loan Association", "S and P"
     return m, g
+
+
+def _role_with_and(before: list[str], after: list[str]) -> bool:
+    """Do two runs joined by "and" make a role and a name (``Minister of
+    Energy`` and ``Mines Subroto``: Subroto, Minister of Energy and Mines)?"""
+    role, name = split_role([*before, "and", *after])
+    return bool(role and name and " and " in role)
 
 
 def _run_of(par: Paragraph, m: re.Match, am: re.Match, g: str, opens: list[int]) -> Run | None:

@@ -29,10 +29,10 @@ from typing import NamedTuple
 
 from ..sortedlist import SortedList
 from .cues import speech_verbs
-from .documents import is_bare_document, source_of_document
+from .documents import document_owner, is_bare_document, source_of_document
 from .lexicon.grammar import PRONOUNS
 from .mentions import ANONYMOUS, NAME, PRONOUN, ROLE, Mention
-from .names import looks_org, split_role, strip_det
+from .names import looks_org, split_role, strip_det, written_name
 from .never import NeverSpeaker
 from .openers import sentence_subject
 from .paragraph import Paragraph
@@ -95,6 +95,11 @@ class Resolver:
             name, antecedent = self._issuer(m, span)
             if name is None:
                 return Resolved(None, None)
+        elif (owner := document_owner(m)) is not None:  # "the Finance Ministry statement said"
+            name = self._name(owner, base, (base + owner.start, base + owner.end))
+            if name is None:
+                return Resolved(None, None)
+            span = (base + owner.start, base + owner.end)
         else:
             name = self.registry.add_anonymous(m.text, m.head, span, m.definite).name
         self._answers[span] = (name, antecedent)
@@ -141,7 +146,7 @@ class Resolver:
         nm = " ".join(name_toks)
         if m.name_start >= 0 and name_toks:
             # the name as written (keeps "Manufacturers' Association")
-            nm = " ".join(NICKNAME.sub(" ", self.source[base + m.name_start : base + m.end]).split())
+            nm = written_name(" ".join(NICKNAME.sub(" ", self.source[base + m.name_start : base + m.end]).split()))
         if nm.endswith(("'s", "’s")):
             # a firm's full name seen earlier ("Moody's Investors Service Inc")
             nm = (reg.names.org_starting(nm) or nm) if m.firm else nm[:-2]

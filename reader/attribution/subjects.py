@@ -25,7 +25,7 @@ from .lexicon.organisations import ORG_WORDS
 from .lexicon.people import NAME_PARTICLES, THING_NOUNS
 from .lexicon.places import COUNTRIES, PLACES
 from .mentions import ANONYMOUS, NAME, PRONOUN, ROLE, Mention, pronoun
-from .names import is_title, looks_org, norm, speaker_head, strip_det
+from .names import is_title, looks_org, norm, speaker_head, split_role, strip_det
 from .patterns import COMMA_AUXILIARY, IN_A, PAREN_PARTY_TAG, TRAIL_ADVERBIAL, TRAIL_LAST_WORDS
 from .roles import role_then_name, strip_asked_by, strip_party_tag
 from .runs import and_extend, of_the_at, of_the_mention, person_of, run_mention
@@ -211,6 +211,10 @@ def _capitalised_np(toks: list[Token], participle: bool = False) -> Mention | No
         i = _run_start(toks, j - 2)
         if and_extend(toks, i, j - 1) == len(toks):
             j = i
+        else:
+            pm = _name_after_and_role(toks, i)  # "Minister of Energy and Mines Subroto"
+            if pm is not None:
+                return pm
     elif j >= 3 and of_the_at(toks, j - 2):
         # "Chancellor of the Exchequer Nigel Lawson": role, institution, name
         i = j - 3
@@ -225,6 +229,16 @@ def _capitalised_np(toks: list[Token], participle: bool = False) -> Mention | No
     definite = j > 0 and toks[j - 1].text.lower() == "the"
     return _person_before_affiliation(toks, j) or person_of(run, definite) or run_mention(run, definite) or \
         _firm_possessive(toks, j, definite)
+
+
+def _name_after_and_role(toks: list[Token], i: int) -> Mention | None:
+    """The person after a role with an "and" in it (``Minister of Energy and
+    Mines Subroto`` -> Subroto, role ``Minister of Energy and Mines``), or ``None``."""
+    role, name = split_role(words_of(toks[i:]))
+    if not role or " and " not in role or not name:
+        return None
+    pm = run_mention(toks[len(toks) - len(name) :], False)
+    return pm.with_role(role) if pm is not None and pm.kind is NAME else None
 
 
 def _object_of_a_noun(toks: list[Token], j: int) -> bool:

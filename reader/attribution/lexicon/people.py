@@ -55,6 +55,7 @@ ROLE_MODIFIERS = frozenset(
     court police fire army navy air force military environment culture
     economy economic development science technology public works opposition
     majority minority party house senate us u.s. uk u.k. eu un u.n.
+    mines mining oil petroleum industry industries resources planning information
     """.split()
 )
 
