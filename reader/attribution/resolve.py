@@ -96,10 +96,13 @@ class Resolver:
             if name is None:
                 return Resolved(None, None)
         elif (owner := document_owner(m)) is not None:  # "the Finance Ministry statement said"
-            name = self._name(owner, base, (base + owner.start, base + owner.end))
+            span = (base + owner.start, base + owner.end)
+            if owner.kind is NAME:
+                name = self._name(owner, base, span)
+            else:
+                name = self.registry.add_anonymous(owner.text, owner.head, span, owner.definite).name
             if name is None:
                 return Resolved(None, None)
-            span = (base + owner.start, base + owner.end)
         else:
             name = self.registry.add_anonymous(m.text, m.head, span, m.definite).name
         self._answers[span] = (name, antecedent)
@@ -119,7 +122,7 @@ class Resolver:
 
     def _issuer(self, m: Mention, span: Span) -> tuple[str | None, Span | None]:
         """Who issued the document ``m`` (``The council issued a statement``), named before it."""
-        where = source_of_document(self.source, span[0], strip_det(m.text).lower())
+        where = source_of_document(self.source, span[0], strip_det(m.text).lower().split()[-1])
         if where is None:
             return None, None
         toks = tokenize(self.source, *where)

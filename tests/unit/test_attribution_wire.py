@@ -35,6 +35,10 @@ WIRE = [
     # a document speaks for the body named before it; an adjective names nobody
     ("The Finance Ministry statement said the rate would rise.", ["Finance Ministry"]),
     ("A French statement said the rate would rise.", []),
+    ("Harlow Tyre Corp posted a loss. The company statement said the plant would close.", ["Harlow Tyre Corp"]),
+    ("An official statement said the rate would rise.", []),
+    ("The Harbour Council issued a joint statement on Friday. The joint statement noted it was a breach.",
+     ["Harbour Council"]),
 ]
 
 

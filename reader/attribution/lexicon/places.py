@@ -14,6 +14,9 @@ PLACES = frozenset(
     ukraine japan india iran iraq israel france germany britain italy spain
     canada australia taiwan korea pakistan turkey egypt syria cuba venezuela
     brazil argentina indonesia philippines vietnam europe america nato
+    lima warsaw bonn bogota quito nairobi dublin lisbon vienna stockholm oslo helsinki
+    copenhagen athens budapest prague bucharest belgrade amman beirut tripoli algiers
+    rabat tunis khartoum harare pretoria dhaka colombo kathmandu managua montevideo
     """.split()
 )
 
