@@ -116,8 +116,9 @@ _WIRES = {
 }
 # What transmission leaves after a sign-off: "REUTER...", "Reuter...^M".
 _TRAILER = re.compile(r"(?:\s|\.|\^M)+$")
-# A sign-off glued to the last sentence: '... the sources said. REUTER'.
-_GLUED = re.compile(r"(?<=[.!?\"”'’)])\s+(?P<wire>[A-Z][A-Za-z]{1,9})(?:\s|\.|\^M)*$")
+# A sign-off glued to the last sentence: '... the sources said. REUTER', '... 17 REUTER',
+# '... <DAI>. reuter^M', 'REUTER11:43/VB' (only a known wire's name counts: see _wire).
+_GLUED = re.compile(r"(?<=[.!?\"”'’)>\d])\s+(?P<wire>[A-Za-z][A-Za-z]{1,9})(?:\d\d?:\d\d/[A-Z]{1,4})?(?:\s|\.|\^M)*$")
 
 _HOST_PATTERNS = (
     # "MPR News is Member supported public media."
@@ -484,24 +485,26 @@ def _sign_off(paras: list[_Para]) -> str | None:
     wire service (``"REUTER"`` -> ``"Reuter"``; ``"AFP"`` stays).  A wire's
     name glued to the last sentence (``"... sources said. REUTER"``) is cut
     off it the same way."""
+    closing = next((p for p in reversed(paras) if p.text.strip()), None)
+    if closing is not None and closing.role != "body" and closing.words <= 2:
+        # a sign-off already taken out of the body with the footer above it
+        wire = _wire(_TRAILER.sub("", closing.text))
+        if wire:
+            return wire
     tail = [p for p in paras if p.role == "body"]
     if len(tail) < 2:
         return None
     last = tail[-1]
     text = _TRAILER.sub("", last.text)
-    if not text or any(c.isdigit() for c in text):
+    if not text:
         return None
     raw = last.text.rstrip()
     # "He left." is a sentence and "All..." a teaser cut short; only a wire's
     # name may trail dots or a stray ^M ("REUTER...").
     sentence = raw.endswith(".") and not (raw.endswith("..") and _wire(text))
-    if last.words > 2 or sentence or raw.endswith("^M") and not _wire(text) or text[-1] in "!?":
-        glued = _GLUED.search(last.text)
-        wire = _wire(glued.group("wire")) if glued else None
-        if glued and wire:
-            last.text = last.text[: glued.start()]
-            last.end = last.start + len(last.text)
-        return wire
+    if any(c.isdigit() for c in text) or last.words > 2 or sentence or raw.endswith("^M") and not _wire(text) \
+            or text[-1] in "!?":
+        return _glued_sign_off(last)
     last.role = "signoff"
     wire = _wire(text)
     if wire:
@@ -509,6 +512,17 @@ def _sign_off(paras: list[_Para]) -> str | None:
     if not _SIGNED.match(text) or text.upper() in _NOT_SIGNED:
         return None
     return text.capitalize() if text.isupper() and len(text) > 4 else text
+
+
+def _glued_sign_off(last: _Para) -> str | None:
+    """The wire service whose name is glued to the end of the last paragraph
+    (``"... total 55.8 (33.7).        REUTER"``), cut off it; else None."""
+    glued = _GLUED.search(last.text)
+    wire = _wire(glued.group("wire")) if glued else None
+    if glued and wire:
+        last.text = last.text[: glued.start()]
+        last.end = last.start + len(last.text)
+    return wire
 
 
 def _wire(word: str) -> str | None:

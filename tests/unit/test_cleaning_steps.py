@@ -223,6 +223,10 @@ def test_the_worked_examples_in_the_docstrings_are_right(module):
         ("\n\nInterrupted\n", None, "Talks resume on Monday."),  # an end marker, not an outlet
         ("\n\nHe left.\n", None, "He left."),  # a short last sentence is body, not a sign-off
         ("\n\nAll...\n", None, "All..."),  # a teaser cut short is not an outlet
+        # glued after figures, a ticker, in lower case, with a transmission stamp
+        ("\n\nTotal 55.8 (33.7).        REUTER\n", "Reuter", "Total 55.8 (33.7)."),
+        ("\n\nShares trade under the symbol <HRB>. reuter^M\n", "Reuter", "Shares trade under the symbol <HRB>."),
+        ("\n\nElwin 10.0 MM, Sao Paulo nil. REUTER11:43/VB\n", "Reuter", "Elwin 10.0 MM, Sao Paulo nil."),
     ],
 )
 def test_a_wire_sign_off_names_the_outlet_however_it_is_written(ending, outlet, last_body):
@@ -231,3 +235,10 @@ def test_a_wire_sign_off_names_the_outlet_however_it_is_written(ending, outlet, 
     article = parse_article(source, "wire.txt")
     assert article.outlet == outlet
     assert article.paragraphs[-1].text == last_body
+
+
+def test_a_sign_off_taken_out_with_the_footer_still_names_the_outlet():
+    source = ("BOND ISSUE\n\nELWIN, March 2 - Harlow Tyre Co has launched a 200 mln franc bond, "
+              "lead manager Bank of Elwin said.\n\nThe issue carries a call option from 1993.\n\n"
+              "Subscriptions close March 18 and payment date is April 2.\n\nREUTER\n")
+    assert parse_article(source, "wire.txt").outlet == "Reuter"
