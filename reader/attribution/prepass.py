@@ -16,7 +16,7 @@ from bisect import bisect_left
 from typing import NamedTuple
 
 from .lexicon.grammar import FUNCTION_WORDS
-from .lexicon.organisations import NONPERSON_WORDS, ORG_WORDS
+from .lexicon.organisations import NEWS_AGENCIES, NONPERSON_WORDS, ORG_WORDS
 from .names import acronym_matches, and_joins, is_title, looks_org, norm, role_before, split_role, written_name
 from .paragraph import Paragraph
 from .patterns import AND_GAP, DATELINE, NICKNAME, RUN, TOKEN
@@ -25,6 +25,8 @@ from .runs import clean_run, of_the_at, of_the_mention
 from .tokens import Token, is_cap_token, is_word, tokenize
 
 _LONGEST_RUN = 80  # characters: longer is an all-capitals line or a table, not a name
+# the words before an agency that only heard or asked: "told Reuters", "polled by Reuters", "said to AFP"
+_AUDIENCE_BEFORE = re.compile(r"\b(?:told|tell|tells|by|to|with)\s+$")
 
 
 class Run(NamedTuple):
@@ -80,6 +82,8 @@ def _add_named(reg: Registry, run: Run, nr: NamedRun, source: str) -> None:
         return
     if any(norm(w) in NONPERSON_WORDS for w in name_toks):
         return
+    if name.lower() in NEWS_AGENCIES and _AUDIENCE_BEFORE.search(source, max(0, run.start - 12), run.start):
+        return  # "told Reuters", "polled by Reuters": the agency asked, nobody said anything
     org = looks_org(name) or nr.acronym is not None
     kind = "organisation" if org else "person"
     canon = reg.canonical_name(name, kind)

@@ -80,7 +80,7 @@ def role_then_name(toks: list[Token], k: int, lo: int = 0) -> Mention | None:
 
 
 # "Economists polled by Reuters": the outlet that asked is not the speaker
-ASKED_BY = re.compile(r"\s+(?:polled|contacted|surveyed|interviewed|questioned|asked|reached)\s+by\s+"
+ASKED_BY = re.compile(r"\s+(?:polled|contacted|surveyed|interviewed|questioned|asked|reached|queried|canvassed|consulted)\s+by\s+"
                       r"(?:the\s+)?[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3}\s*$")
 
 

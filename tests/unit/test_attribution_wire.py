@@ -42,6 +42,19 @@ WIRE = [
 ]
 
 
+# the agency that heard or asked is never the speaker, nor whom a later "they said" means
+NEVER_THE_AGENCY = [
+    "Dock officials and grain traders told Reuters the deal was near. They said talks would end soon.",
+    "Several banks queried by Reuters said much the same thing. They said rates would fall.",
+    "Brokers canvassed by Reuters said the rate would hold.",
+]
+
+
+@pytest.mark.parametrize("line", NEVER_THE_AGENCY)
+def test_the_agency_that_heard_or_asked_never_speaks(line):
+    assert "Reuters" not in speakers(line)
+
+
 @pytest.mark.parametrize("line, expected", WIRE)
 def test_wire_speakers_are_named_as_a_reader_would(line, expected):
     assert speakers(line) == expected
