@@ -19,7 +19,7 @@ from .lexicon.people import NAME_PARTICLES
 from .mentions import ANONYMOUS, NAME, ROLE, Mention, pronoun
 from .names import is_title, speaker_head, strip_det
 from .patterns import APPOSED_NAME_END, APPOSITIVE
-from .roles import role_then_name
+from .roles import cut_asked_by, role_then_name
 from .runs import and_extend, cap_run_end, of_the_at, of_the_mention, person_of, run_mention
 from .tokens import Token, is_cap_token, is_word, tokenize, words_of
 
@@ -28,6 +28,7 @@ _LONGEST = 14  # tokens in a subject after the verb
 
 def np_after(text: str, pos: int, hi: int) -> Mention | None:
     """The subject right after an inverted verb ending at ``pos`` (up to ``hi``)."""
+    hi = cut_asked_by(text, pos, hi)  # "according to analysts polled by Reuters": not Reuters
     toks = tokenize(text, pos, hi)
     if not toks:
         return None

@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from .cues import Cue
 from .inverted import np_after
+from .roles import cut_asked_by
 from .lexicon.grammar import NP_PREPOSITIONS, ADJECTIVE_NAMES, AUXILIARIES, BE_FORMS, CLAUSE_LINKS, NOT_CLAUSE_OPENERS, \
     NUMBER_OPENERS, NUMBER_WORDS, OBJECT_PRONOUNS, OBJECT_RELATIVES, PREPOSITIONS
 from .lexicon.speech import ASK_VERBS, AUDIENCE_VERBS, INVERTED_VERBS, NOUN_HOMOGRAPHS, OBJECT_CONTENT_VERBS, PARTICIPLE_FORMS, QUESTION_OPENERS, TELL_VERBS, \
@@ -184,7 +185,7 @@ def according_source(m: str, pos: int, e: int) -> Mention | None:
     if sm is None:
         return None
     by = BY_NAME.search(m, sm.start(), sm.end())
-    if by is not None:
+    if by is not None and by.start() < cut_asked_by(m, sm.start(), sm.end()):  # not "a copy obtained by Reuters"
         named = np_after(m, by.end(), e)
         if named is not None and named.kind is NAME:
             return named

@@ -84,6 +84,17 @@ ASKED_BY = re.compile(r"\s+(?:polled|contacted|surveyed|interviewed|questioned|a
                       r"(?:the\s+)?[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3}\s*$")
 
 
+_ASKED_BY_ANYWHERE = re.compile(r"\s+(?:polled|contacted|surveyed|interviewed|questioned|asked|reached|queried|canvassed"
+                                r"|consulted|obtained|seen|quoted)\s+by\s+")
+
+
+def cut_asked_by(text: str, pos: int, hi: int) -> int:
+    """Where the words after ``pos`` stop naming the source: before "polled
+    by ..." (``according to fund managers polled by Reuters here``), else ``hi``."""
+    m = _ASKED_BY_ANYWHERE.search(text, pos, hi)
+    return m.start() if m else hi
+
+
 def strip_asked_by(seg: str) -> str:
     """``Economists polled by Reuters`` -> ``Economists``."""
     m = ASKED_BY.search(seg, max(0, len(seg) - 80))

@@ -47,6 +47,9 @@ NEVER_THE_AGENCY = [
     "Dock officials and grain traders told Reuters the deal was near. They said talks would end soon.",
     "Several banks queried by Reuters said much the same thing. They said rates would fall.",
     "Brokers canvassed by Reuters said the rate would hold.",
+    "The fund will do well, according to most securities analysts polled by Reuters here.",
+    "According to a copy of the draft bill obtained by Reuters, the agency will have wide powers.",
+    '"It will hold," said a grain trader contacted by Reuters.',
 ]
 
 
