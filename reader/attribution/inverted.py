@@ -39,7 +39,8 @@ def np_after(text: str, pos: int, hi: int) -> Mention | None:
     seg = toks[: _subject_length(toks)]
     if not seg:
         return None
-    m = _capitalised_subject(seg) or _role_as_written(text, seg, role_then_name(seg, 0))  # "said psychologist Nancy Ruiz"
+    # "said psychologist Nancy Ruiz", "said 9/11 widow Ann Lee"
+    m = _capitalised_subject(seg) or _role_as_written(text, seg, role_then_name(seg, 0))
     if m is None:
         m = common_np(seg)
         if m is not None and m.start != seg[0].start:

@@ -80,12 +80,13 @@ def role_then_name(toks: list[Token], k: int, lo: int = 0) -> Mention | None:
 
 
 # "Economists polled by Reuters": the outlet that asked is not the speaker
-ASKED_BY = re.compile(r"\s+(?:polled|contacted|surveyed|interviewed|questioned|asked|reached|queried|canvassed|consulted)\s+by\s+"
+ASKED_BY = re.compile(r"\s+(?:polled|contacted|surveyed|interviewed|questioned|asked|reached|queried|canvassed"
+                      r"|consulted)\s+by\s+"
                       r"(?:the\s+)?[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3}\s*$")
 
 
-_ASKED_BY_ANYWHERE = re.compile(r"\s+(?:polled|contacted|surveyed|interviewed|questioned|asked|reached|queried|canvassed"
-                                r"|consulted|obtained|seen|quoted)\s+by\s+")
+_ASKED_BY_ANYWHERE = re.compile(r"\s+(?:polled|contacted|surveyed|interviewed|questioned|asked|reached|queried"
+                                r"|canvassed|consulted|obtained|seen|quoted)\s+by\s+")
 
 
 def cut_asked_by(text: str, pos: int, hi: int) -> int:
