@@ -98,6 +98,8 @@ TITLES = [
     ('In an interview on "Meet the Voters," Senator Ann Ruiz said the plan would fail.', "Meet the Voters,"),
     ('Mayor Tom Reyes called the scheme "Operation Clean Sweep" on Monday.', "Operation Clean Sweep"),
     ("In his book ''Make Your Garden Grow,'' Paul Varga argued for compost.", "Make Your Garden Grow,"),
+    # a comma between the naming word and the title
+    ("In his 2002 book, ''Make Your Garden Grow,'' Mr. Varga suggested compost.", "Make Your Garden Grow,"),
 ]
 
 
