@@ -17,6 +17,7 @@ from .appositives import apposed_name
 from .descriptions import common_np
 from .lexicon.grammar import APPOSITIVE_OPENERS, ARTICLES, AUXILIARIES, FUNCTION_WORDS, HEAD_PREFIXES, \
     INTRO_PREPOSITIONS, INTRO_SUFFIXES, INTRO_WORDS, NOT_THIRD_PERSON, PRONOUNS
+from .lexicon.people import NEVER_AT_START
 from .mentions import NAME, Mention, pronoun
 from .names import is_title, looks_org, speaker_head
 from .patterns import DATELINE, MASK, REPORT_VERB_SET
@@ -71,7 +72,7 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
 
 def skip_introduction(toks: list[Token]) -> list[Token]:
     """The tokens after an introductory phrase ending with a comma: "Earlier
-    on Saturday," / "In an interview with CBS news," / "Speaking to
+    on Saturday," / "Hours later," / "In an interview with CBS news," / "Speaking to
     reporters," / "Asked about the plan," (and an appositive closing it:
     "For Kevin Allton, a USI instructor, Warhol was ...")."""
     long_intro = bool(toks) and toks[0].text.lower() in INTRO_PREPOSITIONS
@@ -81,7 +82,7 @@ def skip_introduction(toks: list[Token]) -> list[Token]:
         if t.text == ",":
             if i + 1 < len(toks):
                 first = toks[0].text.lower()
-                if first in FUNCTION_WORDS or first in INTRO_WORDS or (
+                if first in FUNCTION_WORDS or first in INTRO_WORDS or first in NEVER_AT_START or (
                         len(first) > 4 and first.endswith(INTRO_SUFFIXES) and first not in REPORT_VERB_SET):
                     toks = toks[i + 1 :]
                     if toks and toks[0].text.lower() in APPOSITIVE_OPENERS:

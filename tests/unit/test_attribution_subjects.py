@@ -38,6 +38,22 @@ def test_the_subject_speaks(line, expected):
     assert speakers(line) == expected
 
 
+# verbs of speaking beyond "said", and a subject after an opener ("Hours later,")
+MORE_VERBS = [
+    ('"Go back to your desk," Okafor barked as a guard led the man out.', ["Okafor"]),
+    ('"Ann wants to be a tough guy tonight," Okafor shot back. "Let me talk."', ["Okafor", "Okafor"]),
+    ('On Monday, Okafor groused to a crowd in Salem that the paper "does not treat me properly" before leaving.',
+     ["Okafor"]),
+    ('Okafor then accused the audience of consisting of "donors and special interests" on Monday.', ["Okafor"]),
+    ('Hours later, Tom Okafor returned the favour, telling reporters, "She is a friend of mine."', ["Tom Okafor"]),
+]
+
+
+@pytest.mark.parametrize("line, expected", MORE_VERBS)
+def test_verbs_beyond_said_name_their_subject(line, expected):
+    assert speakers(line) == expected
+
+
 NOBODY = [
     # half a coordinated description is not the speaker
     'The former first lady and senator said it was "a mistake" to wait.',
