@@ -46,6 +46,10 @@ MORE_VERBS = [
      ["Okafor"]),
     ('Okafor then accused the audience of consisting of "donors and special interests" on Monday.', ["Okafor"]),
     ('Hours later, Tom Okafor returned the favour, telling reporters, "She is a friend of mine."', ["Tom Okafor"]),
+    # the state after a town closes the opening phrase; it is no subject
+    ('Speaking at a town hall in Salem, New Hampshire, Tom Okafor went after Ann Lee, calling her "a total stiff."',
+     ["Tom Okafor"]),
+    ('Speaking in Nashua, N.H., Tom Okafor went after Ann Lee, calling her "a total stiff."', ["Tom Okafor"]),
 ]
 
 
