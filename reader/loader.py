@@ -10,23 +10,23 @@ yields :class:`Batch` records in file order as they complete; the caller
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-from collections.abc import Callable, Iterable, Iterator
 import ctypes
 import gc
 import hashlib
 import logging
+import multiprocessing
+import os
 import weakref
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reader.cache import ParseCache, content_hash
-from reader.records import article_from_tuple, article_to_tuple, attribution_from_tuple, attribution_to_tuple
 from reader.corpus import ArticleError, article_files, read_file, repeat_warning
 from reader.model import Article, Attribution
+from reader.records import article_from_tuple, article_to_tuple, attribution_from_tuple, attribution_to_tuple
 
 log = logging.getLogger(__name__)
 
@@ -107,13 +107,20 @@ def _file_results(files: list[Path], cache: ParseCache | None,
     first: list[_FileResult] = []
     misses: list[int] = []
     with _collector_paused():
-        cached = cache.lookup(list(zip(files, stats)), defer=defer) if cache is not None else [None] * len(files)
-        for n, (path, items) in enumerate(zip(files, cached)):
+        cached = (
+            cache.lookup(list(zip(files, stats, strict=False)), defer=defer)
+            if cache is not None
+            else [None] * len(files)
+        )
+        for n, (path, items) in enumerate(zip(files, cached, strict=False)):
             if items is None:
                 misses.append(n)
             else:
-                first.append(_FileResult(n, [(_with_path(a, str(path)), q) for a, q in items], [],
-                                         cache.digests.get(cache.key(path), "")))
+                first.append(
+                    _FileResult(
+                        n, [(_with_path(a, str(path)), q) for a, q in items], [], cache.digests.get(cache.key(path), "")
+                    )
+                )
 
     def take(n: int, result) -> _FileResult:
         items_t, notes, error, digest = result
@@ -137,11 +144,11 @@ def _file_results(files: list[Path], cache: ParseCache | None,
     if callable(executor):
         executor = executor(len(later))
     chunks = [later[i : i + CHUNK] for i in range(0, len(later), CHUNK)]
-    for chunk, chunk_results in zip(chunks, _results(executor, [[files[n] for n in c] for c in chunks])):
+    for chunk, chunk_results in zip(chunks, _results(executor, [[files[n] for n in c] for c in chunks]), strict=False):
         done += len(chunk)
-        yield [take(n, result) for n, result in zip(chunk, chunk_results)], done
+        yield [take(n, result) for n, result in zip(chunk, chunk_results, strict=False)], done
     if cache is not None:
-        cache.forget_missing({cache.key(path) for path, stat in zip(files, stats) if stat is not None})
+        cache.forget_missing({cache.key(path) for path, stat in zip(files, stats, strict=False) if stat is not None})
 
 
 @contextmanager
@@ -229,7 +236,7 @@ def load_all(paths: Iterable[Path | str] | None, cache: ParseCache | None = None
         return started[-1]
 
     try:
-        for group, done in _file_results(files, cache, start, defer=False):
+        for group, _done in _file_results(files, cache, start, defer=False):
             results.extend(group)
     finally:
         for executor in started:
@@ -312,15 +319,11 @@ def give_back_memory() -> None:
     Python frees them, but the C allocator keeps the pages unless asked.
     """
     gc.collect()
-    try:
+    with suppress(OSError, AttributeError):
         ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 def _lower_priority() -> None:
     """Workers yield the CPU to the reader itself, so keys stay quick while loading."""
-    try:
+    with suppress(AttributeError, OSError):
         os.nice(10)
-    except (AttributeError, OSError):
-        pass

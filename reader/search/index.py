@@ -350,7 +350,7 @@ class SearchIndex:
         for ft in f.split():
             best: dict[int, float] = {}
 
-            def give(sids, score):
+            def give(sids, score, best=best):
                 for s in sids:
                     if best.get(s, 0.0) < score:
                         best[s] = score
@@ -365,10 +365,7 @@ class SearchIndex:
                     ft, speaker_keys, scorer=fuzz.ratio, score_cutoff=75, limit=None
                 ):
                     give(keys[key], 0.8 * score / 100)
-            if combined is None:
-                combined = best
-            else:
-                combined = {s: min(v, best[s]) for s, v in combined.items() if s in best}
+            combined = best if combined is None else {s: min(v, best[s]) for s, v in combined.items() if s in best}
         if not combined:
             return {}
         if max(combined.values()) >= 0.9:  # real matches: drop the fuzzy ones
