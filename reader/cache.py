@@ -235,7 +235,7 @@ class ParseCache:
             raw = cache_db.read_items(self._db, wanted)
             out = {}
             for fid in wanted:
-                with contextlib.suppress(_BAD_ROW):
+                with contextlib.suppress(*_BAD_ROW):
                     out[fid] = items_from_rows(raw.get(fid, []))
             return out
         articles: dict[int, tuple[int, Article]] = {}
