@@ -19,12 +19,13 @@ import os
 import weakref
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reader.cache import ParseCache, content_hash
 from reader.corpus import ArticleError, article_files, read_file, repeat_warning
+from reader.gcpause import collector_paused
 from reader.model import Article, Attribution
 from reader.records import article_from_tuple, article_to_tuple, attribution_from_tuple, attribution_to_tuple
 
@@ -106,7 +107,7 @@ def _file_results(files: list[Path], cache: ParseCache | None,
     stats = [_stat(path) for path in files]
     first: list[_FileResult] = []
     misses: list[int] = []
-    with _collector_paused():
+    with collector_paused():
         if cache is None:
             misses.extend(range(len(files)))
         else:
@@ -142,7 +143,7 @@ def _file_results(files: list[Path], cache: ParseCache | None,
     done = len(files) - len(later)
     yield first, done
     if cache is not None:
-        with _collector_paused():
+        with collector_paused():
             cache.finish()  # the quotes of the cached articles, now that they are listed
     if callable(executor):
         executor = executor(len(later))
@@ -152,20 +153,6 @@ def _file_results(files: list[Path], cache: ParseCache | None,
         yield [take(n, result) for n, result in zip(chunk, chunk_results, strict=False)], done
     if cache is not None:
         cache.forget_missing({cache.key(path) for path, stat in zip(files, stats, strict=False) if stat is not None})
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No garbage collection while the cache's rows become records: they hold no
-    cycles, and a warm start makes hundreds of thousands of them, which the
-    collector would walk again and again (a second of CPU on Reuters)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class _Accepter:
@@ -239,15 +226,16 @@ def load_all(paths: Iterable[Path | str] | None, cache: ParseCache | None = None
         return started[-1]
 
     try:
-        for group, _done in _file_results(files, cache, start, defer=False):
+        for group, read_so_far in _file_results(files, cache, start, defer=False):
             results.extend(group)
+            done = read_so_far
     finally:
         for executor in started:
             stop_workers(executor)
     results.sort(key=lambda result: result.number)
     batch = Batch(warnings=warnings, done=done, total=len(files))
     accepter = _Accepter()
-    with _collector_paused():
+    with collector_paused():
         for result in results:
             accepter.add(batch, result)
     batch.corpus_key = accepter.key.hexdigest()

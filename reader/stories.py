@@ -53,6 +53,7 @@ from operator import mul
 from typing import NamedTuple
 
 from reader.dates import day_of_year, when
+from reader.gcpause import collector_paused
 from reader.model import Article, Attribution
 from reader.query import normalize, terms
 from reader.shared_quotes import SharedQuote, SpeakerNamer, find_shared_quotes
@@ -255,9 +256,8 @@ def group_stories(items: Iterable[tuple[Article, Attribution]], *, directory=Non
     Stories are ranked by how many outlets carry them, then by their shared
     quotes and their size (see :func:`_stories`).
     """
-    from reader.directory import no_gc
 
-    with no_gc():
+    with collector_paused():
         return _group(list(items), directory)
 
 

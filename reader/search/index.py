@@ -8,7 +8,6 @@ snapshot (see :mod:`reader.search` for the design).
 
 from __future__ import annotations
 
-import gc
 import threading
 from array import array
 from bisect import bisect_left
@@ -17,6 +16,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from reader.gcpause import collector_paused
 from reader.model import Article, Attribution, Speaker
 from reader.query import Query, parse_query, terms
 from reader.search import ranking
@@ -101,15 +101,10 @@ class SearchIndex:
         index = cls()
         # The index allocates no reference cycles; the garbage collector would
         # only walk the caller's (large) article graph over and over.
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             for article, attribution in items:
                 index.add(article, attribution)
             index._prepare(eager=True)
-        finally:
-            if was_enabled:
-                gc.enable()
         return index
 
     def __len__(self) -> int:

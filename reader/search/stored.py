@@ -30,7 +30,6 @@ article's text, cut when a search shows it::
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import struct
@@ -42,6 +41,7 @@ from operator import le
 from pathlib import Path
 from typing import cast
 
+from reader.gcpause import collector_paused
 from reader.model import Article
 from reader.search.hits import KIND_ARTICLE, KIND_NAMES, KIND_SPEAKER
 from reader.search.index import SearchIndex, _Vocab
@@ -207,15 +207,11 @@ def load(data: bytes, articles: Sequence[Article]) -> SearchIndex:
     Raises ``ValueError`` (or ``KeyError``, ``TypeError``) when the bytes are
     not a sound index of that many articles.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()  # tens of thousands of arrays, no cycles: no collections over the caller's articles
     try:
-        return _load(data, articles)
+        with collector_paused():  # tens of thousands of arrays, no cycles
+            return _load(data, articles)
     except (KeyError, TypeError, IndexError, AttributeError, RecursionError, UnicodeDecodeError) as exc:
         raise _bad(f"damaged ({type(exc).__name__})") from None
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _load(data: bytes, articles: Sequence[Article]) -> SearchIndex:
