@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from .cues import speech_verbs, trailing_cue
@@ -273,7 +274,7 @@ def _pieces(t: str, spans: list[tuple[int, int]], continues: bool) -> list[Piece
     return out
 
 
-def _mask(t: str, spans: list[tuple[int, int]], blanks: list[tuple[int, int]] = ()) -> str:
+def _mask(t: str, spans: list[tuple[int, int]], blanks: Sequence[tuple[int, int]] = ()) -> str:
     """``t`` with every character strictly inside each span made :data:`MASK`,
     and each of ``blanks`` (a nickname and its marks) made spaces, so the
     name around it reads as one (``Marcia "Cia" Price`` -> ``Marcia       Price``)."""

@@ -82,7 +82,7 @@ def _add_named(reg: Registry, run: Run, nr: NamedRun, source: str) -> None:
         return
     if any(norm(w) in NONPERSON_WORDS for w in name_toks):
         return
-    if name.lower() in NEWS_AGENCIES and _AUDIENCE_BEFORE.search(source, max(0, run.start - 12), run.start):
+    if name and name.lower() in NEWS_AGENCIES and _AUDIENCE_BEFORE.search(source, max(0, run.start - 12), run.start):
         return  # "told Reuters", "polled by Reuters": the agency asked, nobody said anything
     org = looks_org(name) or nr.acronym is not None
     kind = "organisation" if org else "person"
