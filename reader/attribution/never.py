@@ -53,6 +53,7 @@ class NeverSpeaker:
     def __init__(self, source: str) -> None:
         self.source = source
         self._lower: frozenset[str] | None = None
+        self._participles: dict[str, bool] = {}  # word -> only ever a sentence-opening participle
 
     def rejects(self, name: str, at_sentence_start: bool) -> bool:
         """Is ``name`` (a resolved speaker name) no speaker at all?"""
@@ -80,10 +81,12 @@ class NeverSpeaker:
         a preposition, article or pronoun ("Appearing before supporters, ...",
         "Dismayed by the vote, ...")?  Not when it is written capitalised
         elsewhere ("Peyton Manning") or followed by a verb ("Beijing insists")."""
-        for m in re.finditer(r"\b" + re.escape(word) + r"\b(?:\s+(\w+))?", self.source):
-            if not self.starts_sentence(m.start()) or (m.group(1) or "").lower() not in _AFTER_PARTICIPLE:
-                return False
-        return True
+        known = self._participles.get(word)
+        if known is None:
+            known = self._participles[word] = all(
+                self.starts_sentence(m.start()) and (m.group(1) or "").lower() in _AFTER_PARTICIPLE
+                for m in re.finditer(r"\b" + re.escape(word) + r"\b(?:\s+(\w+))?", self.source))
+        return known
 
     def starts_sentence(self, pos: int) -> bool:
         """Does the word at ``pos`` in the source open a sentence?"""
