@@ -88,6 +88,7 @@ from .subjects import np_at_end
 
 _SHORTEST_CLAUSE = 8  # characters
 _FEWEST_WORDS = 3
+_POSSESSIVE_END = re.compile(r"\w['’]s?\s+$")  # "Pagliano's " right before a name
 _LONGEST_SOURCE = 10  # words of a source phrase after "according to"
 _TAG_WINDOW = 40
 _SUBJECT_WINDOW = 300  # characters before a verb read for a subject with asides
@@ -471,8 +472,8 @@ def _not_a_speaker(m: str, s: int, mention: Mention, vm: re.Match) -> bool:
     if (verb.endswith("ed") or verb in PARTICIPLE_FORMS) and "," not in gap and \
             any(w in BE_FORMS for w in gap.lower().split()[-3:]):
         return True  # "Reagan was once asked how ..."
-    if verb in NOUN_HOMOGRAPHS and mention.kind not in (PRONOUN, NAME):
-        return True
+    if verb in NOUN_HOMOGRAPHS and (mention.kind not in (PRONOUN, NAME) or _POSSESSIVE_END.search(m, s, mention.start)):
+        return True  # "his claims", "Pagliano's Fifth Amendment claims": a noun
     if mention.kind is NAME and (mention.text.split()[0] in PREPOSITIONS or
                                  mention.name_start >= 0 and m[mention.name_start : mention.name_start + 1].islower()):
         return True  # "of California" (from "Feinstein, Democrat of California, said")

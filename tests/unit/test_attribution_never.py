@@ -33,6 +33,11 @@ NEVER = [
     ('Perhaps not by chance, Mr. Okafor has started asking supporters to raise their hands. "They will vote," he said.',
      "Perhaps"),
     ('Hours later, the mayor spoke. "We won," he said.', "Hours"),
+    # a noun after a possessive name is no verb: "claims" here is what Okafor claims
+    ("A judge may not enforce the subpoena because of Okafor's Fifth Amendment claims, prosecutors rarely "
+     "pursue such cases.", "Fifth Amendment"),
+    # an amount is no part of who speaks
+    ("That is a small part of the $20 million experts say a campaign costs.", "million experts"),
 ]
 
 
