@@ -49,7 +49,7 @@ from reader.cleaning import parse_article, split_paragraphs
 from reader.htmltree import BLOCK as _BLOCK
 from reader.htmltree import Node as _Node
 from reader.htmltree import build as _build
-from reader.htmltree import measure, text_length, visible_text
+from reader.htmltree import LOOSE_PARAGRAPH, NOT_LOOSE as _NOT_LOOSE, measure, text_length, visible_text
 from reader.model import Article, Caption
 from reader.sanitize import loads_json, web_url
 
@@ -61,9 +61,10 @@ __all__ = ["HTML_SUFFIXES", "JSONL_SUFFIXES", "parse_html", "parse_jsonl"]
 # --- what to drop ---------------------------------------------------------------
 
 _DROP_TAGS = frozenset(
-    """script style noscript template nav aside form iframe svg button select textarea input
+    """script style noscript template nav aside iframe svg button select textarea input
     dialog canvas object embed map audio video footer""".split()
 )
+_WRAPPER_TAGS = frozenset({"form"})  # dropped unless it holds most of the page (ASP.NET wraps pages in one)
 _DROP_ROLES = frozenset({"navigation", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu", "menubar"})
 _CLUTTER_WORDS = frozenset(
     """ad ads adslot adunit adunits advert adverts advertisement advertisements advertising advertorial
@@ -164,6 +165,8 @@ class _Page:
             return False
         if tag in _DROP_TAGS or _is_hidden(node):
             return True
+        if tag in _WRAPPER_TAGS and not self._holds_most(node):
+            return True
         role = node.get("role").strip().lower()
         if role in _DROP_ROLES:
             return True
@@ -201,17 +204,30 @@ _SKIP_TAGS = frozenset({"h1", "h5", "h6", "figure", "figcaption", "hr", "caption
 _MIN_LOOSE = 40  # characters of loose text (outside <p>) worth keeping as a paragraph
 
 
+def _loose_text(node: _Node) -> int:
+    """Characters of the long runs of text standing directly in ``node``
+    outside any paragraph, link or heading (a story set with ``<br>``)."""
+    if node.tag in _NOT_LOOSE:
+        return 0
+    size = sum(n for c in node.children if isinstance(c, str) and (n := len(c.strip())) >= LOOSE_PARAGRAPH)
+    if size and any(a.tag in _NOT_LOOSE for a in node.ancestors()):
+        return 0
+    return size
+
+
 def _story_node(page: _Page) -> tuple[_Node, _Node | None]:
     """The element holding the story, and the <article>/<main> it sits in (if any)."""
     visible = page.visible()
     ptext = {id(n): page.text_length(n) for n in visible if n.tag == "p"}
+    loose = {id(n): size for n in visible if n.tag != "p" and (size := _loose_text(n))}
     under: dict[int, int] = {}  # visible paragraph text under each visible element (itself included)
     for node in reversed(visible):  # children before parents
-        size = under[id(node)] = under.get(id(node), 0) + ptext.get(id(node), 0)
+        own = ptext.get(id(node), 0) + loose.get(id(node), 0)
+        size = under[id(node)] = under.get(id(node), 0) + own
         if node.parent is not None:
             under[id(node.parent)] = under.get(id(node.parent), 0) + size
 
-    total = sum(ptext.values())
+    total = sum(ptext.values()) + sum(loose.values())
     for test in (_is_body_prop, lambda n: n.tag == "article", lambda n: n.tag == "main" or n.get("role") == "main"):
         found = [n for n in visible if test(n)]
         if found:
@@ -225,16 +241,21 @@ def _story_node(page: _Page) -> tuple[_Node, _Node | None]:
     # No story element: the container with the most paragraph text directly inside.
     scores: dict[int, float] = {}
     nodes: dict[int, _Node] = {}
+
+    def add(node: _Node, size: float) -> None:
+        scores[id(node)] = scores.get(id(node), 0) + size
+        nodes[id(node)] = node
+
     for node in visible:
+        if id(node) in loose:  # scored like a <p>: the nearest block holding it is the paragraph
+            block = next((a for a in (node, *node.ancestors()) if a.tag in _BLOCK), node)
+            for share, holder in zip((1, 0.5), list(block.ancestors())[:2]):
+                add(holder, loose[id(node)] * share)
         if node.tag != "p" or node.parent is None:
             continue
-        size = ptext[id(node)]
-        parent = node.parent
-        scores[id(parent)] = scores.get(id(parent), 0) + size
-        nodes[id(parent)] = parent
-        if parent.parent is not None:
-            scores[id(parent.parent)] = scores.get(id(parent.parent), 0) + size / 2
-            nodes[id(parent.parent)] = parent.parent
+        add(node.parent, ptext[id(node)])
+        if node.parent.parent is not None:
+            add(node.parent.parent, ptext[id(node)] / 2)
     if not scores:
         body = next((n for n in visible if n.tag == "body"), page.root)
         return body, None
