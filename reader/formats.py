@@ -299,8 +299,14 @@ def _paragraphs(page: _Page, top: _Node) -> list[str]:
                 continue
             elif child.tag in _SKIP_TAGS:
                 flush(run, keep_short)
+            elif child.tag == "tr" and (row := _row_text(page, child)) is not None:
+                flush(run, keep_short)
+                if row:
+                    out.append(row)
             elif child.tag in _PARA_TAGS:
                 flush(run, keep_short)
+                if not page.has_block(child) and _all_links(page, child):
+                    continue
                 if page.has_block(child):
                     container(child, True)
                 else:
@@ -320,6 +326,28 @@ def _paragraphs(page: _Page, top: _Node) -> list[str]:
     else:
         container(top, False)
     return out
+
+
+def _row_text(page: _Page, row: _Node) -> str | None:
+    """A table row of plain cells as one line, cells apart by spaces
+    (``"Pos Player Plays"``); None for a row of a layout table (a cell
+    holding blocks), read as containers instead."""
+    cells = [c for c in row.children if isinstance(c, _Node) and c.tag in ("td", "th") and not page.dropped(c)]
+    if any(page.has_block(c) for c in cells):
+        return None
+    return " ".join(t for t in (_text(page, c, soft=False) for c in cells) if t)
+
+
+def _all_links(page: _Page, node: _Node) -> bool:
+    """Is all the visible text of a paragraph link text?  A list of linked
+    headlines (related stories, "Get author RSS feed") is not the story.
+
+    The text outside links: what is left when the links are skipped.
+    """
+    links = [n for n in page.walk(node) if n.tag == "a"]
+    if not links:
+        return False
+    return not _text(page, node, soft=False, skip=tuple(links)).strip(" .,:;|-–—•·()[]")
 
 
 def _captions(page: _Page, scope: _Node | None) -> list[Caption]:
