@@ -21,17 +21,26 @@ from html import unescape
 from html.parser import HTMLParser
 from typing import NamedTuple
 
-__all__ = ["BLOCK", "LOOSE_PARAGRAPH", "MAX_DEPTH", "NOT_LOOSE", "RAW", "Node", "Measures", "TreeBuilder", "build", "measure", "text_length", "visible_text"]
+__all__ = [
+    "BLOCK", "LOOSE_PARAGRAPH", "MAX_DEPTH", "NOT_LOOSE", "RAW", "Node", "Measures", "TreeBuilder",
+    "build", "measure", "text_length", "visible_text",
+]
 
 MAX_DEPTH = 160  # deeper elements are flattened into their ancestor (keeps walks off the recursion limit)
 
 _VOID = frozenset(
-    "area base br col embed hr img input keygen link meta param source track wbr basefont frame".split()
+    [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source",
+        "track", "wbr", "basefont", "frame"
+    ]
 )
 BLOCK = frozenset(
-    """address article aside blockquote body caption center dd details dialog div dl dt fieldset
-    figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav noscript
-    ol p pre section summary table tbody td tfoot th thead tr ul iframe video audio canvas""".split()
+    [
+        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div",
+        "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+        "hgroup", "hr", "html", "li", "main", "menu", "nav", "noscript", "ol", "p", "pre", "section", "summary",
+        "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "iframe", "video", "audio", "canvas"
+    ]
 )
 # Elements whose start closes an open <p> (HTML's implied end tags, simplified).
 _CLOSES_P = BLOCK - {"li", "dd", "dt", "td", "th", "tr", "tbody", "thead", "tfoot", "caption", "body", "html"}
@@ -44,7 +53,7 @@ RAW = frozenset({"script", "style"})
 # TreeBuilder remembers it.  Only where the parser is the one described.
 _COMMENT_END = re.compile(r"--\s*>")
 _SECTION_END = re.compile(r"]\s*>")  # the end of every marked section ends so
-_SECTION_NAMES = frozenset("temp cdata ignore include rcdata if else endif".split())
+_SECTION_NAMES = frozenset(["temp", "cdata", "ignore", "include", "rcdata", "if", "else", "endif"])
 _OLD_PARSER = (
     HTMLParser.parse_comment is _markupbase.ParserBase.parse_comment
     and HTMLParser.parse_marked_section is _markupbase.ParserBase.parse_marked_section
@@ -349,7 +358,8 @@ def _then(a: _Summary, b: _Summary) -> _Summary:
 
 def _of_string(s: str) -> _Summary:
     words = s.split()
-    return sum(map(len, words)), len(words), s[:1] != "" and not s[0].isspace(), s[-1:] != "" and not s[-1].isspace(), s != ""
+    starts, ends = s[:1] != "" and not s[0].isspace(), s[-1:] != "" and not s[-1].isspace()
+    return sum(map(len, words)), len(words), starts, ends, s != ""
 
 
 def text_length(node: Node, hidden: Callable[[Node], bool], memo: dict[int, _Summary]) -> int:
@@ -368,7 +378,9 @@ def text_length(node: Node, hidden: Callable[[Node], bool], memo: dict[int, _Sum
             continue
         if not ready:
             stack.append((top, True))
-            stack.extend((c, False) for c in top.children if isinstance(c, Node) and id(c) not in memo and not hidden(c))
+            stack.extend(
+                (c, False) for c in top.children if isinstance(c, Node) and id(c) not in memo and not hidden(c)
+            )
             continue
         acc = _NOTHING
         for child in top.children:
