@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from reader.model import Article, Caption, Span
-from reader.paragraphs import split_paragraphs
+from reader.paragraphs import is_byline_line, is_desk_line, split_paragraphs
 from reader.sanitize import web_url
 
 __all__ = ["article_id", "parse_article", "split_paragraphs"]
@@ -256,7 +256,16 @@ def _header_role(p: _Para, outlet_seen: bool) -> str:
 
 
 def _stands_alone(source: str, paras: list[_Para], i: int) -> bool:
-    """Is paragraph i followed by a blank line (or the end of the text)?"""
+    """Is paragraph i followed by a blank line (or the end of the text), perhaps
+    after its byline and desk lines (``"Port shuts\nBy Jane Doe\nIndustry Desk\n\n"``)?"""
+    while i + 1 < len(paras) and (is_byline_line(paras[i + 1].text) or is_desk_line(paras[i + 1].text)):
+        if _blank_after(source, paras, i):
+            return True
+        i += 1
+    return _blank_after(source, paras, i)
+
+
+def _blank_after(source: str, paras: list[_Para], i: int) -> bool:
     after = paras[i + 1].start if i + 1 < len(paras) else len(source)
     return bool(re.search(r"\n[ \t\r]*\n|\r[ \t]*\r", source[paras[i].end : after])) or i + 1 == len(paras)
 
@@ -446,6 +455,9 @@ def _header_metadata(paras: list[_Para], title_index: int) -> dict[str, str]:
         if p.role == "body" and (m := _EXPLICIT_BYLINE.match(p.text)) and p.words <= 12:
             p.role = "byline"
             found.setdefault("byline", m.group("name"))
+        elif p.role == "body" and title_index >= 0 and is_desk_line(p.text):
+            p.role = "section"
+            found.setdefault("section", p.text)
     return found
 
 

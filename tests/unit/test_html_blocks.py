@@ -1,0 +1,74 @@
+"""Which blocks of a saved HTML page are the story: one test per rule, on pages written here."""
+
+from __future__ import annotations
+
+from reader.formats import parse_html
+
+LONG = "The harbour master of Elwin said on Monday that the port would stay shut until the storm had passed"
+
+
+def body(html: str) -> list[str]:
+    html = html.replace("<html>", "<html><head><title>Storm shuts Elwin port</title></head>", 1)
+    return [p.text for p in parse_html(html, "page.html").paragraphs]
+
+
+def test_story_set_as_loose_text_with_line_breaks_is_found():
+    # No <p> at all: the story is text separated by <br> in a div, next to a
+    # sidebar list that has more elements (but less running text).
+    story = f"{LONG}.<br><br>Ships waiting offshore were told to keep their distance, the port authority added.<br>"
+    sidebar = "".join(f"<li><a href='/s{i}'>Other story number {i}</a></li>" for i in range(12))
+    html = f"<html><body><div class='side'><ul>{sidebar}</ul></div><div class='text'>{story}</div></body></html>"
+    second = "Ships waiting offshore were told to keep their distance, the port authority added."
+    assert body(html) == [f"{LONG}.", second]
+
+
+def test_form_wrapping_the_whole_page_is_not_dropped():
+    # Some site frameworks put the whole page inside one <form>.
+    html = f"<html><body><form action='/'><h1>Port shut</h1><p>{LONG}.</p><p>{LONG}, again.</p></form></body></html>"
+    assert body(html) == [f"{LONG}.", f"{LONG}, again."]
+
+
+def test_a_small_form_is_still_dropped():
+    html = (
+        f"<html><body><article><p>{LONG}.</p><form><p>Enter your email address to get our daily briefing "
+        "delivered every single morning at seven.</p></form>"
+        "<p>The storm moved north overnight.</p></article></body></html>"
+    )
+    assert body(html) == [f"{LONG}.", "The storm moved north overnight."]
+
+
+def test_table_rows_in_the_story_are_kept_one_line_per_row():
+    table = (
+        "<table><tr><th>Port</th><th>Ships</th><th>Status</th></tr>"
+        "<tr><td>Elwin</td><td>12</td><td>Shut</td></tr><tr><td>Marrow</td><td>4</td><td>Open</td></tr></table>"
+    )
+    html = f"<html><body><article><p>{LONG}.</p>{table}<p>The storm moved north.</p></article></body></html>"
+    assert body(html) == [f"{LONG}.", "Port Ships Status", "Elwin 12 Shut", "Marrow 4 Open", "The storm moved north."]
+
+
+def test_a_layout_table_is_read_as_containers_not_rows():
+    html = (
+        f"<html><body><table><tr><td><p>{LONG}.</p><p>{LONG}, again.</p></td>"
+        "<td><div>Menu</div></td></tr></table></body></html>"
+    )
+    assert body(html) == [f"{LONG}.", f"{LONG}, again."]
+
+
+def test_paragraphs_made_only_of_links_are_dropped():
+    # A "related stories" run inside the article, and a lone link line.
+    related = (
+        "<p>You may also like...</p>"
+        "<p><a href='/a'>Flood warnings issued along the whole northern coast</a></p>"
+        "<ul><li><a href='/b'>Ferry services cancelled for a second day</a></li></ul>"
+        "<p><a href='/rss'>Get author RSS feed</a></p>"
+    )
+    html = f"<html><body><article><p>{LONG}.</p>{related}</article></body></html>"
+    kept = body(html)
+    assert f"{LONG}." in kept
+    assert not any("Flood warnings" in p or "Ferry services" in p or "RSS" in p for p in kept)
+
+
+def test_a_paragraph_with_a_link_inside_its_words_is_kept():
+    text = "Officials said <a href='/report'>the full report</a> would be published on Friday, after the storm."
+    html = f"<html><body><article><p>{LONG}.</p><p>{text}</p></article></body></html>"
+    assert "Officials said the full report would be published on Friday, after the storm." in body(html)
