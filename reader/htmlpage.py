@@ -120,6 +120,10 @@ class Page:
             found = self._visible[key] = list(self.walk(top, soft=soft))
         return found
 
+    def holds_most(self, node: Node) -> bool:
+        """Does the element hold half the page's paragraph text, or more?"""
+        return self._holds_most(node)
+
     def _holds_most(self, node: Node) -> bool:
         size = (self._ptext if self._by_p else self._text)[id(node)]
         return self._total > 0 and size * 2 >= self._total

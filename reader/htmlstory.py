@@ -17,6 +17,7 @@ gives each figure caption with its credit.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from reader.htmlpage import Page, is_body_prop, pieces, text_of
@@ -124,7 +125,7 @@ def paragraphs(page: Page, top: Node) -> list[str]:
                 run.append(child)
             elif child.tag == "br":
                 run.append("\n")
-            elif page.dropped(child):
+            elif page.dropped(child) or _is_furniture(page, child):
                 continue
             elif child.tag in _SKIP_TAGS:
                 flush(run, keep_short)
@@ -176,7 +177,24 @@ def _all_links(page: Page, node: Node) -> bool:
     links = [n for n in page.walk(node) if n.tag == "a"]
     if not links:
         return False
-    return not text_of(page, node, soft=False, skip=tuple(links)).strip(" .,:;|-–—•·()[]")
+    around = text_of(page, node, soft=False, skip=tuple(links))
+    rest = around.strip(" .,:;|-–—•·()[]")
+    return not rest or (len(rest.split()) <= 2 and _LABEL_END.search(around) is not None)
+
+
+_LABEL_END = re.compile(r"[:|»›]\s*$|^[A-Z\s']+$")  # "Related:", "SEE MORE", "Read more »" before a link
+_FURNITURE_WORDS = frozenset(
+    {"byline", "bio", "author", "authors", "timestamp", "dateline", "caption", "captions", "credit", "credits",
+     "tags", "dek", "standfirst"}
+)
+
+
+def _is_furniture(page: Page, node: Node) -> bool:
+    """An element of the story the body leaves out, marked so by its class
+    or id: the byline and the author's bio, the time stamp, a photo caption
+    or credit, the tag list, the standfirst (dek).  Metadata and captions
+    are read from these elsewhere; the body is the story's own words."""
+    return bool(pieces(node) & _FURNITURE_WORDS) and not page.holds_most(node)
 
 
 def captions(page: Page, scope: Node | None) -> list[Caption]:

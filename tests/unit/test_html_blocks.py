@@ -72,3 +72,33 @@ def test_a_paragraph_with_a_link_inside_its_words_is_kept():
     text = "Officials said <a href='/report'>the full report</a> would be published on Friday, after the storm."
     html = f"<html><body><article><p>{LONG}.</p><p>{text}</p></article></body></html>"
     assert "Officials said the full report would be published on Friday, after the storm." in body(html)
+
+
+def test_a_labelled_teaser_link_is_dropped():
+    # "Related: <link>" and "SEE MORE: <link>": a label and a headline, not the story's words.
+    teasers = (
+        "<p>Related: <a href='/c'>Flood defences tested across the county</a></p>"
+        "<p>SEE MORE: <a href='/d'>Pictures of the storm over Elwin</a></p>"
+    )
+    html = f"<html><body><article><p>{LONG}.</p>{teasers}<p>The storm moved north.</p></article></body></html>"
+    assert body(html) == [f"{LONG}.", "The storm moved north."]
+
+
+def test_byline_time_stamp_caption_bio_and_tags_are_left_out_of_the_body():
+    furniture = (
+        "<div class='article-byline'>Jane Doe, Elwin Bugle Staff Writer</div>"
+        "<span class='timestamp'>10:01 pm, Tuesday, December 1, 2026</span>"
+        "<div class='image-caption'>The harbour wall on Monday morning, seen from the lighthouse path.</div>"
+    )
+    after = (
+        "<div class='author-bio'><p>Jane Doe covers the coast for the Bugle and has written about ports "
+        "for twenty years.</p></div><div class='article-tags'>Storms Elwin Ports Weather warnings</div>"
+    )
+    html = f"<html><body><article>{furniture}<p>{LONG}.</p><p>The storm moved north.</p>{after}</article></body></html>"
+    assert body(html) == [f"{LONG}.", "The storm moved north."]
+
+
+def test_a_story_inside_an_element_named_like_furniture_is_still_read():
+    # The marks leave out small elements, never the one holding the story.
+    html = f"<html><body><div class='post-author-content'><p>{LONG}.</p><p>{LONG}, again.</p></div></body></html>"
+    assert body(html) == [f"{LONG}.", f"{LONG}, again."]
