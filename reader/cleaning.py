@@ -33,7 +33,7 @@ from reader.model import Article, Caption, Span
 from reader.paragraphs import is_byline_line, is_desk_line, split_paragraphs
 from reader.sanitize import web_url
 
-__all__ = ["article_id", "parse_article", "split_paragraphs"]
+__all__ = ["article_id", "parse_article", "split_paragraphs", "trailing_credit"]
 
 # --- vocabulary -------------------------------------------------------------
 
@@ -233,7 +233,7 @@ def _names_credit(text: str) -> bool:
     return False
 
 
-def _trailing_credit(text: str) -> tuple[str, str] | None:
+def trailing_credit(text: str) -> tuple[str, str] | None:
     """``"Caption words. (Jane Doe/AP)"`` -> (caption, credit)."""
     match = _TRAILING_PARENS.search(text)
     if match and (_names_credit(match.group(1)) or _NAME_SLASH.match(match.group(1))):
@@ -414,7 +414,7 @@ def _caption_at(paras: list[_Para], i: int) -> Caption | None:
     if nxt is not None and p.words >= 4 and nxt.role == "body" and _is_credit(nxt.text) and not _is_prose(nxt):
         p.role, nxt.role = "caption", "credit"
         return Caption(p.text, nxt.text)
-    if (split := _trailing_credit(p.text)) is not None:
+    if (split := trailing_credit(p.text)) is not None:
         p.role = "caption"
         return Caption(*split)
     return None

@@ -95,9 +95,7 @@ def parse_html(html: str, path: str = "") -> Article:
     text = "\n\n".join(([title] if title else []) + body)
     article = _clean_with_title(text, path, title)
     changes: dict[str, object] = {k: v for k, v in meta.items() if v}
-    found = captions(page, scope)
-    if found:
-        changes["captions"] = tuple(found)
+    changes["captions"] = tuple(captions(page, scope))  # the page marks its captions: no guessing from text
     outlet = changes.get("outlet")
     if isinstance(outlet, str) and article.via and article.via.lower() == outlet.lower():
         changes["via"] = None

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from reader.htmlpage import Page, text_of
+from reader.htmlpage import Page, pieces, text_of
 from reader.htmltree import Node
 from reader.sanitize import loads_json, web_url
 
@@ -126,7 +126,8 @@ def _byline_from_page(page: Page, scope: Node | None) -> str | None:
         )
         if not marked:
             continue
-        text = _BY.sub("", text_of(page, node))
+        dates = tuple(n for n in page.visible(node, soft=True) if n.tag == "time" or pieces(n) & _DATE_WORDS)
+        text = _BY.sub("", text_of(page, node, skip=dates))  # "Jane Doe <span class=date>...": the name
         text = text.strip(" |,·•-–—")
         if 2 <= len(text) <= 100:
             return text
@@ -138,6 +139,22 @@ def _first_meta(page: Page, *keys: str) -> str | None:
         for value in page.meta.get(key, ()):
             if value:
                 return value
+    return None
+
+
+_DATE_WORDS = frozenset({"date", "timestamp", "dateline", "pubdate", "published"})
+_DIGIT = re.compile(r"\d")
+
+
+def _marked_date(page: Page, scope: Node | None) -> str | None:
+    """The text of the first element in the story whose class or id says it
+    is the date (``<span class="article-publish-date">Nov 19, 2019</span>``):
+    short, with a digit."""
+    for node in page.visible(scope, soft=True):
+        if pieces(node) & _DATE_WORDS:
+            text = text_of(page, node)
+            if 6 <= len(text) <= 60 and _DIGIT.search(text):
+                return text
     return None
 
 
@@ -171,7 +188,9 @@ def metadata(page: Page, scope: Node | None) -> dict[str, object]:
                 date = clean_text(node.get("datetime")) or text_of(page, node) or None
                 if date:
                     break
-    date = date or _first_meta(page, "datepublished", "date", "pubdate", "dc.date", "dc.date.issued")
+    date = date or _first_meta(page, "datepublished", "date", "pubdate", "dc.date", "dc.date.issued") or _marked_date(
+        page, scope
+    )
 
     section = _first_meta(page, "article:section") or _ld_str(ld.get("articleSection"))
     url = web_url(_first_meta(page, "og:url", "twitter:url")) or web_url(_ld_str(ld.get("url")))

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from reader.cleaning import trailing_credit
 from reader.htmlpage import Page, is_body_prop, pieces, text_of
 from reader.htmltree import BLOCK, LOOSE_PARAGRAPH, Node
 from reader.htmltree import NOT_LOOSE as _NOT_LOOSE
@@ -183,6 +184,7 @@ def _all_links(page: Page, node: Node) -> bool:
 
 
 _LABEL_END = re.compile(r"[:|»›]\s*$|^[A-Z\s']+$")  # "Related:", "SEE MORE", "Read more »" before a link
+_CAPTION_WORDS = frozenset({"caption", "captions"})
 _FURNITURE_WORDS = frozenset(
     {"byline", "bio", "author", "authors", "timestamp", "dateline", "caption", "captions", "credit", "credits",
      "tags", "dek", "standfirst"}
@@ -218,14 +220,17 @@ def captions(page: Page, scope: Node | None) -> list[Caption]:
         text = text_of(page, node, skip=tuple(credit_nodes))
         if credit and text.endswith(credit):
             text = text[: -len(credit)].rstrip()
-        if text or credit:
+        elif not credit and (split := trailing_credit(text)) is not None:
+            text, credit = split  # "Waves on the quay. (Ann Lee/AP)"
+        if text or (credit and node.tag == "figcaption"):
             found.setdefault(Caption(text, credit))
     return list(found)
 
 
 def _outer_captions(page: Page, scope: Node | None) -> Iterator[tuple[Node, Node | None]]:
-    """The visible figcaptions under ``scope`` that are not inside another,
-    each with the figure it is in (or None), in one pass over the story."""
+    """The visible captions under ``scope`` (figcaptions, and elements whose
+    class or id says caption) that are not inside another, each with the
+    figure it is in (or None), in one pass over the story."""
     visible = page.visible(scope, soft=True)
     figure_of: dict[int, Node | None] = {}  # the nearest <figure> above each element
     in_caption: set[int] = set()
@@ -240,7 +245,8 @@ def _outer_captions(page: Page, scope: Node | None) -> Iterator[tuple[Node, Node
         figure_of[id(node)] = figure
         if inside:
             in_caption.add(id(node))
-        elif node.tag == "figcaption":
+        elif node.tag == "figcaption" or (pieces(node) & _CAPTION_WORDS and not page.holds_most(node)):
+            in_caption.add(id(node))  # what is inside is part of it
             yield node, figure
 
 

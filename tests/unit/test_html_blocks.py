@@ -102,3 +102,34 @@ def test_a_story_inside_an_element_named_like_furniture_is_still_read():
     # The marks leave out small elements, never the one holding the story.
     html = f"<html><body><div class='post-author-content'><p>{LONG}.</p><p>{LONG}, again.</p></div></body></html>"
     assert body(html) == [f"{LONG}.", f"{LONG}, again."]
+
+
+def test_a_caption_marked_by_class_is_a_caption_with_its_credit_and_not_body():
+    photo = (
+        "<div class='photo'><img src='wall.jpg'><div class='image-caption'>"
+        "The harbour wall on Monday morning. (Ann Lee/Elwin Bugle)</div></div>"
+    )
+    html = f"<html><body><article><p>{LONG}.</p>{photo}<p>The storm moved north.</p></article></body></html>"
+    article = parse_html(html.replace("<html>", "<html><head><title>Port shut</title></head>"), "page.html")
+    captions = [(c.text, c.credit) for c in article.captions]
+    assert captions == [("The harbour wall on Monday morning.", "Ann Lee/Elwin Bugle")]
+    assert [p.text for p in article.paragraphs] == [f"{LONG}.", "The storm moved north."]
+
+
+def test_the_date_comes_from_an_element_marked_as_the_date_when_nothing_else_gives_it():
+    html = (
+        "<html><head><title>Port shut</title></head><body><article>"
+        "<div class='story-author'><a href='/jd'>Jane Doe</a> "
+        "<span class='publish-date'>December 1, 2026, 9:02 AM</span></div>"
+        f"<p>{LONG}.</p></article></body></html>"
+    )
+    assert parse_html(html, "page.html").date == "December 1, 2026, 9:02 AM"
+
+
+def test_a_date_inside_the_byline_element_is_not_part_of_the_byline():
+    html = (
+        "<html><head><title>Port shut</title></head><body><article>"
+        "<div class='story-author'><a href='/jd'>Jane Doe</a> <time>December 1, 2026</time></div>"
+        f"<p>{LONG}.</p></article></body></html>"
+    )
+    assert parse_html(html, "page.html").byline == "Jane Doe"
