@@ -42,8 +42,12 @@ _CLUTTER_WORDS = frozenset(
         "paywall", "related", "share", "shares", "sharing", "sharebar", "social", "cookie", "cookies", "consent",
         "gdpr", "comment", "comments", "disqus", "outbrain", "taboola", "recommended", "recirc", "recirculation",
         "popup", "modal", "breadcrumb", "breadcrumbs", "nav", "navbar", "navigation", "menu", "toolbar", "skip",
-        "skiplink", "sidebar", "trending"
+        "skiplink", "sidebar", "trending", "disclaimer", "disclosure"
     ]
+)
+# Names of two or three words: "read-more", "readMore" (camel case is lowered first), "see_also".
+_CLUTTER_PHRASES = re.compile(
+    r"read[-_]?more|see[-_]?also|most[-_]?(?:popular|read|viewed)|more[-_]?stories|you[-_]?may[-_]?(?:also[-_]?)?like"
 )
 _HEADER_WORDS = frozenset({"header", "masthead", "banner"})
 _FOOTER_WORDS = frozenset({"footer", "colophon"})
@@ -151,7 +155,10 @@ class Page:
         headerish = tag == "header" or role == "banner" or bool(words & _HEADER_WORDS)
         if headerish and not keep_header and not self._holds_most(node):
             return True
-        return bool(words & (_CLUTTER_WORDS | _FOOTER_WORDS)) and not is_story(node) and not self._holds_most(node)
+        clutter = bool(words & (_CLUTTER_WORDS | _FOOTER_WORDS)) or _CLUTTER_PHRASES.search(
+            f"{node.get('class')} {node.get('id')}".lower()
+        )
+        return bool(clutter) and not is_story(node) and not self._holds_most(node)
 
     def walk(self, top: Node | None = None, *, soft: bool = False) -> Iterator[Node]:
         """Elements under ``top`` (pre-order) that are not clutter, nor inside clutter."""

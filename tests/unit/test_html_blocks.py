@@ -133,3 +133,13 @@ def test_a_date_inside_the_byline_element_is_not_part_of_the_byline():
         f"<p>{LONG}.</p></article></body></html>"
     )
     assert parse_html(html, "page.html").byline == "Jane Doe"
+
+
+def test_read_more_boxes_and_affiliate_disclosures_are_dropped():
+    extras = (
+        "<a class='read-more-big' href='/e'><span>Also on the Bugle</span>"
+        "<span>Ferry services cancelled for a second day as the storm moves north</span></a>"
+        "<div class='affiliate-disclosure'>The Bugle may earn commission on products bought through links.</div>"
+    )
+    html = f"<html><body><article><p>{LONG}.</p>{extras}<p>The storm moved north.</p></article></body></html>"
+    assert body(html) == [f"{LONG}.", "The storm moved north."]
