@@ -303,11 +303,13 @@ def article_id(source: str) -> str:
     return hashlib.sha1(source.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def parse_article(source: str, path: str = "", *, markdown: bool | None = None) -> Article:
+def parse_article(source: str, path: str = "", *, markdown: bool | None = None, repeats: bool = True) -> Article:
     """Clean one article.  Never raises on any text.
 
     Each step below gives every paragraph a role (``body`` until shown to be
-    something else); the body paragraphs left at the end are the article::
+    something else); the body paragraphs left at the end are the article.
+    ``repeats=False`` keeps short lines that occur more than once (text
+    extracted from a web page, whose menus are gone already)::
 
         >>> a = parse_article(
         ...     "Storm shuts Elwin port\\n\\nBy Jane Doe\\n\\n"
@@ -325,7 +327,7 @@ def parse_article(source: str, path: str = "", *, markdown: bool | None = None) 
     spans = split_paragraphs(source, markdown=markdown, begin=body_start)
     paras = [_Para(s.start, s.end, s.text) for s in spans]
     title, title_index = _markdown_headings(paras, meta.get("title")) if markdown else (meta.get("title"), -1)
-    captions = _mark_furniture(paras)
+    captions = _mark_furniture(paras, repeats)
     if title is None:
         title_index = _headline(source, paras)
         if title_index >= 0:
@@ -373,7 +375,7 @@ def _markdown_headings(paras: list[_Para], meta_title: str | None) -> tuple[str 
     return title, title_index
 
 
-def _mark_furniture(paras: list[_Para]) -> list[Caption]:
+def _mark_furniture(paras: list[_Para], repeats: bool = True) -> list[Caption]:
     """Captions, credits, copyright, pitches, repeated short lines and date
     lines anywhere in the page; returns the captions."""
     counts: dict[str, int] = {}
@@ -390,7 +392,7 @@ def _mark_furniture(paras: list[_Para]) -> list[Caption]:
             p.role = "copyright"
         elif _is_boilerplate(p) or len(_NAV.findall(p.text)) >= 2:
             p.role = "boilerplate"
-        elif counts[p.text] > 1 and 2 <= p.words <= 10 and not any(c.isdigit() for c in p.text):
+        elif repeats and counts[p.text] > 1 and 2 <= p.words <= 10 and not any(c.isdigit() for c in p.text):
             p.role = "repeat"
         elif p.words <= 6 and _DATE_LINE.match(p.text):
             p.role = "date"

@@ -56,14 +56,14 @@ __all__ = ["HTML_SUFFIXES", "JSONL_SUFFIXES", "parse_html", "parse_jsonl"]
 # --- building the article ------------------------------------------------------------
 
 
-def _clean_with_title(source: str, path: str, title: str | None) -> Article:
+def _clean_with_title(source: str, path: str, title: str | None, *, repeats: bool = True) -> Article:
     """:func:`parse_article` on text whose first line is ``title`` (if given).
 
     The format states the title, so the first line is the headline even when
     the cleaner would have picked another line (a one-word title, say): that
     line goes back among the paragraphs and the title line never is one.
     """
-    article = parse_article(source, path, markdown=False)
+    article = parse_article(source, path, markdown=False, repeats=repeats)
     if not title:
         return article
     paragraphs = [p for p in article.paragraphs if p.start >= len(title)]
@@ -93,7 +93,9 @@ def parse_html(html: str, path: str = "") -> Article:
     title = meta["title"]
     body = [p for p in paragraphs(page, story) if p != title]
     text = "\n\n".join(([title] if title else []) + body)
-    article = _clean_with_title(text, path, title)
+    # Repeated short lines in a page's story are its own (a Q&A's questions, a
+    # table's header, a recipe's steps): the page's menus are already gone.
+    article = _clean_with_title(text, path, title, repeats=False)
     changes: dict[str, object] = {k: v for k, v in meta.items() if v}
     changes["captions"] = tuple(captions(page, scope))  # the page marks its captions: no guessing from text
     outlet = changes.get("outlet")

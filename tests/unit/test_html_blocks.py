@@ -143,3 +143,13 @@ def test_read_more_boxes_and_affiliate_disclosures_are_dropped():
     )
     html = f"<html><body><article><p>{LONG}.</p>{extras}<p>The storm moved north.</p></article></body></html>"
     assert body(html) == [f"{LONG}.", "The storm moved north."]
+
+
+def test_short_lines_repeated_in_the_story_are_kept():
+    # A Q&A or a list of steps repeats its labels; in a page the menus are already gone.
+    qa = "".join(
+        f"<p>What made you start cooking?</p><p>{answer}</p>"
+        for answer in ("My grandmother's kitchen in the old harbour house.", "A cheap pan and a lot of free time.")
+    )
+    html = f"<html><body><article><p>{LONG}.</p>{qa}</article></body></html>"
+    assert body(html).count("What made you start cooking?") == 2
