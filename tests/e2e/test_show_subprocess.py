@@ -1,10 +1,10 @@
-"""``newsreader show`` as a user runs it: a subprocess, JSON Lines on stdout."""
+"""``newsreader show`` as a user runs it: a child process, JSON Lines on stdout."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
+
+from tests.support.cli import newsreader
 
 
 def test_show_json_from_the_shell(tmp_path):
@@ -15,10 +15,7 @@ def test_show_json_from_the_shell(tmp_path):
         "</article></body></html>",
         encoding="utf-8",
     )
-    done = subprocess.run(
-        [sys.executable, "-m", "reader", "show", "--format", "json", str(page)],
-        capture_output=True, text=True, timeout=120,
-    )
+    done = newsreader("show", "--format", "json", str(page))
     assert done.returncode == 0, done.stderr
     record = json.loads(done.stdout)
     assert record["title"] == "Port shut"
