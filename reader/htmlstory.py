@@ -91,7 +91,14 @@ def story_node(page: Page) -> tuple[Node, Node | None]:
         body = next((n for n in visible if n.tag == "body"), page.root)
         return body, None
     best = nodes[max(scores, key=scores.__getitem__)]
+    parent = best.parent
+    beside = under.get(id(parent), 0) - under[id(best)] if parent is not None else 0
+    if parent is not None and beside >= _SIBLING_SHARE * under[id(best)]:
+        return parent, None  # the story goes on in the elements beside it (a lead paragraph set apart)
     return best, None
+
+
+_SIBLING_SHARE = 0.3  # paragraph text beside the best container, as a share of its own, that widens it to its parent
 
 
 def paragraphs(page: Page, top: Node) -> list[str]:

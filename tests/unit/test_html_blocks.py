@@ -153,3 +153,11 @@ def test_short_lines_repeated_in_the_story_are_kept():
     )
     html = f"<html><body><article><p>{LONG}.</p>{qa}</article></body></html>"
     assert body(html).count("What made you start cooking?") == 2
+
+
+def test_a_lead_paragraph_set_apart_beside_the_rest_of_the_story_is_kept():
+    # No <article>: the first paragraph sits in a div of its own, the rest in the next div.
+    lead = "Photos released online on Monday show the harbour wall of Elwin breached in three places by the storm."
+    rest = "".join(f"<div><span>{LONG}, said witness number {i}.</span></div>" for i in range(2))
+    html = f"<html><body><div class='post'><div><span>{lead}</span></div><div class='reader'>{rest}</div></div></body></html>"
+    assert body(html)[0] == lead and len(body(html)) == 3
