@@ -49,6 +49,7 @@ _CLUTTER_WORDS = frozenset(
 _CLUTTER_PHRASES = re.compile(
     r"read[-_]?more|see[-_]?also|most[-_]?(?:popular|read|viewed)|more[-_]?stories|you[-_]?may[-_]?(?:also[-_]?)?like"
 )
+_EMBED_WORDS = frozenset({"social"})  # share bars, or an embedded post: told apart by a <blockquote>
 _HEADER_WORDS = frozenset({"header", "masthead", "banner"})
 _FOOTER_WORDS = frozenset({"footer", "colophon"})
 _HIDDEN_CLASSES = frozenset(
@@ -66,6 +67,18 @@ def pieces(node: Node) -> set[str]:
     """Words of the class and id: ``"adContainer share-bar"`` -> {ad, container, share, bar}."""
     raw = f"{node.get('class')} {node.get('id')}"
     return {p.lower() for p in _PIECE_SPLIT.split(_CAMEL.sub(" ", raw)) if p}
+
+
+def _holds_quote(node: Node, limit: int = 200) -> bool:
+    """Is there a ``<blockquote>`` among the first ``limit`` elements under ``node``?"""
+    stack = [c for c in node.children if isinstance(c, Node)]
+    while stack and limit > 0:
+        child = stack.pop()
+        limit -= 1
+        if child.tag == "blockquote":
+            return True
+        stack.extend(c for c in child.children if isinstance(c, Node))
+    return False
 
 
 def _is_hidden(node: Node) -> bool:
@@ -158,6 +171,8 @@ class Page:
         clutter = bool(words & (_CLUTTER_WORDS | _FOOTER_WORDS)) or _CLUTTER_PHRASES.search(
             f"{node.get('class')} {node.get('id')}".lower()
         )
+        if clutter and words & _EMBED_WORDS and not words & (_CLUTTER_WORDS - _EMBED_WORDS) and _holds_quote(node):
+            return False  # an embedded post (a tweet is a <blockquote>), not a share bar
         return bool(clutter) and not is_story(node) and not self._holds_most(node)
 
     def walk(self, top: Node | None = None, *, soft: bool = False) -> Iterator[Node]:

@@ -161,3 +161,15 @@ def test_a_lead_paragraph_set_apart_beside_the_rest_of_the_story_is_kept():
     rest = "".join(f"<div><span>{LONG}, said witness number {i}.</span></div>" for i in range(2))
     html = f"<html><body><div class='post'><div><span>{lead}</span></div><div class='reader'>{rest}</div></div></body></html>"
     assert body(html)[0] == lead and len(body(html)) == 3
+
+
+def test_an_embedded_post_is_kept_and_a_share_bar_is_not():
+    embed = (
+        "<div class='social-embed'><blockquote class='twitter-tweet'><p>The quay is under water again and "
+        "nobody at the council is answering the phone.</p>— Ann Lee (@annlee) December 1, 2026</blockquote></div>"
+    )
+    share = "<div class='social-share'><a href='/fb'>Share on Facebook</a> <span>Email this story to a friend today</span></div>"
+    html = f"<html><body><article><p>{LONG}.</p>{embed}{share}<p>The storm moved north.</p></article></body></html>"
+    kept = body(html)
+    assert "The quay is under water again and nobody at the council is answering the phone." in kept
+    assert not any("Share on Facebook" in p or "Email this story" in p for p in kept)
