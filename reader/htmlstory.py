@@ -57,19 +57,26 @@ def story_node(page: Page) -> tuple[Node, Node | None]:
         size = under[id(node)] = under.get(id(node), 0) + own
         if node.parent is not None:
             under[id(node.parent)] = under.get(id(node.parent), 0) + size
-
     total = sum(ptext.values()) + sum(loose.values())
     for test in (is_body_prop, lambda n: n.tag == "article", lambda n: n.tag == "main" or n.get("role") == "main"):
         found = [n for n in visible if test(n)]
         if found:
-            sizes = {id(n): under[id(n)] for n in found}
-            best = max(found, key=lambda n: sizes[id(n)])
-            if sizes[id(best)] * 3 >= total and (sizes[id(best)] or not total):
+            best = max(found, key=lambda n: under[id(n)])
+            if under[id(best)] * 3 >= total and (under[id(best)] or not total):
                 scope = best if best.tag in ("article", "main") else next(
                     (a for a in best.ancestors() if a.tag in ("article", "main")), best
                 )
                 return best, scope
-    # No story element: the container with the most paragraph text directly inside.
+    return _densest(visible, ptext, loose, under), None
+
+
+_SIBLING_SHARE = 0.3  # paragraph text beside the best container, as a share of its own, that widens it to its parent
+
+
+def _densest(visible: list[Node], ptext: dict[int, int], loose: dict[int, int], under: dict[int, int]) -> Node:
+    """No story element: the container with the most paragraph text directly
+    inside (a paragraph counts fully for its parent, half for the
+    grandparent); its parent instead when the story goes on beside it."""
     scores: dict[int, float] = {}
     nodes: dict[int, Node] = {}
 
@@ -88,17 +95,13 @@ def story_node(page: Page) -> tuple[Node, Node | None]:
         if node.parent.parent is not None:
             add(node.parent.parent, ptext[id(node)] / 2)
     if not scores:
-        body = next((n for n in visible if n.tag == "body"), page.root)
-        return body, None
+        return next((n for n in visible if n.tag == "body"), visible[0])
     best = nodes[max(scores, key=scores.__getitem__)]
     parent = best.parent
     beside = under.get(id(parent), 0) - under[id(best)] if parent is not None else 0
     if parent is not None and beside >= _SIBLING_SHARE * under[id(best)]:
-        return parent, None  # the story goes on in the elements beside it (a lead paragraph set apart)
-    return best, None
-
-
-_SIBLING_SHARE = 0.3  # paragraph text beside the best container, as a share of its own, that widens it to its parent
+        return parent  # the story goes on in the elements beside it (a lead paragraph set apart)
+    return best
 
 
 def paragraphs(page: Page, top: Node) -> list[str]:
