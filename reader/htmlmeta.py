@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from reader.htmlpage import Page, pieces, text_of
+from reader.htmlpage import Page, text_of
 from reader.htmltree import Node
 from reader.sanitize import loads_json, web_url
 
@@ -126,7 +126,7 @@ def _byline_from_page(page: Page, scope: Node | None) -> str | None:
         )
         if not marked:
             continue
-        dates = tuple(n for n in page.visible(node, soft=True) if n.tag == "time" or pieces(n) & _DATE_WORDS)
+        dates = tuple(n for n in page.visible(node, soft=True) if n.tag == "time" or page.pieces(n) & _DATE_WORDS)
         text = _BY.sub("", text_of(page, node, skip=dates))  # "Jane Doe <span class=date>...": the name
         text = text.strip(" |,·•-–—")
         if 2 <= len(text) <= 100:
@@ -151,7 +151,7 @@ def _marked_date(page: Page, scope: Node | None) -> str | None:
     is the date (``<span class="article-publish-date">Nov 19, 2019</span>``):
     short, with a digit."""
     for node in page.visible(scope, soft=True):
-        if pieces(node) & _DATE_WORDS:
+        if page.pieces(node) & _DATE_WORDS:
             text = text_of(page, node)
             if 6 <= len(text) <= 60 and _DIGIT.search(text):
                 return text

@@ -114,6 +114,7 @@ class Page:
         self._by_p = bool(total_p)
         self._summaries: dict = {}
         self._visible: dict[tuple[int, bool], list[Node]] = {}
+        self._pieces: dict[int, set[str]] = {}
 
     def has_block(self, node: Node) -> bool:
         """Does the element hold a block element (visible or not)?"""
@@ -135,6 +136,13 @@ class Page:
         found = self._visible.get(key)
         if found is None:
             found = self._visible[key] = list(self.walk(top, soft=soft))
+        return found
+
+    def pieces(self, node: Node) -> set[str]:
+        """:func:`pieces` of the element, remembered (several rules ask)."""
+        found = self._pieces.get(id(node))
+        if found is None:
+            found = self._pieces[id(node)] = pieces(node)
         return found
 
     def holds_most(self, node: Node) -> bool:
@@ -164,7 +172,7 @@ class Page:
         role = node.get("role").strip().lower()
         if role in _DROP_ROLES:
             return True
-        words = pieces(node)
+        words = self.pieces(node)
         headerish = tag == "header" or role == "banner" or bool(words & _HEADER_WORDS)
         if headerish and not keep_header and not self._holds_most(node):
             return True

@@ -206,7 +206,7 @@ def _is_furniture(page: Page, node: Node) -> bool:
     or id: the byline and the author's bio, the time stamp, a photo caption
     or credit, the tag list, the standfirst (dek).  Metadata and captions
     are read from these elsewhere; the body is the story's own words."""
-    return bool(pieces(node) & _FURNITURE_WORDS) and not page.holds_most(node)
+    return bool(page.pieces(node) & _FURNITURE_WORDS) and not page.holds_most(node)
 
 
 def captions(page: Page, scope: Node | None) -> list[Caption]:
@@ -255,7 +255,7 @@ def _outer_captions(page: Page, scope: Node | None) -> Iterator[tuple[Node, Node
         figure_of[id(node)] = figure
         if inside:
             in_caption.add(id(node))
-        elif node.tag == "figcaption" or (pieces(node) & _CAPTION_WORDS and not page.holds_most(node)):
+        elif node.tag == "figcaption" or (page.pieces(node) & _CAPTION_WORDS and not page.holds_most(node)):
             in_caption.add(id(node))  # what is inside is part of it
             yield node, figure
 
