@@ -149,6 +149,10 @@ class Page:
         """Does the element hold half the page's paragraph text, or more?"""
         return self._holds_most(node)
 
+    def paragraph_text(self, node: Node) -> int:
+        """Characters of paragraph text under the element (hidden or not: see :func:`reader.htmltree.measure`)."""
+        return self._ptext[id(node)]
+
     def _holds_most(self, node: Node) -> bool:
         size = (self._ptext if self._by_p else self._text)[id(node)]
         return self._total > 0 and size * 2 >= self._total

@@ -136,7 +136,7 @@ def paragraphs(page: Page, top: Node) -> list[str]:
                 run.append(child)
             elif child.tag == "br":
                 run.append("\n")
-            elif page.dropped(child) or _is_furniture(page, child):
+            elif page.dropped(child) or _is_furniture(page, child, top):
                 continue
             elif child.tag in _SKIP_TAGS:
                 flush(run, keep_short)
@@ -201,12 +201,16 @@ _FURNITURE_WORDS = frozenset(
 )
 
 
-def _is_furniture(page: Page, node: Node) -> bool:
+def _is_furniture(page: Page, node: Node, story: Node) -> bool:
     """An element of the story the body leaves out, marked so by its class
     or id: the byline and the author's bio, the time stamp, a photo caption
     or credit, the tag list, the standfirst (dek).  Metadata and captions
-    are read from these elsewhere; the body is the story's own words."""
-    return bool(page.pieces(node) & _FURNITURE_WORDS) and not page.holds_most(node)
+    are read from these elsewhere; the body is the story's own words.  An
+    element holding a third of the story's paragraph text or more is never
+    furniture, whatever its name (``<div class="entry has-tags">``)."""
+    if not page.pieces(node) & _FURNITURE_WORDS:
+        return False
+    return page.paragraph_text(node) * 3 < page.paragraph_text(story) and not page.holds_most(node)
 
 
 def captions(page: Page, scope: Node | None) -> list[Caption]:

@@ -94,8 +94,10 @@ def test_byline_time_stamp_caption_bio_and_tags_are_left_out_of_the_body():
         "<div class='author-bio'><p>Jane Doe covers the coast for the Bugle and has written about ports "
         "for twenty years.</p></div><div class='article-tags'>Storms Elwin Ports Weather warnings</div>"
     )
-    html = f"<html><body><article>{furniture}<p>{LONG}.</p><p>The storm moved north.</p>{after}</article></body></html>"
-    assert body(html) == [f"{LONG}.", "The storm moved north."]
+    story = [f"{LONG}.", f"{LONG}, again.", f"{LONG}, once more.", "The storm moved north."]
+    text = "".join(f"<p>{p}</p>" for p in story)
+    html = f"<html><body><article>{furniture}{text}{after}</article></body></html>"
+    assert body(html) == story
 
 
 def test_a_story_inside_an_element_named_like_furniture_is_still_read():
@@ -173,3 +175,10 @@ def test_an_embedded_post_is_kept_and_a_share_bar_is_not():
     kept = body(html)
     assert "The quay is under water again and nobody at the council is answering the phone." in kept
     assert not any("Share on Facebook" in p or "Email this story" in p for p in kept)
+
+
+def test_an_element_holding_much_of_the_story_is_read_whatever_its_name_says():
+    inside = f"<p>{LONG}, again.</p><p>{LONG}, once more.</p>"
+    outside = "".join(f"<p>{LONG}, part {i}.</p>" for i in range(3))
+    html = f"<html><body><article>{outside}<div class='entry has-tags'>{inside}</div></article></body></html>"
+    assert f"{LONG}, again." in body(html)
