@@ -22,11 +22,11 @@ message says so.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterator, Sequence
 
 from reader.corpus import ArticleError, iter_files, read_file
+from reader.export import json_line, markdown_text
 from reader.model import Article
 from reader.sanitize import one_line
 
@@ -62,7 +62,8 @@ def article_record(article: Article) -> dict[str, object]:
         "path": article.path,
         "id": article.id,
         "title": article.title,
-        "outlet": article.outlet_label or None,
+        "outlet": article.outlet or article.via,
+        "via": article.via if article.outlet and article.via != article.outlet else None,  # the site that ran it
         "byline": article.byline,
         "date": article.date,
         "section": article.section,
@@ -75,17 +76,17 @@ def article_record(article: Article) -> dict[str, object]:
 def render_article(article: Article, fmt: str) -> str:
     """The article as text or Markdown: the headline, a line of metadata, the
     paragraphs apart by blank lines, then the captions."""
-    record = article_record(article)
-    about = [str(v) for v in (record["outlet"], record["byline"] and f"By {record['byline']}", record["date"],
-                              record["section"]) if v]
+    byline = f"By {article.byline}" if article.byline else None
+    about = [v for v in (article.outlet_label, byline, article.date, article.section) if v]
     paragraphs = [p.text for p in article.paragraphs]
-    if fmt == "md":
-        lines = [f"# {article.title}", ""]
-        lines += [f"*{' · '.join(about)}*", ""] if about else []
-        lines += [f"<{article.url}>", ""] if article.url else []
+    if fmt == "md":  # untrusted text: no link, image or HTML of the page's renders
+        md = markdown_text
+        lines = [f"# {md(article.title)}", ""]
+        lines += [f"*{md(' · '.join(about))}*", ""] if about else []
+        lines += [md(article.url), ""] if article.url else []
         for text in paragraphs:
-            lines += [text, ""]
-        lines += [f"> {c.text}" + (f" ({c.credit})" if c.credit else "") for c in article.captions]
+            lines += [md(text), ""]
+        lines += [f"> {md(c.text)}" + (f" ({md(c.credit)})" if c.credit else "") for c in article.captions]
     else:
         lines = [article.title, "=" * min(len(article.title), 78)]
         lines += [" · ".join(about)] if about else []
@@ -122,7 +123,7 @@ def show(argv: Sequence[str]) -> int:
     for article in _articles(paths, problems, notes):
         _tell(problems, notes, told)
         if args.format == "json":
-            sys.stdout.write(json.dumps(article_record(article), ensure_ascii=False) + "\n")
+            sys.stdout.write(json_line(article_record(article)) + "\n")
         else:
             sys.stdout.write(("\n" if shown else "") + render_article(article, args.format))
         shown += 1

@@ -66,3 +66,16 @@ def test_hostile_text_in_a_page_reaches_the_terminal_without_control_characters(
     assert main(["show", str(tmp_path / "storm.html")]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out
+
+
+def test_markdown_renders_no_link_image_or_html_from_the_page(tmp_path, capsys):
+    hostile = PAGE.replace(
+        "<p>The port of Elwin closed",
+        "<p>![x](https://t.example/p.gif) <a href='#'>&lt;img src=x onerror=alert(1)&gt;</a> [win](javascript:x)</p>"
+        "<p>The port of Elwin closed",
+    )
+    (tmp_path / "storm.html").write_text(hostile, encoding="utf-8")
+    assert main(["show", "--format", "md", str(tmp_path / "storm.html")]) == 0
+    md = capsys.readouterr().out
+    assert "<img" not in md and "](" not in md and "![" not in md
+    assert "&lt;img src=x onerror=alert" in md
