@@ -27,10 +27,11 @@ __all__ = ["is_byline_line", "is_desk_line", "split_paragraphs"]
 _TABLE_LINE = re.compile(r"\S(?: {3,}|\t)\S")
 _NAME = r"[A-Z][a-z\u00c0-\u024f'’.-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z\u00c0-\u024f'’-]+|de|van|von|da|di|al|bin)){1,3}"
 _BYLINE_LINE = re.compile(
-    rf"^(?:By|BY)\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"  # By Jane Doe and John Roe
+    rf"^(?:By|BY)\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"  # By Jane Doe and John Roe (not BY JANE DOE:
+    # in capitals a name cannot be told from "BY THE TIME IT SHUT")
     r"(?:\s*[,|–—-]\s*[A-Z][\w'’&.]*(?:\s+[\w'’&.]+){0,6})?$"  # , Example Ledger Staff Writer
 )
-_DESK_LINE = re.compile(r"^(?:[A-Z][\w&'’.-]*\s+){0,3}(?:Desk|Bureau|Newsroom)$")
+_DESK_LINE = re.compile(r"^(?:[A-Z][\w&'’.-]*\s+){0,3}(?:Desk|Bureau|Newsroom|DESK|BUREAU|NEWSROOM)$")
 
 
 def is_byline_line(text: str) -> bool:
@@ -45,7 +46,7 @@ def is_byline_line(text: str) -> bool:
 def is_desk_line(text: str) -> bool:
     """A line naming the desk or bureau that wrote the story.
 
-    >>> is_desk_line("Industry Desk"), is_desk_line("Washington Bureau"), is_desk_line("Front desk")
+    >>> is_desk_line("Industry Desk"), is_desk_line("WASHINGTON BUREAU"), is_desk_line("Front desk")
     (True, True, False)
     """
     return _DESK_LINE.match(text) is not None

@@ -47,3 +47,8 @@ def test_a_wrapped_paragraph_with_a_line_starting_by_stays_one_paragraph():
     )
     a = parse_article(text, "story.txt")
     assert len(a.paragraphs) == 1 and a.byline is None
+
+
+def test_a_desk_in_capitals_is_a_desk_too():
+    a = parse("Storm shuts Elwin port\nWASHINGTON BUREAU")
+    assert (a.title, a.section) == ("Storm shuts Elwin port", "WASHINGTON BUREAU")
