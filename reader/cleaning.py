@@ -69,6 +69,11 @@ _CTA_VERBS = frozenset(
     continue keep explore install buy give become visit""".split()
 )
 
+# A sentence opening with a call to action ("Sign up", "Subscribe to", "Click here"), to its end.
+_CTA_SENTENCE = re.compile(
+    r"(?:^|(?<=[.!?])\s+)(?:Sign\s+up|Subscribe|Click|Download|Join|Follow|Get|Listen|Register|Upgrade|Try)\b[^.!?]*"
+)
+
 _SECTIONS = frozenset(
     """world politics business sport sports science health technology tech
     culture opinion entertainment environment climate economy us uk europe
@@ -210,6 +215,8 @@ def _is_boilerplate(p: _Para) -> bool:
     sales = len(_SALES.findall(p.text))
     if pitch and (p.words <= 12 or (pitch + sales) / p.words >= 0.1):
         return True
+    if pitch and p.words <= 60 and any(_PITCH.search(m.group()) for m in _CTA_SENTENCE.finditer(p.text)):
+        return True  # "... Sign up for the Bugle today to get the free newsletter.": a sentence that asks
     if p.words <= 12 and (sales >= 2 or (sales == 1 and p.words <= 3 and _is_cta(p))):
         return True
     return False
