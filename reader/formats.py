@@ -90,18 +90,24 @@ def parse_html(html: str, path: str = "") -> Article:
     page = Page(html)
     story, scope = story_node(page)
     meta = metadata(page, scope)
-    title = meta["title"]
+    title = meta.title
     body = [p for p in paragraphs(page, story) if p != title]
     text = "\n\n".join(([title] if title else []) + body)
     # Repeated short lines in a page's story are its own (a Q&A's questions, a
     # table's header, a recipe's steps): the page's menus are already gone.
     article = _clean_with_title(text, path, title, repeats=False)
-    changes: dict[str, object] = {k: v for k, v in meta.items() if v}
-    changes["captions"] = tuple(captions(page, scope))  # the page marks its captions: no guessing from text
-    outlet = changes.get("outlet")
-    if isinstance(outlet, str) and article.via and article.via.lower() == outlet.lower():
-        changes["via"] = None
-    return replace(article, **changes)
+    same_site = bool(meta.outlet and article.via and article.via.lower() == meta.outlet.lower())
+    return replace(
+        article,
+        title=title or article.title,
+        outlet=meta.outlet or article.outlet,
+        via=None if same_site else article.via,
+        byline=meta.byline or article.byline,
+        date=meta.date or article.date,
+        section=meta.section or article.section,
+        url=meta.url or article.url,
+        captions=tuple(captions(page, scope)),  # the page marks its captions: no guessing from text
+    )
 
 
 # --- JSON Lines -----------------------------------------------------------------------------
@@ -136,9 +142,17 @@ def parse_jsonl(text: str, path: str = "") -> tuple[list[Article], list[str]]:
             continue
         title = " ".join(fields.pop("title").split())
         source = title + "\n\n" + fields.pop("text")
-        fields["url"] = web_url(fields.get("url"))  # type: ignore[assignment]
         article = _clean_with_title(source, f"{path}#{number}", title or None)
-        articles.append(replace(article, **fields))
+        articles.append(
+            replace(
+                article,
+                outlet=fields.get("outlet", article.outlet),
+                byline=fields.get("byline", article.byline),
+                date=fields.get("date", article.date),
+                section=fields.get("section", article.section),
+                url=web_url(fields.get("url")),
+            )
+        )
     return articles, warnings
 
 

@@ -8,7 +8,7 @@ element marked as the byline, the first ``<time>``), in that order.
 >>> page = Page('<meta property="og:site_name" content="Elwin Bugle">'
 ...             '<title>Port shut | Elwin Bugle</title><p class="byline">By Jane Doe</p>')
 >>> found = metadata(page, None)
->>> found["title"], found["outlet"], found["byline"]
+>>> found.title, found.outlet, found.byline
 ('Port shut', 'Elwin Bugle', 'Jane Doe')
 """
 
@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from reader.htmlpage import Page, text_of
 from reader.htmltree import Node
 from reader.sanitize import loads_json, web_url
 
-__all__ = ["clean_text", "join_names", "metadata"]
+__all__ = ["PageMeta", "clean_text", "join_names", "metadata"]
 
 # --- metadata ----------------------------------------------------------------------
 
@@ -158,7 +159,18 @@ def _marked_date(page: Page, scope: Node | None) -> str | None:
     return None
 
 
-def metadata(page: Page, scope: Node | None) -> dict[str, object]:
+class PageMeta(NamedTuple):
+    """What the page states about its article (None where it states nothing)."""
+
+    title: str | None
+    outlet: str | None
+    byline: str | None
+    date: str | None
+    section: str | None
+    url: str | None
+
+
+def metadata(page: Page, scope: Node | None) -> PageMeta:
     ld = _json_ld(page)
     outlet = _first_meta(page, "og:site_name") or _ld_name(ld.get("publisher")) or _first_meta(
         page, "application-name"
@@ -194,4 +206,4 @@ def metadata(page: Page, scope: Node | None) -> dict[str, object]:
 
     section = _first_meta(page, "article:section") or _ld_str(ld.get("articleSection"))
     url = web_url(_first_meta(page, "og:url", "twitter:url")) or web_url(_ld_str(ld.get("url")))
-    return {"title": title, "outlet": outlet, "byline": byline, "date": date, "section": section, "url": url}
+    return PageMeta(title, outlet, byline, date, section, url)

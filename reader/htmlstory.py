@@ -250,7 +250,7 @@ def _outer_captions(page: Page, scope: Node | None) -> Iterator[tuple[Node, Node
     in_caption: set[int] = set()
     for node in visible:
         parent = node.parent
-        if node is visible[0]:
+        if node is visible[0] or parent is None:
             figure = next((a for a in node.ancestors() if a.tag == "figure"), None)
             inside = False
         else:
