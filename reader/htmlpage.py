@@ -25,25 +25,20 @@ __all__ = ["Page", "is_body_prop", "is_story", "pieces", "text_of"]
 # --- what to drop ---------------------------------------------------------------
 
 _DROP_TAGS = frozenset(
-    [
-        "script", "style", "noscript", "template", "nav", "aside", "iframe", "svg", "button", "select", "textarea",
-        "input", "dialog", "canvas", "object", "embed", "map", "audio", "video", "footer"
-    ]
+    """script style noscript template nav aside iframe svg button select textarea input dialog canvas
+    object embed map audio video footer""".split()
 )
 _WRAPPER_TAGS = frozenset({"form"})  # dropped unless it holds most of the page (ASP.NET wraps pages in one)
 _DROP_ROLES = frozenset(
     {"navigation", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu", "menubar"}
 )
 _CLUTTER_WORDS = frozenset(
-    [
-        "ad", "ads", "adslot", "adunit", "adunits", "advert", "adverts", "advertisement", "advertisements",
-        "advertising", "advertorial", "dfp", "sponsor", "sponsors", "sponsored", "promo", "promos", "promoted",
-        "promotion", "promotions", "newsletter", "newsletters", "subscribe", "subscription", "subscriptions", "signup",
-        "paywall", "related", "share", "shares", "sharing", "sharebar", "social", "cookie", "cookies", "consent",
-        "gdpr", "comment", "comments", "disqus", "outbrain", "taboola", "recommended", "recirc", "recirculation",
-        "popup", "modal", "breadcrumb", "breadcrumbs", "nav", "navbar", "navigation", "menu", "toolbar", "skip",
-        "skiplink", "sidebar", "trending", "disclaimer", "disclosure"
-    ]
+    """ad ads adslot adunit adunits advert adverts advertisement advertisements advertising advertorial
+    dfp sponsor sponsors sponsored promo promos promoted promotion promotions newsletter newsletters
+    subscribe subscription subscriptions signup paywall related share shares sharing sharebar social
+    cookie cookies consent gdpr comment comments disqus outbrain taboola recommended recirc
+    recirculation popup modal breadcrumb breadcrumbs nav navbar navigation menu toolbar skip
+    skiplink sidebar trending disclaimer disclosure""".split()
 )
 # Names of two or three words: "read-more", "readMore" (camel case is lowered first), "see_also".
 _CLUTTER_PHRASES = re.compile(
@@ -53,10 +48,8 @@ _EMBED_WORDS = frozenset({"social"})  # share bars, or an embedded post: told ap
 _HEADER_WORDS = frozenset({"header", "masthead", "banner"})
 _FOOTER_WORDS = frozenset({"footer", "colophon"})
 _HIDDEN_CLASSES = frozenset(
-    [
-        "hidden", "is-hidden", "d-none", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
-        "screen-reader-only", "screenreader-only", "offscreen"
-    ]
+    """hidden is-hidden d-none sr-only visually-hidden visuallyhidden screen-reader-text
+    screen-reader-only screenreader-only offscreen""".split()
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")

@@ -29,18 +29,12 @@ __all__ = [
 MAX_DEPTH = 160  # deeper elements are flattened into their ancestor (keeps walks off the recursion limit)
 
 _VOID = frozenset(
-    [
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source",
-        "track", "wbr", "basefont", "frame"
-    ]
+    "area base br col embed hr img input keygen link meta param source track wbr basefont frame".split()
 )
 BLOCK = frozenset(
-    [
-        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div",
-        "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-        "hgroup", "hr", "html", "li", "main", "menu", "nav", "noscript", "ol", "p", "pre", "section", "summary",
-        "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "iframe", "video", "audio", "canvas"
-    ]
+    """address article aside blockquote body caption center dd details dialog div dl dt fieldset
+    figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav noscript
+    ol p pre section summary table tbody td tfoot th thead tr ul iframe video audio canvas""".split()
 )
 # Elements whose start closes an open <p> (HTML's implied end tags, simplified).
 _CLOSES_P = BLOCK - {"li", "dd", "dt", "td", "th", "tr", "tbody", "thead", "tfoot", "caption", "body", "html"}
@@ -53,7 +47,7 @@ RAW = frozenset({"script", "style"})
 # TreeBuilder remembers it.  Only where the parser is the one described.
 _COMMENT_END = re.compile(r"--\s*>")
 _SECTION_END = re.compile(r"]\s*>")  # the end of every marked section ends so
-_SECTION_NAMES = frozenset(["temp", "cdata", "ignore", "include", "rcdata", "if", "else", "endif"])
+_SECTION_NAMES = frozenset("temp cdata ignore include rcdata if else endif".split())
 _OLD_PARSER = (
     HTMLParser.parse_comment is _markupbase.ParserBase.parse_comment
     and HTMLParser.parse_marked_section is _markupbase.ParserBase.parse_marked_section
