@@ -29,7 +29,7 @@ from .names import is_title, looks_org, norm, speaker_head, strip_det
 from .patterns import COMMA_AUXILIARY, IN_A, PAREN_PARTY_TAG, TRAIL_ADVERBIAL, TRAIL_LAST_WORDS
 from .roles import role_then_name, strip_asked_by, strip_party_tag
 from .runs import and_extend, of_the_at, of_the_mention, person_of, run_mention
-from .tokens import Token, is_cap_token, is_word, tokenize, words_of
+from .tokens import Token, TokenisedText, is_cap_token, is_word, tokenize, words_of
 
 _PRONOUN_CONTRACTIONS = frozenset(("he's", "she's", "they're", "they've", "he'd", "she'd", "they'd"))
 _TRAIL_WINDOW = 160  # characters searched for a trailing adverbial
@@ -63,7 +63,14 @@ def strip_trailing_adverbials(seg: str) -> str:
 
 
 def np_at_end(text: str, lo: int, hi: int) -> Mention | None:
-    """The subject noun phrase that ends right before ``hi``."""
+    """The subject noun phrase that ends right before ``hi`` (found once per
+    place in a masked paragraph: see :meth:`~.tokens.TokenisedText.remembered`)."""
+    if type(text) is TokenisedText:
+        return text.remembered(_np_at_end, lo, hi)
+    return _np_at_end(text, lo, hi)
+
+
+def _np_at_end(text: str, lo: int, hi: int) -> Mention | None:
     seg = strip_asked_by(strip_party_tag(strip_trailing_adverbials(text[lo:hi])))
     hi = lo + len(seg.rstrip())
     if hi - lo > _SUBJECT_WINDOW:
