@@ -126,7 +126,8 @@ def _read(text: str, lo: int, hi: int) -> list[Token]:
     before, which lands on the match itself (no token can start in the gap
     between two matches: a character that starts a token is matched there).
 
-    >>> _read("a Mr. Lee, 'x' -x", 0, 17) == [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer("a Mr. Lee, 'x' -x")]
+    >>> t = "a Mr. Lee, 'x' -x"
+    >>> _read(t, 0, 17) == [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(t)]
     True
     """
     out = []
