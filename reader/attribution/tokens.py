@@ -108,26 +108,26 @@ def _tokenize(text: str, lo: int, hi: int) -> list[Token]:
     lo, hi = min(max(lo, 0), len(text)), min(max(hi, 0), len(text))  # as re reads pos and endpos
     k = text.find(MASK, lo, hi)
     if k < 0:
-        return _read(text, lo, hi)
+        return read_tokens(text, lo, hi)
     out: list[Token] = []
     pos = lo
     while k >= 0:
-        out += _read(text, pos, k)
+        out += read_tokens(text, pos, k)
         pos = MASK_RUN.match(text, k, hi).end()
         out += [_new(Token, (MASK, i, i + 1)) for i in range(k, pos)]
         k = text.find(MASK, pos, hi)
-    out += _read(text, pos, hi)
+    out += read_tokens(text, pos, hi)
     return out
 
 
-def _read(text: str, lo: int, hi: int) -> list[Token]:
+def read_tokens(text: str, lo: int, hi: int) -> list[Token]:
     """The tokens of ``text[lo:hi]`` by the regular expression: its words
     (``findall``), each placed with ``str.find`` from the end of the one
     before, which lands on the match itself (no token can start in the gap
     between two matches: a character that starts a token is matched there).
 
     >>> t = "a Mr. Lee, 'x' -x"
-    >>> _read(t, 0, 17) == [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(t)]
+    >>> read_tokens(t, 0, 17) == [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(t)]
     True
     """
     out = []
