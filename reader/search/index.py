@@ -8,7 +8,6 @@ snapshot (see :mod:`reader.search` for the design).
 
 from __future__ import annotations
 
-import gc
 import threading
 from array import array
 from bisect import bisect_left
@@ -17,6 +16,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from reader.gcpause import collector_paused
 from reader.model import Article, Attribution, Speaker
 from reader.query import Query, parse_query, terms
 from reader.search import ranking
@@ -31,7 +31,7 @@ class _Vocab(dict):
 
     __slots__ = ("terms", "post")
 
-    def __init__(self, terms_: list[str], post: list[array]) -> None:
+    def __init__(self, terms_: list[str], post: list[array | list[int]]) -> None:
         super().__init__()
         self.terms = terms_
         self.post = post
@@ -72,19 +72,19 @@ class SearchIndex:
         self._end = array("I")
         self._spk = array("i")
         self._base = array("f")  # kind bonus minus length penalty
-        self._text: list[str] = []
+        self._text: ranking.Texts = []
         self._fwd = array("I")
         self._fwd_off = array("I", [0])
         self._fwd_extra: dict[int, set[int]] = {}  # speaker documents grow
         # vocabulary
         self._terms: list[str] = []
-        self._post: list[array] = []
+        self._post: list[array | list[int]] = []  # a term's documents: a list until packed
         self._term_id: dict[str, int] = _Vocab(self._terms, self._post)
         self._packed = 0  # posting lists before this are arrays, after it lists
         # speakers
         self._spk_id: dict[str, int] = {}
         self._spk_names: list[str] = []
-        self._spk_doc: list[int] = []
+        self._spk_doc: list[int] | array = []  # an array in a loaded index (reader.search.stored)
         self._spk_terms: list[tuple[str, ...]] = []
         self._spk_docs: list[array] = []  # documents of each speaker
         self._spk_keys: dict[str, set[int]] = {}  # name/alias term -> speakers
@@ -101,15 +101,10 @@ class SearchIndex:
         index = cls()
         # The index allocates no reference cycles; the garbage collector would
         # only walk the caller's (large) article graph over and over.
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             for article, attribution in items:
                 index.add(article, attribution)
             index._prepare(eager=True)
-        finally:
-            if was_enabled:
-                gc.enable()
         return index
 
     def __len__(self) -> int:
@@ -139,9 +134,10 @@ class SearchIndex:
             toks = terms(q.text)
             n = len(toks)
             if q.speaker:
-                sid = resolved.get(q.speaker)
-                if sid is None:  # a speaker the attribution did not list
-                    sid = resolved[q.speaker] = self._speaker(q.speaker, a, None)
+                known = resolved.get(q.speaker)
+                if known is None:  # a speaker the attribution did not list
+                    known = resolved[q.speaker] = self._speaker(q.speaker, a, None)
+                sid = known
                 toks.extend(self._spk_terms[sid])
             d = self._add_doc(KIND_QUOTE, a, q.start, q.end, sid, q.text, toks, n)
             if sid >= 0:
@@ -350,7 +346,7 @@ class SearchIndex:
         for ft in f.split():
             best: dict[int, float] = {}
 
-            def give(sids, score):
+            def give(sids, score, best=best):
                 for s in sids:
                     if best.get(s, 0.0) < score:
                         best[s] = score
@@ -365,10 +361,7 @@ class SearchIndex:
                     ft, speaker_keys, scorer=fuzz.ratio, score_cutoff=75, limit=None
                 ):
                     give(keys[key], 0.8 * score / 100)
-            if combined is None:
-                combined = best
-            else:
-                combined = {s: min(v, best[s]) for s, v in combined.items() if s in best}
+            combined = best if combined is None else {s: min(v, best[s]) for s, v in combined.items() if s in best}
         if not combined:
             return {}
         if max(combined.values()) >= 0.9:  # real matches: drop the fuzzy ones

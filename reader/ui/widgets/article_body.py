@@ -24,9 +24,11 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import cast
 
 from rich.text import Text
 from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.geometry import Offset, Region, Size
 from textual.selection import Selection
 from textual.strip import Strip
@@ -48,7 +50,7 @@ class BodyLayout:
 
     def paragraph_at(self, y: int) -> int | None:
         index = bisect_right(self.tops, y) - 1
-        return index if 0 <= index and y < self.tops[index] + self.heights[index] else None
+        return index if index >= 0 and y < self.tops[index] + self.heights[index] else None
 
 
 def layout(texts: Sequence[str], width: int) -> BodyLayout:
@@ -182,8 +184,10 @@ class ArticleBody(Widget):
         content = Content.from_rich_text(text, console=self.app.console)
         first = self.paragraphs.first_line(index)
         selection, selection_style = self._selection_in(first)
+        # the styles stand in for the rules mapping (read with .get), as in Textual's own Visual.to_strips
+        rules = cast(RulesMap, self.styles)
         strips = content.render_strips(
-            width, None, self.visual_style, RenderOptions(self._get_style, self.styles, selection, selection_style)
+            width, None, self.visual_style, RenderOptions(self._get_style, rules, selection, selection_style)
         )
         starts = [
             (y, x)
@@ -192,7 +196,7 @@ class ArticleBody(Widget):
         ]
         if len(starts) != len(strips):
             return strips
-        return [strip.apply_offsets(x, first + y) for strip, (y, x) in zip(strips, starts)]
+        return [strip.apply_offsets(x, first + y) for strip, (y, x) in zip(strips, starts, strict=False)]
 
     def _selection_in(self, first: int) -> tuple[Selection | None, Style | None]:
         """The selection as seen from a paragraph starting on text line ``first``."""
