@@ -87,6 +87,7 @@ from .roles import cut_asked_by
 from .subjects import np_at_end
 
 _SHORTEST_CLAUSE = 8  # characters
+_NO_CLAUSE_OPENING = frozenset(MASK + '"“”')  # characters no reported clause holds (see ok_clause)
 _FEWEST_WORDS = 3
 _POSSESSIVE_END = re.compile(r"\w['’]s?\s+$")  # "Pagliano's " right before a name
 _LONGEST_SOURCE = 10  # words of a source phrase after "according to"
@@ -312,7 +313,13 @@ def reported_at(par: Paragraph, s: int, e: int, vm: re.Match) -> Reported | None
 def _final_cue(par: Paragraph, s: int, vm: re.Match) -> Reported | None:
     """``CLAUSE, X said.``: the clause before the subject's comma."""
     m = par.masked
-    mention = _subject(m, s, vm.start())
+    k = vm.start()
+    lead = s
+    while lead < k and m[lead].isspace():
+        lead += 1
+    if lead < k and m[lead] in _NO_CLAUSE_OPENING:
+        return None  # '"...," she said.': the clause would hold a quotation (see ok_clause)
+    mention = _subject(m, s, k)
     if mention is None:
         return None
     hi = _before_comma(m, s, mention.start)
