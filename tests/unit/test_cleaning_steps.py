@@ -11,19 +11,17 @@ import pytest
 import reader.cleaning
 import reader.paragraphs
 from reader.cleaning import (
-    _copyright,
     _header_metadata,
     _headline,
     _mark_footer,
     _mark_furniture,
     _markdown_headings,
-    _outlet_and_via,
     _Para,
-    _sign_off,
     _title_text,
     parse_article,
 )
 from reader.model import Caption, Span
+from reader.outlets import copyright_line, outlet_and_via, sign_off
 
 PROSE = "The council voted on Tuesday to rebuild the harbour wall before the winter storms."
 PROSE2 = "Work will start in May and is expected to take two years, the council said."
@@ -135,13 +133,13 @@ def test_mark_footer(texts, marked, roles):
 )
 def test_sign_off(last, signed, role):
     _source, paras = _page(PROSE, last)
-    assert _sign_off(paras) == signed
+    assert sign_off(paras) == signed
     assert paras[-1].role == role
 
 
 def test_a_lone_paragraph_is_never_a_sign_off():
     _source, paras = _page("Reuter")
-    assert _sign_off(paras) is None and paras[0].role == "body"
+    assert sign_off(paras) is None and paras[0].role == "body"
 
 
 @pytest.mark.parametrize(
@@ -157,7 +155,7 @@ def test_a_lone_paragraph_is_never_a_sign_off():
 def test_copyright(line, text, holder):
     texts = [PROSE] + ([line] if line else [])
     _source, paras = _page(*texts, roles={1: "copyright"})
-    assert _copyright(paras) == (text, holder)
+    assert copyright_line(paras) == (text, holder)
 
 
 @pytest.mark.parametrize(
@@ -171,7 +169,7 @@ def test_copyright(line, text, holder):
     ],
 )
 def test_outlet_and_via(outlet, host, result):
-    assert _outlet_and_via(outlet, host) == result
+    assert outlet_and_via(outlet, host) == result
 
 
 @pytest.mark.parametrize(
