@@ -122,12 +122,9 @@ def trailing_cue(index: int, text: str, masked: str, close: int, hi: int, termin
     means it is not one (``"..." Price said the talks would go on until ...``
     still is; eight words and more of new clause are not)."""
     tr = masked[close + 1 : hi]
-    off = close + 1 + CUE_LEAD.match(tr).end()
+    off = close + 1 + CUE_LEAD.match(tr).end()  # type: ignore[union-attr]  # the pattern matches the empty string: never None
     vm = VERB.match(masked, off, hi)
-    if vm:
-        found = _inverted(masked, vm, hi)
-    else:
-        found = _subject_first(masked, off, hi)
+    found = _inverted(masked, vm, hi) if vm else _subject_first(masked, off, hi)
     if found is None:
         return None
     mention, vend, verb = found

@@ -38,7 +38,8 @@ class Shape(NamedTuple):
     """What a quotation looks like, before anyone is credited with it."""
 
     kind: str  # "direct" or "partial"
-    title_case: bool  # five words or fewer, each capitalised or short; one capitalised or a lone short word; no sentence end
+    # five words or fewer, each capitalised or short; one capitalised or a lone short word; no sentence end
+    title_case: bool
     words: int
     scare_prefix: bool  # after "so-called", "the film", "known as" ...
     opens_sentence: bool  # nothing but earlier quotations before it in its sentence
@@ -66,7 +67,8 @@ def shape_of(par: Paragraph, first: Piece, multi: bool) -> Shape:
     else:
         kind = "partial"
     words = WORD.findall(text)
-    title_case = len(words) <= _TITLE_WORDS and (any(w[0].isupper() for w in words) or (len(words) == 1 and len(words[0]) <= 3)) and \
+    lone_short = len(words) == 1 and len(words[0]) <= 3
+    title_case = len(words) <= _TITLE_WORDS and (any(w[0].isupper() for w in words) or lone_short) and \
         not (len(words) > 1 and text.rstrip(" ,'\"’”").endswith((".", "!", "?"))) and \
         all(w[0].isupper() or not w[0].isalpha() or len(w) <= 3 for w in words)
     # (a nickname inside a name, 'Marcia "Cia" Price', is no quotation at all: see paragraph._is_nickname)

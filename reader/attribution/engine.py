@@ -28,9 +28,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
-from ..model import Attribution, Evidence, Quote, Span, Speaker
+from ..model import Attribution, Evidence, Quote, QuoteKind, Span, Speaker, SpeakerKind
 from .direct import choose_cue, cue_is_weak, is_scare, shape_of
 from .evidence import continued, evidence_of
 from .headline import headline_quotes
@@ -147,6 +147,8 @@ def attribute(pars: list[Paragraph], resolver: Resolver) -> list[Found]:
     decided: dict[int, Decision] = {}
     found: list[Found] = []
     last: Found | None = None  # the last attribution with a speaker in the paragraph before
+    name: str | None
+    evidence: Evidence | None
     for par, nums in zip(pars, numbers, strict=False):
         latest: Found | None = None  # ... in this paragraph
         for item in _in_text_order(par, nums, reported(par)):
@@ -229,7 +231,8 @@ def finish(source: str, found: list[Found], registry: Registry) -> Attribution:
     for f in found:
         if f.start < last_end or f.end <= f.start:
             continue
-        quotes.append(Quote(f.start, f.end, source[f.start : f.end], f.kind, f.speaker, f.par, f.cue, f.evidence,
+        kind = cast(QuoteKind, f.kind)
+        quotes.append(Quote(f.start, f.end, source[f.start : f.end], kind, f.speaker, f.par, f.cue, f.evidence,
                             f.reported_by))
         last_end = f.end
         if f.speaker:
@@ -244,6 +247,6 @@ def _speaker(name: str, quotes: int, registry: Registry) -> Speaker:
     aliases = [a for a in ent.aliases if a and a.lower() not in PRONOUNS]
     if name not in aliases:
         aliases.insert(0, name)
-    kind = ent.kind if ent.kind in ("person", "organisation", "anonymous") else "person"
+    kind = cast(SpeakerKind, ent.kind if ent.kind in ("person", "organisation", "anonymous") else "person")
     return Speaker(name=name, kind=kind, role=ent.role, aliases=tuple(aliases),
                    mentions=tuple(sorted(set(ent.mentions))), quotes=quotes)

@@ -21,7 +21,9 @@ Evidence(start=26, end=35, via='continued', antecedent=(11, 24))
 
 from __future__ import annotations
 
-from ..model import Evidence
+from typing import cast
+
+from ..model import Evidence, Via
 from .cues import Cue
 from .mentions import ANONYMOUS, PRONOUN, ROLE
 from .paragraph import Paragraph
@@ -30,7 +32,7 @@ from .resolve import Resolved
 _SPECIAL_ROUTES = ("according-to", "colon", "previous-sentence")
 
 
-def via_of(cue: Cue) -> str:
+def via_of(cue: Cue) -> Via:
     """How a speaker found through ``cue`` was found (see the module docstring)."""
     kind = cue.mention.kind
     if kind is PRONOUN:
@@ -38,7 +40,7 @@ def via_of(cue: Cue) -> str:
     if kind is ROLE:
         return "role"
     if cue.route in _SPECIAL_ROUTES:
-        return cue.route
+        return cast(Via, cue.route)
     return "description" if kind is ANONYMOUS else "named"
 
 

@@ -70,7 +70,7 @@ def _single_pairs(t: str) -> list[tuple[int, int]]:
         if open_at is None or (weak is not None and prev in _OPEN_BEFORE):
             if prev in _OPEN_BEFORE and t[i] != "’" and (nxt.isalnum() or nxt in "\"“…") and \
                     not _ELISION.match(t, i + 1):
-                if weak is not None:
+                if weak is not None and open_at is not None:
                     pairs.append((open_at, weak))  # the possessive closed it after all
                     weak = None
                 open_at = i

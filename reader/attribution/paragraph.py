@@ -78,11 +78,11 @@ def pair_marks(t: str) -> tuple[list[tuple[int, int]], int | None]:
             if prev.isalpha() and nxt.isalpha():
                 continue  # mis-encoded apostrophe: country"s, don"t
             if open_at is None:
-                if (nxt.isspace() or i + 1 == n) and not (prev.isspace() or i == 0):
-                    # a stray closing mark, unless it follows a speech tag's
-                    # comma or colon with the space misplaced: 'said," It...'
-                    if not (prev in ",:" and i + 1 < n and MARK.search(t, i + 1)):
-                        continue
+                # a stray closing mark, unless it follows a speech tag's
+                # comma or colon with the space misplaced: 'said," It...'
+                closing = (nxt.isspace() or i + 1 == n) and not (prev.isspace() or i == 0)
+                if closing and not (prev in ",:" and i + 1 < n and MARK.search(t, i + 1)):
+                    continue
                 open_at = i
             elif (prev.isspace() and not nxt.isspace() and nxt not in ".,;:!?)") and i - open_at > 1:
                 open_at = i  # looks like an opener: the previous quote was never closed

@@ -105,8 +105,8 @@ PARTICIPLE_CUE = re.compile(r",\s+(" + alternation(sorted(speech.PARTICIPLE_CUES
 # ", cutting off a reporter": a comma and a gerund right after a verb.
 COMMA_GERUND = re.compile(r"\s*,\s+[a-z]+ing\b")
 # A quotation opening with a speech verb in lower case, maybe after an adverb ("directly spoke to", "urged").
-SPEECH_OPENING = re.compile(r"(?:[a-z]+ly\s+)?(?:" + alternation(ALL_VERBS + speech.REPORTED_ONLY_VERBS + ("spoke", "expressed"))
-                            + r")(?![\w\-])")
+_OPENING_VERBS = ALL_VERBS + speech.REPORTED_ONLY_VERBS + ("spoke", "expressed")
+SPEECH_OPENING = re.compile(r"(?:[a-z]+ly\s+)?(?:" + alternation(_OPENING_VERBS) + r")(?![\w\-])")
 # Text ending with a speech verb (no word boundary before it).
 VERB_AT_END = re.compile(alternation(ALL_VERBS) + r"\s*$", re.I)
 # A capitalised word right before: a verb with a capital is then part of a name.
@@ -227,7 +227,9 @@ LEAD_JUNK = re.compile(r"^(?:[\s\x00\"“”„«»,:;—–\-]|" + alternation(
 # Space and conjunctions opening a reported clause (" But the ferry ...").
 CLAUSE_LEAD = re.compile(r"(?:\s+|" + alternation(map(either_case, grammar.LEADING_CONJUNCTIONS)) + r"\b,?)*")
 # A party tag ending a subject: "Sen. Ann Lee (D-Ore.)", "Rep. Bo Hart, R-Tex.," (ASCII capitals).
-PARTY_TAG = re.compile(r"(?:\s*\((?:[DRI]|Dem|Rep|Ind)\.?\s*-\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)|,\s*[DRI]-[A-Z][\w.]*,?)\s*$")
+PARTY_TAG = re.compile(
+    r"(?:\s*\((?:[DRI]|Dem|Rep|Ind)\.?\s*-\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)|,\s*[DRI]-[A-Z][\w.]*,?)\s*$"
+)
 # "... and (also) said": a speech verb coordinated with an earlier verb.
 AND_BEFORE = re.compile(r"\b(?:and|but)(?:\s+(?:also|then|later))?\s*$")
 # Where a reported clause stops: a semicolon, ", including ...".
@@ -245,14 +247,18 @@ SUBJECT_TAIL = re.compile(r"\s+(?:in|at|with|from|of|on|for|close\s+to|familiar\
                           r"[.!?]?[\"”’')]*\s*")
 # A party tag anywhere: "(D-N.Y.)", ", R-Tex." (ASCII capitals).
 PAREN_PARTY_TAG = re.compile(r"\((?:[DRI]|Dem|Rep|Ind)\.?\s*-\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)")
-PARTY_TAG_ANY = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)\.?\s*-\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)|,\s*[DRI]-[A-Z][\w.]*(?=,)")
+PARTY_TAG_ANY = re.compile(
+    r"\s*\((?:[DRI]|Dem|Rep|Ind)\.?\s*-\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)|,\s*[DRI]-[A-Z][\w.]*(?=,)"
+)
 # An aside right before a verb: ", who served ... ," or "-- co-author of X --".
 ASIDE_AT_END = re.compile(r",\s+(?:who|whose)\b[^\x00;:]*?,\s*$|\s+(?:--|—|―)\s*[^\x00;:]*?(?:--|—|―)\s*$")
 # A bare day after a verb: "said Friday afternoon", "said on Monday".
 DAY_TAIL = re.compile(r"(?:\s+(?:on\s+)?" + _DAY + r"(?:\s+" + alternation(when.PARTS_OF_DAY) + r")?)?,?")
 # A short place or audience between a verb and its "that": "says in Ohio
 # that", "told a meeting of island leaders that", "told the show <quote> that".
-GAP_THAT = re.compile(r"(?:\s+(?:in|at|on|during|to|of|before|after)\s+[^.;:!?\"“”\x00]{1,60}?|\s*[\x00\"“”]+),?\s+that\b")
+GAP_THAT = re.compile(
+    r"(?:\s+(?:in|at|on|during|to|of|before|after)\s+[^.;:!?\"“”\x00]{1,60}?|\s*[\x00\"“”]+),?\s+that\b"
+)
 # "told his aides to find ...": an infinitive after the audience.
 TO_VERB = re.compile(r"\s+to\s+[a-z]")
 # "Another 19 percent said": a share of people before a verb (group 1).
@@ -260,8 +266,9 @@ PERCENT_SUBJECT = re.compile(r"(?:^|\s)((?:[Aa]nother\s+|[Oo]nly\s+|[Jj]ust\s+)?
                              r"(?:\s+of\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3})?)\s*$")
 # "... and said a curfew would ...", "... but noted that": a second speech verb
 # coordinated inside a clause ends it.
-AND_SPEECH_VERB = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?" + alternation(_REPORT_VERBS_LONGEST_FIRST)
-                             + r"(?![\w\-])")
+AND_SPEECH_VERB = re.compile(
+    r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?" + alternation(_REPORT_VERBS_LONGEST_FIRST) + r"(?![\w\-])"
+)
 # "warned voters that": a short object before "that".
 OBJECT_THAT = re.compile(r"\s+(?:[\w'’\-]+\s+){1,4}?that\b")
 # '"..." ― Ana Ruiz': a dash and a name signing a quotation off (group 1: the name),

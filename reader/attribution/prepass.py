@@ -78,8 +78,8 @@ def _add_named(reg: Registry, run: Run, nr: NamedRun, source: str) -> None:
     role, name_toks, name = nr.role, nr.name_toks, nr.name
     if run.role:
         role = run.role
-    if not name_toks or is_title(name_toks[-1]):
-        return
+    if not name_toks or name is None or is_title(name_toks[-1]):
+        return  # (a name is written whenever there are name words)
     if any(norm(w) in NONPERSON_WORDS for w in name_toks):
         return
     if name and name.lower() in NEWS_AGENCIES and _AUDIENCE_BEFORE.search(source, max(0, run.start - 12), run.start):

@@ -29,17 +29,14 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
 from ..sortedlist import SortedList
 from .lexicon.grammar import PRONOUNS
 from .lexicon.people import INSTITUTION_NAMES, ORG_NOUNS, THING_NOUNS
 from .lexicon.places import PLACES
 from .names import gender_of_title, looks_org, short_names, split_role, strip_det
-
-try:
-    from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
-except ImportError:  # pragma: no cover - rapidfuzz is a project dependency
-    Levenshtein = None
 
 
 @dataclass
@@ -152,7 +149,7 @@ class NameBook:
                 return org
         if kind == "person" and " " not in name:
             best = self._longest_by_last.get(name) or self._first_by_first.get(name)
-            if best is None and Levenshtein is not None and len(name) >= 5 and name[:1].isupper():
+            if best is None and len(name) >= 5 and name[:1].isupper():
                 best = self._misspelt(name)
             if best:
                 return best

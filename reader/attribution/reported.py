@@ -211,7 +211,8 @@ def according(par: Paragraph, s: int, e: int) -> Reported | None:
     hi = am.start()
     while hi > s and m[hi - 1] in " ,;—–-":
         hi -= 1
-    return _found(par, CLAUSE_LEAD.match(m, s, hi).end(), hi, mention, am, any_opener=True, route="according-to")
+    lo = CLAUSE_LEAD.match(m, s, hi).end()  # type: ignore[union-attr]  # the pattern matches the empty string: never None
+    return _found(par, lo, hi, mention, am, any_opener=True, route="according-to")
 
 
 def according_source(m: str, pos: int, e: int) -> Mention | None:
@@ -254,7 +255,8 @@ def reported_at(par: Paragraph, s: int, e: int, vm: re.Match) -> Reported | None
     if verb in TELL_VERBS:
         om = TOLD_OBJECT.match(m, tail, e)  # "CLAUSE, X told reporters on Monday."
         tail = om.end() if om else tail
-    tail = DAY_TAIL.match(m, FILLER.match(m, tail, e).end(), e).end()  # "said on Friday", "said Friday afternoon"
+    # "said on Friday", "said Friday afternoon" (both patterns match the empty string: never None)
+    tail = DAY_TAIL.match(m, FILLER.match(m, tail, e).end(), e).end()  # type: ignore[union-attr]
     if SENTENCE_TAIL.fullmatch(m[tail:e]):
         return _final_cue(par, s, vm)  # "CLAUSE, X said." / "CLAUSE, said X."
     if verb in INVERTED_VERBS and m[s : vm.start()].rstrip().endswith(","):
@@ -264,7 +266,9 @@ def reported_at(par: Paragraph, s: int, e: int, vm: re.Match) -> Reported | None
             rest = m[mention.end : e]
             if CLAUSE_AFTER_SUBJECT.fullmatch(rest) or TIME_TAIL.fullmatch(rest) or \
                     verb not in TELL_VERBS and SUBJECT_TAIL.fullmatch(rest):
-                return _found(par, s, _before_comma(m, s, vm.start()), mention, vm)
+                hi = _before_comma(m, s, vm.start())
+                if hi is not None:  # (the comma checked above is there)
+                    return _found(par, s, hi, mention, vm)
     # "X said (on Thursday) (that) CLAUSE"
     mention = verb_subject(m, s, vm.start())
     if mention is None or buried(m, s, mention, vm.start()):
@@ -278,7 +282,8 @@ def reported_at(par: Paragraph, s: int, e: int, vm: re.Match) -> Reported | None
             len(WORD.findall(m[s:front])) >= 2:
         # "If the plan fails, she argues, there are other tools", "A, X said
         # Friday, as they ...": the whole sentence
-        return _found(par, CLAUSE_LEAD.match(m, s, front).end(), _clause_hi(m, vm.end(), e), mention, vm, True)
+        lo = CLAUSE_LEAD.match(m, s, front).end()  # type: ignore[union-attr]  # the pattern matches the empty string: never None
+        return _found(par, lo, _clause_hi(m, vm.end(), e), mention, vm, True)
     if COMMA_GERUND.match(after) and not PARTICIPLE_CUE.match(after):
         return None  # "..., he said, cutting off a reporter": no clause of his
     pos = vm.end()
@@ -308,7 +313,10 @@ def _final_cue(par: Paragraph, s: int, vm: re.Match) -> Reported | None:
     hi = _before_comma(m, s, mention.start)
     # " But the ferry ...": the clause after space and a leading conjunction
     # (it may open with anything: "After some delays, the work is done, an official said.")
-    return None if hi is None else _found(par, CLAUSE_LEAD.match(m, s, hi).end(), hi, mention, vm, True)
+    if hi is None:
+        return None
+    lo = CLAUSE_LEAD.match(m, s, hi).end()  # type: ignore[union-attr]  # the pattern matches the empty string: never None
+    return _found(par, lo, hi, mention, vm, True)
 
 
 def _content(par: Paragraph, pos: int, e: int, mention: Mention, vm: re.Match, verb: str,
@@ -318,7 +326,7 @@ def _content(par: Paragraph, pos: int, e: int, mention: Mention, vm: re.Match, v
     a participle cue (``, adding that``)."""
     m = par.masked
     any_opener = verb in OBJECT_CONTENT_VERBS
-    pos = DAY_TAIL.match(m, FILLER.match(m, pos, e).end(), e).end()
+    pos = DAY_TAIL.match(m, FILLER.match(m, pos, e).end(), e).end()  # type: ignore[union-attr]  # (both match "")
     tm = THAT.match(m, pos, e) or GAP_THAT.match(m, pos, e)  # "says in Ohio that", "told a meeting of X that"
     if tm is None and verb in AUDIENCE_VERBS:
         tm = OBJECT_THAT.match(m, pos, e)  # "warned voters that", "assured the court that"
@@ -364,6 +372,7 @@ def participle_at(par: Paragraph, s: int, e: int, pm: re.Match, earlier: list[Re
     sentence's subject (a name, a pronoun or a description of a speaker)."""
     m = par.masked
     before = [r for r in earlier if r.cue.verb_end <= pm.start()]
+    mention: Mention | None
     if before:
         mention = before[-1].cue.mention
     else:

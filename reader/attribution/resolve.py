@@ -240,7 +240,7 @@ class Resolver:
         subject of unknown gender (from ``after`` to ``e``) usually refers back
         to it.  Sets the gender learnt."""
         reg = self.registry
-        g = PRONOUNS.get(pron.lower())
+        g = PRONOUNS.get(pron.lower(), "")
         if g not in ("m", "f") or ent.gender:
             return True
         gm = GENDERED_PRONOUN.search(par.masked, after, e)

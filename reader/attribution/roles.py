@@ -34,7 +34,9 @@ _NAME_WORDS = 4  # capitalised words in the person's name
 _NUMBER_WORD = re.compile(r"\d+(?:-[a-z]+)*$")
 
 # "(R-Fla.)", ", D-Md.,": a US party and state tag after a name
-PARTY_TAG = re.compile(r"\s*(?:\(\s*[RDI]\s*-\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\s*\)|,\s*[RDI]\s*-\s*[A-Z][A-Za-z.]*,?)\s*$")
+PARTY_TAG = re.compile(
+    r"\s*(?:\(\s*[RDI]\s*-\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\s*\)|,\s*[RDI]\s*-\s*[A-Z][A-Za-z.]*,?)\s*$"
+)
 
 
 def is_role_noun(word: str) -> bool:

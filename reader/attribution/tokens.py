@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable
 from operator import itemgetter
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from .patterns import MASK, MASK_RUN, PARTICLE_INITIALS, PARTICLE_NAME, TOKEN
 
@@ -57,6 +57,8 @@ class TokenisedText(str):
     >>> tokenize(t, 14, 16), tokenize(t, 14, 17)[0].text
     ([Token(text='Mr', start=14, end=16)], 'Mr.')
     """
+
+    _memo: dict[tuple[Callable[..., Any], int, int], Any]  # see remembered(); set on first use
 
     def tokens(self, lo: int, hi: int) -> list[Token]:
         toks = self.__dict__.get("_tokens")
@@ -113,7 +115,7 @@ def _tokenize(text: str, lo: int, hi: int) -> list[Token]:
     pos = lo
     while k >= 0:
         out += read_tokens(text, pos, k)
-        pos = MASK_RUN.match(text, k, hi).end()
+        pos = MASK_RUN.match(text, k, hi).end()  # type: ignore[union-attr]  # text[k] is a MASK: it matches
         out += [_new(Token, (MASK, i, i + 1)) for i in range(k, pos)]
         k = text.find(MASK, pos, hi)
     out += read_tokens(text, pos, hi)
@@ -130,7 +132,7 @@ def read_tokens(text: str, lo: int, hi: int) -> list[Token]:
     >>> read_tokens(t, 0, 17) == [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(t)]
     True
     """
-    out = []
+    out: list[Token] = []
     add = out.append
     find = text.find
     pos = lo

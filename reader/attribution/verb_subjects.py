@@ -71,12 +71,12 @@ def _plain_subject(m: str, s: int, k: int) -> Mention | None:
     if pm is not None:
         words = tuple(WORD.findall(pm.group(1)))
         return Mention(ANONYMOUS, pm.start(1), pm.end(1), pm.group(1), words, head=words[-1])
-    lo = CLAUSE_LEAD.match(m, s, k).end()
-    words = WORD.findall(m[lo:k])
-    if 2 <= len(words) <= _LONGEST_SOURCE and words[0][:1].isupper() and speaker_head(words[0]) and \
-            words[1].lower() in NP_PREPOSITIONS and not any(c in m[lo:k] for c in ",;:\x00"):
+    lo = CLAUSE_LEAD.match(m, s, k).end()  # type: ignore[union-attr]  # the pattern matches the empty string: never None
+    lead = WORD.findall(m[lo:k])
+    if 2 <= len(lead) <= _LONGEST_SOURCE and lead[0][:1].isupper() and speaker_head(lead[0]) and \
+            lead[1].lower() in NP_PREPOSITIONS and not any(c in m[lo:k] for c in ",;:\x00"):
         end = lo + len(m[lo:k].rstrip())
-        return Mention(ANONYMOUS, lo, end, m[lo:end], tuple(words), head=words[0])
+        return Mention(ANONYMOUS, lo, end, m[lo:end], tuple(lead), head=lead[0])
     return None
 
 
