@@ -36,6 +36,7 @@ from reader.sanitize import SafeStream, one_line, visible_name
 from reader.userfile import DEFAULT_LIMIT_MB, LIMIT_ENV, parse_limit_mb
 
 SUBCOMMANDS = ("quotes", "search", "speakers", "stories")
+FEED_COMMANDS = ("add", "feeds", "remove", "refresh")  # reader/cli_feeds.py
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -61,7 +62,7 @@ def _main_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsreader",
         description="A terminal news reader that shows who said what.",
-        epilog="Subcommands: quotes, search, speakers, stories (each has --help). "
+        epilog="Subcommands: quotes, search, speakers, stories; add, feeds, remove, refresh (each has --help). "
         "To open a file named like a subcommand, write ./quotes.",
     )
     _common(parser)
@@ -143,8 +144,13 @@ def _config(path: str | None) -> Config:
     return config
 
 
-def _corpus_paths(paths: Sequence[str], config: Config) -> list[str]:
-    return list(paths) or list(config.corpus)
+def _corpus_paths(paths: Sequence[str], config: Config, config_path: str | None = None) -> list[str]:
+    """The paths given; else the config's corpus and the feeds' articles; else none (the seeds)."""
+    if paths:
+        return list(paths)
+    from reader.cli_feeds import stored_articles
+
+    return [*config.corpus, *map(str, stored_articles(locations(config_path), config, _warn))]
 
 
 def _no_articles(paths: Sequence[str]) -> int:
@@ -223,7 +229,7 @@ def _width() -> int:
 
 def _quotes(argv: Sequence[str]) -> int:
     args = _parse(_quotes_parser(), argv)
-    paths = _corpus_paths(args.paths, _config(args.config))
+    paths = _corpus_paths(args.paths, _config(args.config), args.config)
     with _load(paths, args.config) as loaded:
         if loaded is None:
             return _no_articles(paths)
@@ -246,7 +252,7 @@ def _search(argv: Sequence[str]) -> int:
     if args.limit < 1:
         print("newsreader: --limit must be at least 1", file=sys.stderr)
         return 2
-    paths = _corpus_paths(args.paths, _config(args.config))
+    paths = _corpus_paths(args.paths, _config(args.config), args.config)
     with _load(paths, args.config) as loaded:
         if loaded is None:
             return _no_articles(paths)
@@ -262,7 +268,7 @@ def _search(argv: Sequence[str]) -> int:
 
 def _speakers(argv: Sequence[str]) -> int:
     args = _parse(_speakers_parser(), argv)
-    paths = _corpus_paths(args.paths, _config(args.config))
+    paths = _corpus_paths(args.paths, _config(args.config), args.config)
     with _load(paths, args.config) as loaded:
         if loaded is None:
             return _no_articles(paths)
@@ -276,7 +282,7 @@ def _speakers(argv: Sequence[str]) -> int:
 
 def _stories(argv: Sequence[str]) -> int:
     args = _parse(_stories_parser(), argv)
-    paths = _corpus_paths(args.paths, _config(args.config))
+    paths = _corpus_paths(args.paths, _config(args.config), args.config)
     with _load(paths, args.config) as loaded:
         if loaded is None:
             return _no_articles(paths)
@@ -313,7 +319,7 @@ def _show_paths(config_path: str | None) -> int:
 def _read(args: argparse.Namespace) -> int:
     """Open the reader; the corpus loads in the background, through the parse cache."""
     config = _config(args.config)
-    paths = _corpus_paths(args.paths, config)
+    paths = _corpus_paths(args.paths, config, args.config)
     warnings: list[str] = []
     files = article_files(paths, warnings)
     if not files:
@@ -355,6 +361,10 @@ def _read(args: argparse.Namespace) -> int:
 
 
 def _dispatch(argv: list[str]) -> int:
+    if argv and argv[0] in FEED_COMMANDS:
+        from reader.cli_feeds import run
+
+        return run(argv[0], argv[1:], _config)
     if argv and argv[0] == "quotes":
         return _quotes(argv[1:])
     if argv and argv[0] == "search":

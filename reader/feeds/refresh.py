@@ -87,7 +87,7 @@ def keep_items(library: Library, fetcher: Fetcher, feed_url: str, feed: Feed) ->
     with ThreadPoolExecutor(PAGES_AT_ONCE) as pool:
         documents = list(pool.map(lambda item: item_document(fetcher, item, feed.title), new))
     return [library.keep(feed_url, item.url, item.title, item.date, full, html)
-            for item, (html, full) in zip(new, documents)]
+            for item, (html, full) in zip(new, documents, strict=True)]
 
 
 @dataclass
