@@ -4,7 +4,7 @@ Usage::
 
     python tests/benchmarks/bench_adversarial.py [--quick] [SHAPE ...]
 
-Every input is made up here (``tests/adversarial_shapes.py``; no corpus is
+Every input is made up here (``tests/support/adversarial_shapes.py``; no corpus is
 needed) at 1x, 2x and 4x a base size.  **4x is the size issue 11 names**
 (1,000 "the company" paragraphs, 20,000 quoted paragraphs, 20,000 quotes in
 one paragraph, 10,000 speakers, a 10 MB page, 8,000 captions), so 1x is a
@@ -35,7 +35,7 @@ from typing import Any, NamedTuple
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests import adversarial_shapes as make  # noqa: E402
+from tests.support import adversarial_shapes as make  # noqa: E402
 
 
 class Shape(NamedTuple):

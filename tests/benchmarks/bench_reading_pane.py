@@ -6,7 +6,7 @@ Usage::
 
 SIZES are paragraph counts (default 50 5000 10000 20000; 50 shows what
 any article costs: Textual's own repaint of the screen).  For each size a
-synthetic article is generated (tests/long_article.py: every paragraph has a direct quote,
+synthetic article is generated (tests/support/long_article.py: every paragraph has a direct quote,
 every third one a reported clause, two speaker mentions each), with its
 ``Attribution`` built directly, so the numbers measure the pane and not
 quote extraction.  The app runs headless at 120x36 with a one-paragraph
@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from reader.corpus import Corpus  # noqa: E402
 from tests.benchmarks.pilot_timing import Painted, timed  # noqa: E402
-from tests.long_article import small, synthetic  # noqa: E402
+from tests.support.long_article import small, synthetic  # noqa: E402
 
 TARGET_MS = 100.0
 
