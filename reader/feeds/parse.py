@@ -5,7 +5,9 @@ into a :class:`Feed` of :class:`Item` records, or raises:
 
 * :class:`WebPage` when the document is an HTML page (for ``newsreader add``
   that means: add this one article),
-* :class:`NotAFeed` when it is neither (invalid XML, an empty document).
+* :class:`NotAFeed` when it is neither (an empty document, or XML so broken
+  that no item could be read from it; items feedparser recovers from
+  broken XML are kept).
 
 feedparser reads broken but recoverable XML, guesses encodings, parses
 dates and strips scripts and styles from summaries; it is only ever given
@@ -76,6 +78,8 @@ def read_feed(body: bytes, url: str, content_type: str = "") -> Feed:
         detail = _problem(parsed.get("bozo_exception"))
         raise NotAFeed(f"is not a valid feed ({detail})")
     items = tuple(item for item in (_item(entry) for entry in parsed.entries) if item is not None)
+    if parsed.get("bozo") and not items:  # broken, and no item could be saved from it
+        raise NotAFeed(f"is not a valid feed ({_problem(parsed.get('bozo_exception'))})")
     title = _one_line(parsed.feed.get("title")) or _host(url)
     return Feed(title=title, kind=version, items=items)
 

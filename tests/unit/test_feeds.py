@@ -1,0 +1,128 @@
+"""Feeds read from a real HTTP server on 127.0.0.1: formats, compression, redirects, conditional GET, storage."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+from reader.corpus import read_file
+from reader.feeds.fetch import Fetcher
+from reader.feeds.library import Library
+from reader.feeds.parse import NotAFeed, WebPage, read_feed
+from reader.feeds.refresh import add, refresh
+from tests.support.paths import FIXTURES
+
+FEEDS = FIXTURES / "feeds"
+
+
+@pytest.fixture
+def library(tmp_path):
+    with Library.open(tmp_path / "state.sqlite", tmp_path / "feeds") as opened:
+        yield opened
+
+
+@pytest.fixture
+def fetcher():
+    with Fetcher(connect_s=2, read_s=2, retry_cap=0.05) as client:
+        yield client
+
+
+def _articles(paths):
+    return {article.title: article for path in paths for article in read_file(path)[0]}
+
+
+@pytest.mark.parametrize(("name", "kind", "title", "first"), [
+    ("rss20.xml", "rss20", "Harbour Ledger", "Port of Elwin reopens after storm"),
+    ("atom.xml", "atom10", "Valley Courier", "Valley school gets a new library"),
+    ("rdf.xml", "rss10", "Upland Post", "Old bridge to be repaired"),
+])
+def test_each_feed_format_gives_its_items(name, kind, title, first):
+    body = (FEEDS / name).read_text(encoding="utf-8").replace("{base}", "https://news.example").encode()
+    feed = read_feed(body, f"https://news.example/{name}")
+    assert (feed.kind, feed.title, feed.items[0].title) == (kind, title, first)
+    assert feed.items[0].url.startswith("https://news.example/")
+    assert feed.items[0].date is not None and feed.items[0].date.startswith("2026-12-0")
+
+
+def test_an_html_page_is_not_a_feed_and_invalid_xml_says_so():
+    with pytest.raises(WebPage):
+        read_feed((FEEDS / "bridge.html").read_bytes(), "https://news.example/bridge.html")
+    with pytest.raises(NotAFeed, match="invalid XML"):
+        read_feed(b"<?xml version='1.0'?>\n<rss><channel><title>x</title><<item>", "https://news.example/rss")
+    with pytest.raises(NotAFeed, match="empty"):
+        read_feed(b"  \n", "https://news.example/rss")
+
+
+def test_adding_a_feed_fetches_each_items_full_page(feed_site, library, fetcher):
+    added = add(library, fetcher, f"{feed_site}/rss20.xml")
+    assert (added.kind, added.title, len(added.added)) == ("feed", "Harbour Ledger", 2)
+    articles = _articles(added.added)
+    port = articles["Port of Elwin reopens after storm"]
+    assert port.url == f"{feed_site}/port-reopens.html"
+    assert port.outlet == "Harbour Ledger" and port.date == "2026-12-07T09:30:00Z"
+    assert any("Marta Quell" in p.text for p in port.paragraphs)  # the page, not the one-line summary
+    assert not any("tracking" in p.text or "Quay Street" in p.text for p in port.paragraphs)
+
+
+def test_the_summary_stands_in_when_the_page_cannot_be_had(httpserver, library, fetcher):
+    base = httpserver.url_for("/").rstrip("/")
+    feed = (FEEDS / "rss20.xml").read_text(encoding="utf-8").replace("{base}", base)
+    httpserver.expect_request("/rss").respond_with_data(feed, content_type="application/rss+xml")
+    httpserver.expect_request("/port-reopens.html").respond_with_data("gone", status=404)
+    httpserver.expect_request("/ferry-vote.html").respond_with_data("gone", status=500)
+    added = add(library, fetcher, f"{base}/rss")
+    articles = _articles(added.added)
+    assert [p.text for p in articles["Ferry crews vote on new rota"].paragraphs] == [
+        "Ferry crews voted on Monday on a new rota for the winter."]
+    assert articles["Port of Elwin reopens after storm"].url == f"{base}/port-reopens.html"
+
+
+def test_adding_an_article_page_keeps_that_one_article(feed_site, library, fetcher):
+    added = add(library, fetcher, f"{feed_site}/library.html")
+    assert added.kind == "page" and len(added.added) == 1
+    article = _articles(added.added)["Valley school gets a new library"]
+    assert article.url == f"{feed_site}/library.html"
+    assert [row.kind for row in library.feeds()] == ["page"]
+    assert list(refresh(library, fetcher)) == []  # a page is not a feed to refresh
+
+
+def test_gzip_and_redirects_are_followed(httpserver, library, fetcher):
+    base = httpserver.url_for("/").rstrip("/")
+    feed = (FEEDS / "atom.xml").read_text(encoding="utf-8").replace("{base}", base)
+    httpserver.expect_request("/old-feed").respond_with_data("", status=301, headers={"Location": f"{base}/feed"})
+    httpserver.expect_request("/feed").respond_with_data(
+        gzip.compress(feed.encode()), content_type="application/atom+xml", headers={"Content-Encoding": "gzip"})
+    httpserver.expect_request("/library.html").respond_with_data(
+        (FEEDS / "library.html").read_bytes(), content_type="text/html")
+    added = add(library, fetcher, f"{base}/old-feed")
+    assert added.title == "Valley Courier" and len(added.added) == 1
+
+
+def test_a_second_refresh_asks_if_modified_and_takes_304(httpserver, library, fetcher):
+    base = httpserver.url_for("/").rstrip("/")
+    feed = (FEEDS / "rdf.xml").read_text(encoding="utf-8").replace("{base}", base)
+    httpserver.expect_ordered_request("/rdf").respond_with_data(feed, headers={"ETag": '"v1"'})
+    httpserver.expect_ordered_request("/bridge.html").respond_with_data((FEEDS / "bridge.html").read_bytes())
+    httpserver.expect_ordered_request("/rdf", headers={"If-None-Match": '"v1"'}).respond_with_data("", status=304)
+    add(library, fetcher, f"{base}/rdf")
+    [progress] = list(refresh(library, fetcher))
+    assert progress.not_modified and progress.error is None and progress.added == []
+    httpserver.check_assertions()  # the second request carried If-None-Match
+    assert library.feed(f"{base}/rdf").articles == 1
+
+
+def test_stored_articles_come_back_when_their_copies_are_gone(feed_site, library, fetcher):
+    added = add(library, fetcher, f"{feed_site}/rss20.xml")
+    for path in added.added:
+        path.unlink()
+    assert sorted(library.sync()) == sorted(added.added)
+    assert "Ferry crews vote on new rota" in _articles(added.added)
+
+
+def test_removing_a_feed_forgets_its_articles_and_files(feed_site, library, fetcher):
+    added = add(library, fetcher, f"{feed_site}/rss20.xml")
+    assert library.remove(f"{feed_site}/rss20.xml") == 2
+    assert library.feeds() == [] and library.sync() == []
+    assert not any(path.exists() for path in added.added)
+    assert library.remove(f"{feed_site}/rss20.xml") is None
