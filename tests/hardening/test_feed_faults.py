@@ -142,3 +142,25 @@ def test_adding_a_failing_address_adds_nothing(feed_site, httpserver, library):
     with _fetcher() as fetcher, pytest.raises(FetchError):
         add(library, fetcher, f"{feed_site}/missing.xml")
     assert library.feeds() == []
+
+
+HOSTILE_FEED = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>[bold red]Evil[/] &#27;]0;owned&#7; Ledger &#27;[2J</title>
+<item><title>[link=http://evil.example]Click[/link] &#27;[31mred</title><link>{base}/evil.html</link>
+<description>A summary with [reverse]markup[/] and &#27;[5m blinking.</description></item>
+</channel></rss>"""
+
+
+def test_escape_sequences_and_markup_in_a_feed_are_shown_not_obeyed(httpserver):
+    from tests.support.cli import newsreader
+
+    base = httpserver.url_for("/").rstrip("/")
+    httpserver.expect_request("/rss").respond_with_data(HOSTILE_FEED.replace("{base}", base),
+                                                        content_type="application/rss+xml")
+    httpserver.expect_request("/evil.html").respond_with_data("nope", status=404)
+    added = newsreader("add", f"{base}/rss")
+    assert added.returncode == 0, added.stderr
+    for result in (added, newsreader("feeds"), newsreader("quotes"), newsreader("search", "summary")):
+        out = result.stdout + result.stderr
+        assert "\x1b" not in out and "\x07" not in out
+    assert "[bold red]Evil[/]" in newsreader("feeds").stdout  # markup shown as typed
