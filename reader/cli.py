@@ -329,6 +329,7 @@ def _read(args: argparse.Namespace) -> int:
     from reader.cache import ParseCache
     from reader.loader import start_workers, stop_workers
     from reader.state import StateStore
+    from reader.cli_feeds import feed_places
     from reader.ui.app import NewsReaderApp
 
     where = locations(args.config)
@@ -347,6 +348,7 @@ def _read(args: argparse.Namespace) -> int:
         theme=config.theme,
         layout=config.layout,
         keymap=dict(config.keys),
+        feeds=None if args.paths else feed_places(where, config),
     )
     try:
         app.run()

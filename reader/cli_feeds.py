@@ -58,6 +58,20 @@ def stored_articles(where: Locations, config: Config, warn) -> list[Path]:
         return []
 
 
+def feed_places(where: Locations, config: Config):
+    """For the reader's ``r`` and ``R`` keys: where the feeds are, and their titles."""
+    from reader.feeds.library import FeedPlaces, LibraryError, feed_titles
+
+    places = FeedPlaces(where.state_file, feeds_folder(where), config.feeds)
+    if where.state_file.exists():
+        try:
+            with _library(where) as library:
+                places.titles = feed_titles(library)
+        except LibraryError:
+            pass  # said when the articles were read (stored_articles)
+    return places
+
+
 def _parser(name: str, description: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=f"newsreader {name}", description=description)
     parser.add_argument("--config", metavar="FILE", help="the config file to use (also: NEWSREADER_CONFIG)")

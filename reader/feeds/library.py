@@ -29,6 +29,7 @@ import shutil
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -37,6 +38,17 @@ from reader.store import feeds_db
 from reader.store.feeds_db import FeedRow
 from reader.store.sqlite import NotOurs
 from reader.store.state_db import open_state
+
+
+@dataclass
+class FeedPlaces:
+    """What the reader needs to refresh feeds: where they are kept, the config's feeds,
+    and each feed folder's name -> (feed address, title)."""
+
+    state_file: Path
+    folder: Path
+    config_feeds: tuple[str, ...] = ()
+    titles: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 class LibraryError(Exception):
@@ -87,7 +99,7 @@ class Library:
         """Forget a feed or page and its articles (files too); how many articles, or None."""
         count = feeds_db.remove_feed(self.db, url)
         if count is not None:
-            shutil.rmtree(self.folder / _feed_folder(url), ignore_errors=True)
+            shutil.rmtree(self.folder / feed_folder(url), ignore_errors=True)
         return count
 
     def fetched(self, url: str, *, title: str | None = None, etag: str | None = None, modified: str | None = None,
@@ -103,13 +115,13 @@ class Library:
     def keep(self, feed: str, url: str, title: str, date: str | None, full: bool, html: str) -> Path:
         """Store one article and write its copy; the copy's path."""
         feeds_db.put_item(self.db, feed, url, title, date, self._clock(), full, html)
-        path = self.folder / _feed_folder(feed) / _article_name(url)
+        path = self.folder / feed_folder(feed) / _article_name(url)
         write_atomically(path, html.encode("utf-8", "surrogatepass"))
         return path
 
     def sync(self) -> list[Path]:
         """Every stored article's copy, written where missing; copies of forgotten articles deleted."""
-        wanted = {self.folder / _feed_folder(feed) / _article_name(url): url for url, feed in feeds_db.items(self.db)}
+        wanted = {self.folder / feed_folder(feed) / _article_name(url): url for url, feed in feeds_db.items(self.db)}
         for path, url in wanted.items():
             if not path.is_file():
                 html = feeds_db.item_html(self.db, url)
@@ -121,9 +133,11 @@ class Library:
                     path.unlink(missing_ok=True)
         return [path for path in wanted if path.is_file()]
 
-    def feed_titles(self) -> dict[str, str]:
-        """Each feed folder's name -> the feed's title (or address): the reader's feed filter."""
-        return {_feed_folder(row.url): row.title or row.url for row in self.feeds()}
+
+
+def feed_titles(library: Library) -> dict[str, tuple[str, str]]:
+    """Each feed folder's name -> (the feed's address, its title): the reader's feed filter."""
+    return {feed_folder(row.url): (row.url, row.title or row.url) for row in library.feeds()}
 
 
 def _slug(text: str, limit: int) -> str:
@@ -135,7 +149,7 @@ def _digest(url: str) -> str:
     return hashlib.sha1(url.encode("utf-8", "surrogatepass")).hexdigest()[:8]
 
 
-def _feed_folder(url: str) -> str:
+def feed_folder(url: str) -> str:
     """``https://www.news.example/rss`` -> ``news-example-1a2b3c4d``."""
     try:
         host = urlsplit(url).hostname or ""
