@@ -1,0 +1,71 @@
+"""The reader's feed keys through Textual's Pilot, against a real feed server on 127.0.0.1."""
+
+from __future__ import annotations
+
+from reader.corpus import load
+from reader.feeds.library import FeedPlaces, Library
+from reader.ui.app import NewsReaderApp
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.reading_pane import ReadingPane
+
+
+def _app(tmp_path, *urls: str) -> NewsReaderApp:
+    places = FeedPlaces(tmp_path / "state.sqlite", tmp_path / "feeds")
+    with Library.open(places.state_file, places.folder) as library:
+        for url in urls:
+            library.subscribe(url, "feed")
+    return NewsReaderApp(load(), feeds=places)  # the seeds, and feeds not fetched yet
+
+
+def _titles(app: NewsReaderApp) -> list[str]:
+    listing = app.query_one(ArticleList)
+    return [listing.articles[article_id].title for article_id in listing.rows]
+
+
+async def test_R_lists_the_new_articles_of_every_feed_and_F_shows_one_feed(feed_site, tmp_path):
+    app = _app(tmp_path, f"{feed_site}/rss20.xml", f"{feed_site}/atom.xml")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        before = _titles(app)
+        await pilot.press("R")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        after = _titles(app)
+        assert after[: len(before)] == before
+        assert set(after[len(before):]) == {
+            "Port of Elwin reopens after storm", "Ferry crews vote on new rota", "Valley school gets a new library"}
+        assert not app.query_one("#loading").display  # the progress bar went away when done
+        port = next(a for a in app.corpus.articles if a.title == "Port of Elwin reopens after storm")
+        assert "Marta Quell" in {quote.speaker for quote in app.attribution(port).quotes}
+        hits = app.index.search("@quell", limit=5)
+        assert hits and hits[0].article_id == port.id  # searchable at once
+
+        await pilot.press("F")
+        await pilot.pause()
+        open_title = app.query_one(ReadingPane).article.title  # the open article stays listed
+        assert set(_titles(app)) - {open_title} == {"Ferry crews vote on new rota", "Port of Elwin reopens after storm"}
+        await pilot.press("F", "F")
+        await pilot.pause()
+        assert len(_titles(app)) == len(after)  # past the last feed: every article again
+
+
+async def test_a_failing_feed_is_a_notification_and_the_reader_goes_on(feed_site, tmp_path):
+    app = _app(tmp_path, "http://nonexistent.invalid/rss", f"{feed_site}/rdf.xml")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("R")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        messages = [str(n.message) for n in app._notifications]
+        assert any("cannot find the server nonexistent.invalid" in m for m in messages)
+        assert "Old bridge to be repaired" in _titles(app)
+        assert app.return_code is None  # still running
+
+
+async def test_r_on_an_article_not_from_a_feed_says_so(tmp_path):
+    app = _app(tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert any("not from a feed" in str(n.message) for n in app._notifications)
