@@ -126,3 +126,32 @@ def test_removing_a_feed_forgets_its_articles_and_files(feed_site, library, fetc
     assert library.feeds() == [] and library.sync() == []
     assert not any(path.exists() for path in added.added)
     assert library.remove(f"{feed_site}/rss20.xml") is None
+
+
+def test_the_config_file_lists_feeds_and_a_bad_entry_is_one_message(tmp_path):
+    from reader.config import load_config
+
+    path = tmp_path / "config.toml"
+    path.write_text('feeds = ["https://news.example/rss", "https://news.example/rss", "http://b.example/atom"]\n')
+    config, messages = load_config(path)
+    assert config.feeds == ("https://news.example/rss", "http://b.example/atom") and messages == []
+    path.write_text('feeds = ["javascript:alert(1)"]\ntheme = "nord"\n')
+    config, messages = load_config(path)
+    assert config.feeds == () and config.theme == "nord"
+    assert messages == [f"config file {path}: 'feeds' must be a list of http:// or https:// addresses; using the default"]
+
+
+def test_an_older_state_database_gains_the_feed_tables_and_keeps_its_marks(tmp_path):
+    from reader.state import StateStore
+    from reader.store.sqlite import open_database
+    from reader.store.state_db import APPLICATION_ID, MIGRATIONS
+
+    path = tmp_path / "state.sqlite"
+    open_database(path, APPLICATION_ID, MIGRATIONS[:1]).close()  # as the version before feeds left it
+    store = StateStore(path)
+    state, _ = store.load()
+    state.set_read("article-1")
+    store.save(state)
+    with Library.open(path, tmp_path / "feeds") as library:
+        assert library.subscribe("https://news.example/rss", "feed")
+    assert StateStore(path).load()[0].read_ids() == frozenset({"article-1"})
