@@ -21,6 +21,7 @@ the way out (a hostile cache can cost a re-read, never a crash).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -234,10 +235,8 @@ class ParseCache:
             raw = cache_db.read_items(self._db, wanted)
             out = {}
             for fid in wanted:
-                try:
+                with contextlib.suppress(*_BAD_ROW):
                     out[fid] = items_from_rows(raw.get(fid, []))
-                except _BAD_ROW:
-                    pass
             return out
         articles: dict[int, tuple[int, Article]] = {}
         for fid, article_rows in rows.items():
@@ -283,10 +282,8 @@ class ParseCache:
         self.digests[key] = digest
         path, fid = next(((p, f) for p, f in same if p == key), same[0])
         if path == key:  # touched, not changed: remember the new time
-            try:
+            with contextlib.suppress(sqlite3.Error):
                 cache_db.restamp(self._db, fid, *stat)
-            except sqlite3.Error:
-                pass
         else:  # a copy or a moved file: cached under its own name too
             self._copies[fid] = (key, stat, digest)
         return fid
@@ -350,10 +347,8 @@ class ParseCache:
             return stored.load(data, articles)
         except ValueError as exc:
             self._note(f"the search index stored in {self.path} was damaged ({exc}); building it again")
-            try:
+            with contextlib.suppress(sqlite3.Error):
                 cache_db.drop_index(self._db, key)
-            except sqlite3.Error:
-                pass
             return None
 
     def keep_search_index(self, corpus_key: str, index) -> str | None:

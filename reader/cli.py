@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from reader import __version__
 from reader.config import Config, default_config_text, load_config
 from reader.corpus import REPEAT_NOTE, Corpus, article_files, is_repeat
+from reader.crash import EXIT_CRASH, report
 from reader.export import (
     FORMATS,
     HIT_FIELDS,
@@ -30,7 +31,6 @@ from reader.export import (
     speaker_records,
     story_records,
 )
-from reader.crash import EXIT_CRASH, report
 from reader.paths import locations
 from reader.sanitize import SafeStream, one_line, visible_name
 from reader.userfile import DEFAULT_LIMIT_MB, LIMIT_ENV, parse_limit_mb
@@ -66,7 +66,9 @@ def _main_parser() -> argparse.ArgumentParser:
         "To open a file named like a subcommand, write ./quotes.",
     )
     _common(parser)
-    parser.add_argument("--paths", action="store_true", dest="show_paths", help="print where config, data and cache live")
+    parser.add_argument(
+        "--paths", action="store_true", dest="show_paths", help="print where config, data and cache live"
+    )
     parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
     return parser
 
@@ -75,7 +77,9 @@ def _quotes_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsreader quotes", description="Print every quotation and who said it.")
     _common(parser)
     _output(parser, "quote")
-    parser.add_argument("--speaker", metavar="NAME", help="only quotes by this speaker (fuzzy: 'blinkin' finds Antony Blinken)")
+    parser.add_argument(
+        "--speaker", metavar="NAME", help="only quotes by this speaker (fuzzy: 'blinkin' finds Antony Blinken)"
+    )
     return parser
 
 
@@ -215,8 +219,10 @@ def _report(warnings: list[str]) -> None:
         if not (summed and is_repeat(message)):
             _warn(message)
     if summed:
-        _warn(f"{len(repeats):,} files repeat another article's text; each text is shown once "
-              f"(the first: {repeats[0].removesuffix(REPEAT_NOTE)})")
+        _warn(
+            f"{len(repeats):,} files repeat another article's text; each text is shown once "
+            f"(the first: {repeats[0].removesuffix(REPEAT_NOTE)})"
+        )
 
 
 def _format(args: argparse.Namespace) -> str:

@@ -20,13 +20,12 @@ for look-ups by name and alias.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from reader.gcpause import collector_paused
 from reader.model import Article, Attribution
 from reader.speaker_merge import SpeakerEntry, is_generic, merge_speakers, name_key
 
@@ -114,22 +113,9 @@ class Directory:
 # --------------------------------------------------------------------------
 
 
-@contextmanager
-def no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector: building creates many small objects
-    and nothing cyclic, and collections over a large corpus cost half the time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def build_directory(items: Iterable[tuple[Article, Attribution]]) -> Directory:
     """Merge every article's speakers into corpus-wide entries (see :mod:`reader.speaker_merge`)."""
-    with no_gc():
+    with collector_paused():
         return _directory(*merge_speakers(items))
 
 

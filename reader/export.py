@@ -213,7 +213,10 @@ def _table(records: Sequence[dict], fields: Sequence[str], width: int) -> str:
     else:  # speakers and stories: the first column takes what is left
         shown = [f for f in fields if f not in ("articles", "aliases")]
         wide = shown[0]
-    caps = {"kind": 12, "speaker": 26, "title": 30, "role": 36, "quotes": 6, "size": 4, "outlets": 30, "shared_quotes": 13}
+    caps = {
+        "kind": 12, "speaker": 26, "title": 30, "role": 36,
+        "quotes": 6, "size": 4, "outlets": 30, "shared_quotes": 13,
+    }
     cells = {f: [_cell(r.get(f)) for r in records] for f in shown}  # each cell made once
     widths = {f: min(caps.get(f, 30), max([len(f)] + [len(c) for c in cells[f]])) for f in shown if f != wide}
     widths[wide] = max(20, width - sum(w + 2 for w in widths.values()) - 1)
@@ -223,7 +226,7 @@ def _table(records: Sequence[dict], fields: Sequence[str], width: int) -> str:
 
     lines = ["  ".join(f.upper().ljust(widths[f]) for f in shown).rstrip()]
     columns = [[fit(c or "—", widths[f]).ljust(widths[f]) for c in cells[f]] for f in shown]
-    lines.extend("  ".join(row).rstrip() for row in zip(*columns))
+    lines.extend("  ".join(row).rstrip() for row in zip(*columns, strict=False))
     return "\n".join(lines) + "\n"
 
 

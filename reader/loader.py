@@ -10,23 +10,24 @@ yields :class:`Batch` records in file order as they complete; the caller
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-from collections.abc import Callable, Iterable, Iterator
 import ctypes
 import gc
 import hashlib
 import logging
+import multiprocessing
+import os
 import weakref
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reader.cache import ParseCache, content_hash
-from reader.records import article_from_tuple, article_to_tuple, attribution_from_tuple, attribution_to_tuple
 from reader.corpus import ArticleError, article_files, read_file, repeat_warning
+from reader.gcpause import collector_paused
 from reader.model import Article, Attribution
+from reader.records import article_from_tuple, article_to_tuple, attribution_from_tuple, attribution_to_tuple
 
 log = logging.getLogger(__name__)
 
@@ -106,14 +107,21 @@ def _file_results(files: list[Path], cache: ParseCache | None,
     stats = [_stat(path) for path in files]
     first: list[_FileResult] = []
     misses: list[int] = []
-    with _collector_paused():
-        cached = cache.lookup(list(zip(files, stats)), defer=defer) if cache is not None else [None] * len(files)
-        for n, (path, items) in enumerate(zip(files, cached)):
+    with collector_paused():
+        cached = (
+            cache.lookup(list(zip(files, stats, strict=False)), defer=defer)
+            if cache is not None
+            else [None] * len(files)
+        )
+        for n, (path, items) in enumerate(zip(files, cached, strict=False)):
             if items is None:
                 misses.append(n)
             else:
-                first.append(_FileResult(n, [(_with_path(a, str(path)), q) for a, q in items], [],
-                                         cache.digests.get(cache.key(path), "")))
+                first.append(
+                    _FileResult(
+                        n, [(_with_path(a, str(path)), q) for a, q in items], [], cache.digests.get(cache.key(path), "")
+                    )
+                )
 
     def take(n: int, result) -> _FileResult:
         items_t, notes, error, digest = result
@@ -132,30 +140,16 @@ def _file_results(files: list[Path], cache: ParseCache | None,
     done = len(files) - len(later)
     yield first, done
     if cache is not None:
-        with _collector_paused():
+        with collector_paused():
             cache.finish()  # the quotes of the cached articles, now that they are listed
     if callable(executor):
         executor = executor(len(later))
     chunks = [later[i : i + CHUNK] for i in range(0, len(later), CHUNK)]
-    for chunk, chunk_results in zip(chunks, _results(executor, [[files[n] for n in c] for c in chunks])):
+    for chunk, chunk_results in zip(chunks, _results(executor, [[files[n] for n in c] for c in chunks]), strict=False):
         done += len(chunk)
-        yield [take(n, result) for n, result in zip(chunk, chunk_results)], done
+        yield [take(n, result) for n, result in zip(chunk, chunk_results, strict=False)], done
     if cache is not None:
-        cache.forget_missing({cache.key(path) for path, stat in zip(files, stats) if stat is not None})
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No garbage collection while the cache's rows become records: they hold no
-    cycles, and a warm start makes hundreds of thousands of them, which the
-    collector would walk again and again (a second of CPU on Reuters)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+        cache.forget_missing({cache.key(path) for path, stat in zip(files, stats, strict=False) if stat is not None})
 
 
 class _Accepter:
@@ -229,15 +223,16 @@ def load_all(paths: Iterable[Path | str] | None, cache: ParseCache | None = None
         return started[-1]
 
     try:
-        for group, done in _file_results(files, cache, start, defer=False):
+        for group, read_so_far in _file_results(files, cache, start, defer=False):
             results.extend(group)
+            done = read_so_far
     finally:
         for executor in started:
             stop_workers(executor)
     results.sort(key=lambda result: result.number)
     batch = Batch(warnings=warnings, done=done, total=len(files))
     accepter = _Accepter()
-    with _collector_paused():
+    with collector_paused():
         for result in results:
             accepter.add(batch, result)
     batch.corpus_key = accepter.key.hexdigest()
@@ -312,15 +307,11 @@ def give_back_memory() -> None:
     Python frees them, but the C allocator keeps the pages unless asked.
     """
     gc.collect()
-    try:
+    with suppress(OSError, AttributeError):
         ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 def _lower_priority() -> None:
     """Workers yield the CPU to the reader itself, so keys stay quick while loading."""
-    try:
+    with suppress(AttributeError, OSError):
         os.nice(10)
-    except (AttributeError, OSError):
-        pass

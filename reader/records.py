@@ -18,13 +18,12 @@ ValueError: cache entry: a span outside its article
 from __future__ import annotations
 
 import json
-from operator import le
 import threading
 from collections.abc import Sequence
+from operator import le
 from typing import get_args
 
 from reader.model import VIAS, Article, Attribution, Caption, Evidence, Quote, QuoteKind, Span, Speaker, SpeakerKind
-
 
 # --- records <-> plain tuples -------------------------------------------------
 
@@ -255,7 +254,7 @@ def _numbers(text: object, size: int) -> tuple[list[int], list[int]]:
 
 def _spans(text: object, size: int) -> tuple[tuple[int, int], ...]:
     """``"0 12 14 80"`` as ``((0, 12), (14, 80))``, each inside ``size``."""
-    return tuple(zip(*_numbers(text, size)))
+    return tuple(zip(*_numbers(text, size), strict=False))
 
 
 def _make_paragraphs(starts: list[int], ends: list[int], source: str) -> tuple[Span, ...]:
@@ -357,7 +356,7 @@ def _speakers_from_rows(rows: list, size: int, lazy: bool = True) -> Lazy | tupl
 
 
 def _make_speakers(checked: list) -> tuple[Speaker, ...]:
-    return tuple(Speaker(name, kind, role, tuple(aliases), tuple(zip(*mentions)), count)
+    return tuple(Speaker(name, kind, role, tuple(aliases), tuple(zip(*mentions, strict=False)), count)
                  for name, kind, role, aliases, mentions, count in checked)
 
 

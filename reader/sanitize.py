@@ -19,6 +19,7 @@ as UTF-8.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import re
@@ -100,10 +101,8 @@ class SafeStream(io.TextIOBase):
         self.stream = stream
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            try:
+            with contextlib.suppress(ValueError, OSError, io.UnsupportedOperation):
                 reconfigure(encoding="utf-8", errors="replace")
-            except (ValueError, OSError, io.UnsupportedOperation):
-                pass
 
     @property
     def encoding(self) -> str:

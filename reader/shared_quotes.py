@@ -4,14 +4,13 @@ Public API::
 
     find_shared_quotes(members, order, speaker_of) -> tuple[SharedQuote, ...]
 
-Inside each story of two or more articles, quotations of at least
-:data:`MIN_QUOTE_WORDS` words are compared across articles on normalised text (casefolded, accents and punctuation removed) with
-rapidfuzz: ``ratio`` (light rewording: ``We have`` / ``We've``) or, when the
-shorter quote is at least 25 characters, ``partial_ratio`` (one outlet
-quoting part of a longer quote); a score of :data:`QUOTE_SIMILARITY` or more
-is the same quotation.  Matches are joined transitively and a group spread
-over two or more articles is a :class:`SharedQuote`, its occurrences ordered
-by first report (article date when parseable, else corpus order).
+Inside each story of two or more articles, quotations of at least :data:`MIN_QUOTE_WORDS` words are
+compared across articles on normalised text (casefolded, accents and punctuation removed) with
+rapidfuzz: ``ratio`` (light rewording: ``We have`` / ``We've``) or, when the shorter quote is at
+least 25 characters, ``partial_ratio`` (one outlet quoting part of a longer quote); a score of
+:data:`QUOTE_SIMILARITY` or more is the same quotation. Matches are joined transitively and a group
+spread over two or more articles is a :class:`SharedQuote`, its occurrences ordered by first report
+(article date when parseable, else corpus order).
 """
 
 from __future__ import annotations
@@ -130,8 +129,8 @@ def _match_quotes(quotes: list[tuple[int, Quote, str]]) -> UnionFind:
             y += x + 1
             if quotes[y][0] == mx:
                 continue
-            if scorer is fuzz.partial_ratio and len(keys[y]) < PARTIAL_MIN_CHARS:
-                if not fuzz.ratio(kx, keys[y], score_cutoff=QUOTE_SIMILARITY):
-                    continue
+            short = scorer is fuzz.partial_ratio and len(keys[y]) < PARTIAL_MIN_CHARS
+            if short and not fuzz.ratio(kx, keys[y], score_cutoff=QUOTE_SIMILARITY):
+                continue
             uf.union(x, y)
     return uf

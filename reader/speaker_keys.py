@@ -41,7 +41,15 @@ from reader.attribution.lexicon.places import COUNTRIES, MULTI_WORD_PLACES, PLAC
 from reader.query import normalize
 
 __all__ = [
-    "acronym", "anonymous_key", "initials", "is_generic", "is_honorific", "is_place", "name_key", "org_key", "person_key",
+    "acronym",
+    "anonymous_key",
+    "initials",
+    "is_generic",
+    "is_honorific",
+    "is_place",
+    "name_key",
+    "org_key",
+    "person_key",
 ]
 
 _WORD = re.compile(r"[^\W_]+")
@@ -169,8 +177,8 @@ _PLACE_KEYS = (PLACES | COUNTRIES | frozenset(" ".join(p).lower() for p in MULTI
 def is_place(name: str) -> bool:
     """A country or capital, which speaks as its government::
 
-        >>> is_place("Poland"), is_place("the United States"), is_place("White House"), is_place("Lima Bean Co")
-        (True, True, False, False)
+    >>> is_place("Poland"), is_place("the United States"), is_place("White House"), is_place("Lima Bean Co")
+    (True, True, False, False)
     """
     words = _WORD.findall(normalize(name))
     if words and words[0] == "the":
@@ -184,8 +192,8 @@ _HONORIFICS = frozenset("mr mrs ms miss mx sir dame madam madame lord lady dr he
 def is_honorific(role: str) -> bool:
     """``Ms``, ``Mr.``, ``Sir``, ``Dr.``: a form of address, not a role::
 
-        >>> is_honorific("Mr."), is_honorific("Sir"), is_honorific("Treasury Secretary")
-        (True, True, False)
+    >>> is_honorific("Mr."), is_honorific("Sir"), is_honorific("Treasury Secretary")
+    (True, True, False)
     """
     words = _WORD.findall(normalize(role))
     return bool(words) and all(w in _HONORIFICS for w in words)

@@ -52,7 +52,6 @@ each set becomes one :class:`SpeakerEntry`.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -161,7 +160,8 @@ def _speaker_nodes(
         for speaker in attribution.speakers:
             quotes = by_name.pop(speaker.name, None)
             if quotes:
-                nodes.append(_new_node((a_no, speaker.name, speaker.kind, speaker.role, speaker.aliases or (speaker.name,))))
+                aliases = speaker.aliases or (speaker.name,)
+                nodes.append(_new_node((a_no, speaker.name, speaker.kind, speaker.role, aliases)))
                 node_quotes.append(quotes)
                 node_keys.append((a_id, speaker.name))
         for name, quotes in by_name.items():  # a quote whose speaker is not listed (defensive)
@@ -304,7 +304,7 @@ def _merge_acronyms(nodes: list[_Node], uf: UnionFind, org_nodes: list[int]) -> 
         counts: Counter[int] = Counter()
         for root, n in acronyms[acr].items():
             counts[uf.find(root)] += n
-        (best, n), = counts.most_common(1)
+        ((best, n),) = counts.most_common(1)
         if len(counts) == 1 or (n >= 3 and n >= ACRONYM_SHARE * sum(counts.values())):
             uf.union(node, best)
 
@@ -350,7 +350,9 @@ def _full_roles(nodes, full_persons) -> dict[str, set[str]]:
     return out
 
 
-def _entry(members: list[int], nodes: list[_Node], node_quotes: list[list[Quote]], articles: list[Article]) -> SpeakerEntry:
+def _entry(
+    members: list[int], nodes: list[_Node], node_quotes: list[list[Quote]], articles: list[Article]
+) -> SpeakerEntry:
     """The entry of one merged set of nodes."""
     if len(members) == 1:  # most speakers: one article, nothing to merge
         node = members[0]
@@ -384,7 +386,9 @@ def _untitled(name: str, kind: str) -> bool:
     return kind != "person" or person_key(name) == " ".join(w for w in name_key(name).split() if len(w) > 1)
 
 
-def _merged_entry(members: list[int], nodes: list[_Node], node_quotes: list[list[Quote]], articles: list[Article]) -> SpeakerEntry:
+def _merged_entry(
+    members: list[int], nodes: list[_Node], node_quotes: list[list[Quote]], articles: list[Article]
+) -> SpeakerEntry:
     """Several nodes as one entry: the commonest kind, name and role, every
     alias (most frequent first), every quote in article order."""
     names: Counter[str] = Counter()
@@ -423,7 +427,8 @@ def _merged_entry(members: list[int], nodes: list[_Node], node_quotes: list[list
     name_k = name_key(name)
     own = set(person_key(name).split())
     aliases = [name] + [
-        alias_form[k] for k in sorted(alias_count, key=lambda k: (-alias_count[k], k))
+        alias_form[k]
+        for k in sorted(alias_count, key=lambda k: (-alias_count[k], k))
         if k != name_k and (kind != "person" or own & set(k.split()))  # "Treasury Secretary" is a role, not a name
     ]
     quotes.sort(key=lambda aq: (aq[0], aq[1]))

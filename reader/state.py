@@ -28,6 +28,7 @@ frozenset({'article-1'})
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import sqlite3
@@ -212,7 +213,8 @@ class StateStore:
         self._told: str | None = None
         self._db: sqlite3.Connection | None = None
         self._problem: str | None = None  # why the database is not open, if it is not
-        self._stored: tuple[dict[str, Entry], dict[str, Entry]] = ({}, {})  # read marks and bookmarks as last seen there
+        # read marks and bookmarks as last seen there
+        self._stored: tuple[dict[str, Entry], dict[str, Entry]] = ({}, {})
         self._version: int | None = None  # PRAGMA data_version when last read (see state_db.others_wrote)
 
     # -- public --------------------------------------------------------
@@ -284,13 +286,16 @@ class StateStore:
                 messages.append(self._set_aside(f"corrupt ({exc})"))
             except (FileExistsError, NotADirectoryError):
                 self._problem = f"{self.path}: {self.path.parent} is not a folder"
-                messages.append(f"could not read state file {self.path}: {self.path.parent} is not a folder; "
-                                "starting fresh, changes kept in memory")
+                messages.append(
+                    f"could not read state file {self.path}: {self.path.parent} is not a folder; "
+                    "starting fresh, changes kept in memory"
+                )
                 return
             except OSError as exc:
                 self._problem = f"{self.path}: {_describe(exc)}"
-                messages.append(f"could not read state file {self.path}: {_describe(exc)}; "
-                                "starting fresh, changes kept in memory")
+                messages.append(
+                    f"could not read state file {self.path}: {_describe(exc)}; starting fresh, changes kept in memory"
+                )
                 return
         self._problem = f"{self.path} could not be opened"
 
@@ -317,11 +322,16 @@ class StateStore:
                 return f"state not saved to {self._problem}; changes kept in memory for this session"
         read, bookmarks = (
             {key: entry for key, entry in mine.items() if stored.get(key) != entry}
-            for mine, stored in zip((state._read, state._bookmarks), self._stored)
+            for mine, stored in zip((state._read, state._bookmarks), self._stored, strict=False)
         )
         try:
-            state_db.write(self._db, read, bookmarks, state._position if state._position[2] else None,
-                           state._theme if state._theme[1] else None)
+            state_db.write(
+                self._db,
+                read,
+                bookmarks,
+                state._position if state._position[2] else None,
+                state._theme if state._theme[1] else None,
+            )
             changed, self._version = state_db.others_wrote(self._db, self._version)
             if changed:  # another newsreader saved since we last looked: take in what it saved
                 self._take_stored(state)
@@ -330,8 +340,10 @@ class StateStore:
                 self._stored[1].update(bookmarks)
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
-                return (f"state not saved: another newsreader is saving {self.path} "
-                        f"(held for over {self.lock_timeout:g}s); will retry")
+                return (
+                    f"state not saved: another newsreader is saving {self.path} "
+                    f"(held for over {self.lock_timeout:g}s); will retry"
+                )
             return f"state not saved to {self.path}: {exc}; changes kept in memory, will retry"
         except sqlite3.DatabaseError as exc:  # damaged while we ran: set it aside, save everything afresh
             note = self._set_aside(f"corrupt ({exc})")
@@ -355,13 +367,13 @@ class StateStore:
         except FileNotFoundError:
             return f"state file {self.path} was {problem}; another newsreader moved it aside"
         except OSError as exc:
-            return (f"state file {self.path} was {problem} and could not be moved aside "
-                    f"({_describe(exc)}); starting fresh, changes kept in memory")
+            return (
+                f"state file {self.path} was {problem} and could not be moved aside "
+                f"({_describe(exc)}); starting fresh, changes kept in memory"
+            )
         for suffix in ("-wal", "-shm"):
-            try:
+            with contextlib.suppress(OSError):
                 os.replace(f"{self.path}{suffix}", f"{backup}{suffix}")
-            except OSError:
-                pass
         return f"state file was {problem}; moved to {backup.name}, starting fresh"
 
 
@@ -381,19 +393,27 @@ def _import_legacy(db: sqlite3.Connection, legacy: Path, clock: Callable[[], flo
         messages.append(f"could not import the old state file {legacy}: {exc}; left as it is")
         return
     try:
-        state_db.write(db, old._read, old._bookmarks, old._position if old._position[2] else None,
-                       old._theme if old._theme[1] else None)
+        state_db.write(
+            db,
+            old._read,
+            old._bookmarks,
+            old._position if old._position[2] else None,
+            old._theme if old._theme[1] else None,
+        )
         os.replace(legacy, legacy.with_name(legacy.name + ".imported"))
     except FileNotFoundError:
         return  # another newsreader imported it at the same moment: the same values, newest kept
     except (sqlite3.Error, OSError) as exc:
         messages.append(f"could not import the old state file {legacy}: {exc}; will try again next time")
         return
-    messages.append(f"imported {legacy.name} ({len(old.read_ids())} read, {len(old.bookmarked_ids())} bookmarked); "
-                    f"the old file is kept as {legacy.name}.imported")
+    messages.append(
+        f"imported {legacy.name} ({len(old.read_ids())} read, {len(old.bookmarked_ids())} bookmarked); "
+        f"the old file is kept as {legacy.name}.imported"
+    )
 
 
 def _describe(exc: OSError) -> str:
     reason = exc.strerror or str(exc) or type(exc).__name__
     return {28: "disk full", 30: "read-only file system", 13: "permission denied", 1: "permission denied"}.get(
-        exc.errno or 0, reason)
+        exc.errno or 0, reason
+    )

@@ -44,15 +44,16 @@ from __future__ import annotations
 
 import math
 import re
-from heapq import nlargest
-from operator import mul
 from collections import Counter, defaultdict
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from datetime import date
+from heapq import nlargest
+from operator import mul
 from typing import NamedTuple
 
 from reader.dates import day_of_year, when
+from reader.gcpause import collector_paused
 from reader.model import Article, Attribution
 from reader.query import normalize, terms
 from reader.shared_quotes import SharedQuote, SpeakerNamer, find_shared_quotes
@@ -255,9 +256,8 @@ def group_stories(items: Iterable[tuple[Article, Attribution]], *, directory=Non
     Stories are ranked by how many outlets carry them, then by their shared
     quotes and their size (see :func:`_stories`).
     """
-    from reader.directory import no_gc
 
-    with no_gc():
+    with collector_paused():
         return _group(list(items), directory)
 
 
@@ -267,8 +267,8 @@ def _group(items: list[tuple[Article, Attribution]], directory) -> list[Story]:
         return []
     speaker_of = _speaker_namer(directory)
     speakers = [_speaker_features(article, attribution, speaker_of) for article, attribution in items]
-    raw = [_features(article, names) for (article, _), names in zip(items, speakers)]
-    entities = [_entity_words(article, names) for (article, _), names in zip(items, speakers)]
+    raw = [_features(article, names) for (article, _), names in zip(items, speakers, strict=False)]
+    entities = [_entity_words(article, names) for (article, _), names in zip(items, speakers, strict=False)]
     vectors = _vectors(raw)
     partial = _partial_scores(vectors)
     whens = [_when(a) for a, _ in items]
@@ -334,7 +334,7 @@ def _vectors(raw: list[dict[str, float]]) -> _Vectors:
         keys = list(feats)
         values = list(map(mul, feats.values(), map(get_idf, keys)))
         norm = 1.0 / (math.sqrt(sum(map(mul, values, values))) or 1.0)
-        full = dict(zip(keys, values))
+        full = dict(zip(keys, values, strict=False))
         # Comprehensions over the article's own (insertion) order, never over
         # a set: set order changes from run to run with string hashing, and
         # with it float sums and ties, hence the stories (determinism).
@@ -388,9 +388,8 @@ def _links(
         if part < floor:
             continue
         i, j = divmod(key, n)
-        if i >= j:
-            if i == j or j * n + i in partial and partial[j * n + i] >= floor:
-                continue  # itself, or seen from the other side
+        if i >= j and (i == j or partial.get(j * n + i, floor - 1) >= floor):
+            continue  # itself, or seen from the other side
         vi, vj = vectors[i], vectors[j]
         if len(vj) < len(vi):
             vi, vj = vj, vi
@@ -419,10 +418,17 @@ def _event(vi: dict[str, float], vj: dict[str, float], named: frozenset[str], ra
     """
     if len(vj) < len(vi):
         vi, vj = vj, vi
-    return sum([v * vj[f] for f, v in vi.items() if f in vj and f in rare and f not in named and f[0] != "@" and " " not in f])
+    return sum([v * vj[f] for f, v in vi.items() if f in vj and f in rare and f not in named and _plain(f)])
 
 
-def _join(edges: list[tuple[float, int, int]], n: int, whens: list[Dated] | None = None) -> tuple[UnionFind, list[float]]:
+def _plain(feature: str) -> bool:
+    """A word of the text: not a speaker (``@name``) and not a phrase of several words."""
+    return feature[0] != "@" and " " not in feature
+
+
+def _join(
+    edges: list[tuple[float, int, int]], n: int, whens: list[Dated] | None = None
+) -> tuple[UnionFind, list[float]]:
     """Join linked articles, strongest links first; two groups join only when
     :data:`DENSITY` of the article pairs between them are links (no chaining)
     and, with ``whens`` (see :func:`_when`), when together they span at most

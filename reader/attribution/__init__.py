@@ -37,7 +37,7 @@ module              stage
 from __future__ import annotations
 
 import logging
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..model import Article, Attribution, Span
 from .engine import extract as _extract

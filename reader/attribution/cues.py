@@ -32,10 +32,28 @@ from .inverted import np_after
 from .lexicon.grammar import FUNCTION_WORDS
 from .lexicon.speech import NOUN_HOMOGRAPHS, SOURCE_PHRASES, TELL_VERBS
 from .mentions import ANONYMOUS, NAME, PRONOUN, ROLE, Mention
-from .openers import sentence_subject
-from .patterns import SPEECH_OPENING, ADJACENT_GAP, ADJACENT_TOLD, APPOSITIVE_TAIL, ARTICLE_GAP, CAP_BEFORE, CUE_LEAD, FILLER, \
-    INVERTED_GAP, MARK, MASK, PARTICIPLE_SET, ROLE_WORDS, SIGNOFF, STATEMENT, TOLD_OBJECT, VERB, WORD
 from .names import looks_org
+from .openers import sentence_subject
+from .patterns import (
+    ADJACENT_GAP,
+    ADJACENT_TOLD,
+    APPOSITIVE_TAIL,
+    ARTICLE_GAP,
+    CAP_BEFORE,
+    CUE_LEAD,
+    FILLER,
+    INVERTED_GAP,
+    MARK,
+    MASK,
+    PARTICIPLE_SET,
+    ROLE_WORDS,
+    SIGNOFF,
+    SPEECH_OPENING,
+    STATEMENT,
+    TOLD_OBJECT,
+    VERB,
+    WORD,
+)
 from .roles import role_then_name
 from .runs import run_mention
 from .subjects import np_at_end

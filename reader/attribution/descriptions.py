@@ -10,8 +10,15 @@
 
 from __future__ import annotations
 
-from .lexicon.grammar import DETERMINERS, DEFINITE_WORDS, FUNCTION_WORDS, NP_PREPOSITIONS, OF_PREPOSITIONS, \
-    PRONOUNS, RELATIVE_PRONOUNS
+from .lexicon.grammar import (
+    DEFINITE_WORDS,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    NP_PREPOSITIONS,
+    OF_PREPOSITIONS,
+    PRONOUNS,
+    RELATIVE_PRONOUNS,
+)
 from .mentions import ANONYMOUS, Mention
 from .names import norm, speaker_head
 from .patterns import REPORT_VERB_SET

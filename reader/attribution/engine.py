@@ -27,7 +27,8 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple, Sequence
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from ..model import Attribution, Evidence, Quote, Span, Speaker
 from .direct import choose_cue, cue_is_weak, is_scare, shape_of
@@ -120,13 +121,13 @@ def attribute(pars: list[Paragraph], resolver: Resolver) -> list[Found]:
     """Every attribution of the article, paragraph by paragraph (see the module docstring)."""
     numbers = quote_groups(pars)
     groups: dict[int, list[tuple[Paragraph, Piece]]] = {}
-    for par, nums in zip(pars, numbers):
-        for piece, g in zip(par.pieces, nums):
+    for par, nums in zip(pars, numbers, strict=False):
+        for piece, g in zip(par.pieces, nums, strict=False):
             groups.setdefault(g, []).append((par, piece))
     decided: dict[int, Decision] = {}
     found: list[Found] = []
     last: Found | None = None  # the last attribution with a speaker in the paragraph before
-    for par, nums in zip(pars, numbers):
+    for par, nums in zip(pars, numbers, strict=False):
         latest: Found | None = None  # ... in this paragraph
         for item in _in_text_order(par, nums, reported(par)):
             if isinstance(item, Reported):
@@ -162,7 +163,7 @@ def _carried(before: Found) -> Evidence | None:
 def _in_text_order(par: Paragraph, nums: list[int], clauses: list[Reported]) -> list:
     """The paragraph's pieces (with their group numbers) and reported clauses
     by where they start (a piece first when both start at one place)."""
-    items: list[tuple[int, object]] = [(p.lo, (p, g)) for p, g in zip(par.pieces, nums)]
+    items: list[tuple[int, object]] = [(p.lo, (p, g)) for p, g in zip(par.pieces, nums, strict=False)]
     items += [(r.lo, r) for r in clauses]
     items.sort(key=lambda x: x[0])
     return [item for _, item in items]

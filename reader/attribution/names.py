@@ -28,8 +28,8 @@ Canonical-name rules (documented, and relied on by the tests):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Sequence
 
 from .lexicon.grammar import DETERMINERS
 from .lexicon.organisations import COMPANY_SUFFIXES, NAME_CLOSERS, ORDINALS, ORG_WORDS
@@ -42,9 +42,9 @@ from .lexicon.people import (
     NOT_PERSON_NOUNS,
     ORG_TITLES,
     PERSON_SUFFIXES,
-    ROLE_NOUNS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
+    ROLE_NOUNS,
     SPEAKER_NOUNS,
     TITLES,
     WEAK_TITLES,

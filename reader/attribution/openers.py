@@ -15,8 +15,18 @@ from __future__ import annotations
 
 from .appositives import apposed_name
 from .descriptions import common_np
-from .lexicon.grammar import APPOSITIVE_OPENERS, ARTICLES, AUXILIARIES, FUNCTION_WORDS, HEAD_PREFIXES, \
-    INTRO_PREPOSITIONS, INTRO_SUFFIXES, INTRO_WORDS, NOT_THIRD_PERSON, PRONOUNS
+from .lexicon.grammar import (
+    APPOSITIVE_OPENERS,
+    ARTICLES,
+    AUXILIARIES,
+    FUNCTION_WORDS,
+    HEAD_PREFIXES,
+    INTRO_PREPOSITIONS,
+    INTRO_SUFFIXES,
+    INTRO_WORDS,
+    NOT_THIRD_PERSON,
+    PRONOUNS,
+)
 from .mentions import NAME, Mention, pronoun
 from .names import is_title, looks_org, speaker_head
 from .patterns import DATELINE, MASK, REPORT_VERB_SET

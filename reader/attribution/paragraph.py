@@ -25,9 +25,8 @@ from .cues import speech_verbs, trailing_cue
 from .lexicon.grammar import ABBREVIATIONS, FUNCTION_WORDS
 from .marks import normalise_marks
 from .names import norm
+from .patterns import DOTTED_INITIALS, MARK, MASK, NEXT_SENTENCE, NEXT_WORD, OPEN_MARKS, SENT_END
 from .tokens import TokenisedText
-from .patterns import DOTTED_INITIALS, MARK, MASK, NEXT_SENTENCE, NEXT_WORD, OPEN_MARKS, \
-    SENT_END
 
 LONGEST_SENTENCE = 1000  # characters (news sentences stay under 750); longer runs are cut at a space
 

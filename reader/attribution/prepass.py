@@ -45,9 +45,9 @@ def learn_names(paragraphs: list[Paragraph], source: str) -> Registry:
     runs = [run for par in paragraphs for run in find_runs(par)]
     reg = Registry()
     named = [_named(run, source) for run in runs]
-    for run, nr in zip(runs, named):
+    for run, nr in zip(runs, named, strict=False):
         reg.learn_run(run.words, nr.acronym, nr.name, (nr.role, nr.name_toks))
-    for run, nr in zip(runs, named):
+    for run, nr in zip(runs, named, strict=False):
         if not run.in_quote:
             _add_named(reg, run, nr, source)
     return reg

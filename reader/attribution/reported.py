@@ -21,16 +21,68 @@ from typing import NamedTuple
 
 from .cues import Cue
 from .inverted import np_after
-from .lexicon.grammar import NP_PREPOSITIONS, ADJECTIVE_NAMES, AUXILIARIES, BE_FORMS, CLAUSE_LINKS, NOT_CLAUSE_OPENERS, \
-    NUMBER_OPENERS, NUMBER_WORDS, OBJECT_PRONOUNS, OBJECT_RELATIVES, PREPOSITIONS
-from .lexicon.speech import ASK_VERBS, AUDIENCE_VERBS, INVERTED_VERBS, NOUN_HOMOGRAPHS, OBJECT_CONTENT_VERBS, PARTICIPLE_FORMS, QUESTION_OPENERS, TELL_VERBS, \
-    THAT_ONLY_CUES
+from .lexicon.grammar import (
+    ADJECTIVE_NAMES,
+    AUXILIARIES,
+    BE_FORMS,
+    CLAUSE_LINKS,
+    NOT_CLAUSE_OPENERS,
+    NP_PREPOSITIONS,
+    NUMBER_OPENERS,
+    NUMBER_WORDS,
+    OBJECT_PRONOUNS,
+    OBJECT_RELATIVES,
+    PREPOSITIONS,
+)
+from .lexicon.speech import (
+    ASK_VERBS,
+    AUDIENCE_VERBS,
+    INVERTED_VERBS,
+    NOUN_HOMOGRAPHS,
+    OBJECT_CONTENT_VERBS,
+    PARTICIPLE_FORMS,
+    QUESTION_OPENERS,
+    TELL_VERBS,
+    THAT_ONLY_CUES,
+)
 from .mentions import ANONYMOUS, NAME, PRONOUN, ROLE, Mention
-from .paragraph import Paragraph
-from .patterns import ACCORDING, ACCORDING_APPOSITIVE, ACCORDING_CLAUSE_START, CLAUSE_AFTER_SUBJECT, COMMA_GERUND, \
-    FILLER, BY_NAME, CLAUSE_LEAD, CLAUSE_STOP, COMMA_CONJUNCTION, MASK, NEXT_WORD, PARTY_TAG, PARTY_TAG_ANY, ASIDE_AT_END, AND_BEFORE, AND_SPEECH_VERB, DAY_TAIL, GAP_THAT, OBJECT_THAT, PERCENT_SUBJECT, TO_VERB, SOURCE_PHRASE, SUBJECT_TAIL, PARTICIPLE_CUE, REPORT_VERB, SENTENCE_TAIL, THAT, TIME_TAIL, TOLD_OBJECT, TRAILING_ARTICLE, WORD
 from .names import looks_org, speaker_head, strip_det
 from .openers import sentence_subject
+from .paragraph import Paragraph
+from .patterns import (
+    ACCORDING,
+    ACCORDING_APPOSITIVE,
+    ACCORDING_CLAUSE_START,
+    AND_BEFORE,
+    AND_SPEECH_VERB,
+    ASIDE_AT_END,
+    BY_NAME,
+    CLAUSE_AFTER_SUBJECT,
+    CLAUSE_LEAD,
+    CLAUSE_STOP,
+    COMMA_CONJUNCTION,
+    COMMA_GERUND,
+    DAY_TAIL,
+    FILLER,
+    GAP_THAT,
+    MASK,
+    NEXT_WORD,
+    OBJECT_THAT,
+    PARTICIPLE_CUE,
+    PARTY_TAG,
+    PARTY_TAG_ANY,
+    PERCENT_SUBJECT,
+    REPORT_VERB,
+    SENTENCE_TAIL,
+    SOURCE_PHRASE,
+    SUBJECT_TAIL,
+    THAT,
+    TIME_TAIL,
+    TO_VERB,
+    TOLD_OBJECT,
+    TRAILING_ARTICLE,
+    WORD,
+)
 from .subjects import np_at_end
 
 _SHORTEST_CLAUSE = 8  # characters
@@ -198,7 +250,7 @@ def according_source(m: str, pos: int, e: int) -> Mention | None:
     k = len(words)
     while k > 0 and words[k - 1][:1].isupper():
         k -= 1
-    if 0 < k and len(words) - k >= 2 and all(w.islower() for w in words[:k]) and not looks_org(" ".join(words[k:])):
+    if k > 0 and len(words) - k >= 2 and all(w.islower() for w in words[:k]) and not looks_org(" ".join(words[k:])):
         # "curator Ada Lind": a lower-case role before a person's name
         at = sm.start() + phrase.rindex(" " + words[k]) + 1
         return Mention(NAME, at, end, m[at:end], tuple(words[k:]), role=strip_det(" ".join(words[:k])), name_start=at)

@@ -14,12 +14,20 @@ into a :class:`~reader.attribution.mentions.Mention`.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from .lexicon.grammar import FUNCTION_WORDS
 from .lexicon.organisations import NONPERSON_WORDS, ORDINALS, ORG_WORDS
-from .lexicon.people import DESCRIPTORS, HONORIFICS, NAME_PARTICLES, NATIONALITY_ENDINGS, ROLE_MODIFIERS, \
-    SPEAKER_NOUNS, SURNAME_TITLES, TITLES
+from .lexicon.people import (
+    DESCRIPTORS,
+    HONORIFICS,
+    NAME_PARTICLES,
+    NATIONALITY_ENDINGS,
+    ROLE_MODIFIERS,
+    SPEAKER_NOUNS,
+    SURNAME_TITLES,
+    TITLES,
+)
 from .lexicon.places import COUNTRIES, MULTI_WORD_PLACES, PLACES
 from .mentions import ANONYMOUS, NAME, ROLE, Mention
 from .names import and_joins, is_title, norm, split_role
@@ -237,7 +245,7 @@ def of_the_mention(toks: list[Token], lo: int, p: int) -> tuple[Mention, int] | 
 
 def of_the_at(toks: list[Token], p: int) -> bool:
     """Do ``toks[p:p+2]`` read "of the" after a title word and before a capital?"""
-    return 0 < p and p + 2 < len(toks) and toks[p].text == "of" and toks[p + 1].text == "the" and \
+    return p > 0 and p + 2 < len(toks) and toks[p].text == "of" and toks[p + 1].text == "the" and \
         toks[p - 1].text[:1].isupper() and is_title(toks[p - 1].text) and is_cap_token(toks[p + 2].text)
 
 

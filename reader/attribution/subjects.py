@@ -19,15 +19,22 @@ import re
 
 from .appositives import appositive_seg, comma_segments
 from .descriptions import common_np
-from .lexicon.grammar import AFFILIATION_PREPOSITIONS, CLAUSE_OPENERS, DETERMINERS, FUNCTION_WORDS, \
-    NOT_THIRD_PERSON, PRONOUNS, SPECIFIERS
+from .lexicon.grammar import (
+    AFFILIATION_PREPOSITIONS,
+    CLAUSE_OPENERS,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    NOT_THIRD_PERSON,
+    PRONOUNS,
+    SPECIFIERS,
+)
 from .lexicon.organisations import ORG_WORDS
 from .lexicon.people import NAME_PARTICLES, THING_NOUNS
 from .lexicon.places import COUNTRIES, PLACES
 from .mentions import ANONYMOUS, NAME, PRONOUN, ROLE, Mention, pronoun
 from .names import is_title, looks_org, norm, speaker_head, strip_det
 from .patterns import COMMA_AUXILIARY, IN_A, PAREN_PARTY_TAG, TRAIL_ADVERBIAL, TRAIL_LAST_WORDS
-from .roles import role_then_name, strip_asked_by, strip_party_tag
+from .roles import strip_asked_by, strip_party_tag
 from .runs import and_extend, of_the_at, of_the_mention, person_of, run_mention
 from .tokens import Token, is_cap_token, is_word, tokenize, words_of
 

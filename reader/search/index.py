@@ -8,7 +8,6 @@ snapshot (see :mod:`reader.search` for the design).
 
 from __future__ import annotations
 
-import gc
 import threading
 from array import array
 from bisect import bisect_left
@@ -17,6 +16,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from reader.gcpause import collector_paused
 from reader.model import Article, Attribution, Speaker
 from reader.query import Query, parse_query, terms
 from reader.search import ranking
@@ -101,15 +101,10 @@ class SearchIndex:
         index = cls()
         # The index allocates no reference cycles; the garbage collector would
         # only walk the caller's (large) article graph over and over.
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             for article, attribution in items:
                 index.add(article, attribution)
             index._prepare(eager=True)
-        finally:
-            if was_enabled:
-                gc.enable()
         return index
 
     def __len__(self) -> int:
@@ -350,7 +345,7 @@ class SearchIndex:
         for ft in f.split():
             best: dict[int, float] = {}
 
-            def give(sids, score):
+            def give(sids, score, best=best):
                 for s in sids:
                     if best.get(s, 0.0) < score:
                         best[s] = score
@@ -365,10 +360,7 @@ class SearchIndex:
                     ft, speaker_keys, scorer=fuzz.ratio, score_cutoff=75, limit=None
                 ):
                     give(keys[key], 0.8 * score / 100)
-            if combined is None:
-                combined = best
-            else:
-                combined = {s: min(v, best[s]) for s, v in combined.items() if s in best}
+            combined = best if combined is None else {s: min(v, best[s]) for s, v in combined.items() if s in best}
         if not combined:
             return {}
         if max(combined.values()) >= 0.9:  # real matches: drop the fuzzy ones

@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import heapq
 from array import array
-from itertools import islice
 from collections.abc import Iterable
+from itertools import islice
 from typing import NamedTuple
 
 from reader.query import Query, terms
@@ -201,7 +201,7 @@ def top(total: dict[int, float], limit: int, phrases: bool) -> list[tuple[float,
     n = 2 * limit + RERANK
     if phrases:
         n = max(n, 4 * limit)
-    best = heapq.nlargest(n, zip(total.values(), map(int.__neg__, total)))
+    best = heapq.nlargest(n, zip(total.values(), map(int.__neg__, total), strict=False))
     return [(v, -d) for v, d in best]
 
 
@@ -256,4 +256,5 @@ def _adjacent_pairs(toks: list[str], word_sets: list[set[str]]) -> int:
     """How many consecutive query words match side by side, in query order:
     ``["oil", "prices", "rise"]`` with words {oil}, {prices}, {fall} -> 1."""
     flags = [[t in ws for t in toks] for ws in word_sets]
-    return sum(1 for a, b in zip(flags, flags[1:]) if any(x and y for x, y in zip(a, b[1:])))
+    pairs = zip(flags, flags[1:], strict=False)
+    return sum(1 for a, b in pairs if any(x and y for x, y in zip(a, b[1:], strict=False)))

@@ -30,7 +30,6 @@ article's text, cut when a search shows it::
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import struct
@@ -41,6 +40,7 @@ from itertools import chain
 from operator import le
 from pathlib import Path
 
+from reader.gcpause import collector_paused
 from reader.model import Article
 from reader.search.hits import KIND_ARTICLE, KIND_NAMES, KIND_SPEAKER
 from reader.search.index import SearchIndex, _Vocab
@@ -172,7 +172,9 @@ def _parts(data: bytes) -> tuple[dict, dict[str, memoryview]]:
     view = memoryview(data)[:end]
     parts = {}
     for name, (offset, length) in head["layout"].items():
-        if type(offset) is not int or type(length) is not int or offset < 0 or length < 0 or offset + length > len(view):
+        if type(offset) is not int or type(length) is not int or offset < 0 or length < 0:
+            raise _bad("a part outside the data")
+        if offset + length > len(view):
             raise _bad("a part outside the data")
         parts[name] = view[offset : offset + length]
     return head, parts
@@ -195,7 +197,7 @@ def _offsets(offsets: array, count: int, total: int, what: str) -> list[tuple[in
     ends = offsets.tolist()
     if len(ends) != count + 1 or ends[0] != 0 or ends[-1] != total or not all(map(le, ends, ends[1:])):
         raise _bad(f"the offsets of {what} are wrong")
-    return list(zip(ends, ends[1:]))
+    return list(zip(ends, ends[1:], strict=False))
 
 
 def load(data: bytes, articles: Sequence[Article]) -> SearchIndex:
@@ -204,15 +206,11 @@ def load(data: bytes, articles: Sequence[Article]) -> SearchIndex:
     Raises ``ValueError`` (or ``KeyError``, ``TypeError``) when the bytes are
     not a sound index of that many articles.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()  # tens of thousands of arrays, no cycles: no collections over the caller's articles
     try:
-        return _load(data, articles)
+        with collector_paused():  # tens of thousands of arrays, no cycles
+            return _load(data, articles)
     except (KeyError, TypeError, IndexError, AttributeError, RecursionError, UnicodeDecodeError) as exc:
         raise _bad(f"damaged ({type(exc).__name__})") from None
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _load(data: bytes, articles: Sequence[Article]) -> SearchIndex:
@@ -253,7 +251,7 @@ def _load(data: bytes, articles: Sequence[Article]) -> SearchIndex:
     index._terms = terms
     index._post = [post[a:b] for a, b in _offsets(_array(parts, "post_off", "I"), len(terms), len(post), "the terms")]
     index._term_id = vocab = _Vocab(terms, index._post)
-    vocab.update(zip(terms, range(len(terms))))
+    vocab.update(zip(terms, range(len(terms)), strict=False))
     if len(vocab) != len(terms):
         raise _bad("a term twice")
     index._packed = len(terms)
@@ -264,10 +262,18 @@ def _load(data: bytes, articles: Sequence[Article]) -> SearchIndex:
     index._spk_terms = [tuple(t) for t in speakers["terms"]]
     index._spk_aliases = [set(a) for a in speakers["aliases"]]
     index._spk_keys = {t: set(sids) for t, sids in speakers["keys"].items()}
-    index._spk_docs = [spk_docs[a:b] for a, b in _offsets(_array(parts, "spk_docs_off", "I"), len(names),
-                                                          len(spk_docs), "the speakers' documents")]
-    index._fwd_extra = {d: set(extra[a:b]) for d, (a, b) in zip(
-        index._spk_doc, _offsets(_array(parts, "extra_off", "I"), len(names), len(extra), "the speakers' terms"))}
+    index._spk_docs = [
+        spk_docs[a:b]
+        for a, b in _offsets(_array(parts, "spk_docs_off", "I"), len(names), len(spk_docs), "the speakers' documents")
+    ]
+    index._fwd_extra = {
+        d: set(extra[a:b])
+        for d, (a, b) in zip(
+            index._spk_doc,
+            _offsets(_array(parts, "extra_off", "I"), len(names), len(extra), "the speakers' terms"),
+            strict=False,
+        )
+    }
     index.prepare()
     return index
 
@@ -278,8 +284,7 @@ def _check_documents(index: SearchIndex, articles: Sequence[Article], docs: int,
     _below(index._art, len(articles), "an article of a document")
     _below(index._spk, speakers, "a speaker of a document")
     sizes = [len(article.source) for article in articles]
-    if not all(map(le, index._start, index._end)) or not all(
-            map(le, index._end, map(sizes.__getitem__, index._art))):
+    if not all(map(le, index._start, index._end)) or not all(map(le, index._end, map(sizes.__getitem__, index._art))):
         raise _bad("a document outside its article")
 
 

@@ -80,7 +80,7 @@ class Vocabulary:
         self.sorted = [terms[i] for i in ids]
         by_len: dict[int, tuple[list[str], list[int]]] = {}
         alpha = []
-        for t, i in zip(self.sorted, ids):
+        for t, i in zip(self.sorted, ids, strict=False):
             if not t.isdigit():
                 alpha.append(t)
                 bucket = by_len.get(len(t))

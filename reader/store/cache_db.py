@@ -244,9 +244,13 @@ def _write_article(db: sqlite3.Connection, fid: int, ord_: int, a: tuple, attrib
           reported_by)
          for n, (start, end, kind, speaker, paragraph, cue, ev, reported_by) in enumerate(quote_ts)))
     db.executemany(
-        "INSERT INTO speakers (article, ord, name, kind, role, quotes, aliases, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        ((key, n, name, kind, role, count, _json(aliases), _numbers(mentions))
-         for n, (name, kind, role, aliases, mentions, count) in enumerate(speaker_ts)))
+        "INSERT INTO speakers (article, ord, name, kind, role, quotes, aliases, mentions)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            (key, n, name, kind, role, count, _json(aliases), _numbers(mentions))
+            for n, (name, kind, role, aliases, mentions, count) in enumerate(speaker_ts)
+        ),
+    )
 
 
 def _evidence(ev: tuple | None) -> tuple:
@@ -279,8 +283,6 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-
-
 def restamp(db: sqlite3.Connection, file_id: int, size: int, mtime_ns: int) -> None:
     """A cached file was touched, its bytes unchanged: record its new size and time."""
     with transaction(db):
@@ -295,10 +297,14 @@ def read_index(db: sqlite3.Connection, key: str) -> tuple[object, object] | None
 def write_index(db: sqlite3.Connection, key: str, digest: str, data: bytes, written: int) -> None:
     """Store a search index under ``key``; only the :data:`KEEP_INDEXES` written last are kept."""
     with transaction(db):
-        db.execute("INSERT OR REPLACE INTO search_index (key, written, digest, data) VALUES (?, ?, ?, ?)",
-                   (key, written, digest, data))
-        db.execute("DELETE FROM search_index WHERE key NOT IN"
-                   " (SELECT key FROM search_index ORDER BY written DESC LIMIT ?)", (KEEP_INDEXES,))
+        db.execute(
+            "INSERT OR REPLACE INTO search_index (key, written, digest, data) VALUES (?, ?, ?, ?)",
+            (key, written, digest, data),
+        )
+        db.execute(
+            "DELETE FROM search_index WHERE key NOT IN (SELECT key FROM search_index ORDER BY written DESC LIMIT ?)",
+            (KEEP_INDEXES,),
+        )
 
 
 def drop_index(db: sqlite3.Connection, key: str) -> None:

@@ -12,6 +12,7 @@ its file, which the cache then writes again.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 
@@ -86,10 +87,8 @@ class Deferred:
     def close(self) -> None:
         with self._lock:
             if self._db is not None:
-                try:
+                with contextlib.suppress(sqlite3.Error):
                     self._db.execute("ROLLBACK")  # a read transaction: nothing to keep
-                except sqlite3.Error:
-                    pass
                 self._db.close()
                 self._db = None
 

@@ -29,7 +29,7 @@ import sqlite3
 import stat
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 BUSY_MS = 10_000  # how long a writer waits for another one before giving up
@@ -132,7 +132,5 @@ def transaction(db: sqlite3.Connection, *, write: bool = True) -> Iterator[sqlit
 def remove_database(path: Path) -> None:
     """Delete a database file and its WAL and shared-memory files."""
     for suffix in ("", "-wal", "-shm", "-journal"):
-        try:
+        with suppress(FileNotFoundError):
             os.unlink(f"{path}{suffix}")
-        except FileNotFoundError:
-            pass

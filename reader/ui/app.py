@@ -161,9 +161,8 @@ class NewsReaderApp(FeedRefreshing):
         or the speaker and story views (where a key may be text being typed)."""
         if action in self.MAIN_SCREEN_ACTIONS and len(self.screen_stack) > 1:
             return False
-        if action in self.TYPED_KEY_ACTIONS and isinstance(self.focused, Input):
-            return False  # the key is text for the focused field
-        return True
+        # a typed key is text for the focused field
+        return not (action in self.TYPED_KEY_ACTIONS and isinstance(self.focused, Input))
 
     def _warn(self, warnings: list[str]) -> None:
         """Up to five warnings as notifications, then a count; repeated texts are
@@ -292,10 +291,15 @@ class NewsReaderApp(FeedRefreshing):
                 self.notify("Nothing to export yet.", timeout=3)
                 return
             records = quote_records(
-                ((pane.article, q) for q in pane.attribution.quotes), {pane.article.id: pane.attribution}, self._paths or ()
+                ((pane.article, q) for q in pane.attribution.quotes),
+                {pane.article.id: pane.attribution},
+                self._paths or (),
             )
             request = ExportRequest(
-                f"{len(records)} quotes from {pane.article.title!r}", QUOTE_FIELDS, records, _suggest(pane.article.title)
+                f"{len(records)} quotes from {pane.article.title!r}",
+                QUOTE_FIELDS,
+                records,
+                _suggest(pane.article.title),
             )
 
         def done(path: Path | None) -> None:
@@ -501,8 +505,10 @@ class NewsReaderApp(FeedRefreshing):
         self.open_hit(self.hits[self.hit_index])
 
     def action_command_palette(self) -> None:
-        if self.query_one("#left").has_class("-searching") and self.focused is not None and (
-            self.focused.id in ("search-input", "search-results")
+        if (
+            self.query_one("#left").has_class("-searching")
+            and self.focused is not None
+            and (self.focused.id in ("search-input", "search-results"))
         ):
             self.query_one(SearchPanel).action_move(-1)
         else:

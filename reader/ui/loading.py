@@ -33,7 +33,6 @@ from reader.ui.messages import InsightsReady, LoadProgress
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.search_panel import SearchPanel
 
-
 log = logging.getLogger(__name__)
 
 
@@ -180,7 +179,8 @@ class BackgroundLoading(App[None]):
         self._progress = None
         self._tell_waiting()
         if self._duplicates:
-            self.notify(f"{self._duplicates:,} files repeat another article's text; each story is listed once.", timeout=6)
+            repeated = f"{self._duplicates:,} files repeat another article's text; each story is listed once."
+            self.notify(repeated, timeout=6)
         if note:
             self._warn([note])
         if not self.corpus.articles:

@@ -296,7 +296,7 @@ async def test_speakers_view_lists_every_speaker_with_anonymous_sources_behind_a
         (tmp_path / f"s{i:03}.md").write_text(
             f"---\ntitle: Harbour report {i}\noutlet: Elwin Gazette\ndate: 2024-03-{1 + i % 28:02d}\n---\n\n"
             f'"The harbour needs dredging," said {first} {last}, a pilot.\n'
-            + (f'\n"Prices will rise," traders said.\n' if i < 5 else ""),
+            + ('\n"Prices will rise," traders said.\n' if i < 5 else ""),
             encoding="utf-8",
         )
     app = NewsReaderApp(load([tmp_path]))

@@ -95,8 +95,8 @@ async def test_the_palette_finds_any_of_thousands_of_titles_despite_a_typo():
 async def test_every_action_of_the_key_table_is_in_the_palette_and_runs():
     from reader.corpus import load
     from reader.ui import keys
-    from reader.ui.widgets.article_list import ArticleList
     from reader.ui.screens.speakers import SpeakersScreen
+    from reader.ui.widgets.article_list import ArticleList
 
     app = NewsReaderApp(load())
     async with app.run_test(size=(120, 36)) as pilot:

@@ -10,8 +10,8 @@ import threading
 from reader.corpus import load
 from reader.state import StateStore
 from reader.ui.app import NewsReaderApp
-from reader.ui.widgets.article_list import BOOKMARK_MARK, UNREAD_MARK, ArticleList
 from reader.ui.screens.export import ExportScreen
+from reader.ui.widgets.article_list import BOOKMARK_MARK, UNREAD_MARK, ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 
 

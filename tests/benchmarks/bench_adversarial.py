@@ -47,16 +47,16 @@ class Shape(NamedTuple):
 
 def read_text(text: str) -> Any:
     """What the reader does with a plain-text file: clean it, find the quotes."""
-    from reader.cleaning import parse_article
     from reader.attribution import extract_article
+    from reader.cleaning import parse_article
 
     return extract_article(parse_article(text, "shape.txt"))
 
 
 def read_html(html: str) -> Any:
     """What the reader does with a saved page: extract it, find the quotes."""
-    from reader.formats import parse_html
     from reader.attribution import extract_article
+    from reader.formats import parse_html
 
     return extract_article(parse_html(html, "shape.html"))
 

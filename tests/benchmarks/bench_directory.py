@@ -115,10 +115,10 @@ def describe_stories(multi) -> None:
         days = [d for d in (_when(a)[1] for a in story.articles) if d is not None]
         if len(days) > 1:
             days.sort()
-            gaps = [b - a for a, b in zip(days, days[1:])] + [days[0] + 366 - days[-1]]
+            gaps = [b - a for a, b in zip(days, days[1:], strict=False)] + [days[0] + 366 - days[-1]]
             spans.append(366 - max(gaps))  # the shortest arc of the year that holds them all
     buckets = Counter("0" if d == 0 else "1-2" if d <= 2 else "3-7" if d <= 7 else "8+" for d in spans)
-    print(f"story spans (days)  " + "  ".join(f"{k}: {buckets[k]}" for k in ("0", "1-2", "3-7", "8+"))
+    print("story spans (days)  " + "  ".join(f"{k}: {buckets[k]}" for k in ("0", "1-2", "3-7", "8+"))
           + f"   ({len(multi) - len(spans)} stories undated; longest {max(spans, default=0)} days)")
 
 

@@ -13,18 +13,18 @@ and paragraph splitting are timed separately from extraction.
 
 from __future__ import annotations
 
+import gc
 import re
 import sys
 import time
-import gc
 import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from reader.model import Span  # noqa: E402
 from reader.attribution import extract  # noqa: E402
+from reader.model import Span  # noqa: E402
 
 try:
     from reader.cleaning import parse_article

@@ -12,9 +12,8 @@ import pytest
 
 from reader import __version__
 from reader.cache import ParseCache
-from tests.support.paths import SEEDS
 from tests.support.cli import newsreader
-
+from tests.support.paths import SEEDS
 
 run = newsreader
 

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-import time
-import uuid
 from pathlib import Path
 
 import pytest
+
 from tests.support.terminal import NEWSREADER, TMUX, Terminal
 
 pytestmark = pytest.mark.skipif(not (TMUX and NEWSREADER), reason="needs tmux and an installed newsreader")

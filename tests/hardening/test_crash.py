@@ -85,14 +85,14 @@ async def test_an_error_inside_the_reader_ends_it_with_code_70_and_a_report(tmp_
 @pytest.mark.skipif(not (TMUX and NEWSREADER), reason="needs tmux and an installed newsreader")
 def test_a_crash_in_the_real_terminal_prints_one_line_and_exits_70(tmp_path):
     script = tmp_path / "crashing_reader.py"
-    script.write_text(textwrap.dedent(f"""
+    script.write_text(textwrap.dedent("""
         import sys
         from reader.cli import main
         from reader.ui.app import NewsReaderApp
         from tests.test_crash import failing
         NewsReaderApp.show_article = failing
         status = main(sys.argv[1:])
-        print(f"EXIT STATUS {{status}}")
+        print(f"EXIT STATUS {status}")
         input()
     """))
     root = Path(__file__).resolve().parents[2]

@@ -16,8 +16,6 @@ import codecs
 import io
 import json
 import os
-import subprocess
-import sys
 import time
 import zipfile
 from pathlib import Path
@@ -26,7 +24,6 @@ import pytest
 
 from reader.corpus import load
 from reader.loader import load_batches, start_workers
-from reader.attribution import extract_article
 from reader.search import SearchIndex
 from reader.ui.app import NewsReaderApp
 from reader.ui.widgets.article_list import ArticleList

@@ -14,21 +14,20 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reader.attribution import extract_article
 from reader.cache import ParseCache
-from reader.loader import load_batches
-from reader.store.sqlite import remove_database
 from reader.cleaning import parse_article, split_paragraphs
 from reader.corpus import ArticleError, decode, read_file
 from reader.export import FORMATS, QUOTE_FIELDS, render
-from reader.attribution import extract_article
+from reader.loader import load_batches
 from reader.sanitize import one_line, visible
 from reader.search import SearchIndex
-from tests.support.paths import SEEDS
+from reader.store.sqlite import remove_database
 from tests.support.hostile import UNSAFE
+from tests.support.paths import SEEDS
 
 # Text that looks like news often enough to exercise the rules, and is hostile otherwise.
 _NEWSY = st.sampled_from(
@@ -156,7 +155,7 @@ def test_cache_rows_of_any_value_are_never_trusted_into_a_crash(tmp_path, where,
     path = tmp_path / "parse.sqlite"
     remove_database(path)
     cache = ParseCache(path, version="v").load()
-    for batch in load_batches([SEEDS[0]], cache):
+    for _batch in load_batches([SEEDS[0]], cache):
         pass
     cache.close()
     db = sqlite3.connect(path)
@@ -201,7 +200,7 @@ _PART = st.sampled_from(["a", "b", "", ".", "..", "news", "x.txt", "~", "é"])
 def test_a_shown_path_is_the_one_pathlib_gives(path, absolute, jsonl, roots):
     # shown_path compares strings when a path is written plainly (a corpus has thousands of them):
     # the names it shows must be those of PurePath.relative_to, however paths and roots are written.
-    from pathlib import Path, PurePath
+    from pathlib import PurePath
 
     from reader.citation import shown_path
 

@@ -16,7 +16,6 @@ import json
 import os
 import socket
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -30,8 +29,8 @@ from reader.loader import load_batches, start_workers, stop_workers
 from reader.state import StateStore
 from reader.ui.app import NewsReaderApp
 from reader.userfile import DEFAULT_LIMIT_MB, LIMIT_ENV, MB, NotRegularFile, TooLarge, file_limit, read_user_file
-from tests.support.paths import SEEDS
 from tests.support.cli import newsreader
+from tests.support.paths import SEEDS
 
 GOOD = 'A headline for a good test story\n\n"The road will reopen on Monday," Mayor Ana Lopez said.\n'
 GOOD_TITLE = "A headline for a good test story"

@@ -109,7 +109,7 @@ def test_sigkill_mid_write_leaves_the_cache_intact_or_rebuilt_and_never_wrong(tm
         known = {path: entry[:2] for path, entry in cache.entries.items()}
         got = cache.lookup([(f, known.get(str(f), (0, 0))) for f in files])
         cache.close()
-        for f, items in zip(files, got):
+        for f, items in zip(files, got, strict=False):
             if items is not None:  # whatever is served is exactly what the file gives
                 served += 1
                 assert [a.title for a, _ in items] == [f"Council story number {files.index(f)} in the test corpus"]

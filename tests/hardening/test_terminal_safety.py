@@ -28,14 +28,14 @@ from textual.widgets import Label, OptionList, Static
 
 from reader.corpus import load
 from reader.ui.app import NewsReaderApp
+from reader.ui.screens.export import ExportScreen
 from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.article_list import ArticleList
-from reader.ui.screens.export import ExportScreen
 from reader.ui.widgets.search_panel import SearchPanel
 from reader.ui.widgets.speakers_panel import SpeakersPanel
-from tests.support.paths import SEEDS
 from tests.support.cli import newsreader
 from tests.support.hostile import UNSAFE
+from tests.support.paths import SEEDS
 
 ESC = "\x1b"
 SEQUENCES = {

@@ -209,7 +209,7 @@ class Counts:
     fn: int = 0
     found: int = 0  # scored gold quotes whose span was matched, speaker aside
 
-    def add(self, other: "Counts") -> None:
+    def add(self, other: Counts) -> None:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.corpus import load
 from reader.attribution import extract_article
+from reader.corpus import load
 from reader.search import SearchIndex
 from tests.support.paths import SEEDS
 

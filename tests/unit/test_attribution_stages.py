@@ -19,8 +19,8 @@ from reader.attribution.engine import extract, read_paragraphs
 from reader.attribution.inverted import np_after
 from reader.attribution.mentions import Kind
 from reader.attribution.openers import sentence_subject
-from reader.attribution.patterns import alternation
 from reader.attribution.paragraph import MASK, Paragraph, pair_marks
+from reader.attribution.patterns import alternation
 from reader.attribution.prepass import learn_names
 from reader.attribution.reported import reported
 from reader.attribution.resolve import Resolver

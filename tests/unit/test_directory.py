@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from reader.attribution import extract_article
 from reader.corpus import load
 from reader.directory import build_directory, is_generic, name_key
 from reader.model import Article, Attribution, Quote, Speaker
-from reader.attribution import extract_article
 
 HERE = Path(__file__).resolve().parents[1]
 STORIES = HERE / "fixtures" / "stories"
@@ -65,7 +65,7 @@ def alias_merge_scores(items, directory):
     gold_groups = []
     found_entry: dict[tuple[str, str], int] = {}
     missing = []
-    for person, units in GOLD["speakers"].items():
+    for _person, units in GOLD["speakers"].items():
         gold_groups.append([tuple(u) for u in units])
         for file, written in units:
             article, attribution = by_file[file]

@@ -17,8 +17,8 @@ from reader.cleaning import parse_article
 from reader.cli import main
 from reader.model import VIAS, Evidence, Quote
 from reader.ui.app import NewsReaderApp
-from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.evidence_text import describe
+from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.reading_pane import ReadingPane
 
 # --- a property over made-up news: every cue lies in the article, outside its quote -------

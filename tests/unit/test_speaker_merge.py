@@ -18,7 +18,7 @@ from reader.speaker_merge import (
 )
 from reader.unionfind import UnionFind
 
-P, O, A = "person", "organisation", "anonymous"
+P, O, A = "person", "organisation", "anonymous"  # noqa: E741 (short names keep the tables aligned)
 
 
 def _nodes(specs) -> list[_Node]:

@@ -7,7 +7,6 @@ import os
 import random
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,11 +15,10 @@ from hypothesis import strategies as st
 
 from reader.cache import ParseCache
 from reader.loader import load_all
-from reader.search import SearchIndex
-from reader.search import stored
+from reader.search import SearchIndex, stored
 from reader.ui.app import NewsReaderApp
-from tests.support.paths import SEEDS
 from tests.support.cli import newsreader
+from tests.support.paths import SEEDS
 
 QUERIES = ("balloon", "@wang", "surveilance balon", '"the balloon"', "outlet:npr china", "wang yi said", "b")
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from reader.attribution import extract_article
 from reader.cleaning import parse_article
 from reader.corpus import load
-from reader.directory import build_directory
-from reader.attribution import extract_article
 from reader.dates import parse_date
+from reader.directory import build_directory
 from reader.stories import group_stories
 
 HERE = Path(__file__).resolve().parents[1]

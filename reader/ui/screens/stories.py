@@ -41,7 +41,9 @@ def story_line(story: Story) -> Text:
         text.append("\n   ")
         text.append(", ".join(outlets), style="dim")
         if story.shared_quotes:
-            text.append(f"  {len(story.shared_quotes)} shared quote{'s' * (len(story.shared_quotes) != 1)}", style="dim")
+            text.append(
+                f"  {len(story.shared_quotes)} shared quote{'s' * (len(story.shared_quotes) != 1)}", style="dim"
+            )
     return text
 
 
@@ -61,7 +63,10 @@ def column_labels(articles: Sequence[Article]) -> list[str]:
         counts = Counter(labels)
         if all(n == 1 for n in counts.values()):
             break
-        labels = [f"{label} {extra}".strip() if counts[label] > 1 else label for label, extra in zip(labels, tail)]
+        labels = [
+            f"{label} {extra}".strip() if counts[label] > 1 else label
+            for label, extra in zip(labels, tail, strict=False)
+        ]
     return labels
 
 
@@ -74,7 +79,7 @@ def who_quoted_whom(
     colours = colours if colours is not None else SpeakerColours()
     counts: dict[str, list[int]] = {}
     width = min(len(story.articles), COLUMNS + 1)
-    for column, (article, attribution) in enumerate(zip(story.articles, story.attributions)):
+    for column, (article, attribution) in enumerate(zip(story.articles, story.attributions, strict=False)):
         for quote in attribution.quotes:
             if quote.speaker:
                 entry = directory.entry_for(article, quote.speaker) if directory is not None else None
@@ -84,7 +89,7 @@ def who_quoted_whom(
         return Text("Nobody is quoted in these articles.", style="dim")
     table = Table(box=None, pad_edge=False, show_edge=False, expand=False, header_style="bold")
     table.add_column("speaker", no_wrap=True, max_width=28, overflow="ellipsis")
-    for label, article in zip(column_labels(story.articles[:COLUMNS]), story.articles):
+    for label, article in zip(column_labels(story.articles[:COLUMNS]), story.articles, strict=False):
         _, day = when(article)
         header = Text(label)  # never markup
         if day is not None and short_day(*day) not in label:
@@ -199,12 +204,11 @@ class StoriesScreen(Screen[QuoteTarget | None]):
 
     def compose(self) -> ComposeResult:
         yield VirtualList(story_line, id="story-list")
-        with VerticalScroll(id="story-detail"):
-            with Vertical():
-                yield Static(id="story-title")
-                yield Static(id="story-table")
-                yield OptionList(id="story-items")
-                yield Static(id="story-shared")
+        with VerticalScroll(id="story-detail"), Vertical():
+            yield Static(id="story-title")
+            yield Static(id="story-table")
+            yield OptionList(id="story-items")
+            yield Static(id="story-shared")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -227,10 +231,13 @@ class StoriesScreen(Screen[QuoteTarget | None]):
         and shown by ``on_mount``."""
         self._progress = progress
         if self._built and self.stories is None:
-            self.query_one("#story-title", Static).update(waiting_note(
-                progress, "The stories follow.",
-                "Grouping the articles into stories: they show here as soon as they are ready.",
-            ))
+            self.query_one("#story-title", Static).update(
+                waiting_note(
+                    progress,
+                    "The stories follow.",
+                    "Grouping the articles into stories: they show here as soon as they are ready.",
+                )
+            )
 
     def on_load_progress(self, message: LoadProgress) -> None:
         self.waiting(message.progress)

@@ -48,7 +48,7 @@ class BodyLayout:
 
     def paragraph_at(self, y: int) -> int | None:
         index = bisect_right(self.tops, y) - 1
-        return index if 0 <= index and y < self.tops[index] + self.heights[index] else None
+        return index if index >= 0 and y < self.tops[index] + self.heights[index] else None
 
 
 def layout(texts: Sequence[str], width: int) -> BodyLayout:
@@ -192,7 +192,7 @@ class ArticleBody(Widget):
         ]
         if len(starts) != len(strips):
             return strips
-        return [strip.apply_offsets(x, first + y) for strip, (y, x) in zip(strips, starts)]
+        return [strip.apply_offsets(x, first + y) for strip, (y, x) in zip(strips, starts, strict=False)]
 
     def _selection_in(self, first: int) -> tuple[Selection | None, Style | None]:
         """The selection as seen from a paragraph starting on text line ``first``."""

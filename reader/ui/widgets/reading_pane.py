@@ -217,14 +217,17 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
     def watch_focus_speaker(self, speaker: str | None) -> None:
         quotes = self.attribution.quotes
-        self._shown = range(len(quotes)) if speaker is None else [i for i, q in enumerate(quotes) if q.speaker == speaker]
+        everyone = range(len(quotes))
+        self._shown = everyone if speaker is None else [i for i in everyone if quotes[i].speaker == speaker]
         if self.article is not None:
             self.query_one(ArticleBody).repaint()
 
     def _render_header(self, article: Article) -> None:
         header = Text()
         header.append(one_line(article.title), style="bold")
-        details = [one_line(part) for part in (article.byline, article.outlet_label, article.section, article.date) if part]
+        details = [
+            one_line(part) for part in (article.byline, article.outlet_label, article.section, article.date) if part
+        ]
         if details:
             header.append("\n")
             header.append(" · ".join(details), style="italic")
