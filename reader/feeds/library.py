@@ -136,8 +136,9 @@ class Library:
 
 
 def feed_titles(library: Library) -> dict[str, tuple[str, str]]:
-    """Each feed folder's name -> (the feed's address, its title): the reader's feed filter."""
-    return {feed_folder(row.url): (row.url, row.title or row.url) for row in library.feeds()}
+    """Each feed folder's name -> (the feed's address, its title): the reader's feed filter
+    and ``r`` (pages added by their address are no feed)."""
+    return {feed_folder(row.url): (row.url, row.title or row.url) for row in library.feeds() if row.kind == "feed"}
 
 
 def _slug(text: str, limit: int) -> str:

@@ -156,12 +156,3 @@ def test_an_older_state_database_gains_the_feed_tables_and_keeps_its_marks(tmp_p
         assert library.subscribe("https://news.example/rss", "feed")
     assert StateStore(path).load()[0].read_ids() == frozenset({"article-1"})
 
-
-def test_the_feed_modules_examples_hold():
-    import doctest
-
-    from reader.feeds import fetch, library, pages, parse
-    from reader.store import feeds_db
-
-    for module in (fetch, parse, pages, library, feeds_db):
-        assert doctest.testmod(module).failed == 0, module.__name__
