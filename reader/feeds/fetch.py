@@ -139,7 +139,7 @@ class Fetcher:
     def _body(self, response: httpx.Response) -> bytes:
         limit = self.max_bytes
         declared = response.headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > limit and "Content-Encoding" not in response.headers:
+        if declared.isdigit() and int(declared) > limit:  # compressed or not, it would be more when decoded
             raise FetchError(f"response of {_mb(int(declared))} is over the {_mb(limit)} limit; refused")
         chunks, size = [], 0
         for chunk in response.iter_bytes():

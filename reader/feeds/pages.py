@@ -37,6 +37,9 @@ def item_document(fetcher: Fetcher, item: Item, feed_title: str) -> tuple[str, b
         response = fetcher.get(item.url, accept=ACCEPT_HTML)
     except FetchError:
         return summary_document(item, feed_title), False
+    kind = response.content_type.split(";")[0].strip().lower()
+    if kind and not (kind.startswith("text/") or "html" in kind or "xml" in kind):
+        return summary_document(item, feed_title), False  # a PDF, an image, a video: not a page to read
     text = decode_page(response.body, response.content_type)
     article = parse_html(text)
     words = sum(len(p.text.split()) for p in article.paragraphs)

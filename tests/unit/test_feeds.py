@@ -156,3 +156,57 @@ def test_an_older_state_database_gains_the_feed_tables_and_keeps_its_marks(tmp_p
         assert library.subscribe("https://news.example/rss", "feed")
     assert StateStore(path).load()[0].read_ids() == frozenset({"article-1"})
 
+
+
+def test_requests_say_who_is_asking(httpserver, fetcher):
+    from reader import __version__
+    from reader.feeds.fetch import USER_AGENT
+
+    assert USER_AGENT.startswith(f"newsreader/{__version__} (+http")
+    httpserver.expect_request("/rss", headers={"User-Agent": USER_AGENT}).respond_with_data("<rss/>")
+    assert fetcher.get(httpserver.url_for("/rss")).status == 200
+
+
+def test_no_more_than_two_pages_are_fetched_from_one_host_at_once(library, fetcher):
+    """A threaded server whose pages wait for a second request alongside them, then briefly for a third:
+    with the limit, two are fetched at once and a third never joins them."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    state = threading.Condition()
+    counts = {"now": 0, "most": 0}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - http.server's name
+            if self.path == "/rss":
+                items = "".join(f"<item><title>Story {n}</title><link>{base}/story{n}.html</link></item>"
+                                for n in range(6))
+                return self._send(f"<rss version='2.0'><channel><title>Busy</title>{items}</channel></rss>")
+            with state:
+                counts["now"] += 1
+                counts["most"] = max(counts["most"], counts["now"])
+                state.notify_all()
+                state.wait_for(lambda: counts["most"] >= 2, timeout=5)  # a second one alongside
+                state.wait_for(lambda: counts["most"] >= 3, timeout=0.3)  # a third never comes
+                counts["now"] -= 1
+            return self._send("<p>short</p>")
+
+        def _send(self, text):
+            body = text.encode()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        add(library, fetcher, f"{base}/rss")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert counts["most"] == 2
