@@ -314,6 +314,7 @@ def _show_paths(config_path: str | None) -> int:
     print(f"cache db:    {visible_name(str(where.cache_file))}{_exists(where.cache_file)}")
     print(f"data dir:    {visible_name(str(where.data_dir))}")
     print(f"cache dir:   {visible_name(str(where.cache_dir))}")
+    print(f"feed copies: {visible_name(str(where.cache_dir / 'feeds'))}  (the feeds themselves: in the state db)")
     if where.legacy_state_file.exists():
         print(f"old state:   {visible_name(str(where.legacy_state_file))}  (imported at the next start)")
     if not where.config_file.exists():

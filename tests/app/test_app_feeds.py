@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.content import Content
+
 from reader.corpus import load
 from reader.feeds.library import FeedPlaces, Library
 from reader.ui.app import NewsReaderApp
@@ -69,3 +71,23 @@ async def test_r_on_an_article_not_from_a_feed_says_so(tmp_path):
         await pilot.press("r")
         await pilot.pause()
         assert any("not from a feed" in str(n.message) for n in app._notifications)
+
+
+HOSTILE = """<rss version="2.0"><channel><title>[b]Evil[/b] [@click=app.quit]Ledger[/] &#27;[2J</title>
+<item><title>[red]Port[/red] story</title><link>{base}/port-reopens.html</link></item></channel></rss>"""
+
+
+async def test_a_hostile_feed_title_is_shown_as_text_in_the_list_title(feed_site, httpserver, tmp_path):
+    httpserver.expect_request("/evil.xml").respond_with_data(HOSTILE.replace("{base}", feed_site),
+                                                             content_type="application/rss+xml")
+    app = _app(tmp_path, f"{feed_site}/evil.xml")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("R")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("F")
+        await pilot.pause()
+        shown = Content.from_markup(app.query_one(ArticleList).border_title).plain  # what the border shows
+        assert shown.startswith("[b]Evil[/b] [@click=app.quit]Ledger[/] ␛[2J (")
+        assert app.return_code is None  # the click markup did not run

@@ -45,6 +45,15 @@ def test_each_feed_format_gives_its_items(name, kind, title, first):
     assert feed.items[0].date is not None and feed.items[0].date.startswith("2026-12-0")
 
 
+def test_an_rss_091_feed_is_read():
+    body = b"""<?xml version="1.0"?><rss version="0.91"><channel><title>Old Wire</title><link>https://wire.example/</link>
+    <item><title>Mill closes</title><link>https://wire.example/mill</link><description>The mill closed.</description>
+    </item></channel></rss>"""
+    feed = read_feed(body, "https://wire.example/rss")
+    assert feed.kind.startswith("rss09") and [(i.title, i.url) for i in feed.items] == [
+        ("Mill closes", "https://wire.example/mill")]
+
+
 def test_an_html_page_is_not_a_feed_and_invalid_xml_says_so():
     with pytest.raises(WebPage):
         read_feed((FEEDS / "bridge.html").read_bytes(), "https://news.example/bridge.html")
