@@ -18,6 +18,7 @@ articles (and the bundled seeds only when both are empty).
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 import time
 from collections.abc import Sequence
@@ -53,7 +54,7 @@ def stored_articles(where: Locations, config: Config, warn) -> list[Path]:
         with _library(where) as library:
             library.merge(config.feeds)
             return library.sync()
-    except (LibraryError, OSError) as exc:
+    except (LibraryError, OSError, sqlite3.Error) as exc:
         warn(f"feed articles not read: {exc}")
         return []
 
@@ -86,8 +87,15 @@ def _url(value: str) -> str:
 
 
 def run(command: str, argv: Sequence[str], config_for) -> int:
-    """Run one of :data:`COMMANDS`; ``config_for(path)`` loads the config (reporting its problems)."""
-    return {"add": _add, "feeds": _feeds, "remove": _remove, "refresh": _refresh}[command](argv, config_for)
+    """Run one of :data:`COMMANDS`; ``config_for(path)`` loads the config (reporting its problems).
+    A state database or cache folder that cannot be used is one line and status 1."""
+    from reader.feeds.library import LibraryError
+
+    try:
+        return {"add": _add, "feeds": _feeds, "remove": _remove, "refresh": _refresh}[command](argv, config_for)
+    except (LibraryError, OSError, sqlite3.Error) as exc:
+        print(f"newsreader: {command}: {one_line(str(exc))}", file=sys.stderr)
+        return 1
 
 
 def _add(argv: Sequence[str], config_for) -> int:

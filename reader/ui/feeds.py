@@ -11,6 +11,7 @@ of :class:`~reader.ui.app.NewsReaderApp`, like
 
 from __future__ import annotations
 
+import sqlite3
 import webbrowser
 from pathlib import PurePath
 
@@ -69,20 +70,19 @@ class FeedRefreshing(BackgroundLoading):
         from reader.loader import load_all
 
         assert self.feeds is not None
-        try:
-            library = Library.open(self.feeds.state_file, self.feeds.folder)
-        except LibraryError as exc:
-            self.call_from_thread(self._refresh_done, {}, [str(exc)])
-            return
         errors: list[str] = []
-        with library, Fetcher() as fetcher:
-            library.merge(self.feeds.config_feeds)
-            for progress in refresh(library, fetcher, urls):
-                items = load_all([str(path) for path in progress.added]).items if progress.added else []
-                if progress.error:
-                    errors.append(f"{one_line(progress.title)}: {progress.error}")
-                self.call_from_thread(self._feed_refreshed, progress, items)
-            titles = feed_titles(library)
+        titles: dict[str, tuple[str, str]] = {}
+        try:
+            with Library.open(self.feeds.state_file, self.feeds.folder) as library, Fetcher() as fetcher:
+                library.merge(self.feeds.config_feeds)
+                for progress in refresh(library, fetcher, urls):
+                    items = load_all([str(path) for path in progress.added]).items if progress.added else []
+                    if progress.error:
+                        errors.append(f"{one_line(progress.title)}: {progress.error}")
+                    self.call_from_thread(self._feed_refreshed, progress, items)
+                titles = feed_titles(library)
+        except (LibraryError, OSError, sqlite3.Error) as exc:  # the store, not a feed: say so, keep reading
+            errors.append(f"feeds not refreshed: {one_line(str(exc))}")
         self.call_from_thread(self._refresh_done, titles, errors)
         self._build_insights([(article, self.attribution(article)) for article in list(self.corpus.articles)])
 

@@ -69,3 +69,13 @@ def test_an_article_page_is_added_as_one_article(feed_site):
     assert result.returncode == 0 and result.stdout.strip() == "added the article 'Old bridge to be repaired'"
     speakers = newsreader("speakers", "--json")
     assert "Karl Oster" in {json.loads(line)["name"] for line in speakers.stdout.splitlines()}
+
+
+def test_a_state_database_that_cannot_be_used_is_one_line(tmp_path, feed_site):
+    data = tmp_path / "data"
+    (data / "state.sqlite").mkdir(parents=True)  # a folder where the database should be
+    env = {"NEWSREADER_DATA_DIR": str(data)}
+    for args in (("feeds",), ("add", f"{feed_site}/rss20.xml"), ("refresh",), ("remove", f"{feed_site}/rss20.xml")):
+        result = newsreader(*args, env=env)
+        assert result.returncode == 1, args
+        assert result.stderr.count("\n") == 1 and "is a folder, not a regular file" in result.stderr, args
