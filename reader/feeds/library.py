@@ -34,10 +34,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from reader.atomic import write_atomically
-from reader.store import feeds_db
+from reader.store import feeds_db, state_db
 from reader.store.feeds_db import FeedRow
-from reader.store.sqlite import NotOurs
-from reader.store.state_db import open_state
+from reader.store.sqlite import NotOurs, open_database
 
 
 @dataclass
@@ -63,8 +62,9 @@ class Library:
 
     @classmethod
     def open(cls, state_file: Path, folder: Path) -> Library:
-        try:
-            db = open_state(state_file)
+        try:  # without open_state's integrity check, which the reader's StateStore does (and acts on)
+            db = open_database(state_file, state_db.APPLICATION_ID, state_db.MIGRATIONS, synchronous="FULL",
+                               busy_ms=state_db.BUSY_MS)
         except (NotOurs, sqlite3.Error, OSError) as exc:
             raise LibraryError(f"cannot use the state database {state_file}: {exc}") from None
         return cls(db, folder)

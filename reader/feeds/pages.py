@@ -75,7 +75,22 @@ def with_feed_meta(text: str, article: Article, item: Item, feed_title: str | No
             "author": item.author if not article.byline else None}
     lines = ['<meta charset="utf-8">']
     lines += [_meta(key, value) for key, value in meta.items() if value]
-    return "\n".join(lines) + "\n" + _without_charset(text)
+    return "\n".join(lines) + "\n" + slim(_without_charset(text))
+
+
+_UNREAD = re.compile(r"<script\b(?![^>]*ld\+json)[^>]*>.*?</script\s*>|<style\b[^>]*>.*?</style\s*>|<!--.*?-->",
+                     re.IGNORECASE | re.DOTALL)
+
+
+def slim(text: str) -> str:
+    """The page without its scripts (but JSON-LD, which says who wrote it when), styles and comments,
+    which the extractor drops anyway: on the 88 pages of the extraction benchmark's dev half, 179 KB
+    a page become 75 KB (36 KB and 16 KB compressed, as stored), with the same extraction on every page.
+
+    >>> slim('<p>a</p><script>x("</p>")</script><!-- b --><script type="application/ld+json">{}</script>')
+    '<p>a</p><script type="application/ld+json">{}</script>'
+    """
+    return _UNREAD.sub("", text)
 
 
 def summary_document(item: Item, feed_title: str | None) -> str:

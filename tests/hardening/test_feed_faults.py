@@ -10,6 +10,8 @@ import socket
 import threading
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from werkzeug import Response
 
 from reader.feeds.fetch import Fetcher, FetchError
@@ -164,3 +166,26 @@ def test_escape_sequences_and_markup_in_a_feed_are_shown_not_obeyed(httpserver):
         out = result.stdout + result.stderr
         assert "\x1b" not in out and "\x07" not in out
     assert "[bold red]Evil[/]" in newsreader("feeds").stdout  # markup shown as typed
+
+
+_PIECES = ["<rss version='2.0'>", "<channel>", "<title>", "</title>", "<item>", "</item>", "<link>", "</link>",
+           "https://news.example/a", "<feed xmlns='http://www.w3.org/2005/Atom'>", "<entry>", "<![CDATA[", "]]>",
+           "&amp;", "&#27;", "&bogus;", "<!DOCTYPE x [<!ENTITY a 'aaaa'>]>", "&a;", "<html>", "\x00", "\x1b[2J",
+           "<?xml version='1.0' encoding='utf-16'?>", "é", "</channel></rss>", "<description>", "<"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=20), max_size=30), st.binary(max_size=40))
+def test_any_document_is_a_feed_or_a_one_line_refusal(pieces, noise):
+    """Whatever comes back from a server: items with web addresses and one-line titles, or NotAFeed."""
+    from reader.feeds.parse import NotAFeed, read_feed
+
+    body = "".join(pieces).encode("utf-8", "surrogatepass") + noise
+    try:
+        feed = read_feed(body, "https://news.example/rss")
+    except NotAFeed as refusal:
+        assert "\n" not in str(refusal)
+        return
+    assert "\n" not in feed.title
+    for item in feed.items:
+        assert item.url.startswith(("http://", "https://")) and "\n" not in item.title
