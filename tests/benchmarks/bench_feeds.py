@@ -2,7 +2,7 @@
 
 Usage::
 
-    python tests/benchmarks/bench_feeds.py [ITEMS]
+    python tests/benchmarks/bench_feeds.py [ITEMS] [--pages DIR]
 
 A feed of ITEMS items (default 30, one refresh's worth), each linking to a
 page made of the fixture pages' text, is served by ``http.server`` in a
@@ -12,6 +12,12 @@ nothing new (a conditional GET answered ``304``), ``sync`` (the copies
 checked, none missing) and ``rewrite`` (every copy written again from the
 database, as after the cache folder was cleared), and the state database's
 size per article.
+
+With ``--pages DIR`` (saved news pages, e.g. the extraction benchmark's
+``../shared/corpora/aeb-dev/html``; skipped without it) it also prints what
+storing a page costs as fetched and as stored (:func:`reader.feeds.pages.slim`:
+no scripts but JSON-LD, no styles, no comments), raw and compressed, and on
+how many pages the extraction is the same either way.
 """
 
 from __future__ import annotations
@@ -90,5 +96,42 @@ def main(items: int) -> None:
     server.shutdown()
 
 
+def pages(folder: Path) -> None:
+    import gzip
+    import zlib
+
+    from reader.feeds.pages import decode_page, slim
+    from reader.formats import parse_html
+
+    sizes = [0, 0, 0, 0]
+    same = total = 0
+    for path in sorted(folder.glob("*.html")):
+        data = path.read_bytes()
+        text = decode_page(gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data)
+        slimmed = slim(text)
+        for n, version in enumerate((text, slimmed)):
+            raw = version.encode("utf-8", "surrogatepass")
+            sizes[n] += len(raw)
+            sizes[n + 2] += len(zlib.compress(raw, 6))
+        before, after = parse_html(text), parse_html(slimmed)
+        fields = ("title", "byline", "date", "outlet", "url", "paragraphs", "captions")
+        same += all(getattr(before, f) == getattr(after, f) for f in fields)
+        total += 1
+    if total:
+        kb = [size / total / 1024 for size in sizes]
+        print(f"pages      {total} from {folder}")
+        print(f"a page     {kb[0]:.0f} KB as fetched, {kb[1]:.0f} KB slimmed; "
+              f"compressed {kb[2]:.0f} KB and {kb[3]:.0f} KB (stored)")
+        print(f"extraction the same on {same} of {total} pages")
+
+
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 30)
+    args = sys.argv[1:]
+    folder = None
+    if "--pages" in args:
+        at = args.index("--pages")
+        folder = Path(args[at + 1])
+        del args[at : at + 2]
+    main(int(args[0]) if args else 30)
+    if folder is not None and folder.is_dir():
+        pages(folder)
