@@ -11,7 +11,9 @@ of :class:`~reader.ui.app.NewsReaderApp`, like
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import sys
 import webbrowser
 from pathlib import PurePath
 
@@ -139,9 +141,28 @@ class FeedRefreshing(BackgroundLoading):
 
     @work(thread=True, group="browser")
     def _open_in_browser(self, url: str) -> None:
+        """A browser of its own window opens ``url``; one that would run in this terminal
+        (lynx, w3m: what ``webbrowser`` picks without a display) is not started over the
+        reader: the address goes to the clipboard instead."""
         try:
-            opened = webbrowser.open(url)
-        except Exception:  # noqa: BLE001 - no browser is a message, not a crash
+            browser = webbrowser.get()
+        except webbrowser.Error:
+            browser = None
+        if browser is None or _runs_in_the_terminal(browser):
+            self.call_from_thread(self.copy_to_clipboard, url)
+            self.call_from_thread(self.notify, f"No browser outside the terminal; the address is copied: {url}",
+                                  timeout=8)
+            return
+        try:
+            opened = browser.open(url, new=2)
+        except Exception:  # noqa: BLE001 - a browser that fails is a message, not a crash
             opened = False
         if not opened:
-            self.call_from_thread(self.notify, f"No browser to open {url}", severity="warning", timeout=6)
+            self.call_from_thread(self.notify, f"The browser did not open {url}", severity="warning", timeout=6)
+
+
+def _runs_in_the_terminal(browser: webbrowser.BaseBrowser) -> bool:
+    """Python's console browsers are plain ``GenericBrowser`` s, chosen when there is no display."""
+    display = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    no_display = sys.platform.startswith("linux") and not display
+    return type(browser) is webbrowser.GenericBrowser and no_display

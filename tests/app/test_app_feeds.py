@@ -91,3 +91,28 @@ async def test_a_hostile_feed_title_is_shown_as_text_in_the_list_title(feed_site
         shown = Content.from_markup(app.query_one(ArticleList).border_title).plain  # what the border shows
         assert shown.startswith("[b]Evil[/b] [@click=app.quit]Ledger[/] ␛[2J (")
         assert app.return_code is None  # the click markup did not run
+
+
+async def test_o_opens_the_article_address_in_the_browser(feed_site, tmp_path, monkeypatch):
+    import webbrowser
+
+    opened: list[str] = []
+
+    class Browser(webbrowser.BaseBrowser):
+        def open(self, url, new=0, autoraise=True):
+            opened.append(url)
+            return True
+
+    monkeypatch.delenv("BROWSER", raising=False)
+    monkeypatch.setattr(webbrowser, "_tryorder", None)  # registered afresh, ours first, forgotten after
+    monkeypatch.setattr(webbrowser, "_browsers", {})
+    webbrowser.register("newsreader-test", None, Browser("newsreader-test"), preferred=True)
+    app = _app(tmp_path, f"{feed_site}/atom.xml")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("R")
+        await app.workers.wait_for_complete()
+        app.open_at(next(a.id for a in app.corpus.articles if a.title == "Valley school gets a new library"))
+        await pilot.press("o")
+        await app.workers.wait_for_complete()
+        assert opened == [f"{feed_site}/library.html"]
