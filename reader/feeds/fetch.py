@@ -104,7 +104,10 @@ class Fetcher:
             accept: str = "*/*") -> Response:
         """The response to a GET of ``url`` (2xx or 304); anything else raises :class:`FetchError`."""
         host = _host(url)
-        name = (urlsplit(url).hostname or "") if "://" in url else ""
+        try:
+            name = urlsplit(url).hostname or ""
+        except ValueError as exc:  # "http://[::1/x"
+            raise FetchError(f"not a valid address ({exc})") from None
         if name.rstrip(".").endswith(".invalid") or name == "invalid":
             raise FetchError(f"cannot find the server {host} (no such name)")
         headers = {"Accept": accept}
@@ -135,6 +138,8 @@ class Fetcher:
                                 found.get("ETag"), found.get("Last-Modified"), _retry_after(found))
         except httpx.HTTPError as exc:
             raise FetchError(self._explain(exc, url)) from None
+        except httpx.InvalidURL as exc:
+            raise FetchError(f"not a valid address ({exc})") from None
 
     def _body(self, response: httpx.Response) -> bytes:
         limit = self.max_bytes

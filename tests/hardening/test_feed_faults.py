@@ -41,6 +41,11 @@ def _fails(url: str, **kwargs) -> str:
     return message
 
 
+@pytest.mark.parametrize("url", ["http://[::1/feed", "http://:80/feed", "http:///feed"])
+def test_a_malformed_address_is_a_message(url):
+    assert _fails(url).startswith(("not a valid address", "not an http:// or https:// address"))
+
+
 def test_an_unresolvable_name_fails_at_once():
     assert _fails("http://nonexistent.invalid/feed.xml") == "cannot find the server nonexistent.invalid (no such name)"
 
