@@ -13,8 +13,8 @@ that one article.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,8 +45,10 @@ class Progress:
     not_modified: bool = False
 
 
-def refresh(library: Library, fetcher: Fetcher, urls: Iterable[str] | None = None) -> Iterator[Progress]:
-    """Refresh the feeds at ``urls`` (default: every feed; single pages are not fetched again)."""
+def refresh(library: Library, fetcher: Fetcher, urls: Iterable[str] | None = None,
+            on_article: Callable[[Path], None] | None = None) -> Iterator[Progress]:
+    """Refresh the feeds at ``urls`` (default: every feed; single pages are not fetched again);
+    ``on_article``: see :func:`keep_items`."""
     rows = [row for row in library.feeds() if row.kind == "feed"]
     if urls is not None:
         wanted = set(urls)
@@ -54,7 +56,7 @@ def refresh(library: Library, fetcher: Fetcher, urls: Iterable[str] | None = Non
     for done, row in enumerate(rows, 1):
         progress = Progress(row.url, row.title or row.url, done, len(rows))
         try:
-            _refresh_one(library, fetcher, row, progress)
+            _refresh_one(library, fetcher, row, progress, on_article)
         except (FetchError, NotAFeed) as exc:
             progress.error = _message(exc)
         except Exception as exc:  # noqa: BLE001 - one feed's bug must not stop the others
@@ -65,7 +67,8 @@ def refresh(library: Library, fetcher: Fetcher, urls: Iterable[str] | None = Non
         yield progress
 
 
-def _refresh_one(library: Library, fetcher: Fetcher, row: FeedRow, progress: Progress) -> None:
+def _refresh_one(library: Library, fetcher: Fetcher, row: FeedRow, progress: Progress,
+                 on_article: Callable[[Path], None] | None) -> None:
     response = fetcher.get(row.url, etag=row.etag, last_modified=row.modified, accept=ACCEPT_FEED)
     if response.not_modified:
         progress.not_modified = True
@@ -76,18 +79,26 @@ def _refresh_one(library: Library, fetcher: Fetcher, row: FeedRow, progress: Pro
     except WebPage:
         raise NotAFeed("the address now gives a web page, not a feed") from None
     progress.title = feed.title
-    progress.added = keep_items(library, fetcher, row.url, feed)
+    progress.added = keep_items(library, fetcher, row.url, feed, on_article)
     library.fetched(row.url, title=feed.title, etag=response.etag, modified=response.last_modified)
 
 
-def keep_items(library: Library, fetcher: Fetcher, feed_url: str, feed: Feed) -> list[Path]:
-    """Fetch and store the feed's items not kept yet; their files."""
+def keep_items(library: Library, fetcher: Fetcher, feed_url: str, feed: Feed,
+               on_article: Callable[[Path], None] | None = None) -> list[Path]:
+    """Fetch and store the feed's items not kept yet; their files, in the feed's order.
+    ``on_article(path)`` is called as each one is stored (in this thread), for a reader
+    that lists articles as they arrive."""
     known = library.known()
     new = [item for item in feed.items if item.url not in known][:NEW_PER_REFRESH]
+    paths: dict[int, Path] = {}
     with ThreadPoolExecutor(PAGES_AT_ONCE) as pool:
-        documents = list(pool.map(lambda item: item_document(fetcher, item, feed.title), new))
-    return [library.keep(feed_url, item.url, item.title, item.date, full, html)
-            for item, (html, full) in zip(new, documents, strict=True)]
+        futures = {pool.submit(item_document, fetcher, item, feed.title): n for n, item in enumerate(new)}
+        for future in as_completed(futures):
+            item, (html, full) = new[futures[future]], future.result()
+            path = paths[futures[future]] = library.keep(feed_url, item.url, item.title, item.date, full, html)
+            if on_article is not None:
+                on_article(path)
+    return [paths[n] for n in sorted(paths)]
 
 
 @dataclass

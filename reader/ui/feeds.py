@@ -15,7 +15,7 @@ import os
 import sqlite3
 import sys
 import webbrowser
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from textual import work
 from textual.widgets import Label, ProgressBar
@@ -77,18 +77,21 @@ class FeedRefreshing(BackgroundLoading):
         try:
             with Library.open(self.feeds.state_file, self.feeds.folder) as library, Fetcher() as fetcher:
                 library.merge(self.feeds.config_feeds)
-                for progress in refresh(library, fetcher, urls):
-                    items = load_all([str(path) for path in progress.added]).items if progress.added else []
+
+                def arrived(path: Path) -> None:  # each article listed as soon as it is stored
+                    self.call_from_thread(self._add_feed_articles, load_all([str(path)]).items)
+
+                for progress in refresh(library, fetcher, urls, on_article=arrived):
                     if progress.error:
                         errors.append(f"{one_line(progress.title)}: {progress.error}")
-                    self.call_from_thread(self._feed_refreshed, progress, items)
+                    self.call_from_thread(self._feed_refreshed, progress)
                 titles = feed_titles(library)
         except (LibraryError, OSError, sqlite3.Error) as exc:  # the store, not a feed: say so, keep reading
             errors.append(f"feeds not refreshed: {one_line(str(exc))}")
         self.call_from_thread(self._refresh_done, titles, errors)
         self._build_insights([(article, self.attribution(article)) for article in list(self.corpus.articles)])
 
-    def _feed_refreshed(self, progress: Progress, items: list[tuple[Article, Attribution]]) -> None:
+    def _add_feed_articles(self, items: list[tuple[Article, Attribution]]) -> None:
         new = [(article, attribution) for article, attribution in items if article.id not in self._by_id]
         for article, attribution in new:
             self._attributions[article.id] = attribution
@@ -101,10 +104,13 @@ class FeedRefreshing(BackgroundLoading):
                 for article, attribution in new:
                     self.index.add(article, attribution)
         self.query_one(ArticleList).add_articles(articles)
+
+    def _feed_refreshed(self, progress: Progress) -> None:
         self.query_one(ProgressBar).update(total=max(progress.total, 1), progress=progress.done)
         self.query_one("#loading-label", Label).update(f"Refreshed {progress.done} of {progress.total} feeds")
-        if articles:
-            self.notify(f"{len(articles)} new from {one_line(progress.title)}", timeout=3)
+        if progress.added:
+            count = len(progress.added)
+            self.notify(f"{count} new article{'s' * (count != 1)} from {one_line(progress.title)}", timeout=3)
 
     def _refresh_done(self, titles: dict[str, tuple[str, str]], errors: list[str]) -> None:
         self._refreshing = False

@@ -219,3 +219,17 @@ def test_no_more_than_two_pages_are_fetched_from_one_host_at_once(library, fetch
         server.shutdown()
         server.server_close()
     assert counts["most"] == 2
+
+
+def test_each_article_is_announced_as_soon_as_it_is_stored(feed_site, library, fetcher):
+    library.subscribe(f"{feed_site}/rss20.xml", "feed")
+    announced = []
+
+    def arrived(path):
+        assert path.exists()  # readable when announced
+        announced.append(path)
+
+    [progress] = list(refresh(library, fetcher, on_article=arrived))
+    assert sorted(announced) == sorted(progress.added) and len(announced) == 2
+    assert [read_file(path)[0][0].title for path in progress.added] == [
+        "Port of Elwin reopens after storm", "Ferry crews vote on new rota"]  # the feed's order
