@@ -132,6 +132,12 @@ class ParseCache:
     def key(path: Path | str) -> str:
         return os.path.abspath(path)
 
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        """The open database: :meth:`load` opens it (always, in memory at worst) and :meth:`close` closes it."""
+        assert self._db is not None, "ParseCache used before load() or after close()"
+        return self._db
+
     def load(self) -> ParseCache:
         """Open the database (rebuilt if corrupt, foreign or of other rules) and list its files."""
         try:
@@ -144,12 +150,12 @@ class ParseCache:
             self._problem = exc.strerror or str(exc)
             self._db = open_database(":memory:", cache_db.APPLICATION_ID, cache_db.MIGRATIONS)
         try:
-            found = cache_db.rules(self._db)
+            found = cache_db.rules(self._conn)
             if found != self.version:
                 if found is not None:
                     self._note(f"parse cache {self.path} was made by other extraction rules; rebuilding")
-                cache_db.start_over(self._db, self.version)
-            self.entries = cache_db.known_files(self._db)
+                cache_db.start_over(self._conn, self.version)
+            self.entries = cache_db.known_files(self._conn)
         except sqlite3.DatabaseError as exc:
             self._rebuild(f"was corrupt ({exc})")
         return self
@@ -165,7 +171,7 @@ class ParseCache:
         except (OSError, sqlite3.Error, NotOurs) as exc:
             self._problem = str(exc)
             self._db = open_database(":memory:", cache_db.APPLICATION_ID, cache_db.MIGRATIONS)
-        cache_db.start_over(self._db, self.version)
+        cache_db.start_over(self._conn, self.version)
         self.entries = {}
 
     def _note(self, message: str) -> None:
@@ -209,6 +215,7 @@ class ParseCache:
             for n in numbers:
                 found[n] = items
             path, stat = files[numbers[0]]
+            assert stat is not None  # wanted holds only files that have a stat
             self._served[fid] = (len(numbers), self.key(path), stat)
             if fid in self._copies:
                 key, stat, digest = self._copies.pop(fid)
@@ -232,12 +239,12 @@ class ParseCache:
                     reader.close()
                 reader = None
         if reader is None:  # everything now, through the one connection
-            raw = cache_db.read_items(self._db, wanted)
-            out = {}
+            raw = cache_db.read_items(self._conn, wanted)
+            now: dict[int, list[tuple[Article, Attribution]]] = {}
             for fid in wanted:
                 with contextlib.suppress(*_BAD_ROW):
-                    out[fid] = items_from_rows(raw.get(fid, []))
-            return out
+                    now[fid] = items_from_rows(raw.get(fid, []))
+            return now
         articles: dict[int, tuple[int, Article]] = {}
         for fid, article_rows in rows.items():
             try:
@@ -273,7 +280,7 @@ class ParseCache:
         if not digest:
             return None
         try:
-            same = [(path, fid) for path, fid in cache_db.file_with_hash(self._db, digest)
+            same = [(path, fid) for path, fid in cache_db.file_with_hash(self._conn, digest)
                     if Path(path).suffix.lower() == Path(key).suffix.lower()]
         except sqlite3.DatabaseError:
             return None
@@ -283,7 +290,7 @@ class ParseCache:
         path, fid = next(((p, f) for p, f in same if p == key), same[0])
         if path == key:  # touched, not changed: remember the new time
             with contextlib.suppress(sqlite3.Error):
-                cache_db.restamp(self._db, fid, *stat)
+                cache_db.restamp(self._conn, fid, *stat)
         else:  # a copy or a moved file: cached under its own name too
             self._copies[fid] = (key, stat, digest)
         return fid
@@ -306,7 +313,7 @@ class ParseCache:
         if not gone:
             return
         try:
-            cache_db.forget_files(self._db, gone)
+            cache_db.forget_files(self._conn, gone)
         except sqlite3.Error:
             return
         for key in gone:
@@ -320,7 +327,7 @@ class ParseCache:
         if not pending:
             return None
         try:
-            cache_db.write_files(self._db, pending)
+            cache_db.write_files(self._conn, pending)
         except sqlite3.Error as exc:
             return f"could not write the parse cache {self.path}: {exc}"
         return None
@@ -348,7 +355,7 @@ class ParseCache:
         except ValueError as exc:
             self._note(f"the search index stored in {self.path} was damaged ({exc}); building it again")
             with contextlib.suppress(sqlite3.Error):
-                cache_db.drop_index(self._db, key)
+                cache_db.drop_index(self._conn, key)
             return None
 
     def keep_search_index(self, corpus_key: str, index) -> str | None:

@@ -361,9 +361,9 @@ def _read(args: argparse.Namespace) -> int:
         app.run()
     finally:
         stop_workers(executor)
-        warning = store.save(state)
-        if warning:
-            _warn(warning)
+        not_saved = store.save(state)
+        if not_saved:
+            _warn(not_saved)
     if app.crash_message:
         print(app.crash_message, file=sys.stderr)
     return app.return_code or 0

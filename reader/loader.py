@@ -108,27 +108,30 @@ def _file_results(files: list[Path], cache: ParseCache | None,
     first: list[_FileResult] = []
     misses: list[int] = []
     with collector_paused():
-        cached = (
-            cache.lookup(list(zip(files, stats, strict=False)), defer=defer)
-            if cache is not None
-            else [None] * len(files)
-        )
-        for n, (path, items) in enumerate(zip(files, cached, strict=False)):
-            if items is None:
-                misses.append(n)
-            else:
-                first.append(
-                    _FileResult(
-                        n, [(_with_path(a, str(path)), q) for a, q in items], [], cache.digests.get(cache.key(path), "")
+        if cache is None:
+            misses.extend(range(len(files)))
+        else:
+            cached = cache.lookup(list(zip(files, stats, strict=False)), defer=defer)
+            for n, (path, items) in enumerate(zip(files, cached, strict=False)):
+                if items is None:
+                    misses.append(n)
+                else:
+                    first.append(
+                        _FileResult(
+                            n,
+                            [(_with_path(a, str(path)), q) for a, q in items],
+                            [],
+                            cache.digests.get(cache.key(path), ""),
+                        )
                     )
-                )
 
     def take(n: int, result) -> _FileResult:
         items_t, notes, error, digest = result
         if error:
             return _FileResult(n, [], [*notes, error])
-        if cache is not None and stats[n] is not None:
-            cache.put(files[n], stats[n][0], stats[n][1], items_t, digest)
+        stat = stats[n]
+        if cache is not None and stat is not None:
+            cache.put(files[n], stat[0], stat[1], items_t, digest)
         items = []
         for article_t, attribution_t in items_t:
             article = article_from_tuple(article_t)

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from operator import le
-from typing import get_args
+from typing import Any, cast, get_args
 
 from reader.model import VIAS, Article, Attribution, Caption, Evidence, Quote, QuoteKind, Span, Speaker, SpeakerKind
 
@@ -189,6 +189,10 @@ class Lazy(Sequence):
     """
 
     __slots__ = ("_make", "_args", "_items", "_len")
+    _make: Callable[..., tuple] | None
+    _args: tuple | None
+    _items: tuple | None
+    _len: int | None
 
     def __init__(self, make, length: int | None, *args) -> None:
         self._make, self._args, self._items, self._len = make, args, None, length  # length None: not known yet
@@ -199,7 +203,9 @@ class Lazy(Sequence):
             with _MAKING:  # two threads asking at once get the same records
                 items = self._items
                 if items is None:
-                    items = self._items = self._make(*self._args)
+                    make, args = self._make, self._args
+                    assert make is not None and args is not None  # dropped only once the items are made
+                    items = self._items = make(*args)
                     self._make = self._args = None
         return items
 
@@ -233,7 +239,7 @@ class Lazy(Sequence):
 _MAKING = threading.RLock()
 
 
-def _loads(text: object) -> object:
+def _loads(text: object) -> Any:  # JSON of any shape: the caller checks it
     if type(text) is not str:
         raise TypeError("cache entry: a nested value is not JSON text")
     return json.loads(text)
@@ -282,18 +288,19 @@ def _article_from_row(row: tuple, lazy: bool = True) -> Article:
     (``lazy``: the paragraphs made when first used)."""
     (aid, path, source, title, paras, outlet, via, byline, section, copyright_, date, captions, url) = row
     _check_strings((aid, path, source, title), (outlet, via, byline, section, copyright_, date, url))
-    caption_list = ()
+    caption_list: tuple[Caption, ...] = ()
     if captions != "[]":
         caption_list = tuple(_caption(c) for c in _loads(captions))
     starts, ends = _numbers(paras, len(source))
-    return Article(id=aid, path=path, source=source, title=title,
-                   paragraphs=(_Paragraphs(_make_paragraphs, len(starts), starts, ends, source) if lazy
-                               else _make_paragraphs(starts, ends, source)),
+    # a _Paragraphs stands in for the tuple (it compares, hashes and iterates as one)
+    paragraphs = (cast(tuple[Span, ...], _Paragraphs(_make_paragraphs, len(starts), starts, ends, source)) if lazy
+                  else _make_paragraphs(starts, ends, source))
+    return Article(id=aid, path=path, source=source, title=title, paragraphs=paragraphs,
                    outlet=outlet, via=via, byline=byline, section=section, copyright=copyright_, date=date,
                    captions=caption_list, url=url)
 
 
-def _caption(value: object) -> Caption:
+def _caption(value: Any) -> Caption:  # anything JSON gave
     text, credit = value  # ValueError or TypeError unless a pair
     if type(text) is not str or type(credit) is not str:
         raise TypeError("cache entry: captions must be strings")
@@ -362,8 +369,9 @@ def _make_speakers(checked: list) -> tuple[Speaker, ...]:
 
 def attribution_from_rows(quote_rows: list, speaker_rows: list, source: str, lazy: bool = True) -> Attribution:
     """Checked quotes and speakers of one article's rows (``lazy``: made when first used)."""
-    return Attribution(quotes=_quotes_from_rows(quote_rows, source, lazy),
-                       speakers=_speakers_from_rows(speaker_rows, len(source), lazy))
+    # a Lazy stands in for the tuple (it compares, hashes and iterates as one)
+    return Attribution(quotes=cast(tuple[Quote, ...], _quotes_from_rows(quote_rows, source, lazy)),
+                       speakers=cast(tuple[Speaker, ...], _speakers_from_rows(speaker_rows, len(source), lazy)))
 
 
 article_from_row = _article_from_row

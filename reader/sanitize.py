@@ -104,9 +104,7 @@ class SafeStream(io.TextIOBase):
             with contextlib.suppress(ValueError, OSError, io.UnsupportedOperation):
                 reconfigure(encoding="utf-8", errors="replace")
 
-    @property
-    def encoding(self) -> str:
-        return "utf-8"
+    encoding = "utf-8"  # what write() sends, whatever the stream's own encoding
 
     def writable(self) -> bool:
         return True

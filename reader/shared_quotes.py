@@ -87,7 +87,7 @@ def find_shared_quotes(
             continue
         xs.sort(key=lambda x: (order[quotes[x][0]], quotes[x][1].start))
         speakers = Counter(
-            speaker_of(members[quotes[x][0]][0], quotes[x][1].speaker) for x in xs if quotes[x][1].speaker
+            speaker_of(members[quotes[x][0]][0], name) for x in xs if (name := quotes[x][1].speaker)
         )
         speaker = max(speakers, key=lambda s: (speakers[s], len(s))) if speakers else None
         occurrences = tuple((members[quotes[x][0]][0], quotes[x][1]) for x in xs)

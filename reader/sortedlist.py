@@ -28,10 +28,14 @@ with ``skip``) jumps a block holding only those at once.
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Set
 from typing import Any
 
 BLOCK = 256
+
+
+def _no_label(item: Any) -> Any:
+    raise TypeError("SortedList.before(skip=...) needs a list made with a label function")
 
 
 class SortedList:
@@ -54,7 +58,7 @@ class SortedList:
         out._maxes = [block[-1] for block in out._blocks]
         out._len = len(items)
         if label is not None:
-            out._counts = [out._count(block) for block in out._blocks]
+            out._counts = [_count(block, label) for block in out._blocks]
         return out
 
     def __len__(self) -> int:
@@ -85,7 +89,7 @@ class SortedList:
             blocks[i : i + 1] = [block[:BLOCK], block[BLOCK:]]
             maxes[i : i + 1] = [block[BLOCK - 1], block[-1]]
             if self._label is not None:
-                self._counts[i : i + 1] = [self._count(blocks[i]), self._count(blocks[i + 1])]
+                self._counts[i : i + 1] = [_count(blocks[i], self._label), _count(blocks[i + 1], self._label)]
 
     def discard(self, item: Any) -> None:
         """Remove one occurrence of ``item`` if there is one."""
@@ -124,32 +128,34 @@ class SortedList:
     def before(self, key: Any, skip: Collection[Any] = ()) -> Iterator[Any]:
         """Items ``< key``, the largest first; with ``skip``, only those whose
         label is not in it (blocks of skipped labels only are jumped)."""
-        blocks, label = self._blocks, self._label
-        if skip and not isinstance(skip, (set, frozenset)):
-            skip = frozenset(skip)
+        blocks = self._blocks
+        label = _no_label if self._label is None else self._label
+        skipped: Set[Any] = skip if isinstance(skip, (set, frozenset)) else frozenset(skip)
         i = bisect_left(self._maxes, key)
         if i < len(blocks):
             block = blocks[i]
             for k in range(bisect_left(block, key) - 1, -1, -1):
-                if not skip or label(block[k]) not in skip:
+                if not skipped or label(block[k]) not in skipped:
                     yield block[k]
         for b in range(min(i, len(blocks)) - 1, -1, -1):
-            if not skip:
+            if not skipped:
                 yield from reversed(blocks[b])
                 continue
-            if self._counts[b].keys() <= skip:  # nothing but skipped labels in this block
+            if self._counts[b].keys() <= skipped:  # nothing but skipped labels in this block
                 continue
             for item in reversed(blocks[b]):
-                if label(item) not in skip:
+                if label(item) not in skipped:
                     yield item
 
     def __iter__(self) -> Iterator[Any]:
         for block in self._blocks:
             yield from block
 
-    def _count(self, block: list[Any]) -> dict[Any, int]:
-        counts: dict[Any, int] = {}
-        for item in block:
-            lab = self._label(item)
-            counts[lab] = counts.get(lab, 0) + 1
-        return counts
+
+def _count(block: list[Any], label: Callable[[Any], Any]) -> dict[Any, int]:
+    """Label -> how many items of ``block`` have it."""
+    counts: dict[Any, int] = {}
+    for item in block:
+        lab = label(item)
+        counts[lab] = counts.get(lab, 0) + 1
+    return counts

@@ -395,7 +395,7 @@ def _merged_entry(
     roles: Counter[str] = Counter()
     alias_count: Counter[str] = Counter()
     alias_form: dict[str, str] = {}
-    kinds: Counter[str] = Counter()
+    kinds: Counter[SpeakerKind] = Counter()
     quotes: list[tuple[int, int, Quote]] = []
     a_nos: set[int] = set()
     for node in members:
@@ -426,7 +426,7 @@ def _merged_entry(
     role = max(roles, key=lambda r: (roles[r], len(r))) if roles else None
     name_k = name_key(name)
     own = set(person_key(name).split())
-    aliases = [name] + [
+    entry_aliases = [name] + [
         alias_form[k]
         for k in sorted(alias_count, key=lambda k: (-alias_count[k], k))
         if k != name_k and (kind != "person" or own & set(k.split()))  # "Treasury Secretary" is a role, not a name
@@ -434,9 +434,9 @@ def _merged_entry(
     quotes.sort(key=lambda aq: (aq[0], aq[1]))
     return SpeakerEntry(
         name=name,
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         role=role,
-        aliases=tuple(aliases),
+        aliases=tuple(entry_aliases),
         quotes=tuple((articles[a], q) for a, _, q in quotes),
         articles=tuple(articles[a] for a in sorted(a_nos)),
     )

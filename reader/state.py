@@ -228,7 +228,7 @@ class StateStore:
             return state, messages
         _import_legacy(self._db, self.legacy, self.clock, messages)
         try:
-            self._take_stored(state)
+            self._take_stored(self._db, state)
         except sqlite3.OperationalError as exc:
             messages.append(f"could not read state file {self.path}: {exc}; starting fresh, changes kept in memory")
         except sqlite3.DatabaseError as exc:
@@ -299,10 +299,10 @@ class StateStore:
                 return
         self._problem = f"{self.path} could not be opened"
 
-    def _take_stored(self, state: State) -> None:
-        """Merge what the database holds into ``state`` (newest wins) and remember it."""
-        _, self._version = state_db.others_wrote(self._db, None)
-        read, bookmarks, position, theme = state_db.read_all(self._db)
+    def _take_stored(self, db: sqlite3.Connection, state: State) -> None:
+        """Merge what the database ``db`` holds into ``state`` (newest wins) and remember it."""
+        _, self._version = state_db.others_wrote(db, None)
+        read, bookmarks, position, theme = state_db.read_all(db)
         disk = State(self.clock)
         disk._read, disk._bookmarks = read, bookmarks
         if position is not None:
@@ -334,7 +334,7 @@ class StateStore:
             )
             changed, self._version = state_db.others_wrote(self._db, self._version)
             if changed:  # another newsreader saved since we last looked: take in what it saved
-                self._take_stored(state)
+                self._take_stored(self._db, state)
             else:  # only we wrote: the database holds what we just wrote, no need to read it back
                 self._stored[0].update(read)
                 self._stored[1].update(bookmarks)

@@ -31,7 +31,7 @@ class _Vocab(dict):
 
     __slots__ = ("terms", "post")
 
-    def __init__(self, terms_: list[str], post: list[array]) -> None:
+    def __init__(self, terms_: list[str], post: list[array | list[int]]) -> None:
         super().__init__()
         self.terms = terms_
         self.post = post
@@ -72,19 +72,19 @@ class SearchIndex:
         self._end = array("I")
         self._spk = array("i")
         self._base = array("f")  # kind bonus minus length penalty
-        self._text: list[str] = []
+        self._text: ranking.Texts = []
         self._fwd = array("I")
         self._fwd_off = array("I", [0])
         self._fwd_extra: dict[int, set[int]] = {}  # speaker documents grow
         # vocabulary
         self._terms: list[str] = []
-        self._post: list[array] = []
+        self._post: list[array | list[int]] = []  # a term's documents: a list until packed
         self._term_id: dict[str, int] = _Vocab(self._terms, self._post)
         self._packed = 0  # posting lists before this are arrays, after it lists
         # speakers
         self._spk_id: dict[str, int] = {}
         self._spk_names: list[str] = []
-        self._spk_doc: list[int] = []
+        self._spk_doc: list[int] | array = []  # an array in a loaded index (reader.search.stored)
         self._spk_terms: list[tuple[str, ...]] = []
         self._spk_docs: list[array] = []  # documents of each speaker
         self._spk_keys: dict[str, set[int]] = {}  # name/alias term -> speakers
@@ -134,9 +134,10 @@ class SearchIndex:
             toks = terms(q.text)
             n = len(toks)
             if q.speaker:
-                sid = resolved.get(q.speaker)
-                if sid is None:  # a speaker the attribution did not list
-                    sid = resolved[q.speaker] = self._speaker(q.speaker, a, None)
+                known = resolved.get(q.speaker)
+                if known is None:  # a speaker the attribution did not list
+                    known = resolved[q.speaker] = self._speaker(q.speaker, a, None)
+                sid = known
                 toks.extend(self._spk_terms[sid])
             d = self._add_doc(KIND_QUOTE, a, q.start, q.end, sid, q.text, toks, n)
             if sid >= 0:

@@ -27,7 +27,7 @@ import heapq
 from array import array
 from collections.abc import Iterable
 from itertools import islice
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from reader.query import Query, terms
 from reader.search.hits import has_phrases, marks
@@ -44,6 +44,16 @@ RERANK = 20  # rescore the top limit + RERANK candidates with adjacency
 DocSets = list[tuple[float, int, set[int]]]  # a term's documents per tier: (quality, is_fuzzy, documents)
 
 
+class Texts(Protocol):
+    """The documents' texts: a list, or the stored index's texts cut from the articles when asked."""
+
+    def __len__(self) -> int: ...
+
+    def __getitem__(self, d: int, /) -> str: ...
+
+    def append(self, text: str, /) -> None: ...
+
+
 class Docs(NamedTuple):
     """The index's per-document arrays that evaluation reads (see SearchIndex)."""
 
@@ -51,7 +61,7 @@ class Docs(NamedTuple):
     art: array  # document -> article
     spk: array  # document -> speaker, -1 for none
     base: array  # kind bonus minus length penalty
-    text: list[str]
+    text: Texts
     fwd: array  # every document's term ids, sliced by fwd_off
     fwd_off: array
     fwd_extra: dict[int, set[int]]  # a speaker document's term ids (they grow)
@@ -63,7 +73,7 @@ class Docs(NamedTuple):
 class Constraint(NamedTuple):
     est: int  # how many documents it may have (postings)
     kind: str  # "t": a query word, "s": the speaker filter, "o": the outlet filter
-    what: object  # the Term; the speakers' document arrays; the set of articles
+    what: Term | list[array] | set[int]  # the Term; the speakers' document arrays; the set of articles
 
 
 class Candidates(NamedTuple):
@@ -100,11 +110,14 @@ def candidates(cons: list[Constraint], docs: Docs) -> Candidates | None:
             continue  # checked per candidate
         cap = CAP if est > MATERIALISE else None
         if kind == "t":
+            assert isinstance(c, Term)
             docsets_of[id(c)], s = term_docsets(c, docs.post, cap)
         elif kind == "s":
+            assert isinstance(c, list)
             s = union_capped(c, cap)
             speakers_applied = True
         else:
+            assert isinstance(c, set)
             s = union_capped((range(docs.art_first[a], docs.art_end[a]) for a in c), cap)
             outlets_applied = True
         cand = s if cand is None else (cand & s)
@@ -184,7 +197,7 @@ def word_quality(t: Term, docsets: DocSets | None, found: dict[int, float], docs
     tiers = [(qual - FUZZY_PENALTY * fz, ids) for qual, fz, ids in t.tiers]
     fwd, off, extra = docs.fwd, docs.fwd_off, docs.fwd_extra
     for d in found:
-        toks = extra.get(d)
+        toks: set[int] | array | None = extra.get(d)
         if toks is None:
             toks = fwd[off[d] : off[d + 1]]
         for qa, ids in tiers:

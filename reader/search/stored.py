@@ -39,6 +39,7 @@ from collections.abc import Sequence
 from itertools import chain
 from operator import le
 from pathlib import Path
+from typing import cast
 
 from reader.gcpause import collector_paused
 from reader.model import Article
@@ -237,7 +238,7 @@ def _load(data: bytes, articles: Sequence[Article]) -> SearchIndex:
     _below(index._art_end, docs + 1, "an article's last document")
     if len(index._spk_doc) != len(names):
         raise _bad("speakers without their documents")
-    _below(index._spk_doc, docs, "a speaker's document")
+    _below(cast(array, index._spk_doc), docs, "a speaker's document")  # _ARRAYS made it an array
     _offsets(index._fwd_off, docs, len(index._fwd), "the documents' terms")
     post = _array(parts, "post", "I")
     _below(post, docs, "a document of a term")

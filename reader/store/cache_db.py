@@ -221,6 +221,7 @@ def write_files(db: sqlite3.Connection, entries: Iterable[tuple[str, int, int, s
                 db.execute("DELETE FROM files WHERE path = ?", (path,))
                 fid = db.execute("INSERT INTO files (path, size, mtime_ns, hash) VALUES (?, ?, ?, ?)",
                                  (path, size, mtime_ns, digest)).lastrowid
+                assert fid is not None  # an INSERT sets it
                 for ord_, (article_t, attribution_t) in enumerate(items):
                     _write_article(db, fid, ord_, article_t, attribution_t)
             except (UnicodeEncodeError, OverflowError):  # a file name SQLite cannot store: not cached

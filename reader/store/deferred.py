@@ -15,8 +15,9 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
+from typing import cast
 
-from reader.model import Article, Attribution
+from reader.model import Article, Attribution, Quote, Speaker
 from reader.records import Lazy, attribution_from_rows
 from reader.store import cache_db
 
@@ -36,7 +37,9 @@ class Deferred:
 
     def placeholder(self, key: int) -> Attribution:
         """What the loader hands out for article ``key``: made from the rows when first used."""
-        return Attribution(quotes=Lazy(_quotes, None, self, key), speakers=Lazy(_speakers, None, self, key))
+        # a Lazy stands in for the tuple (it compares, hashes and iterates as one)
+        return Attribution(quotes=cast(tuple[Quote, ...], Lazy(_quotes, None, self, key)),
+                           speakers=cast(tuple[Speaker, ...], Lazy(_speakers, None, self, key)))
 
     def attribution(self, key: int) -> Attribution:
         """Article ``key``'s quotes and speakers (from its rows, or extracted again)."""
@@ -73,13 +76,14 @@ class Deferred:
             if self._db is None:
                 return set()
             wanted = {fid for fid, _ in self._articles.values()}
+            found: tuple[dict[int, list], dict[int, list]] | None
             try:
-                quotes_of, speakers_of = cache_db.read_attributions(self._db, wanted)
+                found = cache_db.read_attributions(self._db, wanted)
             except sqlite3.Error:
-                quotes_of = speakers_of = None
+                found = None
             for key in self._articles:
                 if key not in self._made:
-                    rows = None if quotes_of is None else (quotes_of.get(key, []), speakers_of.get(key, []))
+                    rows = None if found is None else (found[0].get(key, []), found[1].get(key, []))
                     self._make(key, rows)
             self.close()
             return {self._articles[key][0] for key in self._bad}

@@ -119,7 +119,7 @@ def _entries(rows) -> Entries:
 
 
 def _number(value: object) -> bool:
-    return type(value) in (int, float) and value == value and abs(value) != float("inf")
+    return (type(value) is int or type(value) is float) and value == value and abs(value) != float("inf")
 
 
 def _text_or_none(value: object) -> bool:

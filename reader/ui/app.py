@@ -12,13 +12,13 @@ from pathlib import Path
 from textual import work
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Label, ProgressBar
 from textual.worker import WorkerFailed
 
 from reader import __version__
 from reader.attribution import extract_article
 from reader.cache import ParseCache
-from reader.citation import card
 from reader.corpus import Corpus, is_repeat
 from reader.crash import EXIT_CRASH, report
 from reader.directory import Directory
@@ -35,6 +35,7 @@ from reader.ui.commands import ActionCommands, ArticleCommands
 from reader.ui.feeds import FeedRefreshing
 from reader.ui.messages import QuoteTarget
 from reader.ui.palette import use_theme_colours
+from reader.ui.quote_card import copy_quote_card
 from reader.ui.screens.export import ExportRequest, ExportScreen
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.speakers import SpeakersScreen
@@ -105,7 +106,7 @@ class NewsReaderApp(FeedRefreshing):
         self.stories: list[Story] = []
         self.hits: list[Hit] = []
         self.hit_index = -1
-        self._focus_before_search = None
+        self._focus_before_search: Widget | None = None
         self._before_preview: tuple[Article, float] | None = None  # open before a search result was previewed
         self._warned = 0
         self._duplicates = 0
@@ -316,13 +317,7 @@ class NewsReaderApp(FeedRefreshing):
             return
         quote = pane.attribution.quotes[pane.current_quote]
         record = quote_records([(pane.article, quote)], {pane.article.id: pane.attribution}, self._paths or ())[0]
-        self.copy_quote_card(record)
-
-    def copy_quote_card(self, record: dict) -> None:
-        """Put one quote's citation on the clipboard and say so."""
-        text = card(record)
-        self.copy_to_clipboard(text)
-        self.notify(text, title="Copied to the clipboard", timeout=6, markup=False)
+        copy_quote_card(self, record)
 
     async def action_speakers(self) -> None:
         """The speakers view; before the directory is built it opens waiting for it."""
@@ -482,7 +477,7 @@ class NewsReaderApp(FeedRefreshing):
             self.call_after_refresh(lambda: pane.scroll_to(y=scroll, animate=False))
         self._close_search(focus=self._focus_before_search)
 
-    def _close_search(self, focus) -> None:
+    def _close_search(self, focus: Widget | None) -> None:
         self.query_one("#left").remove_class("-searching")
         self.query_one(SearchPanel).display = False
         self.query_one(ArticleList).display = True

@@ -19,15 +19,9 @@ from reader.cli import main
 from reader.corpus import load
 from reader.crash import EXIT_CRASH
 from reader.ui.app import NewsReaderApp
+from tests.support.failing import SECRET, failing
 from tests.support.paths import SEEDS
 from tests.support.terminal import NEWSREADER, TMUX, Terminal
-
-SECRET = "ARTICLE-TEXT-IN-A-LOCAL-VARIABLE"
-
-
-def failing(*args, **kwargs):
-    article_text = SECRET * 1000  # what Rich's traceback would have printed, locals and all
-    raise RuntimeError(f"an internal error ({len(article_text)} characters at hand)")
 
 
 def reports(folder: Path) -> list[Path]:
@@ -89,7 +83,7 @@ def test_a_crash_in_the_real_terminal_prints_one_line_and_exits_70(tmp_path):
         import sys
         from reader.cli import main
         from reader.ui.app import NewsReaderApp
-        from tests.test_crash import failing
+        from tests.support.failing import failing
         NewsReaderApp.show_article = failing
         status = main(sys.argv[1:])
         print(f"EXIT STATUS {status}")

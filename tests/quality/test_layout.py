@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 TESTS = Path(__file__).resolve().parents[1]
 KINDS = {"unit", "app", "e2e", "quality", "hardening", "benchmarks"}
+# An import of a test module written anywhere, scripts in strings included ("from tests.unit.test_x import y").
+IMPORT_OF_A_TEST = re.compile(r"\b(?:from|import)\s+tests(?:\.\w+)*\.test_\w+")
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -33,3 +36,12 @@ def test_no_test_module_imports_another():
         for p in TESTS.rglob("*.py")
     }
     assert {name: mods for name, mods in offenders.items() if mods} == {}
+
+
+def test_no_script_written_by_a_test_imports_a_test_module():
+    found = {
+        str(p.relative_to(TESTS)): IMPORT_OF_A_TEST.findall(p.read_text(encoding="utf-8"))
+        for p in TESTS.rglob("*.py")
+        if p.name != "test_layout.py"
+    }
+    assert {name: hits for name, hits in found.items() if hits} == {}

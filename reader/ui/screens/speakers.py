@@ -26,6 +26,7 @@ from reader.stories import Story
 from reader.ui import keys
 from reader.ui.messages import InsightsReady, LoadProgress, QuoteTarget
 from reader.ui.palette import SpeakerColours
+from reader.ui.quote_card import copy_quote_card
 from reader.ui.waiting import waiting_note
 from reader.ui.widgets.virtual_list import VirtualList
 
@@ -262,7 +263,7 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
         article, quote = self.quotes[quotes.highlighted]
         record = quote_records([(article, quote)])[0]
         record["role"] = self._entry.role
-        self.app.copy_quote_card(record)
+        copy_quote_card(self.app, record)
 
     def action_close(self) -> None:
         self.dismiss(None)

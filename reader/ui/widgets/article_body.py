@@ -24,9 +24,11 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import cast
 
 from rich.text import Text
 from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.geometry import Offset, Region, Size
 from textual.selection import Selection
 from textual.strip import Strip
@@ -182,8 +184,10 @@ class ArticleBody(Widget):
         content = Content.from_rich_text(text, console=self.app.console)
         first = self.paragraphs.first_line(index)
         selection, selection_style = self._selection_in(first)
+        # the styles stand in for the rules mapping (read with .get), as in Textual's own Visual.to_strips
+        rules = cast(RulesMap, self.styles)
         strips = content.render_strips(
-            width, None, self.visual_style, RenderOptions(self._get_style, self.styles, selection, selection_style)
+            width, None, self.visual_style, RenderOptions(self._get_style, rules, selection, selection_style)
         )
         starts = [
             (y, x)

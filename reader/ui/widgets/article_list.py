@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import PurePath
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 
@@ -82,7 +83,9 @@ class ArticleList(VirtualList):
     A :class:`VirtualList` whose rows are article ids, drawn with their read
     and bookmark marks (and story numbers when grouped)."""
 
-    BINDINGS = [binding for binding in VirtualList.BINDINGS if binding.key != "enter"]  # moving opens already
+    BINDINGS = [  # moving opens already
+        binding for binding in VirtualList.BINDINGS if not (isinstance(binding, Binding) and binding.key == "enter")
+    ]
 
     @dataclass
     class ArticleChosen(Message):

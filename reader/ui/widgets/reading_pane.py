@@ -85,7 +85,7 @@ def render_paragraph(
             continue
         text.stylize(Style(color=colours.colour(name), bold=True, underline=True), start - base, end - base)
     evidence = current.evidence if current is not None else None
-    if evidence is not None and evidence.end > base and evidence.start < paragraph.end:
+    if current is not None and evidence is not None and evidence.end > base and evidence.start < paragraph.end:
         text.stylize(Style(color=colours.colour(current.speaker), underline=True),
                      max(evidence.start - base, 0), min(evidence.end - base, len(text)))
     if marked is not None and marked[1] > base and marked[0] < paragraph.end:
@@ -281,12 +281,13 @@ class ReadingPane(VerticalScroll, can_focus=True):
         article was just opened its layout may not be done yet (a busy
         machine): a target beyond the current end is tried once more after
         the next refresh, which lays it out."""
-        index = self._paragraph_of(offset) if self.article is not None else None
-        if index is None:
+        article = self.article
+        index = self._paragraph_of(offset) if article is not None else None
+        if article is None or index is None:
             self.scroll_home(animate=False)
             return
         body = self.query_one(ArticleBody)
-        line = body.line_of(index, offset - self.article.paragraphs[index].start)
+        line = body.line_of(index, offset - article.paragraphs[index].start)
         target = max(body.virtual_region.y + line - 2, 0)
         if again and target > self.max_scroll_y:
             self.call_after_refresh(self._scroll_to_offset, offset, False)
