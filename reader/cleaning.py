@@ -30,10 +30,10 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from reader.model import Article, Caption, Span
-from reader.paragraphs import split_paragraphs
+from reader.paragraphs import is_byline_line, is_desk_line, split_paragraphs
 from reader.sanitize import web_url
 
-__all__ = ["article_id", "parse_article", "split_paragraphs"]
+__all__ = ["article_id", "parse_article", "split_paragraphs", "trailing_credit"]
 
 # --- vocabulary -------------------------------------------------------------
 
@@ -67,6 +67,11 @@ _CTA_VERBS = frozenset(
     """get start sign read download subscribe join donate support follow share
     click learn try grow discover see watch listen register upgrade unlock
     continue keep explore install buy give become visit""".split()
+)
+
+# A sentence opening with a call to action ("Sign up", "Subscribe to", "Click here"), to its end.
+_CTA_SENTENCE = re.compile(
+    r"(?:^|(?<=[.!?])\s+)(?:Sign\s+up|Subscribe|Click|Download|Join|Follow|Get|Listen|Register|Upgrade|Try)\b[^.!?]*"
 )
 
 _SECTIONS = frozenset(
@@ -210,6 +215,8 @@ def _is_boilerplate(p: _Para) -> bool:
     sales = len(_SALES.findall(p.text))
     if pitch and (p.words <= 12 or (pitch + sales) / p.words >= 0.1):
         return True
+    if pitch and p.words <= 60 and any(_PITCH.search(m.group()) for m in _CTA_SENTENCE.finditer(p.text)):
+        return True  # "... Sign up for the Bugle today to get the free newsletter.": a sentence that asks
     if p.words <= 12 and (sales >= 2 or (sales == 1 and p.words <= 3 and _is_cta(p))):
         return True
     return False
@@ -233,7 +240,7 @@ def _names_credit(text: str) -> bool:
     return False
 
 
-def _trailing_credit(text: str) -> tuple[str, str] | None:
+def trailing_credit(text: str) -> tuple[str, str] | None:
     """``"Caption words. (Jane Doe/AP)"`` -> (caption, credit)."""
     match = _TRAILING_PARENS.search(text)
     if match and (_names_credit(match.group(1)) or _NAME_SLASH.match(match.group(1))):
@@ -256,7 +263,16 @@ def _header_role(p: _Para, outlet_seen: bool) -> str:
 
 
 def _stands_alone(source: str, paras: list[_Para], i: int) -> bool:
-    """Is paragraph i followed by a blank line (or the end of the text)?"""
+    """Is paragraph i followed by a blank line (or the end of the text), perhaps
+    after its byline and desk lines (``"Port shuts\nBy Jane Doe\nIndustry Desk\n\n"``)?"""
+    while i + 1 < len(paras) and (is_byline_line(paras[i + 1].text) or is_desk_line(paras[i + 1].text)):
+        if _blank_after(source, paras, i):
+            return True
+        i += 1
+    return _blank_after(source, paras, i)
+
+
+def _blank_after(source: str, paras: list[_Para], i: int) -> bool:
     after = paras[i + 1].start if i + 1 < len(paras) else len(source)
     return bool(re.search(r"\n[ \t\r]*\n|\r[ \t]*\r", source[paras[i].end : after])) or i + 1 == len(paras)
 
@@ -294,11 +310,13 @@ def article_id(source: str) -> str:
     return hashlib.sha1(source.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def parse_article(source: str, path: str = "", *, markdown: bool | None = None) -> Article:
+def parse_article(source: str, path: str = "", *, markdown: bool | None = None, repeats: bool = True) -> Article:
     """Clean one article.  Never raises on any text.
 
     Each step below gives every paragraph a role (``body`` until shown to be
-    something else); the body paragraphs left at the end are the article::
+    something else); the body paragraphs left at the end are the article.
+    ``repeats=False`` keeps short lines that occur more than once (text
+    extracted from a web page, whose menus are gone already)::
 
         >>> a = parse_article(
         ...     "Storm shuts Elwin port\\n\\nBy Jane Doe\\n\\n"
@@ -316,7 +334,7 @@ def parse_article(source: str, path: str = "", *, markdown: bool | None = None) 
     spans = split_paragraphs(source, markdown=markdown, begin=body_start)
     paras = [_Para(s.start, s.end, s.text) for s in spans]
     title, title_index = _markdown_headings(paras, meta.get("title")) if markdown else (meta.get("title"), -1)
-    captions = _mark_furniture(paras)
+    captions = _mark_furniture(paras, repeats)
     if title is None:
         title_index = _headline(source, paras)
         if title_index >= 0:
@@ -364,7 +382,7 @@ def _markdown_headings(paras: list[_Para], meta_title: str | None) -> tuple[str 
     return title, title_index
 
 
-def _mark_furniture(paras: list[_Para]) -> list[Caption]:
+def _mark_furniture(paras: list[_Para], repeats: bool = True) -> list[Caption]:
     """Captions, credits, copyright, pitches, repeated short lines and date
     lines anywhere in the page; returns the captions."""
     counts: dict[str, int] = {}
@@ -381,7 +399,7 @@ def _mark_furniture(paras: list[_Para]) -> list[Caption]:
             p.role = "copyright"
         elif _is_boilerplate(p) or len(_NAV.findall(p.text)) >= 2:
             p.role = "boilerplate"
-        elif counts[p.text] > 1 and 2 <= p.words <= 10 and not any(c.isdigit() for c in p.text):
+        elif repeats and counts[p.text] > 1 and 2 <= p.words <= 10 and not any(c.isdigit() for c in p.text):
             p.role = "repeat"
         elif p.words <= 6 and _DATE_LINE.match(p.text):
             p.role = "date"
@@ -405,7 +423,7 @@ def _caption_at(paras: list[_Para], i: int) -> Caption | None:
     if nxt is not None and p.words >= 4 and nxt.role == "body" and _is_credit(nxt.text) and not _is_prose(nxt):
         p.role, nxt.role = "caption", "credit"
         return Caption(p.text, nxt.text)
-    if (split := _trailing_credit(p.text)) is not None:
+    if (split := trailing_credit(p.text)) is not None:
         p.role = "caption"
         return Caption(*split)
     return None
@@ -446,6 +464,9 @@ def _header_metadata(paras: list[_Para], title_index: int) -> dict[str, str]:
         if p.role == "body" and (m := _EXPLICIT_BYLINE.match(p.text)) and p.words <= 12:
             p.role = "byline"
             found.setdefault("byline", m.group("name"))
+        elif p.role == "body" and title_index >= 0 and is_desk_line(p.text):
+            p.role = "section"
+            found.setdefault("section", p.text)
     return found
 
 

@@ -1,7 +1,8 @@
 """The ``newsreader`` command.
 
 ``newsreader [PATH ...]`` opens the reader; ``newsreader quotes`` and
-``newsreader search`` print who said what.  With no path, the corpus from
+``newsreader search`` print who said what; ``newsreader show`` prints what
+was extracted from each file (:mod:`reader.cli_show`).  With no path, the corpus from
 the config file is used, or else the bundled seed articles.
 """
 
@@ -35,7 +36,7 @@ from reader.paths import locations
 from reader.sanitize import SafeStream, one_line, visible_name
 from reader.userfile import DEFAULT_LIMIT_MB, LIMIT_ENV, parse_limit_mb
 
-SUBCOMMANDS = ("quotes", "search", "speakers", "stories")
+SUBCOMMANDS = ("quotes", "search", "show", "speakers", "stories")
 FEED_COMMANDS = ("add", "feeds", "remove", "refresh")  # reader/cli_feeds.py
 
 
@@ -62,7 +63,8 @@ def _main_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsreader",
         description="A terminal news reader that shows who said what.",
-        epilog="Subcommands: quotes, search, speakers, stories; add, feeds, remove, refresh (each has --help). "
+        epilog="Subcommands: quotes, search, show, speakers, stories; add, feeds, remove, refresh "
+        "(each has --help). "
         "To open a file named like a subcommand, write ./quotes.",
     )
     _common(parser)
@@ -380,6 +382,10 @@ def _dispatch(argv: list[str]) -> int:
         return _search(argv[1:])
     if argv and argv[0] == "speakers":
         return _speakers(argv[1:])
+    if argv and argv[0] == "show":
+        from reader.cli_show import show
+
+        return show(argv[1:])
     if argv and argv[0] == "stories":
         return _stories(argv[1:])
     args = _main_parser().parse_intermixed_args(argv)

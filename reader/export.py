@@ -179,6 +179,12 @@ def _md_cell(value: object) -> str:
     return _MD_SPECIAL.sub(_md_escape, _cell(value))
 
 
+def markdown_text(text: str) -> str:
+    """Text for a Markdown document that renders no link, image, autolink,
+    HTML tag or code span (as :func:`_md_cell`, keeping line breaks)."""
+    return _MD_SPECIAL.sub(_md_escape, text)
+
+
 def render(records: Sequence[dict], fields: Sequence[str], fmt: str, *, width: int = 120) -> str:
     """The records in one of :data:`FORMATS`, ending with a newline."""
     if fmt == "jsonl":

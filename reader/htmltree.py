@@ -21,7 +21,10 @@ from html import unescape
 from html.parser import HTMLParser
 from typing import NamedTuple
 
-__all__ = ["BLOCK", "MAX_DEPTH", "RAW", "Node", "Measures", "TreeBuilder", "build", "measure", "text_length", "visible_text"]
+__all__ = [
+    "BLOCK", "LOOSE_PARAGRAPH", "MAX_DEPTH", "NOT_LOOSE", "RAW", "Node", "Measures", "TreeBuilder",
+    "build", "measure", "text_length", "visible_text",
+]
 
 MAX_DEPTH = 160  # deeper elements are flattened into their ancestor (keeps walks off the recursion limit)
 
@@ -248,37 +251,52 @@ class Measures(NamedTuple):
     has_p: dict[int, bool]  # holds a <p>
 
 
+LOOSE_PARAGRAPH = 80  # characters: a text run this long outside any <p> (and links) counts as paragraph text
+
+
 def measure(root: Node) -> Measures:
     """Text sizes and contents of every element, in one pass.
+
+    Paragraph text (``ptext``) is the text inside ``<p>``, and also each run
+    of text of at least ``LOOSE_PARAGRAPH`` characters standing loose in a
+    container (pages that set their story in ``<br>``-separated text, with
+    no ``<p>``), but not in a link, heading or list item.
 
     >>> root = build("<div>a <p>bc <b>d</b></p><script>x</script></div>").root
     >>> found = measure(root)
     >>> div = root.children[0]
     >>> found.text[id(div)], found.ptext[id(div)], found.has_block[id(div)], found.has_block[id(div.children[1])]
     (4, 3, True, False)
+    >>> loose = "A sentence long enough to be a paragraph of its own, set in a div without any p element."
+    >>> root = build(f"<div>{loose}<br>{loose}<a>{loose}</a></div>").root
+    >>> found = measure(root)
+    >>> found.ptext[id(root)] == 2 * len(loose)
+    True
     """
-    order: list[tuple[Node, bool]] = []  # pre-order, with "inside a <p>"
-    stack = [(root, False)]
+    order: list[tuple[Node, bool, bool]] = []  # pre-order, with "inside a <p>", "inside a link/heading/item"
+    stack = [(root, False, False)]
     while stack:
-        node, in_p = stack.pop()
-        order.append((node, in_p))
+        node, in_p, in_other = stack.pop()
+        order.append((node, in_p, in_other))
         inside = in_p or node.tag == "p"
-        stack.extend((c, inside) for c in node.children if isinstance(c, Node))
+        other = in_other or node.tag in NOT_LOOSE
+        stack.extend((c, inside, other) for c in node.children if isinstance(c, Node))
     text: dict[int, int] = {}
     ptext: dict[int, int] = {}
     has_block: dict[int, bool] = {}
     has_p: dict[int, bool] = {}
-    for node, in_p in reversed(order):  # children before their parents
+    for node, in_p, in_other in reversed(order):  # children before their parents
         t = p = 0
         block = holds_p = False
         raw = node.tag in RAW
         inside = in_p or node.tag == "p"
+        loose_ok = not inside and not in_other and node.tag not in NOT_LOOSE
         for child in node.children:
             if isinstance(child, str):
                 if not raw:
                     n = len(child.strip())
                     t += n
-                    p += n if inside else 0
+                    p += n if inside or (loose_ok and n >= LOOSE_PARAGRAPH) else 0
             else:
                 block = block or child.tag in BLOCK or has_block[id(child)]
                 holds_p = holds_p or child.tag == "p" or has_p[id(child)]
@@ -287,6 +305,10 @@ def measure(root: Node) -> Measures:
                     p += ptext[id(child)]
         text[id(node)], ptext[id(node)], has_block[id(node)], has_p[id(node)] = t, p, block, holds_p
     return Measures(text, ptext, has_block, has_p)
+
+
+NOT_LOOSE = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "figcaption", "caption",
+                        "button", "label", "option", "title", "noscript", "textarea", "pre", "code"} | RAW)
 
 
 def visible_text(node: Node, hidden: Callable[[Node], bool], skip: Collection[int] = ()) -> str:
@@ -330,7 +352,8 @@ def _then(a: _Summary, b: _Summary) -> _Summary:
 
 def _of_string(s: str) -> _Summary:
     words = s.split()
-    return sum(map(len, words)), len(words), s[:1] != "" and not s[0].isspace(), s[-1:] != "" and not s[-1].isspace(), s != ""
+    starts, ends = s[:1] != "" and not s[0].isspace(), s[-1:] != "" and not s[-1].isspace()
+    return sum(map(len, words)), len(words), starts, ends, s != ""
 
 
 def text_length(node: Node, hidden: Callable[[Node], bool], memo: dict[int, _Summary]) -> int:
@@ -349,7 +372,9 @@ def text_length(node: Node, hidden: Callable[[Node], bool], memo: dict[int, _Sum
             continue
         if not ready:
             stack.append((top, True))
-            stack.extend((c, False) for c in top.children if isinstance(c, Node) and id(c) not in memo and not hidden(c))
+            stack.extend(
+                (c, False) for c in top.children if isinstance(c, Node) and id(c) not in memo and not hidden(c)
+            )
             continue
         acc = _NOTHING
         for child in top.children:

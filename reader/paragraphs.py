@@ -22,9 +22,34 @@ import re
 
 from reader.model import Span
 
-__all__ = ["split_paragraphs"]
+__all__ = ["is_byline_line", "is_desk_line", "split_paragraphs"]
 
 _TABLE_LINE = re.compile(r"\S(?: {3,}|\t)\S")
+_NAME = r"[A-Z][a-z\u00c0-\u024f'’.-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z\u00c0-\u024f'’-]+|de|van|von|da|di|al|bin)){1,3}"
+_BYLINE_LINE = re.compile(
+    rf"^(?:By|BY)\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"  # By Jane Doe and John Roe (not BY JANE DOE:
+    # in capitals a name cannot be told from "BY THE TIME IT SHUT")
+    r"(?:\s*[,|–—-]\s*[A-Z][\w'’&.]*(?:\s+[\w'’&.]+){0,6})?$"  # , Example Ledger Staff Writer
+)
+_DESK_LINE = re.compile(r"^(?:[A-Z][\w&'’.-]*\s+){0,3}(?:Desk|Bureau|Newsroom|DESK|BUREAU|NEWSROOM)$")
+
+
+def is_byline_line(text: str) -> bool:
+    """A line naming the writer: ``By`` and a name or two, perhaps a role.
+
+    >>> is_byline_line("By Jane Doe, Example Ledger Staff Writer"), is_byline_line("By then the port had shut")
+    (True, False)
+    """
+    return len(text) <= 100 and _BYLINE_LINE.match(text) is not None
+
+
+def is_desk_line(text: str) -> bool:
+    """A line naming the desk or bureau that wrote the story.
+
+    >>> is_desk_line("Industry Desk"), is_desk_line("WASHINGTON BUREAU"), is_desk_line("Front desk")
+    (True, True, False)
+    """
+    return _DESK_LINE.match(text) is not None
 
 
 def _lines(source: str, begin: int = 0) -> list[tuple[int, int] | None]:
@@ -79,6 +104,15 @@ def split_paragraphs(source: str, *, markdown: bool = False, begin: int = 0) -> 
         if not block:
             return
         texts = [source[s:e] for s, e in block]
+        cut = next((i for i in range(1, len(texts)) if is_byline_line(texts[i]) or is_desk_line(texts[i])), 0)
+        if cut:  # a headline with its byline or desk on the next line: never one paragraph
+            rest = block[cut:]
+            del block[cut:]
+            flush()
+            paras.append(Span(rest[0][0], rest[0][1], texts[cut]))
+            block.extend(rest[1:])
+            flush()
+            return
         table = sum(bool(_TABLE_LINE.search(t)) for t in texts) >= 2
         if table or (_is_wrapped(block, markdown) and not _starts_list(texts[1:]) and (markdown or not _sentence_ends(source, block))):
             start, end = block[0][0], block[-1][1]
