@@ -336,9 +336,9 @@ def _read(args: argparse.Namespace) -> int:
             _warn(warning)
         return _no_articles(paths)
     from reader.cache import ParseCache
+    from reader.cli_feeds import feed_places
     from reader.loader import start_workers, stop_workers
     from reader.state import StateStore
-    from reader.cli_feeds import feed_places
     from reader.ui.app import NewsReaderApp
 
     where = locations(args.config)

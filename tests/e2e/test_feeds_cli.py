@@ -79,3 +79,14 @@ def test_a_state_database_that_cannot_be_used_is_one_line(tmp_path, feed_site):
         result = newsreader(*args, env=env)
         assert result.returncode == 1, args
         assert result.stderr.count("\n") == 1 and "is a folder, not a regular file" in result.stderr, args
+
+
+def test_show_fetches_an_article_address_and_refuses_a_feed(feed_site):
+    result = newsreader("show", "--format", "json", f"{feed_site}/port-reopens.html")
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert (record["path"], record["title"], record["url"]) == (
+        f"{feed_site}/port-reopens.html", "Port of Elwin reopens after storm", f"{feed_site}/port-reopens.html")
+    assert "Marta Quell" in record["body"] and "Quay Street" not in record["body"]
+    feed = newsreader("show", f"{feed_site}/rss20.xml")
+    assert feed.returncode == 1 and "is a feed, not an article (newsreader add subscribes to it)" in feed.stderr
