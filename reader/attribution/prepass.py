@@ -19,10 +19,10 @@ from .lexicon.grammar import FUNCTION_WORDS
 from .lexicon.organisations import NONPERSON_WORDS, ORG_WORDS
 from .names import acronym_matches, and_joins, is_title, looks_org, norm, role_before, split_role
 from .paragraph import Paragraph
-from .patterns import AND_GAP, DATELINE, RUN, TOKEN
+from .patterns import AND_GAP, DATELINE, RUN
 from .registry import Registry
 from .runs import clean_run, of_the_at, of_the_mention
-from .tokens import Token, is_cap_token, is_word, tokenize
+from .tokens import Token, is_cap_token, is_word, read_tokens, tokenize
 
 _LONGEST_RUN = 80  # characters: longer is an all-capitals line or a table, not a name
 
@@ -135,9 +135,7 @@ def _run_of(par: Paragraph, m: re.Match, am: re.Match, g: str, opens: list[int])
     if acr is None and " " not in g and "." not in g and g[-1].isalnum():
         toks = [Token(g, ms, m.end())]  # the common case: one word
     else:
-        toks = [x for x in (Token(x.group(), x.start(), x.end()) for x in TOKEN.finditer(t, ms, am.start(1) - 1
-                                                                                         if acr else am.end()))
-                if is_word(x.text)]
+        toks = [x for x in read_tokens(t, ms, am.start(1) - 1 if acr else am.end()) if is_word(x.text)]
         if len(toks) >= 3 and t.endswith("the", 0, ms - 1):
             toks, pre_role = _after_of_the(t, ms, toks)
     toks = clean_run(_person_before_of(toks))
@@ -155,7 +153,7 @@ def _run_of(par: Paragraph, m: re.Match, am: re.Match, g: str, opens: list[int])
     inside = k >= 0 and s < par.spans[k][1]
     base = par.base
     return Run(base + s, base + e, tuple(words), acr, base + am.start(1) if acr else None, inside,
-               tuple(base + x.start for x in toks), pre_role)
+               tuple([base + x.start for x in toks]), pre_role)
 
 
 def _after_of_the(t: str, ms: int, toks: list[Token]) -> tuple[list[Token], str | None]:

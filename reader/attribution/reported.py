@@ -86,6 +86,7 @@ from .patterns import (
 from .subjects import np_at_end
 
 _SHORTEST_CLAUSE = 8  # characters
+_NO_CLAUSE_OPENING = frozenset(MASK + '"“”')  # characters no reported clause holds (see ok_clause)
 _FEWEST_WORDS = 3
 _LONGEST_SOURCE = 10  # words of a source phrase after "according to"
 _TAG_WINDOW = 40
@@ -310,7 +311,13 @@ def reported_at(par: Paragraph, s: int, e: int, vm: re.Match) -> Reported | None
 def _final_cue(par: Paragraph, s: int, vm: re.Match) -> Reported | None:
     """``CLAUSE, X said.``: the clause before the subject's comma."""
     m = par.masked
-    mention = _subject(m, s, vm.start())
+    k = vm.start()
+    lead = s
+    while lead < k and m[lead].isspace():
+        lead += 1
+    if lead < k and m[lead] in _NO_CLAUSE_OPENING:
+        return None  # '"...," she said.': the clause would hold a quotation (see ok_clause)
+    mention = _subject(m, s, k)
     if mention is None:
         return None
     hi = _before_comma(m, s, mention.start)

@@ -33,14 +33,15 @@ from .lexicon.people import NAME_PARTICLES, THING_NOUNS
 from .lexicon.places import COUNTRIES, PLACES
 from .mentions import ANONYMOUS, NAME, PRONOUN, ROLE, Mention, pronoun
 from .names import is_title, looks_org, norm, speaker_head, strip_det
-from .patterns import COMMA_AUXILIARY, IN_A, PAREN_PARTY_TAG, TRAIL_ADVERBIAL, TRAIL_LAST_WORDS
+from .patterns import COMMA_AUXILIARY, IN_A, MASK, PAREN_PARTY_TAG, TRAIL_ADVERBIAL, TRAIL_LAST_WORDS
 from .roles import strip_asked_by, strip_party_tag
 from .runs import and_extend, of_the_at, of_the_mention, person_of, run_mention
-from .tokens import Token, is_cap_token, is_word, tokenize, words_of
+from .tokens import Token, TokenisedText, is_cap_token, is_word, tokenize, words_of
 
 _PRONOUN_CONTRACTIONS = frozenset(("he's", "she's", "they're", "they've", "he'd", "she'd", "they'd"))
 _TRAIL_WINDOW = 160  # characters searched for a trailing adverbial
 _SUBJECT_WINDOW = 300  # characters before the verb a subject can take
+_MARK_TOKENS = frozenset('"“”' + MASK)  # characters that are a token alone, never a word's
 
 
 def may_trail(seg: str) -> bool:
@@ -70,12 +71,21 @@ def strip_trailing_adverbials(seg: str) -> str:
 
 
 def np_at_end(text: str, lo: int, hi: int) -> Mention | None:
-    """The subject noun phrase that ends right before ``hi``."""
+    """The subject noun phrase that ends right before ``hi`` (found once per
+    place in a masked paragraph: see :meth:`~.tokens.TokenisedText.remembered`)."""
+    if type(text) is TokenisedText:
+        return text.remembered(_np_at_end, lo, hi)
+    return _np_at_end(text, lo, hi)
+
+
+def _np_at_end(text: str, lo: int, hi: int) -> Mention | None:
     seg = strip_asked_by(strip_party_tag(strip_trailing_adverbials(text[lo:hi])))
     hi = lo + len(seg.rstrip())
     if hi - lo > _SUBJECT_WINDOW:
         sp = text.find(" ", hi - _SUBJECT_WINDOW, hi)
         lo = sp + 1 if sp >= 0 else lo
+    if hi > lo and text[hi - 1] in _MARK_TOKENS:
+        return None  # '"...," said X': the last token is a quotation mark (or in one), which np_simple takes for no one
     toks = tokenize(text, lo, hi)
     if "(" in text[lo:hi]:  # "Jim Holt (R-Ohio), a panel member, said": the tag is no word of the subject
         tags = [(m.start(), m.end()) for m in PAREN_PARTY_TAG.finditer(text, lo, hi)]

@@ -11,8 +11,9 @@ Token(text='Lee', start=4, end=7)
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from operator import itemgetter
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from .patterns import MASK, MASK_RUN, PARTICLE_INITIALS, PARTICLE_NAME, TOKEN
 
@@ -25,6 +26,7 @@ class Token(NamedTuple):
     end: int
 
 
+_T = TypeVar("_T")
 _start = itemgetter(1)  # a token's start
 _new = tuple.__new__  # Token(...) without the Python-level __new__: tokens are made by the million
 
@@ -72,6 +74,25 @@ class TokenisedText(str):
             return _tokenize(self, lo, hi)  # a token runs over an end
         return toks[i:j]
 
+    def remembered(self, finder: Callable[[str, int, int], _T], lo: int, hi: int) -> _T:
+        """``finder(self, lo, hi)``, worked out once per ``(finder, lo, hi)``:
+        the cues of a quotation and the reported clause of its sentence
+        often ask for the same subject.  ``finder`` must be a pure function of
+        its arguments whose answer is immutable (a :class:`~.mentions.Mention`).
+
+        >>> t = TokenisedText("Ann Lee said")
+        >>> t.remembered(_tokenize, 0, 7) is t.remembered(_tokenize, 0, 7)
+        True
+        """
+        memo = self.__dict__.get("_memo")
+        if memo is None:
+            memo = self._memo = {}
+        key = (finder, lo, hi)
+        if key in memo:
+            return memo[key]
+        found = memo[key] = finder(self, lo, hi)
+        return found
+
 
 def _tokenize(text: str, lo: int, hi: int) -> list[Token]:
     """The tokens of ``text[lo:hi]``, read with :data:`~reader.attribution.patterns.TOKEN`.
@@ -87,15 +108,37 @@ def _tokenize(text: str, lo: int, hi: int) -> list[Token]:
     lo, hi = min(max(lo, 0), len(text)), min(max(hi, 0), len(text))  # as re reads pos and endpos
     k = text.find(MASK, lo, hi)
     if k < 0:
-        return [_new(Token, (m.group(), m.start(), m.end())) for m in TOKEN.finditer(text, lo, hi)]
+        return read_tokens(text, lo, hi)
     out: list[Token] = []
     pos = lo
     while k >= 0:
-        out += [_new(Token, (m.group(), m.start(), m.end())) for m in TOKEN.finditer(text, pos, k)]
+        out += read_tokens(text, pos, k)
         pos = MASK_RUN.match(text, k, hi).end()
         out += [_new(Token, (MASK, i, i + 1)) for i in range(k, pos)]
         k = text.find(MASK, pos, hi)
-    out += [_new(Token, (m.group(), m.start(), m.end())) for m in TOKEN.finditer(text, pos, hi)]
+    out += read_tokens(text, pos, hi)
+    return out
+
+
+def read_tokens(text: str, lo: int, hi: int) -> list[Token]:
+    """The tokens of ``text[lo:hi]`` by the regular expression: its words
+    (``findall``), each placed with ``str.find`` from the end of the one
+    before, which lands on the match itself (no token can start in the gap
+    between two matches: a character that starts a token is matched there).
+
+    >>> t = "a Mr. Lee, 'x' -x"
+    >>> read_tokens(t, 0, 17) == [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(t)]
+    True
+    """
+    out = []
+    add = out.append
+    find = text.find
+    pos = lo
+    for w in TOKEN.findall(text, lo, hi):
+        pos = find(w, pos)
+        end = pos + len(w)
+        add(_new(Token, (w, pos, end)))
+        pos = end
     return out
 
 
