@@ -93,8 +93,10 @@ def put_item(db: sqlite3.Connection, feed: str, url: str, title: str, date: str 
 
 
 def items(db: sqlite3.Connection) -> list[tuple[str, str]]:
-    """(article address, feed address) of every article kept, oldest first."""
-    return db.execute("SELECT url, feed FROM feed_items ORDER BY fetched, url").fetchall()
+    """(article address, feed address) of every article kept: feed by feed, in the order
+    they were added, each feed's newest first (undated last), whatever order the pages came in."""
+    return db.execute("SELECT i.url, i.feed FROM feed_items i JOIN feeds f ON f.url = i.feed"
+                      " ORDER BY f.added, f.url, i.date IS NULL, i.date DESC, i.url").fetchall()
 
 
 def item_html(db: sqlite3.Connection, url: str) -> str | None:

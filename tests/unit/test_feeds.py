@@ -233,3 +233,13 @@ def test_each_article_is_announced_as_soon_as_it_is_stored(feed_site, library, f
     assert sorted(announced) == sorted(progress.added) and len(announced) == 2
     assert [read_file(path)[0][0].title for path in progress.added] == [
         "Port of Elwin reopens after storm", "Ferry crews vote on new rota"]  # the feed's order
+
+
+def test_kept_articles_are_listed_feed_by_feed_newest_first(library):
+    for feed in ("https://b.example/rss", "https://a.example/rss"):
+        library.subscribe(feed, "feed")
+    library.keep("https://a.example/rss", "https://a.example/old", "Old", "2026-12-01T08:00:00Z", True, "<p>o</p>")
+    library.keep("https://a.example/rss", "https://a.example/undated", "Undated", None, True, "<p>u</p>")
+    library.keep("https://b.example/rss", "https://b.example/only", "Only", "2026-11-01T08:00:00Z", True, "<p>b</p>")
+    library.keep("https://a.example/rss", "https://a.example/new", "New", "2026-12-07T08:00:00Z", True, "<p>n</p>")
+    assert [path.name.split("-")[0] for path in library.sync()] == ["only", "new", "old", "undated"]
