@@ -27,9 +27,8 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from reader.model import Article, Caption, Span
+from reader.outlets import COPYRIGHT, copyright_line, outlet_and_via, sign_off
 from reader.paragraphs import is_byline_line, is_desk_line, split_paragraphs
 from reader.sanitize import web_url
 
@@ -105,24 +104,6 @@ _NAV = re.compile(r"\s[|›»•·]\s")
 # (each capitalised word taken whole, "(?=(w))(?P=w)": letting the regex try
 # every way of cutting a long word into words took exponential time)
 _NAME_WORDS = re.compile(r"^(?:(?:(?=(?P<w>[A-Z0-9][\w&'’.-]*))(?P=w)|the|of|and|for|on|de|la|du)\s*)+$")
-
-_COPYRIGHT = re.compile(
-    r"^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<holder>[^.,;:]*)",
-    re.IGNORECASE,
-)
-# A sign-off that names a wire service: one capitalised word ("Reuter", "AFP";
-# two words would more often be the writer's name).
-_SIGNED = re.compile(r"[A-Z][A-Za-z]{1,15}$")
-_NOT_SIGNED = frozenset({"END", "ENDS", "MORE", "ENDIT", "ENDITEM", "FIN", "FINIS", "INTERRUPTED", "CORRECTED"})
-# Wire services that sign off their copy, as they write their names.
-_WIRES = {
-    w.lower(): w
-    for w in "Reuter Reuters AFP AP UPI dpa Xinhua Kyodo Bloomberg TASS ANSA EFE AAP PTI Bernama Yonhap".split()
-}
-# What transmission leaves after a sign-off: "REUTER...", "Reuter...^M".
-_TRAILER = re.compile(r"(?:\s|\.|\^M)+$")
-# A sign-off glued to the last sentence: '... the sources said. REUTER'.
-_GLUED = re.compile(r"(?<=[.!?\"”'’)])\s+(?P<wire>[A-Z][A-Za-z]{1,9})(?:\s|\.|\^M)*$")
 
 _HOST_PATTERNS = (
     # "MPR News is Member supported public media."
@@ -217,9 +198,7 @@ def _is_boilerplate(p: _Para) -> bool:
         return True
     if pitch and p.words <= 60 and any(_PITCH.search(m.group()) for m in _CTA_SENTENCE.finditer(p.text)):
         return True  # "... Sign up for the Bugle today to get the free newsletter.": a sentence that asks
-    if p.words <= 12 and (sales >= 2 or (sales == 1 and p.words <= 3 and _is_cta(p))):
-        return True
-    return False
+    return p.words <= 12 and (sales >= 2 or (sales == 1 and p.words <= 3 and _is_cta(p)))
 
 
 def _is_credit(text: str) -> bool:
@@ -235,7 +214,8 @@ def _names_credit(text: str) -> bool:
     for chain in _SLASHED.finditer(text):
         parts = chain.group().split("/")
         for i in range(len(parts) - 2):
-            if _ASCII_LETTER.search(parts[i]) and _ASCII_LETTER.match(parts[i + 1]) and _ASCII_LETTER.match(parts[i + 2]):
+            letters = _ASCII_LETTER.search(parts[i]) and _ASCII_LETTER.match(parts[i + 1])
+            if letters and _ASCII_LETTER.match(parts[i + 2]):
                 return True
     return False
 
@@ -343,9 +323,9 @@ def parse_article(source: str, path: str = "", *, markdown: bool | None = None, 
     found = _header_metadata(paras, title_index)
     _mark_boilerplate_around(paras)
     _mark_footer(paras)
-    signed = _sign_off(paras)
-    copyright_text, holder = _copyright(paras)
-    outlet, via = _outlet_and_via(meta.get("outlet") or found.get("outlet") or holder, _host_name(paras))
+    signed = sign_off(paras)
+    copyright_text, holder = copyright_line(paras)
+    outlet, via = outlet_and_via(meta.get("outlet") or found.get("outlet") or holder, _host_name(paras))
     body_spans = tuple(Span(p.start, p.end, p.text) for p in paras if p.role == "body")
     return Article(
         id=article_id(source),
@@ -395,7 +375,7 @@ def _mark_furniture(paras: list[_Para], repeats: bool = True) -> list[Caption]:
         caption = _caption_at(paras, i)
         if caption is not None:
             captions.append(caption)
-        elif _COPYRIGHT.match(p.text):
+        elif COPYRIGHT.match(p.text):
             p.role = "copyright"
         elif _is_boilerplate(p) or len(_NAV.findall(p.text)) >= 2:
             p.role = "boilerplate"
@@ -495,79 +475,6 @@ def _mark_footer(paras: list[_Para]) -> None:
             in_pitch = True
         elif p.role == "body" and in_pitch:
             p.role = "boilerplate"
-
-
-def _sign_off(paras: list[_Para]) -> str | None:
-    """A one- or two-word line closing the file, no sentence and no digits
-    (``"Reuter"``, ``"ENDS"``), leaves the body; when it is one capitalised
-    word that is no end marker, or a wire service however written
-    (``"reuter"``, ``"REUTER..."``, a typo like ``"Reueter"``), it names the
-    wire service (``"REUTER"`` -> ``"Reuter"``; ``"AFP"`` stays).  A wire's
-    name glued to the last sentence (``"... sources said. REUTER"``) is cut
-    off it the same way."""
-    tail = [p for p in paras if p.role == "body"]
-    if len(tail) < 2:
-        return None
-    last = tail[-1]
-    text = _TRAILER.sub("", last.text)
-    if not text or any(c.isdigit() for c in text):
-        return None
-    raw = last.text.rstrip()
-    # "He left." is a sentence and "All..." a teaser cut short; only a wire's
-    # name may trail dots or a stray ^M ("REUTER...").
-    sentence = raw.endswith(".") and not (raw.endswith("..") and _wire(text))
-    if last.words > 2 or sentence or raw.endswith("^M") and not _wire(text) or text[-1] in "!?":
-        glued = _GLUED.search(last.text)
-        wire = _wire(glued.group("wire")) if glued else None
-        if glued and wire:
-            last.text = last.text[: glued.start()]
-            last.end = last.start + len(last.text)
-        return wire
-    last.role = "signoff"
-    wire = _wire(text)
-    if wire:
-        return wire
-    if not _SIGNED.match(text) or text.upper() in _NOT_SIGNED:
-        return None
-    return text.capitalize() if text.isupper() and len(text) > 4 else text
-
-
-def _wire(word: str) -> str | None:
-    """A wire service's name however a sign-off writes it: ``reuter``,
-    ``REUTER``, ``Reueter`` -> ``Reuter``; ``AFP``; else None."""
-    key = word.lower()
-    if key in _WIRES:
-        return _WIRES[key]
-    if len(key) >= 5:
-        for known, name in _WIRES.items():
-            if len(known) >= 5 and fuzz.ratio(key, known) >= 80:
-                return name
-    return None
-
-
-def _copyright(paras: list[_Para]) -> tuple[str | None, str | None]:
-    """The first copyright line, without a trailing "To see more ..." pitch,
-    and its holder when it names one in five words or fewer
-    (``"Copyright 2023 NPR."`` -> ``("Copyright 2023 NPR.", "NPR")``)."""
-    text = next((p.text for p in paras if p.role == "copyright"), None)
-    if not text:
-        return text, None
-    match = _COPYRIGHT.match(text)
-    holder = match.group("holder").strip() if match else None
-    holder = holder if holder and len(holder.split()) <= 5 else None
-    return re.sub(r"\.\s*(?:To see more|Read more|For more)\b.*$", ".", text, flags=re.I), holder
-
-
-def _outlet_and_via(outlet: str | None, host: str | None) -> tuple[str | None, str | None]:
-    """The outlet, and the site it came through when that is another:
-    ``("NPR", "MPR News")`` stays, ``("NPR", "npr")`` is ``("NPR", None)``,
-    and with no outlet the host is the outlet."""
-    via = host
-    if via and outlet and via.lower() == outlet.lower():
-        via = None
-    if outlet is None and via is not None:
-        outlet, via = via, None
-    return outlet, via
 
 
 def _title_text(title: str | None, body: tuple[Span, ...], path: str) -> str:

@@ -48,11 +48,12 @@ RAW = frozenset({"script", "style"})
 _COMMENT_END = re.compile(r"--\s*>")
 _SECTION_END = re.compile(r"]\s*>")  # the end of every marked section ends so
 _SECTION_NAMES = frozenset("temp cdata ignore include rcdata if else endif".split())
+_COMMENT_CLOSE = getattr(_markupbase, "_commentclose", None)  # gone from newer Pythons
 _OLD_PARSER = (
     HTMLParser.parse_comment is _markupbase.ParserBase.parse_comment
     and HTMLParser.parse_marked_section is _markupbase.ParserBase.parse_marked_section
-    and getattr(_markupbase, "_commentclose", None) is not None
-    and _markupbase._commentclose.pattern == _COMMENT_END.pattern
+    and _COMMENT_CLOSE is not None
+    and _COMMENT_CLOSE.pattern == _COMMENT_END.pattern
 )
 
 
@@ -154,18 +155,20 @@ class TreeBuilder(HTMLParser):
         if self._text_in is not children:
             self.flush_text()
             self._text_in = children
-            if children and isinstance(children[-1], str):
-                self._text.append(children.pop())  # text after a comment or a stray end tag
+            tail = children[-1] if children else None
+            if isinstance(tail, str):
+                children.pop()
+                self._text.append(tail)  # text after a comment or a stray end tag
         self._text.append(data)
 
-    def parse_comment(self, i: int, report: int = 1) -> int:
+    def parse_comment(self, i: int, report: bool = True) -> int:
         if _OLD_PARSER and self.rawdata.startswith("<!--", i) and self._none_from("comment", _COMMENT_END, i + 4):
             return -1  # as the parser would say, after reading the rest of the page again
         return super().parse_comment(i, report)
 
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
         if _OLD_PARSER and self.rawdata.startswith("<![", i) and self._none_from("section", _SECTION_END, i + 3):
-            name, j = self._scan_name(i + 3, i)
+            name, j = self._scan_name(i + 3, i)  # type: ignore[attr-defined]  # ParserBase's, not in its stubs
             if j < 0 or name in _SECTION_NAMES:
                 return j if j < 0 else -1
         return super().parse_marked_section(i, report)
@@ -188,6 +191,7 @@ class TreeBuilder(HTMLParser):
         copy that string every time, n squared for a long text.
         """
         if self._text:
+            assert self._text_in is not None  # text is read into the children of an open element
             self._text_in.append("".join(self._text))
             self._text = []
         self._text_in = None

@@ -10,10 +10,10 @@ paragraph of its own (a plain-text headline, byline and dateline)::
     ...         "The port of Elwin closed on Monday as the storm reached\\n"
     ...         "the coast, and the harbour master said it would stay shut.")
     >>> for p in split_paragraphs(text):
-    ...     print(p.start, p.end, repr(p.text))
+    ...     print(p.start, p.end, repr(p.text[:60]))
     0 22 'Storm shuts Elwin port'
     23 34 'By Jane Doe'
-    36 150 'The port of Elwin closed on Monday as the storm reached\\nthe coast, and the harbour master said it would stay shut.'
+    36 150 'The port of Elwin closed on Monday as the storm reached\\nthe '
 """
 
 from __future__ import annotations
@@ -114,7 +114,8 @@ def split_paragraphs(source: str, *, markdown: bool = False, begin: int = 0) -> 
             flush()
             return
         table = sum(bool(_TABLE_LINE.search(t)) for t in texts) >= 2
-        if table or (_is_wrapped(block, markdown) and not _starts_list(texts[1:]) and (markdown or not _sentence_ends(source, block))):
+        wrapped = _is_wrapped(block, markdown) and not _starts_list(texts[1:])
+        if table or (wrapped and (markdown or not _sentence_ends(source, block))):
             start, end = block[0][0], block[-1][1]
             paras.append(Span(start, end, source[start:end]))
         else:

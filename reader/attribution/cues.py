@@ -178,7 +178,8 @@ def _subject_first(masked: str, off: int, hi: int) -> tuple[Mention, int, re.Mat
                 rm = _role_with_body(masked, off, mention)  # "Senate Majority Leader Tom Smith said"
             if rm is not None:
                 return rm, vm2.end(), vm2
-        if mention is not None and (mention.start <= off + 1 or ARTICLE_GAP.fullmatch(masked[off : mention.start])):
+        if mention is not None and (mention.start <= off + 1 or ARTICLE_GAP.fullmatch(masked[off : mention.start])
+                                    or mention.role and masked[off : mention.start].strip() == mention.role):
             return mention, vm2.end(), vm2
         if mention is not None and _closing_cue(masked, off, mention, vm2, hi):
             return mention, vm2.end(), vm2
@@ -257,7 +258,7 @@ def after_cue(par: Paragraph, piece: Piece) -> Cue | None:
     if c >= len(text):
         return None
     hi = par.sentence_of(c)[1]
-    nm = MARK.search(text, c + 1)
+    nm = MARK.search(par.name_text, c + 1)  # a nickname's marks end no cue ('Maria "Mia" Lopez said')
     if nm and nm.start() < hi:
         hi = nm.start()
     terminal = text[piece.hi - 1 : piece.hi] in ".!?"

@@ -38,6 +38,9 @@ def _head_of(words: list[str], k: int) -> str:
     return head
 
 
+_AMOUNTS = frozenset(("hundred", "thousand", "million", "billion", "trillion", "percent"))
+
+
 def _modifiers_start(words: list[str], s: int, digits_stop: bool) -> int:
     """Extend a phrase starting at ``words[s]`` leftwards over its modifiers,
     taking one determiner and stopping at a function word, preposition,
@@ -47,8 +50,8 @@ def _modifiers_start(words: list[str], s: int, digits_stop: bool) -> int:
         if pl in DETERMINERS:
             return s - 1
         if pl in FUNCTION_WORDS or pl in NP_PREPOSITIONS or pl in PRONOUNS or pl in REPORT_VERB_SET or (
-                digits_stop and pl.isdigit()):
-            return s
+                digits_stop and (pl.isdigit() or pl in _AMOUNTS)):
+            return s  # "$20 million experts say": the experts, not "million experts"
         s -= 1
     return s
 

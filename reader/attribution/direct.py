@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from .cues import Cue, after_cue, colon_cue, left_cue, previous_sentence_cue, signoff_cue
 from .paragraph import Paragraph, Piece
-from .patterns import MASK, NAME_AFTER, NAME_BEFORE, SO_CALLED, VERB, VERB_AT_END, WORD
+from .patterns import MASK, SO_CALLED, VERB, VERB_AT_END, WORD
 
 _TITLE_WORDS = 5  # a Title-Case quotation this short is a title
 _SCARE_WORDS = 4  # an unattributed partial quotation this short is a scare quote
@@ -69,24 +69,9 @@ def shape_of(par: Paragraph, first: Piece, multi: bool) -> Shape:
     title_case = len(words) <= _TITLE_WORDS and (any(w[0].isupper() for w in words) or (len(words) == 1 and len(words[0]) <= 3)) and \
         not (len(words) > 1 and text.rstrip(" ,'\"’”").endswith((".", "!", "?"))) and \
         all(w[0].isupper() or not w[0].isalpha() or len(w) <= 3 for w in words)
-    scare_prefix = bool(SO_CALLED.search(left_s[-40:])) or (kind == "partial" and is_title_text(words)) or \
-        is_nickname(par.text, first, words)
+    # (a nickname inside a name, 'Marcia "Cia" Price', is no quotation at all: see paragraph._is_nickname)
+    scare_prefix = bool(SO_CALLED.search(left_s[-40:])) or (kind == "partial" and is_title_text(words))
     return Shape(kind, title_case, len(words), scare_prefix, not left_tail)
-
-
-def is_nickname(text: str, piece: Piece, words: list[str]) -> bool:
-    """One or two capitalised words quoted between the parts of a name:
-    ``Marcia "Cia" Price``, ``Dwayne "The Rock" Johnson``.
-
-    >>> from reader.attribution.paragraph import Paragraph
-    >>> par = Paragraph(0, 0, 'Del. Marcia "Cia" Price spoke.')
-    >>> is_nickname(par.text, par.pieces[0], ["Cia"])
-    True
-    """
-    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() or w.lower() == "the" for w in words):
-        return False
-    before = NAME_BEFORE.search(text, max(0, piece.open - 30), piece.open)
-    return before is not None and NAME_AFTER.match(text, piece.close + 1) is not None
 
 
 def is_title_text(words: list[str]) -> bool:

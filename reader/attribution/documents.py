@@ -11,14 +11,24 @@ quotation gets no speaker rather than "statement".
 'The Security Council'
 >>> source_of_document("The statement noted it was a breach.", 0) is None
 True
+
+A document with its owner's name before it speaks for the owner: "the
+Finance Ministry statement said" is the Finance Ministry speaking.
+
+>>> from reader.attribution.subjects import np_at_end
+>>> document_owner(np_at_end("The Finance Ministry statement said", 0, 30)).text
+'Finance Ministry'
+>>> document_owner(np_at_end("The company statement said", 0, 21)).text
+'company'
 """
 
 from __future__ import annotations
 
 import re
 
+from .lexicon.people import ORG_NOUNS
 from .lexicon.speech import DOCUMENT_HEADS, STATEMENT_VERBS
-from .mentions import ANONYMOUS, Mention
+from .mentions import ANONYMOUS, NAME, Mention
 from .names import strip_det
 from .patterns import alternation
 
@@ -32,7 +42,37 @@ _ISSUER = re.compile(
 def is_bare_document(m: Mention) -> bool:
     """Is ``m`` a document with nothing to say who wrote it (``the
     statement``, ``a report``)?"""
-    return m.kind is ANONYMOUS and strip_det(m.text).lower() in DOCUMENT_HEADS
+    if m.kind is not ANONYMOUS:
+        return False
+    words = strip_det(m.text).lower().split()
+    # "the statement", "an official statement", "a joint statement": no owner in the words
+    return bool(words) and words[-1] in DOCUMENT_HEADS and len(words) <= 3 \
+        and all(w.replace("-", "").isalpha() and w not in ORG_NOUNS for w in words[:-1])
+
+
+_OWNED = frozenset((*DOCUMENT_HEADS, "report", "letter"))  # documents whose owner may be named before them
+
+
+def document_owner(m: Mention) -> Mention | None:
+    """The owner named before a document (``the Atlas statement`` -> Atlas), or ``None``."""
+    if m.kind is not ANONYMOUS or m.head.lower() not in _OWNED:
+        return None
+    words = m.text.split()
+    lead = 1 if words and words[0].lower() in ("the", "a", "an") else 0
+    owner = words[lead:-1]
+    if not 1 <= len(owner) <= 5 or words[-1].lower() != m.head.lower():
+        return None
+    start = m.start + len(" ".join(words[:lead])) + (1 if lead else 0)
+    text = " ".join(owner)
+    if m.text[start - m.start : start - m.start + len(text)] != text:
+        return None  # spaced otherwise than one space: leave it
+    if all(w[:1].isupper() for w in owner):
+        return Mention(NAME, start, start + len(text), text, tuple(owner), name_start=start)
+    if len(owner) <= 2 and all(w.isalpha() and w.islower() for w in owner) and owner[-1] in ORG_NOUNS:
+        # "the company statement said": the company speaks (whichever firm "the company" means)
+        return Mention(ANONYMOUS, start, start + len(text), text, tuple(owner), head=owner[-1],
+                       definite=words[0].lower() == "the")
+    return None
 
 
 def source_of_document(source: str, at: int, head: str | None = None) -> tuple[int, int] | None:

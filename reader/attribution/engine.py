@@ -33,6 +33,7 @@ from typing import NamedTuple
 from ..model import Attribution, Evidence, Quote, Span, Speaker
 from .direct import choose_cue, cue_is_weak, is_scare, shape_of
 from .evidence import continued, evidence_of
+from .headline import headline_quotes
 from .lexicon.grammar import PRONOUNS
 from .marks import quotes_with_single_marks
 from .paragraph import Paragraph, Piece
@@ -67,14 +68,33 @@ class Decision(NamedTuple):
     reported_by: str | None = None
 
 
-def extract(source: str, paragraphs: Sequence[Span]) -> Attribution:
+def extract(source: str, paragraphs: Sequence[Span], headline: tuple[int, int] | None = None) -> Attribution:
     """Every quotation and piece of reported speech in ``paragraphs`` of
-    ``source``, with speakers (may raise on a bug; see :func:`reader.attribution.extract`)."""
+    ``source``, with speakers (may raise on a bug; see :func:`reader.attribution.extract`);
+    ``headline``: where the headline is written, for its quote (:mod:`.headline`)."""
     if not isinstance(source, str) or not source or not paragraphs:
         return Attribution()
     pars = read_paragraphs(source, paragraphs)
     registry = learn_names(pars, source)
-    return finish(source, attribute(pars, Resolver(source, registry, pars)), registry)
+    found = attribute(pars, Resolver(source, registry, pars))
+    if headline is not None:
+        found += _in_headline(source, headline, registry)
+    return finish(source, found, registry)
+
+
+def _in_headline(source: str, span: tuple[int, int], registry: Registry) -> list[Found]:
+    """The headline's quote, credited only to a speaker the body quotes
+    (``Lynch: 'We have no choice'`` and Mick Lynch quoted below)."""
+
+    def quoted_speaker(name: str) -> str | None:
+        for kind in ("person", "organisation"):
+            ent = registry.entities.get(registry.canonical_name(name, kind))
+            if ent is not None and ent.quoted and ent.kind in ("person", "organisation"):
+                return ent.name
+        return None
+
+    return [Found(s, e, kind, name, -1, None, Evidence(span[0], cue, "colon"))
+            for s, e, kind, name, cue in headline_quotes(source, span, quoted_speaker)]
 
 
 def read_paragraphs(source: str, paragraphs: Sequence[Span]) -> list[Paragraph]:

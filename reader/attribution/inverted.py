@@ -19,7 +19,7 @@ from .lexicon.people import NAME_PARTICLES
 from .mentions import ANONYMOUS, NAME, ROLE, Mention, pronoun
 from .names import is_title, speaker_head, strip_det
 from .patterns import APPOSED_NAME_END, APPOSITIVE
-from .roles import role_then_name
+from .roles import cut_asked_by, role_then_name
 from .runs import and_extend, cap_run_end, of_the_at, of_the_mention, person_of, run_mention
 from .tokens import Token, is_cap_token, is_word, tokenize, words_of
 
@@ -28,6 +28,7 @@ _LONGEST = 14  # tokens in a subject after the verb
 
 def np_after(text: str, pos: int, hi: int) -> Mention | None:
     """The subject right after an inverted verb ending at ``pos`` (up to ``hi``)."""
+    hi = cut_asked_by(text, pos, hi)  # "according to analysts polled by Reuters": not Reuters
     toks = tokenize(text, pos, hi)
     if not toks:
         return None
@@ -38,7 +39,8 @@ def np_after(text: str, pos: int, hi: int) -> Mention | None:
     seg = toks[: _subject_length(toks)]
     if not seg:
         return None
-    m = _capitalised_subject(seg) or role_then_name(seg, 0)  # "said psychologist Nancy Ruiz"
+    # "said psychologist Nancy Ruiz", "said 9/11 widow Ann Lee"
+    m = _capitalised_subject(seg) or _role_as_written(text, seg, role_then_name(seg, 0))
     if m is None:
         m = common_np(seg)
         if m is not None and m.start != seg[0].start:
@@ -46,6 +48,13 @@ def np_after(text: str, pos: int, hi: int) -> Mention | None:
     if m is None:
         return None
     return _with_appositive(text, m, hi)
+
+
+def _role_as_written(text: str, seg: list[Token], m: Mention | None) -> Mention | None:
+    """``m`` with its role as the text writes it ("9/11 widow", not the tokens "9 11 widow")."""
+    if m is None or not m.role or not any(c.isdigit() for c in m.role):
+        return m
+    return m.with_role(" ".join(text[seg[0].start : m.start].split()))
 
 
 def _subject_length(toks: list[Token]) -> int:

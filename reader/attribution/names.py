@@ -99,6 +99,10 @@ def _split_role(tokens: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     """
     last = -1
     n = len(tokens)
+    if n >= 2 and tokens[0].lower().endswith("-based"):
+        # "California-based Baker", "Ohio-based Gencorp": where it is based is a description
+        role, rest = _split_role(tokens[1:])
+        return (tokens[0] + (" " + role if role else "")), rest
     if n >= 3 and is_descriptor(tokens[0]) and not any(norm(t) in ORG_WORDS for t in tokens[1:]):
         # "Scientologist Tom Cruise", "Democrat Nancy Pelosi", "Swedish
         # striker ..." capitalised at a sentence start: a description
@@ -122,8 +126,9 @@ def _split_role(tokens: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     # "Secretary of State", "Minister of Foreign Affairs"
     if end < n - 1 and tokens[end].lower() == "of":
         j = end + 1
-        while j < n - 1 and norm(tokens[j]) in ROLE_MODIFIERS:
-            j += 1
+        while j < n - 1 and (norm(tokens[j]) in ROLE_MODIFIERS or tokens[j] in ("and", "&") and j > end + 1
+                             and j + 2 < n and norm(tokens[j + 1]) in ROLE_MODIFIERS):
+            j += 1  # "Minister of Energy and Mines Subroto"
         if j == end + 1 and j < n - 2 and tokens[j][:1].isupper():
             j += 1  # "Governor of Washington Chris Gregoire"
         if j > end + 1:
@@ -133,6 +138,21 @@ def _split_role(tokens: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     if not rest:
         return " ".join(tokens), ()
     return " ".join(tokens[:end]), rest
+
+
+def written_name(name: str) -> str:
+    """A name as written, without the wire's ticker markup around or after it.
+
+    >>> written_name("Swissair <SWSZ.Z"), written_name("Willemijn Holding BV> of Rotterdam")
+    ('Swissair', 'Willemijn Holding BV')
+    >>> written_name("<Bond Corp International Ltd>"), written_name("Ann Lee")
+    ('Bond Corp International Ltd', 'Ann Lee')
+    """
+    if "<" not in name and ">" not in name:
+        return name
+    name = name.lstrip("<")
+    cut = min((i for i in (name.find("<"), name.find(">")) if i >= 0), default=len(name))
+    return name[:cut].strip()
 
 
 def is_descriptor(word: str) -> bool:

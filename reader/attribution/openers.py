@@ -27,6 +27,8 @@ from .lexicon.grammar import (
     NOT_THIRD_PERSON,
     PRONOUNS,
 )
+from .lexicon.people import NEVER_AT_START
+from .lexicon.places import US_STATES
 from .mentions import NAME, Mention, pronoun
 from .names import is_title, looks_org, speaker_head
 from .patterns import DATELINE, MASK, REPORT_VERB_SET
@@ -81,7 +83,7 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
 
 def skip_introduction(toks: list[Token]) -> list[Token]:
     """The tokens after an introductory phrase ending with a comma: "Earlier
-    on Saturday," / "In an interview with CBS news," / "Speaking to
+    on Saturday," / "Hours later," / "In an interview with CBS news," / "Speaking to
     reporters," / "Asked about the plan," (and an appositive closing it:
     "For Kevin Allton, a USI instructor, Warhol was ...")."""
     long_intro = bool(toks) and toks[0].text.lower() in INTRO_PREPOSITIONS
@@ -91,9 +93,9 @@ def skip_introduction(toks: list[Token]) -> list[Token]:
         if t.text == ",":
             if i + 1 < len(toks):
                 first = toks[0].text.lower()
-                if first in FUNCTION_WORDS or first in INTRO_WORDS or (
+                if first in FUNCTION_WORDS or first in INTRO_WORDS or first in NEVER_AT_START or (
                         len(first) > 4 and first.endswith(INTRO_SUFFIXES) and first not in REPORT_VERB_SET):
-                    toks = toks[i + 1 :]
+                    toks = _after_state(toks[i + 1 :])  # "Speaking in Salem, New Hampshire, Trump ..."
                     if toks and toks[0].text.lower() in APPOSITIVE_OPENERS:
                         for i2, t2 in enumerate(toks[:_APPOSITIVE_TOKENS]):
                             if t2.text in (";", ":", MASK):
@@ -102,6 +104,15 @@ def skip_introduction(toks: list[Token]) -> list[Token]:
                                 toks = toks[i2 + 1 :]
                                 break
             break
+    return toks
+
+
+def _after_state(toks: list[Token]) -> list[Token]:
+    """``toks`` without a US state opening them before a comma (the end of
+    "in Salem, New Hampshire,"), else ``toks``."""
+    for k in range(1, 4):
+        if k < len(toks) and toks[k].text == "," and "-".join(t.text for t in toks[:k]).lower() in US_STATES:
+            return toks[k + 1 :]
     return toks
 
 

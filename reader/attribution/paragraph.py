@@ -19,13 +19,24 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from .cues import speech_verbs, trailing_cue
 from .lexicon.grammar import ABBREVIATIONS, FUNCTION_WORDS
 from .marks import normalise_marks
 from .names import norm
-from .patterns import DOTTED_INITIALS, MARK, MASK, NEXT_SENTENCE, NEXT_WORD, OPEN_MARKS, SENT_END
+from .patterns import (
+    DOTTED_INITIALS,
+    MARK,
+    MASK,
+    NAME_AFTER,
+    NAME_BEFORE,
+    NEXT_SENTENCE,
+    NEXT_WORD,
+    OPEN_MARKS,
+    SENT_END,
+)
 from .tokens import TokenisedText
 
 LONGEST_SENTENCE = 1000  # characters (news sentences stay under 750); longer runs are cut at a space
@@ -115,10 +126,15 @@ class Paragraph:
         self.base = base
         self.text = text = normalise_marks(text, single_marks)  # same length: offsets hold
         pairs, open_at = pair_marks(text)
+        nicknames = [span for span in pairs if _is_nickname(text, span)]
+        if nicknames:
+            pairs = [span for span in pairs if span not in nicknames]
+        # the text with each nickname blanked: names read over it (``Marcia "Cia" Price``)
+        self.name_text = _mask(text, [], nicknames) if nicknames else text
         self.spans: list[tuple[int, int]] = pairs + ([(open_at, len(text))] if open_at is not None else [])
         self.open_at_end = open_at is not None
         self.pieces = _pieces(text, self.spans, after_open_quote and starts_with_open(text))
-        self.masked = TokenisedText(_mask(text, self.spans))  # read for subjects again and again
+        self.masked = TokenisedText(_mask(text, self.spans, nicknames))  # read for subjects again and again
         self._ends = [(mm.start(), mm.end()) for mm in SENT_END.finditer(self.masked)]
         self._end_starts = [s for s, _ in self._ends]
         self.sentences = self._cut_sentences()
@@ -258,8 +274,10 @@ def _pieces(t: str, spans: list[tuple[int, int]], continues: bool) -> list[Piece
     return out
 
 
-def _mask(t: str, spans: list[tuple[int, int]]) -> str:
-    """``t`` with every character strictly inside each span made :data:`MASK`."""
+def _mask(t: str, spans: list[tuple[int, int]], blanks: Sequence[tuple[int, int]] = ()) -> str:
+    """``t`` with every character strictly inside each span made :data:`MASK`,
+    and each of ``blanks`` (a nickname and its marks) made spaces, so the
+    name around it reads as one (``Marcia "Cia" Price`` -> ``Marcia       Price``)."""
     parts = []
     pos = 0
     for o, c in spans:
@@ -267,4 +285,18 @@ def _mask(t: str, spans: list[tuple[int, int]]) -> str:
         parts.append(MASK * (c - o - 1))
         pos = c
     parts.append(t[pos:])
-    return "".join(parts)
+    out = "".join(parts)
+    for o, c in blanks:
+        out = out[:o] + " " * (c + 1 - o) + out[c + 1 :]
+    return out
+
+
+def _is_nickname(t: str, span: tuple[int, int]) -> bool:
+    """Are the marks at ``span`` around a nickname inside a name: one to
+    three capitalised words (or "the") between a given name and a surname
+    (``Marcia "Cia" Price``, ``Dwayne "The Rock" Johnson``)?"""
+    o, c = span
+    words = t[o + 1 : c].split()
+    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() or w.lower() == "the" for w in words):
+        return False
+    return NAME_BEFORE.search(t, max(0, o - 30), o) is not None and NAME_AFTER.match(t, c + 1) is not None

@@ -152,7 +152,9 @@ TOLD_OBJECT = re.compile(
 # A nickname's neighbours: a given name right before the opening mark, a surname right after the closing one.
 NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+ $")
 NAME_AFTER = re.compile(r" [A-Z][a-z][\w\-]*\b")
-SO_CALLED = re.compile(alternation(speech.NAMING_WORDS) + r"\s*$", re.I)
+# a nickname in its marks inside a name as written (``Marcia "Cia" Price``): left out of the name
+NICKNAME = re.compile(r"\s[\"“‘'][A-Z][\w.\- ]{0,30}[\"”’']\s")
+SO_CALLED = re.compile(alternation(speech.NAMING_WORDS) + r",?\s*$", re.I)  # "his book, \"Title\""
 STATEMENT = re.compile(r"\b" + alternation(speech.STATEMENT_VERBS) + r"\s+(?:a|an)\s+(?:[\w\-]+\s+)?"
                        + alternation(speech.STATEMENT_NOUNS) + r"\b")
 

@@ -16,15 +16,17 @@ from bisect import bisect_left
 from typing import NamedTuple
 
 from .lexicon.grammar import FUNCTION_WORDS
-from .lexicon.organisations import NONPERSON_WORDS, ORG_WORDS
-from .names import acronym_matches, and_joins, is_title, looks_org, norm, role_before, split_role
+from .lexicon.organisations import NEWS_AGENCIES, NONPERSON_WORDS, ORG_WORDS
+from .names import acronym_matches, and_joins, is_title, looks_org, norm, role_before, split_role, written_name
 from .paragraph import Paragraph
-from .patterns import AND_GAP, DATELINE, RUN
+from .patterns import AND_GAP, DATELINE, NICKNAME, RUN
 from .registry import Registry
 from .runs import clean_run, of_the_at, of_the_mention
 from .tokens import Token, is_cap_token, is_word, read_tokens, tokenize
 
 _LONGEST_RUN = 80  # characters: longer is an all-capitals line or a table, not a name
+# the words before an agency that only heard or asked: "told Reuters", "polled by Reuters", "said to AFP"
+_AUDIENCE_BEFORE = re.compile(r"\b(?:told|tell|tells|by|to|with)\s+$")
 
 
 class Run(NamedTuple):
@@ -64,7 +66,8 @@ class NamedRun(NamedTuple):
 
 def _named(run: Run, source: str) -> NamedRun:
     role, name_toks = split_role(run.words)
-    name = " ".join(source[run.offsets[len(run.words) - len(name_toks)] : run.end].split()) if name_toks else None
+    start = run.offsets[len(run.words) - len(name_toks)] if name_toks else 0
+    name = written_name(" ".join(NICKNAME.sub(" ", source[start : run.end]).split())) if name_toks else None
     acronym = run.acronym if run.acronym and acronym_matches(run.words, run.acronym) else None
     return NamedRun(role, tuple(name_toks), name, acronym)
 
@@ -79,6 +82,8 @@ def _add_named(reg: Registry, run: Run, nr: NamedRun, source: str) -> None:
         return
     if any(norm(w) in NONPERSON_WORDS for w in name_toks):
         return
+    if name and name.lower() in NEWS_AGENCIES and _AUDIENCE_BEFORE.search(source, max(0, run.start - 12), run.start):
+        return  # "told Reuters", "polled by Reuters": the agency asked, nobody said anything
     org = looks_org(name) or nr.acronym is not None
     kind = "organisation" if org else "person"
     canon = reg.canonical_name(name, kind)
@@ -95,7 +100,7 @@ def find_runs(par: Paragraph) -> list[Run]:
     """The capitalised runs of one paragraph (after any wire dateline, which
     names no one: "MARLBOROUGH, Mass., March 4 -"), two runs joined by an
     "and" that makes one name (``Savings and Loan Association``) taken as one."""
-    t = par.text
+    t = par.name_text
     opens = [o for o, _ in par.spans]
     dm = DATELINE.match(t) if t[:2].isupper() else None
     out = []
@@ -121,14 +126,22 @@ def _joined(t: str, m: re.Match) -> tuple[re.Match, str]:
     if t[m.end() + 1 : m.end() + 2] in ("a", "&") and m.group(1) is None:
         gm = AND_GAP.match(t, m.end())
         m2 = RUN.match(t, gm.end()) if gm else None
-        if m2 is not None and and_joins(g.split(), t[m2.start() : m2.start(1) if m2.group(1) else m2.end()].split()):
+        after = t[m2.start() : m2.start(1) if m2.group(1) else m2.end()].split() if m2 is not None else []
+        if m2 is not None and (and_joins(g.split(), after) or _role_with_and(g.split(), after)):
             return m2, t[m.start() : m2.end()]  # "Savings and Loan Association", "S and P"
     return m, g
 
 
+def _role_with_and(before: list[str], after: list[str]) -> bool:
+    """Do two runs joined by "and" make a role and a name (``Minister of
+    Energy`` and ``Mines Subroto``: Subroto, Minister of Energy and Mines)?"""
+    role, name = split_role([*before, "and", *after])
+    return bool(role and name and " and " in role)
+
+
 def _run_of(par: Paragraph, m: re.Match, am: re.Match, g: str, opens: list[int]) -> Run | None:
     """The run matched by ``m`` (through ``am``), trimmed to what names one thing."""
-    t = par.text
+    t = par.name_text
     ms = m.start()
     acr = am.group(1)
     pre_role = None

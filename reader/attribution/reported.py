@@ -22,40 +22,29 @@ from typing import NamedTuple
 from .cues import Cue
 from .inverted import np_after
 from .lexicon.grammar import (
-    ADJECTIVE_NAMES,
     AUXILIARIES,
-    BE_FORMS,
-    CLAUSE_LINKS,
     NOT_CLAUSE_OPENERS,
-    NP_PREPOSITIONS,
     NUMBER_OPENERS,
-    NUMBER_WORDS,
     OBJECT_PRONOUNS,
-    OBJECT_RELATIVES,
-    PREPOSITIONS,
 )
 from .lexicon.speech import (
     ASK_VERBS,
     AUDIENCE_VERBS,
     INVERTED_VERBS,
-    NOUN_HOMOGRAPHS,
     OBJECT_CONTENT_VERBS,
-    PARTICIPLE_FORMS,
     QUESTION_OPENERS,
     TELL_VERBS,
     THAT_ONLY_CUES,
 )
-from .mentions import ANONYMOUS, NAME, PRONOUN, ROLE, Mention
-from .names import looks_org, speaker_head, strip_det
+from .mentions import ANONYMOUS, NAME, ROLE, Mention
+from .names import looks_org, strip_det
 from .openers import sentence_subject
 from .paragraph import Paragraph
 from .patterns import (
     ACCORDING,
     ACCORDING_APPOSITIVE,
     ACCORDING_CLAUSE_START,
-    AND_BEFORE,
     AND_SPEECH_VERB,
-    ASIDE_AT_END,
     BY_NAME,
     CLAUSE_AFTER_SUBJECT,
     CLAUSE_LEAD,
@@ -69,9 +58,6 @@ from .patterns import (
     NEXT_WORD,
     OBJECT_THAT,
     PARTICIPLE_CUE,
-    PARTY_TAG,
-    PARTY_TAG_ANY,
-    PERCENT_SUBJECT,
     REPORT_VERB,
     SENTENCE_TAIL,
     SOURCE_PHRASE,
@@ -83,15 +69,14 @@ from .patterns import (
     TRAILING_ARTICLE,
     WORD,
 )
+from .roles import cut_asked_by
 from .subjects import np_at_end
+from .verb_subjects import buried, not_a_speaker, verb_subject
 
 _SHORTEST_CLAUSE = 8  # characters
 _NO_CLAUSE_OPENING = frozenset(MASK + '"“”')  # characters no reported clause holds (see ok_clause)
 _FEWEST_WORDS = 3
 _LONGEST_SOURCE = 10  # words of a source phrase after "according to"
-_TAG_WINDOW = 40
-_SUBJECT_WINDOW = 300  # characters before a verb read for a subject with asides
-_BURIED_WORDS = 4  # words before a subject in its comma segment that make it no subject  # characters before a verb searched for a party tag or "and"
 
 
 class Reported(NamedTuple):
@@ -237,7 +222,7 @@ def according_source(m: str, pos: int, e: int) -> Mention | None:
     if sm is None:
         return None
     by = BY_NAME.search(m, sm.start(), sm.end())
-    if by is not None:
+    if by is not None and by.start() < cut_asked_by(m, sm.start(), sm.end()):  # not "a copy obtained by Reuters"
         named = np_after(m, by.end(), e)
         if named is not None and named.kind is NAME:
             return named
@@ -281,12 +266,12 @@ def reported_at(par: Paragraph, s: int, e: int, vm: re.Match) -> Reported | None
                     verb not in TELL_VERBS and SUBJECT_TAIL.fullmatch(rest):
                 return _found(par, s, _before_comma(m, s, vm.start()), mention, vm)
     # "X said (on Thursday) (that) CLAUSE"
-    mention = _subject(m, s, vm.start())
-    if mention is None or _buried(m, s, mention, vm.start()):
+    mention = verb_subject(m, s, vm.start())
+    if mention is None or buried(m, s, mention, vm.start()):
         return None
     if mention.kind is NAME and mention.tokens and mention.tokens[-1].lower() in OBJECT_PRONOUNS:
         return None
-    if _not_a_speaker(m, s, mention, vm):
+    if not_a_speaker(m, s, mention, vm):
         return None
     front = _before_comma(m, s, mention.start)
     if front is not None and m[vm.end() : tail + 1].rstrip().endswith(",") and MASK not in m[s:front] and \
@@ -317,7 +302,7 @@ def _final_cue(par: Paragraph, s: int, vm: re.Match) -> Reported | None:
         lead += 1
     if lead < k and m[lead] in _NO_CLAUSE_OPENING:
         return None  # '"...," she said.': the clause would hold a quotation (see ok_clause)
-    mention = _subject(m, s, k)
+    mention = verb_subject(m, s, k)
     if mention is None:
         return None
     hi = _before_comma(m, s, mention.start)
@@ -393,110 +378,6 @@ def participle_at(par: Paragraph, s: int, e: int, pm: re.Match, earlier: list[Re
             return None
         pos = om.end()
     return _content(par, pos, e, mention, pm, word.split()[0])
-
-
-def _subject(m: str, s: int, k: int) -> Mention | None:
-    """The subject of a speech verb at ``k`` in the sentence starting at
-    ``s``: the noun phrase before it (over a party tag, ``Sen. Ann Lee
-    (D-Ore.) said``), or after "and" the sentence's subject (``X did Y and
-    said CLAUSE``)."""
-    head = m[max(s, k - _TAG_WINDOW) : k]
-    tm = PARTY_TAG.search(head)
-    if tm is not None:
-        k -= len(head) - tm.start()
-    if AND_BEFORE.search(m, max(s, k - _TAG_WINDOW), k):
-        # "X did Y and said ...": the sentence's subject, not the words before "and"
-        mention = sentence_subject(m, s, k)
-        return None if mention is None or mention.kind is ROLE or mention.end >= k else mention
-    return np_at_end(m, s, k) or _subject_over_asides(m, s, k) or _plain_subject(m, s, k)
-
-
-def _plain_subject(m: str, s: int, k: int) -> Mention | None:
-    """Subjects the noun-phrase reader leaves out: a share of people
-    (``Another 19 percent said``) and a sentence-opening description with a
-    capital (``Experts on shipping and port security said``)."""
-    pm = PERCENT_SUBJECT.search(m, max(s, k - _TAG_WINDOW * 2), k)
-    if pm is not None:
-        words = tuple(WORD.findall(pm.group(1)))
-        return Mention(ANONYMOUS, pm.start(1), pm.end(1), pm.group(1), words, head=words[-1])
-    lo = CLAUSE_LEAD.match(m, s, k).end()
-    words = WORD.findall(m[lo:k])
-    if 2 <= len(words) <= _LONGEST_SOURCE and words[0][:1].isupper() and speaker_head(words[0]) and \
-            words[1].lower() in NP_PREPOSITIONS and not any(c in m[lo:k] for c in ",;:\x00"):
-        end = lo + len(m[lo:k].rstrip())
-        return Mention(ANONYMOUS, lo, end, m[lo:end], tuple(words), head=words[0])
-    return None
-
-
-def _subject_over_asides(m: str, s: int, k: int) -> Mention | None:
-    """The subject before ``k`` read with its asides blanked out: a party tag
-    (``Rep. Gary Moss (D-N.Y.), chairman of the fund, said``), a relative
-    clause (``Derek Marsh, who served in Oslo until 2010, said``) or a
-    dashed aside (``Kell -- co-author of a book -- said``)."""
-    lo = max(s, k - _SUBJECT_WINDOW)
-    seg = PARTY_TAG_ANY.sub(_blank, m[lo:k])
-    am = ASIDE_AT_END.search(seg)
-    if am is not None:
-        seg = seg[: am.start()] + " " * (len(seg) - am.start())
-    if seg == m[lo:k]:
-        return None
-    mention = np_at_end(seg, 0, len(seg))
-    if mention is None:
-        return None
-    return mention._replace(start=mention.start + lo, end=mention.end + lo,
-                            name_start=mention.name_start + lo if mention.name_start >= 0 else -1)
-
-
-def _blank(mm: re.Match) -> str:
-    return " " * len(mm.group())
-
-
-def _buried(m: str, s: int, mention: Mention, k: int) -> bool:
-    """``A did not go well with the board, and B fell apart, said one
-    source``: a "subject" found deep inside the comma segment before a verb
-    that follows a comma is a word of the clause, not the speaker."""
-    if not m[s:k].rstrip().endswith(","):
-        return False
-    pre = m[s : mention.start]
-    seg = pre[pre.rfind(",") + 1 :]
-    return len(WORD.findall(seg)) >= _BURIED_WORDS
-
-
-def _not_a_speaker(m: str, s: int, mention: Mention, vm: re.Match) -> bool:
-    """Subjects that say nothing: "the target it pledged to reach", "what
-    experts say it does" (a relative clause's gap), "Reagan was asked" (a
-    passive), "member states trump" ("states" as a noun), "Democratic
-    claims" (an adjective)."""
-    verb = vm.group()
-    if mention.kind is PRONOUN and _relative_gap(m, s, mention.start):
-        return True
-    before = m[max(s, mention.start - 30) : mention.start].split()
-    if before and before[-1] in OBJECT_RELATIVES and (len(before) < 2 or before[-2] not in PREPOSITIONS):
-        return True  # "what he says ...", not "in which he said ..."
-    gap = m[mention.end : vm.start()]
-    if (verb.endswith("ed") or verb in PARTICIPLE_FORMS) and "," not in gap and \
-            any(w in BE_FORMS for w in gap.lower().split()[-3:]):
-        return True  # "Reagan was once asked how ..."
-    if verb in NOUN_HOMOGRAPHS and mention.kind not in (PRONOUN, NAME):
-        return True
-    if mention.kind is NAME and (mention.text.split()[0] in PREPOSITIONS or
-                                 mention.name_start >= 0 and m[mention.name_start : mention.name_start + 1].islower()):
-        return True  # "of California" (from "Feinstein, Democrat of California, said")
-    last = mention.text.split()[-1].lower() if mention.text else ""
-    return mention.kind is NAME and len(mention.tokens) == 1 and (
-        last in ADJECTIVE_NAMES or all(part in NUMBER_WORDS for part in last.split("-")))
-
-
-def _relative_gap(m: str, s: int, k: int) -> bool:
-    """``the target it pledged to reach``: a pronoun right after a noun opens
-    a relative clause whose object is missing; what follows is no clause."""
-    before = m[max(s, k - 40) : k].split()
-    if not before:
-        return False
-    w = before[-1]
-    if w in OBJECT_RELATIVES and len(before) > 1 and before[-2] in PREPOSITIONS:
-        return False  # "an interview in which he said ..."
-    return w.isalpha() and w.islower() and w not in CLAUSE_LINKS
 
 
 def _that_is_subject(m: str, pos: int, e: int) -> bool:

@@ -29,14 +29,14 @@ from typing import NamedTuple
 
 from ..sortedlist import SortedList
 from .cues import speech_verbs
-from .documents import is_bare_document, source_of_document
+from .documents import document_owner, is_bare_document, source_of_document
 from .lexicon.grammar import PRONOUNS
 from .mentions import ANONYMOUS, NAME, PRONOUN, ROLE, Mention
-from .names import looks_org, split_role, strip_det
+from .names import looks_org, split_role, strip_det, written_name
 from .never import NeverSpeaker
 from .openers import sentence_subject
 from .paragraph import Paragraph
-from .patterns import GENDERED_PRONOUN, INITIALS, LEAD_JUNK, MALE_PRONOUN_SET, WORD
+from .patterns import GENDERED_PRONOUN, INITIALS, LEAD_JUNK, MALE_PRONOUN_SET, NICKNAME, WORD
 from .registry import Entity, Registry
 from .runs import run_mention
 from .subjects import np_at_end
@@ -95,6 +95,14 @@ class Resolver:
             name, antecedent = self._issuer(m, span)
             if name is None:
                 return Resolved(None, None)
+        elif (owner := document_owner(m)) is not None:  # "the Finance Ministry statement said"
+            span = (base + owner.start, base + owner.end)
+            if owner.kind is NAME:
+                name = self._name(owner, base, span)
+            else:
+                name = self.registry.add_anonymous(owner.text, owner.head, span, owner.definite).name
+            if name is None:
+                return Resolved(None, None)
         else:
             name = self.registry.add_anonymous(m.text, m.head, span, m.definite).name
         self._answers[span] = (name, antecedent)
@@ -114,7 +122,7 @@ class Resolver:
 
     def _issuer(self, m: Mention, span: Span) -> tuple[str | None, Span | None]:
         """Who issued the document ``m`` (``The council issued a statement``), named before it."""
-        where = source_of_document(self.source, span[0], strip_det(m.text).lower())
+        where = source_of_document(self.source, span[0], strip_det(m.text).lower().split()[-1])
         if where is None:
             return None, None
         toks = tokenize(self.source, *where)
@@ -141,7 +149,7 @@ class Resolver:
         nm = " ".join(name_toks)
         if m.name_start >= 0 and name_toks:
             # the name as written (keeps "Manufacturers' Association")
-            nm = " ".join(self.source[base + m.name_start : base + m.end].split())
+            nm = written_name(" ".join(NICKNAME.sub(" ", self.source[base + m.name_start : base + m.end]).split()))
         if nm.endswith(("'s", "’s")):
             # a firm's full name seen earlier ("Moody's Investors Service Inc")
             nm = (reg.names.org_starting(nm) or nm) if m.firm else nm[:-2]

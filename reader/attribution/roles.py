@@ -30,6 +30,8 @@ from .tokens import Token, is_cap_token, words_of
 
 _ROLE_WORDS = 4  # lower-case words in a role ("conservative talk radio host")
 _NAME_WORDS = 4  # capitalised words in the person's name
+# a number among the role words: "9/11 widow" (read as "9", "11"), "34-year-old teacher", "2016 nominee"
+_NUMBER_WORD = re.compile(r"\d+(?:-[a-z]+)*$")
 
 # "(R-Fla.)", ", D-Md.,": a US party and state tag after a name
 PARTY_TAG = re.compile(r"\s*(?:\(\s*[RDI]\s*-\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\s*\)|,\s*[RDI]\s*-\s*[A-Z][A-Za-z.]*,?)\s*$")
@@ -43,12 +45,14 @@ def is_role_noun(word: str) -> bool:
 
 def role_words_end(toks: list[Token], k: int) -> int | None:
     """Where the lower-case role words starting at ``toks[k]`` end (the index
-    of the capitalised word after them), or ``None``: one to four words,
-    no function word or speech verb, the last a role noun."""
+    of the capitalised word after them), or ``None``: one to four words
+    (numbers too: ``9/11 widow``, ``34-year-old teacher``), no function word
+    or speech verb, the last a role noun."""
     e = k
-    while e < len(toks) and e - k < _ROLE_WORDS and toks[e].text[:1].islower():
+    while e < len(toks) and e - k < _ROLE_WORDS and (toks[e].text[:1].islower() or _NUMBER_WORD.match(toks[e].text)):
         w = toks[e].text.lower()
-        if norm(w) in FUNCTION_WORDS or w in REPORT_VERB_SET or not w.replace("-", "").isalpha():
+        if norm(w) in FUNCTION_WORDS or w in REPORT_VERB_SET or not (w.replace("-", "").isalpha()
+                                                                     or _NUMBER_WORD.match(w)):
             return None
         e += 1
     if e == k or e >= len(toks) or not is_cap_token(toks[e].text) or not is_role_noun(toks[e - 1].text):
@@ -76,8 +80,20 @@ def role_then_name(toks: list[Token], k: int, lo: int = 0) -> Mention | None:
 
 
 # "Economists polled by Reuters": the outlet that asked is not the speaker
-ASKED_BY = re.compile(r"\s+(?:polled|contacted|surveyed|interviewed|questioned|asked|reached)\s+by\s+"
+ASKED_BY = re.compile(r"\s+(?:polled|contacted|surveyed|interviewed|questioned|asked|reached|queried|canvassed"
+                      r"|consulted)\s+by\s+"
                       r"(?:the\s+)?[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3}\s*$")
+
+
+_ASKED_BY_ANYWHERE = re.compile(r"\s+(?:polled|contacted|surveyed|interviewed|questioned|asked|reached|queried"
+                                r"|canvassed|consulted|obtained|seen|quoted)\s+by\s+")
+
+
+def cut_asked_by(text: str, pos: int, hi: int) -> int:
+    """Where the words after ``pos`` stop naming the source: before "polled
+    by ..." (``according to fund managers polled by Reuters here``), else ``hi``."""
+    m = _ASKED_BY_ANYWHERE.search(text, pos, hi)
+    return m.start() if m else hi
 
 
 def strip_asked_by(seg: str) -> str:

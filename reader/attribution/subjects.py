@@ -32,11 +32,14 @@ from .lexicon.organisations import ORG_WORDS
 from .lexicon.people import NAME_PARTICLES, THING_NOUNS
 from .lexicon.places import COUNTRIES, PLACES
 from .mentions import ANONYMOUS, NAME, PRONOUN, ROLE, Mention, pronoun
-from .names import is_title, looks_org, norm, speaker_head, strip_det
+from .names import is_title, looks_org, norm, speaker_head, split_role, strip_det
 from .patterns import COMMA_AUXILIARY, IN_A, MASK, PAREN_PARTY_TAG, TRAIL_ADVERBIAL, TRAIL_LAST_WORDS
 from .roles import strip_asked_by, strip_party_tag
 from .runs import and_extend, of_the_at, of_the_mention, person_of, run_mention
 from .tokens import Token, TokenisedText, is_cap_token, is_word, tokenize, words_of
+
+_PARTICIPLE = re.compile(r"\s*[a-z]+ing\b")  # the verb after the subject: "footage of Lee saying"
+_NOUN_PREPOSITIONS = frozenset(("of", "in", "from", "at"))  # "the court of Ohio", "a judge in Ohio"
 
 _PRONOUN_CONTRACTIONS = frozenset(("he's", "she's", "they're", "they've", "he'd", "she'd", "they'd"))
 _TRAIL_WINDOW = 160  # characters searched for a trailing adverbial
@@ -79,6 +82,7 @@ def np_at_end(text: str, lo: int, hi: int) -> Mention | None:
 
 
 def _np_at_end(text: str, lo: int, hi: int) -> Mention | None:
+    participle = _PARTICIPLE.match(text, hi) is not None
     seg = strip_asked_by(strip_party_tag(strip_trailing_adverbials(text[lo:hi])))
     hi = lo + len(seg.rstrip())
     if hi - lo > _SUBJECT_WINDOW:
@@ -94,7 +98,7 @@ def _np_at_end(text: str, lo: int, hi: int) -> Mention | None:
         return None
     if toks[-1].text == ",":
         return np_before_appositives(text, toks)
-    m = np_simple(toks)
+    m = np_simple(toks, participle)
     if m is not None and m.kind is ANONYMOUS and _after_and(toks, m.start):
         return None  # "the former first lady and senator": half a description names nobody
     return m
@@ -166,10 +170,11 @@ def _named_in_appositive(app_toks: list[Token]) -> Mention | None:
     return None
 
 
-def np_simple(toks: list[Token]) -> Mention | None:
+def np_simple(toks: list[Token], participle: bool = False) -> Mention | None:
     """The noun phrase at the end of ``toks`` (no appositive commas): a
     pronoun, the owner of a statement, a capitalised name or role, or a
-    description of a source."""
+    description of a source; ``participle``: the verb after is one
+    ("footage of Ann Lee saying": the name after "of" speaks)."""
     last = toks[-1].text
     ll = last.lower()
     if ll in PRONOUNS and ll != "i":
@@ -184,7 +189,7 @@ def np_simple(toks: list[Token]) -> Mention | None:
         if owner is not None:
             return owner
     if is_cap_token(last) and not last.isdigit():
-        m = _capitalised_np(toks)
+        m = _capitalised_np(toks, participle)
         if m is not None:
             return m
     return common_np(toks)
@@ -212,7 +217,7 @@ def _run_start(toks: list[Token], j: int) -> int:
     return j
 
 
-def _capitalised_np(toks: list[Token]) -> Mention | None:
+def _capitalised_np(toks: list[Token], participle: bool = False) -> Mention | None:
     """The name or role ending ``toks``: ``Savings and Loan Association``,
     ``Chancellor of the Exchequer Nigel Lawson``, ``Matthew Ingram of The
     Globe and Mail``, ``Professor Tāne Rāwiri of Lincoln University``,
@@ -223,6 +228,10 @@ def _capitalised_np(toks: list[Token]) -> Mention | None:
         i = _run_start(toks, j - 2)
         if and_extend(toks, i, j - 1) == len(toks):
             j = i
+        else:
+            pm = _name_after_and_role(toks, i)  # "Minister of Energy and Mines Subroto"
+            if pm is not None:
+                return pm
     elif j >= 3 and of_the_at(toks, j - 2):
         # "Chancellor of the Exchequer Nigel Lawson": role, institution, name
         i = j - 3
@@ -231,10 +240,33 @@ def _capitalised_np(toks: list[Token]) -> Mention | None:
         r = of_the_mention(toks, i, j - 2)
         if r is not None and r[1] == len(toks):
             return r[0]
+    if not participle and _object_of_a_noun(toks, j):
+        return None  # "the appeals court of Ohio ruled": Ohio is not the subject
     run = toks[j:]
     definite = j > 0 and toks[j - 1].text.lower() == "the"
     return _person_before_affiliation(toks, j) or person_of(run, definite) or run_mention(run, definite) or \
         _firm_possessive(toks, j, definite)
+
+
+def _name_after_and_role(toks: list[Token], i: int) -> Mention | None:
+    """The person after a role with an "and" in it (``Minister of Energy and
+    Mines Subroto`` -> Subroto, role ``Minister of Energy and Mines``), or ``None``."""
+    role, name = split_role(words_of(toks[i:]))
+    if not role or " and " not in role or not name:
+        return None
+    pm = run_mention(toks[len(toks) - len(name) :], False)
+    return pm.with_role(role) if pm is not None and pm.kind is NAME else None
+
+
+def _object_of_a_noun(toks: list[Token], j: int) -> bool:
+    """Is the run ``toks[j:]`` the object of a preposition after a common
+    noun (``the appeals court of Ohio``, ``a judge in Ohio``, ``the governor
+    of the state of Ohio``)?  Then the noun before is the subject, not the run."""
+    k = j - 1 if j > 0 and toks[j - 1].text.lower() == "the" else j
+    if k < 2 or toks[k - 1].text.lower() not in _NOUN_PREPOSITIONS:
+        return False
+    before = toks[k - 2].text
+    return before[:1].islower() and before.isalpha() and before.lower() not in FUNCTION_WORDS
 
 
 def _person_before_affiliation(toks: list[Token], j: int) -> Mention | None:

@@ -155,3 +155,27 @@ WRAP_TEXT = st.text(
 @given(WRAP_TEXT, st.integers(1, 30))
 def test_line_breaks_are_where_rich_breaks_the_line(line, width):
     assert line_breaks(line, width) == divide_line(line, width, fold=True)
+
+
+async def test_a_headline_quote_is_drawn_in_no_paragraph_and_quote_keys_step_over_it():
+    from reader.attribution import extract_article
+    from reader.cleaning import parse_article
+
+    source = ("Okafor: 'We will not close the ferry'\n\nTransport minister Tom Okafor spoke at the pier on Monday.\n\n"
+              "'We will keep the service,' Okafor said.\n")
+    article = parse_article(source, "ferry.txt")
+    attribution = extract_article(article)
+    assert [q.paragraph for q in attribution.quotes] == [-1, 1]
+    note, nothing = small()
+    app = NewsReaderApp(Corpus([note, article]))
+    app._attributions = {note.id: nothing, article.id: attribution}
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_at(article.id)
+        pane = app.query_one(ReadingPane)
+        pane.focus()
+        for _ in range(3):
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            assert drawn(pane.query_one(ArticleBody)) == as_one_static(pane)
+        body_text = "".join(pane.query_one(ArticleBody).texts)
+        assert "We will not close the ferry" not in body_text  # the headline is not drawn as a body paragraph

@@ -24,6 +24,7 @@ import pytest
 
 from reader.corpus import load
 from reader.loader import load_batches, start_workers
+from reader.model import Span
 from reader.search import SearchIndex
 from reader.ui.app import NewsReaderApp
 from reader.ui.widgets.article_list import ArticleList
@@ -378,7 +379,8 @@ def test_unbalanced_mismatched_and_nested_quotation_marks(tmp_path, case):
     assert_quotes_exact(items)
     for article, attribution in items:
         for quote in attribution.quotes:
-            para = article.paragraphs[quote.paragraph]
+            headline = Span(0, article.paragraphs[0].start, "")  # paragraph -1: the headline's quote
+            para = article.paragraphs[quote.paragraph] if quote.paragraph >= 0 else headline
             assert para.start <= quote.start < quote.end <= para.end
     good = next(att for a, att in items if a.title == GOOD_TITLE)
     assert [q.speaker for q in good.quotes] == ["Ana Lopez"]

@@ -65,11 +65,14 @@ def test_cleaner_never_raises_and_paragraphs_slice_exactly(text, path):
 
 
 @given(TEXT)
-def test_quotes_from_the_whole_pipeline_slice_exactly_and_sit_in_their_paragraph(text):
+def test_quotes_from_the_whole_pipeline_slice_exactly_and_sit_in_their_paragraph_or_headline(text):
     article = parse_article(text, "a.txt")
     attribution = extract_article(article)
     for quote in attribution.quotes:
         assert article.source[quote.start : quote.end] == quote.text
+        if quote.paragraph == -1:  # the headline's quote: above the body
+            assert quote.end <= article.paragraphs[0].start
+            continue
         para = article.paragraphs[quote.paragraph]
         assert para.start <= quote.start <= quote.end <= para.end
     named = {s.name for s in attribution.speakers}

@@ -52,7 +52,15 @@ JUDGEMENT_VERBS = [
     ('Nora Warren likened the budget to "a house of cards built on sand."', "Nora Warren"),
     ('Nora Warren condemned the vote as "reckless and deeply cynical."', "Nora Warren"),
     ('Nora Warren dismissed the report as "a partisan hit job from start to finish."', "Nora Warren"),
+    # verbs that characterise only with "as": the subject speaks the words after "as"
+    ('Speaking on Monday, Nora Warren referred to Tom Okafor as "a bright, charismatic leader."', "Nora Warren"),
+    ('Nora Warren heralded the deal with the union as a "breakthrough."', "Nora Warren"),
+    ('Nora Warren defended her campaign manager as a "very decent man" on Tuesday.', "Nora Warren"),
 ]
+
+
+def test_a_characterising_verb_without_as_names_nobody():
+    assert speakers('Nora Warren defended the plan in a speech to "the Friends of the Park" group.') == [None]
 
 
 @pytest.mark.parametrize("line, speaker", JUDGEMENT_VERBS)
@@ -114,7 +122,20 @@ def test_vowed_and_pledged_are_cues_for_a_partial_quotation():
     'The wrestler Dwayne "The Rock" Okafor said he would run.',
 ])
 def test_a_nickname_inside_a_name_is_nobody_s_quotation(line):
-    assert speakers(line)[0] is None
+    assert speakers(line) == []
+
+
+# a nickname does not cut the name around it: the speaker is the whole name, without the nickname
+NICKNAMES = [
+    ('"The river is rising," said Maria "Mia" Lopez.', ["Maria Lopez"]),
+    ('"The river is rising," Maria "Mia" Lopez shouted to the crowd.', ["Maria Lopez"]),
+    ('"We are ready," Sen. Robert "Bobby" Okafor said. "We will vote," Okafor added.', ["Robert Okafor"] * 2),
+]
+
+
+@pytest.mark.parametrize("line, expected", NICKNAMES)
+def test_a_nickname_does_not_split_the_speaker_s_name(line, expected):
+    assert speakers(line) == expected
 
 
 def test_a_plural_noun_that_looks_like_a_verb_does_not_end_the_subject():

@@ -26,6 +26,18 @@ NEVER = [
     ('Sanctions said the talks were "going nowhere." The sanctions were lifted in May.', "Sanctions"),
     # a contraction
     ('He’s said it was "a fine day for the party."', "He’s"),
+    # a participle or a sentence adverb opening a sentence, never a name a pronoun can mean
+    ('Appearing before cheering supporters at party headquarters, Ana Kyaw, 70, said it was too early '
+     'but added, "I think you all have an idea of the results." "It is not important who wins," she said.',
+     "Appearing"),
+    ('Perhaps not by chance, Mr. Okafor has started asking supporters to raise their hands. "They will vote," he said.',
+     "Perhaps"),
+    ('Hours later, the mayor spoke. "We won," he said.', "Hours"),
+    # a noun after a possessive name is no verb: "claims" here is what Okafor claims
+    ("A judge may not enforce the subpoena because of Okafor's Fifth Amendment claims, prosecutors rarely "
+     "pursue such cases.", "Fifth Amendment"),
+    # an amount is no part of who speaks
+    ("That is a small part of the $20 million experts say a campaign costs.", "million experts"),
 ]
 
 
@@ -38,6 +50,9 @@ STILL_SPEAKERS = [
     ('"We will appeal," Baker said. The baker down the road agreed.', "Baker"),
     ('Opponents said the plan was "a gift to developers." The opponents met in May.', "Opponents"),
     ('"The vote is close," said Ann Young, a young pollster.', "Ann Young"),
+    # a name ending like a participle: written mid-sentence, or followed by a verb
+    ('Manning said the game was "a fine one." Fans cheered Peyton Manning.', "Peyton Manning"),
+    ('Beijing insists the craft was "a civilian balloon."', "Beijing"),
 ]
 
 

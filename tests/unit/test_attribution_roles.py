@@ -34,7 +34,16 @@ ROLE_BEFORE_NAME = [
     ('"The bill will clear the floor," Senate Majority Leader Tom Ashby said.', "Tom Ashby"),
     ('"The bill will clear the floor," Senate Majority Leader Tom Ashby, R-Ky., said Tuesday.', "Tom Ashby"),
     ('"The runway is safe," retired Air Force general Lena Marsh said.', "Lena Marsh"),
+    # numbers among the role words
+    ('"The river is rising," said 9/11 widow Ann Lee.', "Ann Lee"),
+    ('"The river is rising," said 34-year-old teacher Ann Lee.', "Ann Lee"),
 ]
+
+
+def test_a_role_with_a_number_keeps_its_writing():
+    source = '"The river is rising," said 9/11 widow Ann Lee.'
+    att = extract(source, (Span(0, len(source), source),))
+    assert [(s.name, s.role) for s in att.speakers] == [("Ann Lee", "9/11 widow")]
 
 
 @pytest.mark.parametrize("line, speaker", ROLE_BEFORE_NAME)

@@ -25,11 +25,36 @@ SUBJECTS = [
     ('Sen. Claire Dunn scolded him: "You are wrong."', ["Claire Dunn"]),
     ('The senator said it was "a mistake" to wait.', ["senator"]),
     ('"The bridge stays shut," the mayor said.', ["mayor"]),
+    # a place after "of"/"in" belongs to the noun before it: the noun speaks, never the place
+    ('The appeals court of Oregon ruled that the map was "plainly unfair."', ["appeals court of Oregon"]),
+    ('A judge in Utah said the map was "plainly unfair."', ["judge in Utah"]),
+    # ... unless the verb is a participle: "footage of X saying" is X speaking
+    ('The clip ends with footage of Ann Lee saying, "That makes me smart."', ["Ann Lee"]),
 ]
 
 
 @pytest.mark.parametrize("line, expected", SUBJECTS)
 def test_the_subject_speaks(line, expected):
+    assert speakers(line) == expected
+
+
+# verbs of speaking beyond "said", and a subject after an opener ("Hours later,")
+MORE_VERBS = [
+    ('"Go back to your desk," Okafor barked as a guard led the man out.', ["Okafor"]),
+    ('"Ann wants to be a tough guy tonight," Okafor shot back. "Let me talk."', ["Okafor", "Okafor"]),
+    ('On Monday, Okafor groused to a crowd in Salem that the paper "does not treat me properly" before leaving.',
+     ["Okafor"]),
+    ('Okafor then accused the audience of consisting of "donors and special interests" on Monday.', ["Okafor"]),
+    ('Hours later, Tom Okafor returned the favour, telling reporters, "She is a friend of mine."', ["Tom Okafor"]),
+    # the state after a town closes the opening phrase; it is no subject
+    ('Speaking at a town hall in Salem, New Hampshire, Tom Okafor went after Ann Lee, calling her "a total stiff."',
+     ["Tom Okafor"]),
+    ('Speaking in Nashua, N.H., Tom Okafor went after Ann Lee, calling her "a total stiff."', ["Tom Okafor"]),
+]
+
+
+@pytest.mark.parametrize("line, expected", MORE_VERBS)
+def test_verbs_beyond_said_name_their_subject(line, expected):
     assert speakers(line) == expected
 
 

@@ -11,19 +11,17 @@ import pytest
 import reader.cleaning
 import reader.paragraphs
 from reader.cleaning import (
-    _copyright,
     _header_metadata,
     _headline,
     _mark_footer,
     _mark_furniture,
     _markdown_headings,
-    _outlet_and_via,
     _Para,
-    _sign_off,
     _title_text,
     parse_article,
 )
 from reader.model import Caption, Span
+from reader.outlets import copyright_line, outlet_and_via, sign_off
 
 PROSE = "The council voted on Tuesday to rebuild the harbour wall before the winter storms."
 PROSE2 = "Work will start in May and is expected to take two years, the council said."
@@ -135,13 +133,13 @@ def test_mark_footer(texts, marked, roles):
 )
 def test_sign_off(last, signed, role):
     _source, paras = _page(PROSE, last)
-    assert _sign_off(paras) == signed
+    assert sign_off(paras) == signed
     assert paras[-1].role == role
 
 
 def test_a_lone_paragraph_is_never_a_sign_off():
     _source, paras = _page("Reuter")
-    assert _sign_off(paras) is None and paras[0].role == "body"
+    assert sign_off(paras) is None and paras[0].role == "body"
 
 
 @pytest.mark.parametrize(
@@ -157,7 +155,7 @@ def test_a_lone_paragraph_is_never_a_sign_off():
 def test_copyright(line, text, holder):
     texts = [PROSE] + ([line] if line else [])
     _source, paras = _page(*texts, roles={1: "copyright"})
-    assert _copyright(paras) == (text, holder)
+    assert copyright_line(paras) == (text, holder)
 
 
 @pytest.mark.parametrize(
@@ -171,7 +169,7 @@ def test_copyright(line, text, holder):
     ],
 )
 def test_outlet_and_via(outlet, host, result):
-    assert _outlet_and_via(outlet, host) == result
+    assert outlet_and_via(outlet, host) == result
 
 
 @pytest.mark.parametrize(
@@ -223,6 +221,10 @@ def test_the_worked_examples_in_the_docstrings_are_right(module):
         ("\n\nInterrupted\n", None, "Talks resume on Monday."),  # an end marker, not an outlet
         ("\n\nHe left.\n", None, "He left."),  # a short last sentence is body, not a sign-off
         ("\n\nAll...\n", None, "All..."),  # a teaser cut short is not an outlet
+        # glued after figures, a ticker, in lower case, with a transmission stamp
+        ("\n\nTotal 55.8 (33.7).        REUTER\n", "Reuter", "Total 55.8 (33.7)."),
+        ("\n\nShares trade under the symbol <HRB>. reuter^M\n", "Reuter", "Shares trade under the symbol <HRB>."),
+        ("\n\nElwin 10.0 MM, Sao Paulo nil. REUTER11:43/VB\n", "Reuter", "Elwin 10.0 MM, Sao Paulo nil."),
     ],
 )
 def test_a_wire_sign_off_names_the_outlet_however_it_is_written(ending, outlet, last_body):
@@ -231,3 +233,10 @@ def test_a_wire_sign_off_names_the_outlet_however_it_is_written(ending, outlet, 
     article = parse_article(source, "wire.txt")
     assert article.outlet == outlet
     assert article.paragraphs[-1].text == last_body
+
+
+def test_a_sign_off_taken_out_with_the_footer_still_names_the_outlet():
+    source = ("BOND ISSUE\n\nELWIN, March 2 - Harlow Tyre Co has launched a 200 mln franc bond, "
+              "lead manager Bank of Elwin said.\n\nThe issue carries a call option from 1993.\n\n"
+              "Subscriptions close March 18 and payment date is April 2.\n\nREUTER\n")
+    assert parse_article(source, "wire.txt").outlet == "Reuter"

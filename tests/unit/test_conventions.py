@@ -98,6 +98,8 @@ TITLES = [
     ('In an interview on "Meet the Voters," Senator Ann Ruiz said the plan would fail.', "Meet the Voters,"),
     ('Mayor Tom Reyes called the scheme "Operation Clean Sweep" on Monday.', "Operation Clean Sweep"),
     ("In his book ''Make Your Garden Grow,'' Paul Varga argued for compost.", "Make Your Garden Grow,"),
+    # a comma between the naming word and the title
+    ("In his 2002 book, ''Make Your Garden Grow,'' Mr. Varga suggested compost.", "Make Your Garden Grow,"),
 ]
 
 
@@ -175,3 +177,32 @@ OTHER_MARKS = [
 @pytest.mark.parametrize("line, expected", OTHER_MARKS)
 def test_guillemets_and_low_high_marks_quote(line, expected):
     assert quotes_of(line) == expected
+
+
+# --- a quote in the headline ---------------------------------------------------------------
+
+HEADLINES = [
+    # a name, a colon and one quotation: the quoted words, credited to the body's speaker
+    ("Okafor: 'We will not close the ferry'", "Transport minister Tom Okafor spoke at the pier on Monday. "
+     "'We will keep the service,' Okafor said.", [("We will not close the ferry", "direct", "Tom Okafor")]),
+    ('Lindqvist: "The bridge opens in May."', 'City engineer Carla Lindqvist gave a date. "It is ready," '
+     "Lindqvist said.", [("The bridge opens in May.", "direct", "Carla Lindqvist")]),
+    # no marks after the colon: the rest of the headline is what was said, reported
+    ("Okafor: Ferry Service Will Stay", "Tom Okafor said on Monday that the ferry would stay.",
+     [("Ferry Service Will Stay", "reported", "Tom Okafor")]),
+    # nobody the body quotes: no headline quote at all
+    ("Poll: Voters Back the Ferry", "A poll of 800 voters found support for the ferry.", []),
+    ("Okafor: 'We will not close the ferry'", "The ferry runs twice a day from the pier.", []),
+]
+
+
+@pytest.mark.parametrize("title, body, expected", HEADLINES)
+def test_a_headline_quote_is_credited_to_the_speaker_the_body_quotes(title, body, expected):
+    from reader.attribution import extract_article
+    from reader.cleaning import parse_article
+
+    article = parse_article(f"{title}\n\n{body}\n", "story.txt")
+    found = [(q.text, q.kind, q.speaker) for q in extract_article(article).quotes if q.paragraph == -1]
+    assert found == expected
+    body_quotes = [q for q in extract_article(article).quotes if q.paragraph >= 0]
+    assert all(q.start >= article.paragraphs[0].start for q in body_quotes)

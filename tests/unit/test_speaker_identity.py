@@ -34,6 +34,8 @@ GOLD = [
     ("Poland", "person", "poland", "place"),
     ("Poland", "organisation", "poland", "place"),
     ("Washington", "person", "washington", "place"),
+    ("Lima", "person", "lima", "place"),
+    ("Warsaw", "organisation", "warsaw", "place"),
     ("traders", "anonymous", "traders", "anonymous"),
     ("Some traders", "anonymous", "traders", "anonymous"),
     ("oil traders", "anonymous", "oiltraders", "anonymous"),

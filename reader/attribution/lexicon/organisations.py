@@ -27,6 +27,14 @@ ORG_WORDS = frozenset(
     """.split()
 )
 
+# News agencies: as the audience or the asker ("told Reuters", "polled by Reuters")
+# they are nobody a later "they said" can mean.
+NEWS_AGENCIES = frozenset(
+    """
+    reuters reuter afp ap upi xinhua kyodo tass dpa bloomberg ansa efe bernama yonhap
+    """.split()
+)
+
 # Words that make a capitalised run a thing or an event, not a person.
 NONPERSON_WORDS = frozenset(
     """

@@ -55,6 +55,7 @@ ROLE_MODIFIERS = frozenset(
     court police fire army navy air force military environment culture
     economy economic development science technology public works opposition
     majority minority party house senate us u.s. uk u.k. eu un u.n.
+    mines mining oil petroleum industry industries resources planning information
     """.split()
 )
 
@@ -185,6 +186,17 @@ ROLE_NOUNS = frozenset(
     rival opponent running-mate mate veteran survivor mother father son
     daughter wife husband widow brother sister resident voter delegate
     congressman congresswoman senator governor mayor
+    """.split()
+)
+
+# Words that open a sentence without naming anyone: time nouns ("Hours later, ..."),
+# sentence adverbs ("Perhaps", "Sometimes") and fixed openers ("Thanks to ...").
+NEVER_AT_START = frozenset(
+    """
+    hours days weeks months years minutes moments decades seconds nights
+    sometimes perhaps thanks maybe often still later earlier instead indeed
+    also yet besides meanwhile already again once twice soon now then today
+    signs
     """.split()
 )
 

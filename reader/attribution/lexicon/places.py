@@ -14,6 +14,9 @@ PLACES = frozenset(
     ukraine japan india iran iraq israel france germany britain italy spain
     canada australia taiwan korea pakistan turkey egypt syria cuba venezuela
     brazil argentina indonesia philippines vietnam europe america nato
+    lima warsaw bonn bogota quito nairobi dublin lisbon vienna stockholm oslo helsinki
+    copenhagen athens budapest prague bucharest belgrade amman beirut tripoli algiers
+    rabat tunis khartoum harare pretoria dhaka colombo kathmandu managua montevideo
     """.split()
 )
 
@@ -43,4 +46,18 @@ MULTI_WORD_PLACES = tuple(
         "West Bank", "Gaza Strip", "Abu Dhabi", "Tel Aviv", "Buenos Aires", "Rio de Janeiro", "Sao Paulo",
         "Kuala Lumpur", "Cape Town", "Mexico City", "Washington D.C.", "Northern Ireland", "Czech Republic",
     )
+)
+
+# US states and their wire abbreviations: the second half of "Salem, New Hampshire," / "Nashua, N.H.,".
+US_STATES = frozenset(
+    """
+    alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
+    illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+    mississippi missouri montana nebraska nevada new-hampshire new-jersey new-mexico new-york
+    north-carolina north-dakota ohio oklahoma oregon pennsylvania rhode-island south-carolina
+    south-dakota tennessee texas utah vermont virginia washington west-virginia wisconsin wyoming
+    ala. ariz. ark. calif. colo. conn. del. fla. ga. ill. ind. kan. ky. la. md. mass. mich. minn.
+    miss. mo. mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa. r.i. s.c. s.d. tenn.
+    tex. vt. va. wash. w.va. wis. wyo. d.c.
+    """.split()
 )

@@ -88,6 +88,14 @@ likened likens condemned condemns denounced denounces decried decries criticized
 criticised criticises slammed slams blasted blasts lambasted mocked mocks praised praises
 lauded lauds hailed hails derided derides dismissed dismisses proclaimed proclaims exhorted exhorts
 vowed vows pledged pledges reaffirmed reaffirms rated compared ruled(?!\\s+out)
+barked groused snapped retorted countered interjected mused gushed scoffed thundered
+accused accuses shot\\s+back fired\\s+back
+""".split()
+) + tuple(
+    # verbs that characterise only with "as" after their object: 'Lee referred to the plan as "a gift"'
+    verb + r"(?=[^.\"“”]{0,80}?\sas\s)" for verb in """
+referred refers heralded heralds defended defends rejected rejects identified identifies
+portrayed portrays characterizes characterises praising heralding
 """.split()
 )
 
