@@ -37,6 +37,7 @@ from reader.sanitize import SafeStream, one_line, visible_name
 from reader.userfile import DEFAULT_LIMIT_MB, LIMIT_ENV, parse_limit_mb
 
 SUBCOMMANDS = ("quotes", "search", "show", "speakers", "stories")
+FEED_COMMANDS = ("add", "feeds", "remove", "refresh")  # reader/cli_feeds.py
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -62,7 +63,8 @@ def _main_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsreader",
         description="A terminal news reader that shows who said what.",
-        epilog="Subcommands: quotes, search, show, speakers, stories (each has --help). "
+        epilog="Subcommands: quotes, search, show, speakers, stories; add, feeds, remove, refresh "
+        "(each has --help). "
         "To open a file named like a subcommand, write ./quotes.",
     )
     _common(parser)
@@ -148,8 +150,13 @@ def _config(path: str | None) -> Config:
     return config
 
 
-def _corpus_paths(paths: Sequence[str], config: Config) -> list[str]:
-    return list(paths) or list(config.corpus)
+def _corpus_paths(paths: Sequence[str], config: Config, config_path: str | None = None) -> list[str]:
+    """The paths given; else the config's corpus and the feeds' articles; else none (the seeds)."""
+    if paths:
+        return list(paths)
+    from reader.cli_feeds import stored_articles
+
+    return [*config.corpus, *map(str, stored_articles(locations(config_path), config, _warn))]
 
 
 def _no_articles(paths: Sequence[str]) -> int:
@@ -230,7 +237,7 @@ def _width() -> int:
 
 def _quotes(argv: Sequence[str]) -> int:
     args = _parse(_quotes_parser(), argv)
-    paths = _corpus_paths(args.paths, _config(args.config))
+    paths = _corpus_paths(args.paths, _config(args.config), args.config)
     with _load(paths, args.config) as loaded:
         if loaded is None:
             return _no_articles(paths)
@@ -253,7 +260,7 @@ def _search(argv: Sequence[str]) -> int:
     if args.limit < 1:
         print("newsreader: --limit must be at least 1", file=sys.stderr)
         return 2
-    paths = _corpus_paths(args.paths, _config(args.config))
+    paths = _corpus_paths(args.paths, _config(args.config), args.config)
     with _load(paths, args.config) as loaded:
         if loaded is None:
             return _no_articles(paths)
@@ -269,7 +276,7 @@ def _search(argv: Sequence[str]) -> int:
 
 def _speakers(argv: Sequence[str]) -> int:
     args = _parse(_speakers_parser(), argv)
-    paths = _corpus_paths(args.paths, _config(args.config))
+    paths = _corpus_paths(args.paths, _config(args.config), args.config)
     with _load(paths, args.config) as loaded:
         if loaded is None:
             return _no_articles(paths)
@@ -283,7 +290,7 @@ def _speakers(argv: Sequence[str]) -> int:
 
 def _stories(argv: Sequence[str]) -> int:
     args = _parse(_stories_parser(), argv)
-    paths = _corpus_paths(args.paths, _config(args.config))
+    paths = _corpus_paths(args.paths, _config(args.config), args.config)
     with _load(paths, args.config) as loaded:
         if loaded is None:
             return _no_articles(paths)
@@ -309,6 +316,7 @@ def _show_paths(config_path: str | None) -> int:
     print(f"cache db:    {visible_name(str(where.cache_file))}{_exists(where.cache_file)}")
     print(f"data dir:    {visible_name(str(where.data_dir))}")
     print(f"cache dir:   {visible_name(str(where.cache_dir))}")
+    print(f"feed copies: {visible_name(str(where.cache_dir / 'feeds'))}  (the feeds themselves: in the state db)")
     if where.legacy_state_file.exists():
         print(f"old state:   {visible_name(str(where.legacy_state_file))}  (imported at the next start)")
     if not where.config_file.exists():
@@ -320,7 +328,7 @@ def _show_paths(config_path: str | None) -> int:
 def _read(args: argparse.Namespace) -> int:
     """Open the reader; the corpus loads in the background, through the parse cache."""
     config = _config(args.config)
-    paths = _corpus_paths(args.paths, config)
+    paths = _corpus_paths(args.paths, config, args.config)
     warnings: list[str] = []
     files = article_files(paths, warnings)
     if not files:
@@ -328,6 +336,7 @@ def _read(args: argparse.Namespace) -> int:
             _warn(warning)
         return _no_articles(paths)
     from reader.cache import ParseCache
+    from reader.cli_feeds import feed_places
     from reader.loader import start_workers, stop_workers
     from reader.state import StateStore
     from reader.ui.app import NewsReaderApp
@@ -348,6 +357,7 @@ def _read(args: argparse.Namespace) -> int:
         theme=config.theme,
         layout=config.layout,
         keymap=dict(config.keys),
+        feeds=None if args.paths else feed_places(where, config),
     )
     try:
         app.run()
@@ -362,6 +372,10 @@ def _read(args: argparse.Namespace) -> int:
 
 
 def _dispatch(argv: list[str]) -> int:
+    if argv and argv[0] in FEED_COMMANDS:
+        from reader.cli_feeds import run
+
+        return run(argv[0], argv[1:], _config)
     if argv and argv[0] == "quotes":
         return _quotes(argv[1:])
     if argv and argv[0] == "search":

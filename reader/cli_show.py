@@ -15,8 +15,10 @@ article gives a single line)::
 
 A file that cannot be read gets a one-line warning on stderr and the others
 are still shown; the exit status is 1 when something could not be shown.
-URLs are not fetched here: fetching needs the feeds support (httpx), and a
-message says so.
+An ``http://`` or ``https://`` address is fetched (:mod:`reader.feeds.fetch`:
+timeouts, redirects, a size cap) and its page extracted as the reader would
+keep it; a feed's address is a message (``newsreader add`` subscribes), as
+is a page that cannot be had.
 """
 
 from __future__ import annotations
@@ -32,7 +34,6 @@ from reader.sanitize import one_line
 
 __all__ = ["article_record", "render_article", "show"]
 
-_URL_NOTE = "URLs need the feeds support, which this build does not have; save the page and give its path"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -111,16 +112,55 @@ def _articles(given: Sequence[str], problems: list[str], notes: list[str]) -> It
         yield from articles
 
 
+def _given(given: Sequence[str], problems: list[str], notes: list[str]) -> Iterator[Article]:
+    """The articles of each path and address, in the order given."""
+    fetcher = None
+    try:
+        for item in given:
+            if item.lower().startswith(("http://", "https://")):
+                if fetcher is None:
+                    from reader.feeds.fetch import Fetcher
+
+                    fetcher = Fetcher()
+                yield from _fetched(fetcher, item, problems)
+            else:
+                yield from _articles([item], problems, notes)
+    finally:
+        if fetcher is not None:
+            fetcher.close()
+
+
+def _fetched(fetcher, url: str, problems: list[str]) -> Iterator[Article]:
+    """The article at ``url``, as ``newsreader add`` would keep it."""
+    from reader.feeds.fetch import FetchError
+    from reader.feeds.pages import ACCEPT_HTML, page_document
+    from reader.feeds.parse import NotAFeed, WebPage, read_feed
+    from reader.formats import parse_html
+
+    try:
+        response = fetcher.get(url, accept=ACCEPT_HTML)
+        read_feed(response.body, response.url, response.content_type)
+    except FetchError as error:
+        problems.append(f"{url}: {error}")
+        return
+    except WebPage:
+        html, _ = page_document(response.body, response.content_type, response.url)
+        yield parse_html(html, url)
+        return
+    except NotAFeed:
+        problems.append(f"{url}: neither a web page nor a feed")
+        return
+    problems.append(f"{url}: is a feed, not an article (newsreader add subscribes to it)")
+
+
 def show(argv: Sequence[str]) -> int:
     """Run ``newsreader show``; returns the exit status (1 if anything could not be shown)."""
     args = _parser().parse_intermixed_args(argv)
-    urls = [p for p in args.paths if p.lower().startswith(("http://", "https://"))]
-    paths = [p for p in args.paths if p not in urls]
-    problems = [f"{url}: {_URL_NOTE}" for url in urls]
+    problems: list[str] = []
     notes: list[str] = []
     told = [0, 0]  # problems and notes already printed
     shown = 0
-    for article in _articles(paths, problems, notes):
+    for article in _given(args.paths, problems, notes):
         _tell(problems, notes, told)
         if args.format == "json":
             sys.stdout.write(json_line(article_record(article)) + "\n")

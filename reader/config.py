@@ -7,6 +7,7 @@
     theme = "textual-dark"
     layout = "wide"                        # "wide", "stacked" or "auto"
     max_file_mb = 64                       # bigger article files are skipped
+    feeds = ["https://news.example/rss"]   # subscribed to, as with newsreader add
 
     [keys]                                 # remap keys by their id (? lists them)
     search = "ctrl+f"
@@ -33,6 +34,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
+from reader.sanitize import web_url
 from reader.userfile import parse_limit_mb, read_user_file
 
 LAYOUTS = ("wide", "stacked")
@@ -46,6 +48,7 @@ class Config:
     layout: str | None = None  # "wide", "stacked", or None for automatic
     max_file_mb: float | None = None  # None: NEWSREADER_MAX_FILE_MB, else 64
     keys: tuple[tuple[str, str], ...] = ()  # (key id, keys): the reader checks the ids
+    feeds: tuple[str, ...] = ()  # feed addresses (http or https), subscribed to with those added by newsreader add
 
 
 def default_config_text() -> str:
@@ -68,6 +71,9 @@ def default_config_text() -> str:
 # Article files bigger than this many megabytes are skipped with a warning
 # (the environment variable NEWSREADER_MAX_FILE_MB, if set, wins).
 # max_file_mb = 64
+
+# Feeds (RSS or Atom) to follow, besides those added with newsreader add.
+# feeds = ["https://news.example/rss"]
 
 # Keys, remapped by their id (the help, ?, and the README list every id);
 # several keys for one id are separated by commas.
@@ -142,13 +148,21 @@ def _from_toml(raw: dict, path: Path) -> tuple[Config, list[str]]:
             values["max_file_mb"] = float(max_mb)
         else:
             bad("max_file_mb", "must be a positive number of megabytes")
+    feeds = raw.get("feeds")
+    if feeds is not None:
+        if isinstance(feeds, str):
+            feeds = [feeds]
+        if isinstance(feeds, list) and feeds and all(web_url(item) for item in feeds):
+            values["feeds"] = tuple(dict.fromkeys(web_url(item) for item in feeds))
+        elif feeds != []:
+            bad("feeds", "must be a list of http:// or https:// addresses")
     keys = raw.get("keys")
     if keys is not None:
         if isinstance(keys, dict) and all(isinstance(value, str) and value.strip() for value in keys.values()):
             values["keys"] = tuple((str(key_id), value.strip()) for key_id, value in keys.items())
         else:
             bad("keys", 'must be a table of key ids and keys, such as search = "ctrl+f"')
-    unknown = sorted(set(raw) - {"corpus", "theme", "layout", "max_file_mb", "keys"})
+    unknown = sorted(set(raw) - {"corpus", "theme", "layout", "max_file_mb", "keys", "feeds"})
     if unknown:
         names = ", ".join(repr(k) for k in unknown)
         messages.append(f"config file {path}: unknown setting{'s' if len(unknown) > 1 else ''} {names} ignored")

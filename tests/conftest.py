@@ -31,3 +31,23 @@ settings.register_profile(
     "long", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture(scope="session")
+def httpserver_listen_address():
+    """pytest-httpserver's server on the loopback address itself, not a name for it."""
+    return ("127.0.0.1", 0)
+
+
+@pytest.fixture
+def feed_site(httpserver):
+    """The feeds and pages of tests/fixtures/feeds served on 127.0.0.1; their base address.
+
+    ``{base}`` in a file becomes the server's address, so feeds link to its pages.
+    """
+    base = httpserver.url_for("/").rstrip("/")
+    for path in sorted((FIXTURES / "feeds").iterdir()):
+        body = path.read_text(encoding="utf-8").replace("{base}", base)
+        kind = "application/xml" if path.suffix == ".xml" else "text/html; charset=utf-8"
+        httpserver.expect_request(f"/{path.name}").respond_with_data(body, content_type=kind)
+    return base

@@ -8,6 +8,7 @@ each key, whichever saves last)::
     bookmarks  (article TEXT PRIMARY KEY, bookmarked INTEGER, at REAL)
     position   (slot INTEGER PRIMARY KEY CHECK (slot = 1), article TEXT, scroll REAL, at REAL)
     settings   (key TEXT PRIMARY KEY, value TEXT, at REAL)       -- 'theme'
+    feeds, feed_items                                            -- step 2: see reader.store.feeds_db
 
 ``article`` is the article's content id (``Article.id``), so marks survive
 a moved or renamed file.  Un-reading and un-bookmarking are rows with 0,
@@ -36,6 +37,15 @@ CREATE TABLE read_marks (article TEXT PRIMARY KEY, read INTEGER NOT NULL, at REA
 CREATE TABLE bookmarks (article TEXT PRIMARY KEY, bookmarked INTEGER NOT NULL, at REAL NOT NULL) WITHOUT ROWID;
 CREATE TABLE position (slot INTEGER PRIMARY KEY CHECK (slot = 1), article TEXT, scroll REAL NOT NULL, at REAL NOT NULL);
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT, at REAL NOT NULL) WITHOUT ROWID
+""",
+    # step 2: feeds and the articles fetched from them (see reader.store.feeds_db)
+    """
+CREATE TABLE feeds (url TEXT PRIMARY KEY, kind TEXT NOT NULL, title TEXT, added REAL NOT NULL,
+                    last_fetch REAL, last_error TEXT, etag TEXT, modified TEXT) WITHOUT ROWID;
+CREATE TABLE feed_items (url TEXT PRIMARY KEY, feed TEXT NOT NULL REFERENCES feeds (url) ON DELETE CASCADE,
+                         title TEXT NOT NULL, date TEXT, fetched REAL NOT NULL, full INTEGER NOT NULL,
+                         html BLOB NOT NULL);
+CREATE INDEX feed_items_by_feed ON feed_items (feed)
 """,
 )
 

@@ -23,6 +23,7 @@ from reader.corpus import Corpus, is_repeat
 from reader.crash import EXIT_CRASH, report
 from reader.directory import Directory
 from reader.export import HIT_FIELDS, QUOTE_FIELDS, hit_records, quote_records
+from reader.feeds.library import FeedPlaces
 from reader.loader import stop_workers
 from reader.model import Article, Attribution
 from reader.sanitize import one_line, visible
@@ -31,7 +32,7 @@ from reader.state import State, StateStore
 from reader.stories import Story
 from reader.ui import keys
 from reader.ui.commands import ActionCommands, ArticleCommands
-from reader.ui.loading import BackgroundLoading
+from reader.ui.feeds import FeedRefreshing
 from reader.ui.messages import QuoteTarget
 from reader.ui.palette import use_theme_colours
 from reader.ui.quote_card import copy_quote_card
@@ -48,7 +49,7 @@ from reader.ui.widgets.speakers_panel import SpeakersPanel
 log = logging.getLogger(__name__)
 
 
-class NewsReaderApp(BackgroundLoading):
+class NewsReaderApp(FeedRefreshing):
     """Read the news and see who said what."""
 
     CSS_PATH = "app.tcss"
@@ -72,11 +73,14 @@ class NewsReaderApp(BackgroundLoading):
         theme: str | None = None,
         layout: str | None = None,
         keymap: Mapping[str, str] | None = None,
+        feeds: FeedPlaces | None = None,
     ) -> None:
         """Show a loaded ``corpus``, or load ``paths`` in the background
         (through the parse ``cache``, if given) while the reader is open.
-        ``keymap``: the config's ``[keys]`` table, key id -> keys."""
+        ``keymap``: the config's ``[keys]`` table, key id -> keys; ``feeds``: where
+        the feeds are kept, for ``r`` and ``R`` (see :mod:`reader.ui.feeds`)."""
         super().__init__()
+        self.feeds = feeds
         self.keymap, problems = keys.check_keymap(keymap or {})
         warnings = [*warnings, *problems]
         self.set_keymap(self.keymap)

@@ -50,13 +50,13 @@ def test_text_and_markdown_show_the_headline_metadata_and_paragraphs(tmp_path, c
 
 def test_a_missing_file_and_a_url_are_messages_and_the_rest_is_shown(tmp_path, capsys):
     (tmp_path / "ferry.txt").write_text(TEXT, encoding="utf-8")
-    code = main(["show", "--format", "json", str(tmp_path / "gone.html"), "https://example.org/story",
+    code = main(["show", "--format", "json", str(tmp_path / "gone.html"), "https://nonexistent.invalid/story",
                  str(tmp_path / "ferry.txt")])
     out, err = capsys.readouterr()
     assert code == 1
     assert json.loads(out)["title"] == "Ferry services cut"
     assert "gone.html: no such file or folder" in err
-    assert "https://example.org/story: URLs need the feeds support" in err
+    assert "https://nonexistent.invalid/story: cannot find the server nonexistent.invalid" in err
     assert "Traceback" not in err
 
 

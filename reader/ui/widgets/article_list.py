@@ -14,6 +14,7 @@ from pathlib import PurePath
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.content import Content
 from textual.message import Message
 
 from reader.dates import dateline, when
@@ -97,6 +98,7 @@ class ArticleList(VirtualList):
         self.articles: dict[str, Article] = {article.id: article for article in articles}
         self.state = state
         self.filter = "all"
+        self.feed: tuple[str, str] | None = None  # (folder of its articles' files, title): only its articles
         self._rows: list[str] = [a.id for a in articles]
         self._position: dict[str, int] = {}
         self.story_of: dict[str, tuple[int, int]] = {}  # article id -> (story number, size)
@@ -113,6 +115,8 @@ class ArticleList(VirtualList):
         self._update_title()
 
     def _shown(self, article: Article) -> bool:
+        if self.feed is not None and PurePath(article.path).parent.name != self.feed[0]:
+            return False
         if self.filter == "unread":
             return not self.state.is_read(article.id)
         if self.filter == "bookmarked":
@@ -121,6 +125,12 @@ class ArticleList(VirtualList):
 
     def _update_title(self) -> None:
         total = len(self.articles)
+        if self.feed is not None:  # a feed's title is untrusted text: never markup
+            shown = sum(1 for article_id in self._rows if self._shown(self.articles[article_id]))
+            named = "" if self.filter == "all" else f"{self.filter}, "
+            self.border_title = Content(one_line(f"{self.feed[1]} ({named}{shown:,} of {total:,})"))
+            self.border_subtitle = "" if self.sort == SORTS[0] else self.sort
+            return
         if self.filter == "all":
             self.border_title = f"Articles ({total:,})"
         elif self.filter == "by story":
@@ -175,6 +185,11 @@ class ArticleList(VirtualList):
         self._order()
         self._reindex()
         self._keep(keep)
+
+    def set_feed(self, feed: tuple[str, str] | None, keep: str | None = None) -> None:
+        """Show only one feed's articles (``feed``: the folder of their files, and a title), or all."""
+        self.feed = feed
+        self.set_filter(self.filter, keep)
 
     def set_sort(self, name: str, keep: str | None = None) -> None:
         """Order the list by ``name`` (one of :data:`SORTS`); keep ``keep`` highlighted."""
