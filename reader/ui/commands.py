@@ -32,7 +32,7 @@ from reader.ui.title_index import TitleIndex
 
 MATCHED_CHARS = 200  # of each title; a longer one is matched on its start
 QUERY_CHARS = 64
-LIMIT = 20  # hits shown for a query: a screenful and more (each costs the palette ~1 ms to draw)
+LIMIT = 12  # hits shown for a query: what the palette shows at once (each costs ~1 ms to draw)
 SHOWN_FIRST = 100  # articles listed before anything is typed
 
 
