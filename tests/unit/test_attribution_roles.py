@@ -37,6 +37,10 @@ ROLE_BEFORE_NAME = [
     # numbers among the role words
     ('"The river is rising," said 9/11 widow Ann Lee.', "Ann Lee"),
     ('"The river is rising," said 34-year-old teacher Ann Lee.', "Ann Lee"),
+    # an occupation opening the sentence is capitalised, and still a role
+    ('Engineer Tom Reed said the stones had moved. "The wall is tired," he added.', "Tom Reed"),
+    ('Nurse Ada Kell said the ward was full. "We have no beds left," she said.', "Ada Kell"),
+    ('Firefighter Leo Marsh said: "The roof went in minutes."', "Leo Marsh"),
 ]
 
 

@@ -68,6 +68,9 @@ DESCRIPTORS = frozenset(
     midfielder defender cricketer golfer boxer swimmer cyclist athlete
     player scientist physicist chemist economist analyst historian
     astronaut journalist photographer designer architect lawyer activist
+    engineer nurse surgeon pilot chef teacher researcher consultant accountant
+    pharmacist dentist paramedic firefighter electrician plumber technician
+    programmer developer investor strategist midwife veterinarian lecturer
     entrepreneur billionaire businessman businesswoman philanthropist
     democrat democrats republican republicans socialist conservative liberal
     american british english scottish welsh irish french german italian
