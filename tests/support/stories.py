@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+
+from tests.support.paths import FIXTURES, ROOT
+
+# Hand-made story articles and their gold grouping and speakers (tests/fixtures/stories/gold.json).
+STORIES = FIXTURES / "stories"
+SEED_DIR = ROOT / "seeds"
+STORY_GOLD = json.loads((STORIES / "gold.json").read_text(encoding="utf-8"))
 
 
 def write_story(folder: Path, n: int, said: str = "said") -> Path:

@@ -4,7 +4,6 @@ precision/recall of alias merging against a hand-made gold
 
 from __future__ import annotations
 
-import json
 from itertools import combinations
 from pathlib import Path
 
@@ -14,11 +13,10 @@ from reader.attribution import extract_article
 from reader.corpus import load
 from reader.directory import build_directory, is_generic, name_key
 from reader.model import Article, Attribution, Quote, Speaker
+from tests.support.stories import SEED_DIR, STORIES, STORY_GOLD
 
-HERE = Path(__file__).resolve().parents[1]
-STORIES = HERE / "fixtures" / "stories"
-SEEDS = HERE.parent / "seeds"
-GOLD = json.loads((STORIES / "gold.json").read_text(encoding="utf-8"))
+GOLD = STORY_GOLD
+SEEDS = SEED_DIR
 
 
 @pytest.fixture(scope="module")

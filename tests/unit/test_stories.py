@@ -3,7 +3,6 @@ against a hand-made gold grouping (tests/fixtures/stories/gold.json)."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from itertools import combinations
 from pathlib import Path
@@ -16,11 +15,10 @@ from reader.corpus import load
 from reader.dates import parse_date
 from reader.directory import build_directory
 from reader.stories import group_stories
+from tests.support.stories import SEED_DIR, STORIES, STORY_GOLD
 
-HERE = Path(__file__).resolve().parents[1]
-STORIES = HERE / "fixtures" / "stories"
-SEEDS = HERE.parent / "seeds"
-GOLD = json.loads((STORIES / "gold.json").read_text(encoding="utf-8"))
+GOLD = STORY_GOLD
+SEEDS = SEED_DIR
 
 
 @pytest.fixture(scope="module")
