@@ -1,4 +1,4 @@
-"""Small story files written on the fly, for tests that need many articles."""
+"""Story files for tests: the hand-made fixtures with their gold, and small ones written on the fly."""
 
 from __future__ import annotations
 
