@@ -65,6 +65,8 @@ async def measure(paragraphs: int, presses: int) -> dict[str, list[tuple[float, 
             results[key] = [await timed(pilot, painted, key) for _ in range(presses + (key == "right_square_bracket"))]
         for key in ("down", "space"):
             results[key] = [await timed(pilot, painted, key) for _ in range(presses)]
+        await pilot.press("g")  # from the top: ten pages of space can reach the end of a short article
+        await pilot.pause()
         results["G/g"] = [await timed(pilot, painted, key) for _ in range(presses // 2 or 1) for key in ("G", "g")]
         results["k/j"] = [await timed(pilot, painted, key) for _ in range(presses // 2 or 1) for key in ("k", "j")]
         assert pane.article is long_article
