@@ -17,7 +17,18 @@ from typing import NamedTuple
 
 from .lexicon.grammar import FUNCTION_WORDS
 from .lexicon.organisations import NEWS_AGENCIES, NONPERSON_WORDS, ORG_WORDS
-from .names import acronym_matches, and_joins, is_title, looks_org, norm, role_before, split_role, written_name
+from .names import (
+    acronym_matches,
+    and_joins,
+    is_group,
+    is_place_description,
+    is_title,
+    looks_org,
+    norm,
+    role_before,
+    split_role,
+    written_name,
+)
 from .paragraph import Paragraph
 from .patterns import AND_GAP, DATELINE, NICKNAME, RUN
 from .registry import Registry
@@ -80,8 +91,8 @@ def _add_named(reg: Registry, run: Run, nr: NamedRun, source: str) -> None:
         role = run.role
     if not name_toks or name is None or is_title(name_toks[-1]):
         return  # (a name is written whenever there are name words)
-    if any(norm(w) in NONPERSON_WORDS for w in name_toks):
-        return
+    if any(norm(w) in NONPERSON_WORDS for w in name_toks) or is_group(name_toks) or is_place_description(name_toks):
+        return  # "Ohio Democrats", "Maryland Democrat": a group or a description, not a name
     if name and name.lower() in NEWS_AGENCIES and _AUDIENCE_BEFORE.search(source, max(0, run.start - 12), run.start):
         return  # "told Reuters", "polled by Reuters": the agency asked, nobody said anything
     org = looks_org(name) or nr.acronym is not None
