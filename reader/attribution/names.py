@@ -28,6 +28,7 @@ Canonical-name rules (documented, and relied on by the tests):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -203,6 +204,20 @@ def is_group_word(word: str) -> bool:
     """
     w = norm(word)
     return w.endswith("s") and w[:-1] in DESCRIPTORS
+
+
+_MODEL_CODE = re.compile(r"[A-Z]{1,5}-?\d+")
+_GROUP_OF_N = re.compile(r"G-?\d+")  # "G-7", "G10": the Group of Seven, Ten: nations speaking together
+
+
+def is_model_code(word: str) -> bool:
+    """A product or model code (``A340``, ``DC-10``, ``M-2``, ``F-16``): no one who speaks.
+    Firms written with digits inside (``G4S``, ``S4C``) and ``G-7`` are not codes.
+
+    >>> [is_model_code(w) for w in ("A340", "DC-10", "M-2", "G4S", "G-7", "Airbus")]
+    [True, True, True, False, False, False]
+    """
+    return _MODEL_CODE.fullmatch(word) is not None and _GROUP_OF_N.fullmatch(word) is None
 
 
 def is_group(words: Sequence[str]) -> bool:

@@ -21,6 +21,7 @@ from .names import (
     acronym_matches,
     and_joins,
     is_group,
+    is_model_code,
     is_place_description,
     is_title,
     looks_org,
@@ -91,8 +92,9 @@ def _add_named(reg: Registry, run: Run, nr: NamedRun, source: str) -> None:
         role = run.role
     if not name_toks or name is None or is_title(name_toks[-1]):
         return  # (a name is written whenever there are name words)
-    if any(norm(w) in NONPERSON_WORDS for w in name_toks) or is_group(name_toks) or is_place_description(name_toks):
-        return  # "Ohio Democrats", "Maryland Democrat": a group or a description, not a name
+    if any(norm(w) in NONPERSON_WORDS or is_model_code(w) for w in name_toks) or is_group(name_toks) \
+            or is_place_description(name_toks):
+        return  # "Ohio Democrats", "Maryland Democrat", "Airbus A340": a group, a description, a product
     if name and name.lower() in NEWS_AGENCIES and _AUDIENCE_BEFORE.search(source, max(0, run.start - 12), run.start):
         return  # "told Reuters", "polled by Reuters": the agency asked, nobody said anything
     org = looks_org(name) or nr.acronym is not None

@@ -31,7 +31,7 @@ from .lexicon.people import (
 )
 from .lexicon.places import COUNTRIES, MULTI_WORD_PLACES, PLACES
 from .mentions import ANONYMOUS, NAME, ROLE, Mention
-from .names import and_joins, is_group, is_place_description, is_title, norm, split_role
+from .names import and_joins, is_group, is_model_code, is_place_description, is_title, norm, split_role
 from .patterns import INITIAL
 from .tokens import Token, is_cap_token, words_of
 
@@ -119,6 +119,8 @@ def run_mention(toks: list[Token], definite: bool) -> Mention | None:
         return None
     if all(norm(w) in FUNCTION_WORDS or norm(w) in LEGAL_FORMS for w in words):
         return None  # "The", or "BV" cut from "Holding (Netherlands) BV": no name
+    if any(is_model_code(w) for w in words) and norm(last) not in ORG_WORDS:
+        return None  # "The A340 has", "Saab SF340": a product, not a speaker
     role, name = split_role(words)
     start, end = toks[0].start, toks[-1].end
     if len(words) == 1 and words[0].lower() in SPEAKER_NOUNS or is_group(words):
