@@ -126,8 +126,8 @@ def run_mention(toks: list[Token], definite: bool) -> Mention | None:
     if len(words) == 1 and words[0].lower() in SPEAKER_NOUNS or is_group(words):
         # sentence-initial "Officials said", "Democrats said", "House Republicans said": a group, not a name
         return Mention(ANONYMOUS, start, end, " ".join(words), tuple(words), head=words[-1], definite=definite)
-    if is_place_description(words):
-        # "the Maryland Democrat said": a description of someone named elsewhere
+    if is_place_description(words) or len(words) == 1 and norm(words[0]) in DESCRIPTORS:
+        # "the Maryland Democrat said", "the Democrat report": a description of someone named elsewhere
         return Mention(ROLE, start, end, " ".join(words), tuple(words), role=" ".join(words), definite=definite,
                        head=norm(words[-1]))
     if is_title(words[-1]) and (len(words) > 1 or definite) and not surname_title(words, definite):

@@ -82,6 +82,9 @@ PLACE_AND_PARTY_AS_DESCRIPTION = [
     # no one known as a Democrat: no one (the person named last need not be the one meant)
     ("Sen. Rita Vance said the bill was flawed. The Ohio Democrat said she would vote against it.", ["Rita Vance"]),
     ("Acme Corp said it would cut jobs. The Ohio Democrat said she would vote against it.", ["Acme Corp"]),
+    # a party word before a document is no one's name either
+    ('Sen. Tom Ash, an Ohio Democrat, spoke. "The outlook is poor," the Democrat report said.', [None]),
+    ('Ohio Democrat Tom Ash spoke. "The outlook is poor," the Democrat report said.', ["Tom Ash"]),
 ]
 
 
