@@ -68,7 +68,7 @@ async def test_the_list_says_where_an_article_is_from(tmp_path):
         await pilot.pause()
         rows = {list_prompt(app, i).splitlines()[0][3:]: where_from(app, i) for i in range(3)}
         assert rows["COCOA RAINS IMPROVE CROP PROSPECTS"] == "SALVADOR, Feb 26"  # no outlet: the dateline
-        assert rows["GRAIN SHIPMENTS RISE"] == "Reuter · NEW YORK, March 2"  # the wire's sign-off, then the dateline
+        assert rows["GRAIN SHIPMENTS RISE"] == "Reuters · NEW YORK, March 2"  # the wire's sign-off, then the dateline
         assert rows["Council notes"] == "notes.txt"  # nothing else: the file
     seeds = make_app()
     async with seeds.run_test(size=(120, 36)) as pilot:

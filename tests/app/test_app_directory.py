@@ -253,7 +253,7 @@ def test_story_columns_tell_apart_articles_of_one_outlet(tmp_path):
     ).articles
     assert sorted(column_labels(articles)) == ["Mar 3", "Mar 4 b", "Mar 4 c"]  # one outlet: the days
     other = replace(load([wire("d.txt", "ELWIN, March 5")]).articles[0], outlet="UPI")
-    assert sorted(column_labels([*articles, other])) == ["Reuter Mar 3", "Reuter Mar 4 b", "Reuter Mar 4 c", "UPI"]
+    assert sorted(column_labels([*articles, other])) == ["Reuters Mar 3", "Reuters Mar 4 b", "Reuters Mar 4 c", "UPI"]
     seeds = load().articles
     assert column_labels(seeds) == [a.outlet_label for a in seeds]  # different outlets: as they are
 
