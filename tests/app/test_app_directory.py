@@ -332,6 +332,23 @@ async def test_y_copies_the_chosen_quote_as_a_citation_in_the_reading_pane_and_t
         assert app.clipboard.startswith("> “") and "— Wang Yi, China's top diplomat (as reported by China Global TV Network)." in app.clipboard
 
 
+async def test_the_quote_keys_work_wherever_the_focus_is_in_the_reader():
+    from reader.ui.widgets.article_list import ArticleList
+    from reader.ui.widgets.speakers_panel import SpeakersPanel
+
+    app = NewsReaderApp(load())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(app, pilot)
+        pane = app.query_one(ReadingPane)
+        for widget in (app.query_one(ArticleList), app.query_one(SpeakersPanel)):
+            widget.focus()
+            before = pane.current_quote
+            await pilot.press("right_square_bracket")
+            assert pane.current_quote == before + 1 and app.focused is widget
+        await pilot.press("y")
+        assert app.clipboard.startswith("> ")
+
+
 def test_a_reworded_shared_quote_shows_word_by_word_what_changed():
     from reader.ui.screens.stories import changed_words
 
