@@ -27,6 +27,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from reader.gcpause import collector_paused
 from reader.model import Article, Caption, Span
 from reader.outlets import COPYRIGHT, copyright_line, outlet_and_via, sign_off
 from reader.paragraphs import is_byline_line, is_desk_line, split_paragraphs
@@ -290,6 +291,7 @@ def article_id(source: str) -> str:
     return hashlib.sha1(source.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+@collector_paused()  # many small objects, no cycles: the collector would walk them again and again
 def parse_article(source: str, path: str = "", *, markdown: bool | None = None, repeats: bool = True) -> Article:
     """Clean one article.  Never raises on any text.
 

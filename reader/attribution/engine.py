@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple, cast
 
+from ..gcpause import collector_paused
 from ..model import Attribution, Evidence, Quote, QuoteKind, Span, Speaker, SpeakerKind
 from .direct import choose_cue, cue_is_weak, is_scare, shape_of
 from .evidence import continued, evidence_of
@@ -68,6 +69,7 @@ class Decision(NamedTuple):
     reported_by: str | None = None
 
 
+@collector_paused()  # many small objects, few cycles: the collector would walk them again and again
 def extract(source: str, paragraphs: Sequence[Span], headline: tuple[int, int] | None = None) -> Attribution:
     """Every quotation and piece of reported speech in ``paragraphs`` of
     ``source``, with speakers (may raise on a bug; see :func:`reader.attribution.extract`);
