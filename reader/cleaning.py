@@ -37,9 +37,33 @@ __all__ = ["article_id", "parse_article", "split_paragraphs", "trailing_credit"]
 
 # --- vocabulary -------------------------------------------------------------
 
+
+def _words(alternatives: str) -> re.Pattern:
+    """``\\b(?:alternatives)\\b``, case-insensitive and verbose, with a look-ahead
+    for the first letters of the alternatives: the search passes over most
+    word starts at once (twice as fast on prose; the same matches, as every
+    alternative starts with one of those letters).
+
+    >>> pattern = _words("sign[\\s-]?up | log[\\s-]?in")
+    >>> pattern.pattern[:10], [m.group() for m in pattern.finditer("Sign-up, LOG IN, blog in")]
+    ('\\\\b(?=[ls])', ['Sign-up', 'LOG IN'])
+    """
+    parts, depth, start = [], 0, 0
+    for i, c in enumerate(alternatives):
+        depth += (c == "(") - (c == ")")
+        if c == "|" and depth == 0:
+            parts.append(alternatives[start:i])
+            start = i + 1
+    parts.append(alternatives[start:])
+    firsts = {part.strip()[0] for part in parts}
+    assert all(c.isalpha() for c in firsts), firsts
+    letters = "".join(sorted(firsts))
+    return re.compile(rf"\b(?=[{letters}])(?:{alternatives})\b", re.IGNORECASE | re.VERBOSE)
+
+
 # Words that only a pitch uses ...
-_PITCH = re.compile(
-    r"""\b(?:
+_PITCH = _words(
+    r"""
         subscri\w* | sign[\s-]?(?:up|in) | log[\s-]?in | newsletters? |
         download\s+(?:the|our)\s+app | donat(?:e|ion|ions)\b | your\s+support |
         support\s+(?:us|our\s+(?:work|journalism)|today|local\s+news|independent) |
@@ -50,17 +74,15 @@ _PITCH = re.compile(
         share\s+(?:this|on) | follow\s+us | click\s+here | all\s+rights\s+reserved |
         skip\s+to\s+(?:main\s+)?content | get\s+(?:all\s+)?(?:your|the\s+latest)\s+news |
         start\s+reading | keep\s+reading | continue\s+reading | already\s+a\s+member
-    )\b""",
-    re.IGNORECASE | re.VERBOSE,
+    """
 )
 # ... and words a pitch leans on that news prose uses too.
-_SALES = re.compile(
-    r"""\b(?:
+_SALES = _words(
+    r"""
         apps? | members?(?:hip)? | supported | premium | trial | curated | unlimited |
         access\s+to | advertis\w* | sponsored | recommended | titles | trusted |
         sources | in[\s-]depth | public\s+media | download | exclusive | offer
-    )\b""",
-    re.IGNORECASE | re.VERBOSE,
+    """
 )
 
 _CTA_VERBS = frozenset(
