@@ -224,8 +224,8 @@ def _is_boilerplate(p: _Para) -> bool:
     return p.words <= 12 and (sales >= 2 or (sales == 1 and p.words <= 3 and _is_cta(p)))
 
 
-def _is_credit(text: str) -> bool:
-    return len(_WORD.findall(text)) <= 12 and _names_credit(text) and not text.endswith(".")
+def _is_credit(p: _Para) -> bool:
+    return p.words <= 12 and _names_credit(p.text) and not p.text.endswith(".")
 
 
 def _names_credit(text: str) -> bool:
@@ -421,10 +421,10 @@ def _caption_at(paras: list[_Para], i: int) -> Caption | None:
         p.role, nxt.role = "caption", "duplicate"
         after = paras[i + 2] if i + 2 < len(paras) else None
         credit = ""
-        if after is not None and after.role == "body" and _is_credit(after.text):
+        if after is not None and after.role == "body" and _is_credit(after):
             credit, after.role = after.text, "credit"
         return Caption(p.text, credit)
-    if nxt is not None and p.words >= 4 and nxt.role == "body" and _is_credit(nxt.text) and not _is_prose(nxt):
+    if nxt is not None and p.words >= 4 and nxt.role == "body" and _is_credit(nxt) and not _is_prose(nxt):
         p.role, nxt.role = "caption", "credit"
         return Caption(p.text, nxt.text)
     if (split := trailing_credit(p.text)) is not None:
