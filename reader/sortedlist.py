@@ -51,7 +51,7 @@ class SortedList:
         self._len = 0
         self._label = label
         self._counts: list[dict[Any, int]] = []  # per block: label -> items (with a label function)
-        self._changes: list[Any] = []  # every item added or discarded, in order (see last_before)
+        self._changes: list[Any] = []  # with a label: every item added or discarded, in order (see last_before)
         self._last: dict[frozenset, tuple[Any, Any, int]] = {}  # skip -> (key, answer, len(_changes)) of the last ask
 
     @classmethod
@@ -71,7 +71,8 @@ class SortedList:
     def add(self, item: Any) -> None:
         blocks, maxes = self._blocks, self._maxes
         self._len += 1
-        self._changes.append(item)
+        if self._label is not None:
+            self._changes.append(item)
         if not blocks:
             blocks.append([item])
             maxes.append(item)
@@ -108,7 +109,8 @@ class SortedList:
             return
         del block[j]
         self._len -= 1
-        self._changes.append(item)
+        if self._label is not None:
+            self._changes.append(item)
         if self._label is not None:
             counts = self._counts[i]
             lab = self._label(item)
