@@ -187,6 +187,8 @@ def _carried(before: Found) -> Evidence | None:
 def _in_text_order(par: Paragraph, nums: list[int], clauses: list[Reported]) -> list:
     """The paragraph's pieces (with their group numbers) and reported clauses
     by where they start (a piece first when both start at one place)."""
+    if not clauses:
+        return list(zip(par.pieces, nums, strict=False))  # in text order already, as their marks are
     items: list[tuple[int, object]] = [(p.lo, (p, g)) for p, g in zip(par.pieces, nums, strict=False)]
     items += [(r.lo, r) for r in clauses]
     items.sort(key=lambda x: x[0])
