@@ -25,6 +25,13 @@ WIRE = [
      ["Harlow Air", "Harlow Air"]),
     ("The seller, <Torvik Holding BV> of Rotterdam, said it agreed to the sale.", ["Torvik Holding BV"]),
     ("Torvik Holding BV> of Rotterdam said it agreed to the sale.", ["Torvik Holding BV"]),
+    # a legal form cut off from its firm by a bracket names nobody
+    ("Shares of Torvik Holding (Netherlands) BV said it agreed to the sale.", []),
+    ("The buyer, Lund Trading (Sweden) AB, said the deal would close in May.", []),
+    # a product or model code is no speaker, nor what "it" means
+    ("Hanza has said it will decide soon whether to launch the long range HZ340. It says it has 104 orders for the plane.",
+     ["Hanza"]),
+    ('"We are proud of it," the DC-10 said.', [None]),
     # where a firm is based describes it
     ("The board of the Texas-based Quell had approved the merger. "
      "On May 3 Quell said it had signed an agreement to sell a unit.", ["Quell"]),

@@ -80,7 +80,13 @@ DESCRIPTORS = frozenset(
     kenyan egyptian israeli palestinian iranian iraqi syrian turkish greek
     """.split()
 )
-DESCRIPTOR_SUFFIXES = ("ologist", "ologists")  # "Scientologist Tom Cruise"
+DESCRIPTOR_SUFFIXES = ("ologist", "ologists")
+
+# A party member after a place: "Maryland Democrat Barbara Mikulski", "Texas Republicans".
+PARTY_MEMBERS = frozenset(
+    "democrat democrats republican republicans independent independents socialist socialists conservative "
+    "conservatives liberal liberals tory tories".split()
+)  # "Scientologist Tom Cruise"
 
 # Heads of noun phrases that describe a (usually unnamed) source.
 SPEAKER_NOUNS = frozenset(
