@@ -108,6 +108,7 @@ class Page:
         builder = build(html)
         self.root = builder.root
         self.meta = builder.meta
+        self.scripts = builder.scripts
         self.title_tag = builder.title or ""
         self._verdicts: dict[int, tuple[bool, bool]] = {}  # id -> see _verdict
         self._names: dict[str, tuple[set[str], bool]] = {}  # class and id -> words, clutter
