@@ -13,14 +13,14 @@ __all__ = ["any_word_of"]
 
 
 def any_word_of(alternatives: str) -> re.Pattern:
-    """``\\b(?:alternatives)\\b``, case-insensitive and verbose, with a look-ahead
+    r"""``\b(?:alternatives)\b``, case-insensitive and verbose, with a look-ahead
     for the first letters of the alternatives: the search passes over most
     word starts at once (twice as fast on prose; the same matches, as every
     alternative starts with one of those letters).
 
-    >>> pattern = any_word_of("sign[\\s-]?up | log[\\s-]?in")
+    >>> pattern = any_word_of(r"sign[\s-]?up | log[\s-]?in")
     >>> pattern.pattern[:10], [m.group() for m in pattern.finditer("Sign-up, LOG IN, blog in")]
-    ('\\\\b(?=[ls])', ['Sign-up', 'LOG IN'])
+    ('\\b(?=[ls])', ['Sign-up', 'LOG IN'])
     """
     parts, depth, start = [], 0, 0
     for i, c in enumerate(alternatives):
