@@ -42,10 +42,11 @@ _SLASH = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
 
 # PLACE[, Region], Month Day [(Agency)] - : a capitalised place of a few words,
 # an optional region ("Alberta", "Conn."), the day, then a dash.
-_DATELINE = re.compile(
+DATELINE_PATTERN = (
     r"(?P<place>[A-Z][A-Za-z.'&/-]*(?: [A-Z][A-Za-z.'&/-]*){0,4}(?:, [A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15})?)?)"
     r", (?P<month>[A-Za-z]{3,9})\.? (?P<day>\d{1,2})(?: \([A-Za-z ]{1,20}\))? ?[-\u2013\u2014] "
 )
+_DATELINE = re.compile(DATELINE_PATTERN)
 DATELINE_CHARS = 120  # a dateline is short: a huge first paragraph is not scanned
 _MONTH_START = (0, 0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335)  # days before each month, leap year
 

@@ -87,7 +87,7 @@ async def test_story_view_shows_who_quoted_whom_and_shared_quotes():
         for article in story.articles:
             assert (article.outlet_label or "")[:12] in table
         shared = shown(screen.query_one("#story-shared", Static))
-        assert "first reported by" in shared and "also quoted by" in shared
+        assert "first reported by" in shared and "also in 1 later report: " in shared
         # enter moves to the story's reports and quotations; enter on one opens it
         await pilot.press("enter", "down", "enter")
         await pilot.pause()
@@ -349,3 +349,13 @@ def test_other_reports_count_articles_and_name_each_outlet_once():
     assert other_articles(wire) == "3 other articles · Reuters"  # one wire's versions: one outlet
     unsigned = Article("u", "/news/notes.txt", "", "Port notes")
     assert other_articles([wire[0], unsigned]) == "2 other articles · Reuters, notes.txt"
+
+
+def test_a_wire_s_two_versions_of_a_story_are_told_apart_by_their_day():
+    from reader.cleaning import parse_article
+    from reader.ui.screens.stories import report_label
+
+    first = parse_article("PORT STRIKE\n\nELWIN, March 12 - Pilots walked out.\n\nREUTER\n", "a.txt")
+    later = parse_article("PORT STRIKE ENDS\n\nELWIN, March 13 - Pilots went back.\n\nREUTER\n", "b.txt")
+    unsigned = parse_article("Port notes\n\nThe pilots met.\n", "notes.txt")
+    assert [report_label(a) for a in (first, later, unsigned)] == ["Reuters, Mar 12", "Reuters, Mar 13", "notes.txt"]

@@ -75,3 +75,35 @@ def test_a_ticker_or_a_place_never_enters_a_speaker_s_name_or_role():
     att = extract(source, (Span(0, len(source), source),))
     for s in att.speakers:
         assert "<" not in s.name and ">" not in s.name and "-based" not in s.name
+
+
+
+def test_a_ticker_is_no_part_of_any_alias():
+    source = "Harlow National Corp <HNC> said it completed the deal. Harlow National Corp <HNC said it would pay more."
+    att = extract(source, (Span(0, len(source), source),))
+    assert [(s.name, s.aliases) for s in att.speakers] == [("Harlow National Corp", ("Harlow National Corp",))]
+
+
+def test_a_reported_clause_starts_after_the_wire_dateline():
+    source = "ELWIN, Feb 26 - The port board has accepted an offer for the dock, the Harbour Authority said."
+    att = extract(source, (Span(0, len(source), source),))
+    assert [(q.text, q.speaker) for q in att.quotes] == [
+        ("The port board has accepted an offer for the dock", "Harbour Authority")]
+
+
+# "the bank", "the ministry", "the company": an organisation of that kind, never merely the last one named
+THE_INSTITUTION = [
+    ("The offer was accepted, the Farm Department said. The bank said rates would hold.", [
+        "Farm Department", "bank"]),
+    ("Harlow Bank said it would lend more. The offer was accepted, the Farm Department said. "
+     "The bank said rates would hold.", ["Harlow Bank", "Farm Department", "Harlow Bank"]),
+    ("Harlow Bancorp Inc said it would lend more. The Farm Department said it would buy grain. "
+     "The bank said rates would hold.", ["Harlow Bancorp Inc", "Farm Department", "Harlow Bancorp Inc"]),
+    ("Harlow Tyre Corp said it would open a plant. The Farm Department said it would buy grain. "
+     "The company said it would hire staff.", ["Harlow Tyre Corp", "Farm Department", "Harlow Tyre Corp"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", THE_INSTITUTION)
+def test_the_institution_is_one_of_its_kind(text, expected):
+    assert speakers(text) == expected
