@@ -12,6 +12,7 @@ from pathlib import Path
 from textual import work
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Label, ProgressBar
 from textual.worker import WorkerFailed
@@ -59,6 +60,11 @@ class NewsReaderApp(FeedRefreshing):
     COMMANDS = App.COMMANDS | {ActionCommands, ArticleCommands}
 
     BINDINGS = keys.bindings(keys.APP)  # every key is in reader/ui/keys.py
+
+    # The header shows them (it watches them); App's own would repaint the whole
+    # screen on every change, and they change with every article and quote.
+    title: Reactive[str] = Reactive("", compute=False, repaint=False)
+    sub_title: Reactive[str] = Reactive("", compute=False, repaint=False)
 
     def __init__(
         self,

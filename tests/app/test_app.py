@@ -125,6 +125,18 @@ async def test_keys_sent_faster_than_articles_open_leave_the_one_under_the_curso
             assert len(body_text(app).split("\n\n")) == row + 1
 
 
+async def test_the_header_names_the_open_article_and_the_chosen_quote():
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("j")
+        header = app.query_one("HeaderTitle", Static)
+        assert str(header.render()).startswith("Secretary of State Blinken")
+        await pilot.press("tab", "right_square_bracket")
+        assert "quote 1 of " in str(header.render())
+        await pilot.press("k")
+        assert str(header.render()).startswith("Blinken meets") and "quote" not in str(header.render())
+
+
 async def test_j_works_while_reading_too():
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
