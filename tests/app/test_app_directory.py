@@ -44,7 +44,7 @@ async def test_three_keys_answer_what_wang_yi_said_where_and_who_else_reported_i
         summary = shown(screen.query_one("#speaker-summary", Static))
         assert summary.startswith("Wang Yi, China's top diplomat")
         assert "5 quotes in 1 article: NPR (via MPR News)" in summary  # one of them reported by CGTN
-        assert "the same story was also reported by: WEKU (via inkl)" in summary
+        assert "the same stories were also reported in 1 other article · WEKU (via inkl)" in summary
         quotes = screen.query_one("#speaker-quotes", OptionList)
         assert app.focused is quotes
         texts = [q.text for _, q in screen.quotes]
@@ -253,7 +253,7 @@ def test_story_columns_tell_apart_articles_of_one_outlet(tmp_path):
     ).articles
     assert sorted(column_labels(articles)) == ["Mar 3", "Mar 4 b", "Mar 4 c"]  # one outlet: the days
     other = replace(load([wire("d.txt", "ELWIN, March 5")]).articles[0], outlet="UPI")
-    assert sorted(column_labels([*articles, other])) == ["Reuter Mar 3", "Reuter Mar 4 b", "Reuter Mar 4 c", "UPI"]
+    assert sorted(column_labels([*articles, other])) == ["Reuters Mar 3", "Reuters Mar 4 b", "Reuters Mar 4 c", "UPI"]
     seeds = load().articles
     assert column_labels(seeds) == [a.outlet_label for a in seeds]  # different outlets: as they are
 
@@ -339,3 +339,13 @@ def test_a_reworded_shared_quote_shows_word_by_word_what_changed():
     styles = {text.plain[span.start:span.end]: str(span.style) for span in text.spans}
     assert text.plain == "the port will reopen on Friday Monday"
     assert "strike" in styles["Friday"] and "underline" in styles["Monday"]
+
+
+def test_other_reports_count_articles_and_name_each_outlet_once():
+    from reader.model import Article
+    from reader.ui.screens.speakers import other_articles
+
+    wire = [Article(f"r{i}", f"/news/r{i}.txt", "", "Port strike", outlet="Reuters") for i in range(3)]
+    assert other_articles(wire) == "3 other articles · Reuters"  # one wire's versions: one outlet
+    unsigned = Article("u", "/news/notes.txt", "", "Port notes")
+    assert other_articles([wire[0], unsigned]) == "2 other articles · Reuters, notes.txt"

@@ -27,6 +27,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from reader.dates import readable_date
 from reader.model import Article, Attribution, Quote, Span
 from reader.sanitize import one_line, visible
 from reader.ui import keys
@@ -246,7 +247,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
         header = Text()
         header.append(one_line(article.title), style="bold")
         details = [
-            one_line(part) for part in (article.byline, article.outlet_label, article.section, article.date) if part
+            one_line(part)
+            for part in (article.byline, article.outlet_label, article.section, readable_date(article.date or ""))
+            if part
         ]
         if details:
             header.append("\n")
