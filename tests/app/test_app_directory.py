@@ -87,7 +87,7 @@ async def test_story_view_shows_who_quoted_whom_and_shared_quotes():
         for article in story.articles:
             assert (article.outlet_label or "")[:12] in table
         shared = shown(screen.query_one("#story-shared", Static))
-        assert "first reported by" in shared and "also quoted by" in shared
+        assert "first reported by" in shared and "also in 1 later report: " in shared
         # enter moves to the story's reports and quotations; enter on one opens it
         await pilot.press("enter", "down", "enter")
         await pilot.pause()
@@ -307,7 +307,9 @@ async def test_speakers_view_lists_every_speaker_with_anonymous_sources_behind_a
         listing = screen.query_one("#speaker-list")
         assert listing.option_count == 400 and all(e.kind != "anonymous" for e in screen.entries)
         assert "anonymous hidden" in str(listing.border_subtitle)
+        assert "a" not in screen.active_bindings  # typing a name: `a` is a letter, the footer does not offer it
         await pilot.press("tab")  # from the filter to the list, where `a` is a key
+        assert "a" in screen.active_bindings
         await pilot.press("a")
         traders = [e for e in screen.entries if e.kind == "anonymous"]
         assert len(traders) == 1 and traders[0].article_count == 5
@@ -332,6 +334,23 @@ async def test_y_copies_the_chosen_quote_as_a_citation_in_the_reading_pane_and_t
         assert app.clipboard.startswith("> “") and "— Wang Yi, China's top diplomat (as reported by China Global TV Network)." in app.clipboard
 
 
+async def test_the_quote_keys_work_wherever_the_focus_is_in_the_reader():
+    from reader.ui.widgets.article_list import ArticleList
+    from reader.ui.widgets.speakers_panel import SpeakersPanel
+
+    app = NewsReaderApp(load())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(app, pilot)
+        pane = app.query_one(ReadingPane)
+        for widget in (app.query_one(ArticleList), app.query_one(SpeakersPanel)):
+            widget.focus()
+            before = pane.current_quote
+            await pilot.press("right_square_bracket")
+            assert pane.current_quote == before + 1 and app.focused is widget
+        await pilot.press("y")
+        assert app.clipboard.startswith("> ")
+
+
 def test_a_reworded_shared_quote_shows_word_by_word_what_changed():
     from reader.ui.screens.stories import changed_words
 
@@ -349,3 +368,13 @@ def test_other_reports_count_articles_and_name_each_outlet_once():
     assert other_articles(wire) == "3 other articles · Reuters"  # one wire's versions: one outlet
     unsigned = Article("u", "/news/notes.txt", "", "Port notes")
     assert other_articles([wire[0], unsigned]) == "2 other articles · Reuters, notes.txt"
+
+
+def test_a_wire_s_two_versions_of_a_story_are_told_apart_by_their_day():
+    from reader.cleaning import parse_article
+    from reader.ui.screens.stories import report_label
+
+    first = parse_article("PORT STRIKE\n\nELWIN, March 12 - Pilots walked out.\n\nREUTER\n", "a.txt")
+    later = parse_article("PORT STRIKE ENDS\n\nELWIN, March 13 - Pilots went back.\n\nREUTER\n", "b.txt")
+    unsigned = parse_article("Port notes\n\nThe pilots met.\n", "notes.txt")
+    assert [report_label(a) for a in (first, later, unsigned)] == ["Reuters, Mar 12", "Reuters, Mar 13", "notes.txt"]

@@ -323,7 +323,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.query_one(ArticleBody).repaint([*changed, *self._paragraphs_of(self.marked)])
         self.call_after_refresh(self._scroll_to_offset, start)
 
-    def _go_to_quote(self, step: int) -> None:
+    def go_to_quote(self, step: int) -> None:
         candidates = self._shown
         if not candidates or self.article is None:
             self.app.bell()
@@ -349,8 +349,4 @@ class ReadingPane(VerticalScroll, can_focus=True):
         evidence = quote.evidence
         return [quote.paragraph, *self._paragraphs_of((evidence.start, evidence.end) if evidence else None)]
 
-    def action_next_quote(self) -> None:
-        self._go_to_quote(1)
 
-    def action_previous_quote(self) -> None:
-        self._go_to_quote(-1)
