@@ -109,10 +109,10 @@ class DrawnLines(StylesCache):
     """
 
     def set_dirty(self, *regions: Region) -> None:
-        if not regions:
-            self.clear()
+        cached = getattr(self, "_cache", None)
+        if not regions or not isinstance(cached, dict) or not isinstance(getattr(self, "_dirty_lines", None), set):
+            super().set_dirty(*regions)  # another Textual than 8.2's private cache: its own marking, slower
             return
-        cached = self._cache
         for region in regions:
             lines = region.line_range
             if len(cached) < len(lines):

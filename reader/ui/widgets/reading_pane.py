@@ -208,12 +208,15 @@ class ReadingPane(VerticalScroll, can_focus=True):
         each).  Bands of 10,000 lines find the same three children (the map
         may name a child not in view; Textual checks)."""
         arrangement = super().arrange(size, optimal)
-        if arrangement._spatial_map is None:
-            coarse: SpatialMap = SpatialMap(grid_width=1_000, grid_height=10_000)
-            coarse.insert(
-                (place.region.grow(place.margin), place.offset, place.fixed, place.overlay, place)
-                for place in arrangement.placements
-            )
+        if getattr(arrangement, "_spatial_map", False) is None:  # Textual 8.2's private map; else leave it be
+            try:
+                coarse: SpatialMap = SpatialMap(grid_width=1_000, grid_height=10_000)
+                coarse.insert(
+                    (place.region.grow(place.margin), place.offset, place.fixed, place.overlay, place)
+                    for place in arrangement.placements
+                )
+            except (AttributeError, TypeError):  # another Textual: its own map, slower on huge articles
+                return arrangement
             arrangement._spatial_map = coarse
         return arrangement
 
