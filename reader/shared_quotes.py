@@ -110,25 +110,55 @@ def _quotable(members: list[tuple[Article, Attribution]]) -> list[tuple[int, Quo
     return quotes
 
 
+RARE_WORDS = 3  # a quotation is compared with those sharing one of its rarest words ...
+MAX_CANDIDATES = 100  # ... at most this many (look-alike quotations by the thousand: bounded, not quadratic)
+
+
+def _candidates(x: int, mx: int, words: set[str], holders: dict[str, list[int]],
+                quotes: list[tuple[int, Quote, str]], uf: UnionFind) -> list[int]:
+    """The quotes of other articles to compare quote ``x`` (of member ``mx``) with: those
+    holding one of its rarest words (either may be the one cut short), not joined to it
+    already, the first :data:`MAX_CANDIDATES` of them in corpus order (of a word's first
+    ``4 * MAX_CANDIDATES`` holders: a word in thousands of quotes is no rare word)."""
+    found: set[int] = set()
+    root = uf.find(x)
+    for w in sorted(words, key=lambda w: (len(holders[w]), w))[:RARE_WORDS]:
+        for y in holders[w][: 4 * MAX_CANDIDATES]:  # a word in thousands of quotes: a bounded look
+            if y != x and quotes[y][0] != mx and uf.find(y) != root:
+                found.add(y)
+                if len(found) >= MAX_CANDIDATES:
+                    return sorted(found)
+    return sorted(found)
+
+
 def _match_quotes(quotes: list[tuple[int, Quote, str]]) -> UnionFind:
     """Join quotes of different articles that are the same words, lightly reworded.
 
     Compared in C by rapidfuzz: ``ratio`` for light rewording (``we have``
     / ``we ve``); for a quote of :data:`PARTIAL_MIN_CHARS` characters or more
     ``partial_ratio``, which also finds it inside a longer quote (a match
-    with a shorter quote is checked with ``ratio``).
+    with a shorter quote is checked with ``ratio``).  Only quotes of other
+    articles that share one of a quote's :data:`RARE_WORDS` rarest words are
+    compared (the same words, lightly reworded or cut, keep their rare ones),
+    at most :data:`MAX_CANDIDATES`: linear in the quotes of a story, not quadratic.
     """
     uf = UnionFind(len(quotes))
     keys = [k for _, _, k in quotes]
-    for x in range(len(quotes) - 1):
+    words = [set(k.split()) for k in keys]
+    holders: dict[str, list[int]] = {}
+    for x, ws in enumerate(words):
+        for w in ws:
+            holders.setdefault(w, []).append(x)
+    for x in range(len(quotes)):
         mx, kx = quotes[x][0], keys[x]
+        candidates = _candidates(x, mx, words[x], holders, quotes, uf)
+        if not candidates:
+            continue
         scorer = fuzz.partial_ratio if len(kx) >= PARTIAL_MIN_CHARS else fuzz.ratio
-        for _choice, _score, y in process.extract(
-            kx, keys[x + 1 :], scorer=scorer, score_cutoff=QUOTE_SIMILARITY, limit=None
+        for _choice, _score, i in process.extract(
+            kx, [keys[y] for y in candidates], scorer=scorer, score_cutoff=QUOTE_SIMILARITY, limit=None
         ):
-            y += x + 1
-            if quotes[y][0] == mx:
-                continue
+            y = candidates[i]
             short = scorer is fuzz.partial_ratio and len(keys[y]) < PARTIAL_MIN_CHARS
             if short and not fuzz.ratio(kx, keys[y], score_cutoff=QUOTE_SIMILARITY):
                 continue

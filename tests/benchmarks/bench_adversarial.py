@@ -61,6 +61,16 @@ def read_html(html: str) -> Any:
     return extract_article(parse_html(html, "shape.html"))
 
 
+def group_reports(texts: list[str]) -> Any:
+    """What the stories view does with reports of one event: group them, find the quotes they share."""
+    from reader.attribution import extract_article
+    from reader.cleaning import parse_article
+    from reader.stories import group_stories
+
+    articles = [parse_article(text, f"report{i}.txt") for i, text in enumerate(texts)]
+    return group_stories([(article, extract_article(article)) for article in articles])
+
+
 SHAPES: dict[str, Shape] = {
     "the company": Shape("paragraphs", make.company_paragraphs, read_text, 1_000),
     "quoted paragraphs": Shape("paragraphs", make.quoted_paragraphs, read_text, 20_000),
@@ -71,6 +81,7 @@ SHAPES: dict[str, Shape] = {
     "unclosed tags": Shape("tags", make.unclosed_tags, read_html, 100_000),
     "quotes naming the last speaker": Shape("paragraphs", make.pronoun_quotes_naming, read_text, 8_000),
     "hostile lines": Shape("letters", make.hostile_lines, read_text, 200_000),
+    "look-alike quotes in two reports": Shape("quotes each", make.look_alike_reports, group_reports, 4_000),
 }
 
 

@@ -422,3 +422,28 @@ def test_the_linear_patterns_find_what_the_backtracking_ones_did(pieces):
     text = "".join(pieces)
     assert cleaning._names_credit(text) == bool(OLD_CREDIT.search(text))
     assert bool(cleaning._NAME_WORDS.match(text)) == bool(OLD_NAME_WORDS.match(text))
+
+
+# --- quotes two reports share: each compared with a bounded few, not with every other ---
+
+
+def test_look_alike_quotes_in_two_reports_cost_the_same_each(monkeypatch):
+    import reader.shared_quotes
+    from reader.stories import group_stories
+
+    def stories_of(texts: list[str]):
+        articles = [parse_article(text, f"report{i}.txt") for i, text in enumerate(texts)]
+        return group_stories([(article, extract_article(article)) for article in articles])
+
+    compared = []
+    extract = reader.shared_quotes.process.extract
+    monkeypatch.setattr(reader.shared_quotes.process, "extract",
+                        lambda query, choices, **kw: compared.append(len(choices)) or extract(query, choices, **kw))
+    small, large = shapes.look_alike_reports(150), shapes.look_alike_reports(600)
+    stories_of(small)
+    work_small, compared[:] = sum(compared), []
+    stories = stories_of(large)
+    assert sum(compared) / work_small < GROWTH
+    # and the quotation both reports carry is still found
+    (story,) = stories
+    assert len(story.articles) == 2 and any(len(shared.articles) == 2 for shared in story.shared_quotes)

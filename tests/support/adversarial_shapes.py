@@ -49,6 +49,16 @@ def quoted_paragraphs(n: int) -> str:
     return _article("The road works", paras)
 
 
+def look_alike_reports(n: int) -> list[str]:
+    """Two reports of one event, each with ``n`` quotations that differ in one word: every
+    quotation looks like every other, the worst case for finding the ones both carry."""
+    def report(day: int) -> str:
+        return _article(f"Harbour inquiry hears pilots, day {day}", [
+            "ELWIN, March 3 - The harbour inquiry heard the pilots on Monday."
+        ] + [f'"The night shift on pier {name(i)} was short of pilots again," Dana Whitlock said.' for i in range(n)])
+    return [report(1), report(2)]
+
+
 def one_paragraph_quotes(n: int) -> str:
     """One paragraph holding ``n`` quotations, each cued by a name; every full
     stop is inside a quote, so outside them it is one run-on sentence."""
