@@ -17,6 +17,7 @@ ends it: ``..., the Pentagon claims that``).
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import NamedTuple
 
 from .cues import Cue
@@ -148,11 +149,11 @@ def ok_clause(m: str, lo: int, hi: int, any_opener: bool = False) -> bool:
     c = m[lo:hi]
     if MASK in c or '"' in c or "“" in c or "”" in c or "''" in c:  # '' : a double mark in archive text
         return False
-    w = WORD.findall(c)
-    if len(w) < _FEWEST_WORDS:
-        return False
     if not c[:1].isalnum():
         return False  # "– a 3 to 1 margin": no clause opens with a dash
+    w = [x.group() for x in islice(WORD.finditer(c), _FEWEST_WORDS + 1)]  # all the words this test reads
+    if len(w) < _FEWEST_WORDS:
+        return False
     first = w[0].lower()
     if first in NUMBER_OPENERS and w[1][:1].isdigit():
         return True  # "about 20 people have ..."
