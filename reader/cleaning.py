@@ -304,7 +304,7 @@ def parse_article(source: str, path: str = "", *, markdown: bool | None = None, 
         ...     "Subscribe to the Elwin Bugle for more news\\n\\n"
         ...     '"We have never seen water this high," the harbour master said.\\n\\nREUTER\\n')
         >>> a.title, a.byline, a.outlet
-        ('Storm shuts Elwin port', 'Jane Doe', 'Reuter')
+        ('Storm shuts Elwin port', 'Jane Doe', 'Reuters')
         >>> [p.text[:24] for p in a.paragraphs]
         ['The port of Elwin closed', '"We have never seen wate']
     """

@@ -7,6 +7,7 @@ Public API::
     when(article) -> (date | None, (month, day) | None)
     day_of_year(month, day) -> int
     short_day(month, day) -> str
+    readable_date(text) -> str
 
 A wire dateline opens the body of an agency story: ``SALVADOR, Feb 26 - ``,
 ``CALGARY, Alberta, March 4 - ``, ``LONDON, March 3 (Reuters) - ``.  It names
@@ -21,7 +22,7 @@ from datetime import date
 
 from reader.model import Article
 
-__all__ = ["Dateline", "dateline", "day_of_year", "parse_date", "short_day", "when"]
+__all__ = ["Dateline", "dateline", "day_of_year", "parse_date", "readable_date", "short_day", "when"]
 
 MONTHS = {
     m: i + 1
@@ -41,10 +42,11 @@ _SLASH = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
 
 # PLACE[, Region], Month Day [(Agency)] - : a capitalised place of a few words,
 # an optional region ("Alberta", "Conn."), the day, then a dash.
-_DATELINE = re.compile(
+DATELINE_PATTERN = (
     r"(?P<place>[A-Z][A-Za-z.'&/-]*(?: [A-Z][A-Za-z.'&/-]*){0,4}(?:, [A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15})?)?)"
     r", (?P<month>[A-Za-z]{3,9})\.? (?P<day>\d{1,2})(?: \([A-Za-z ]{1,20}\))? ?[-\u2013\u2014] "
 )
+_DATELINE = re.compile(DATELINE_PATTERN)
 DATELINE_CHARS = 120  # a dateline is short: a huge first paragraph is not scanned
 _MONTH_START = (0, 0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335)  # days before each month, leap year
 
@@ -112,6 +114,30 @@ _ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct
 def short_day(month: int, day: int) -> str:
     """``Feb 26`` (English, whatever the locale: it labels English-language news)."""
     return f"{_ABBR[month]} {day}"
+
+
+_ISO_STAMP = re.compile(r"\s*(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::\d\d(?:\.\d+)?)?)?(?:Z|[+-]\d\d:?\d\d)?\s*$")
+
+
+def readable_date(text: str) -> str:
+    """A machine date (a feed's or a page's ISO stamp) as a reader writes it;
+    any other text as it is::
+
+        >>> readable_date("2026-12-01T10:22:00+00:00"), readable_date("2024-03-04")
+        ('Dec 1, 2026, 10:22', 'Mar 4, 2024')
+        >>> readable_date("Tuesday, March 4"), readable_date("2024-13-40")
+        ('Tuesday, March 4', '2024-13-40')
+    """
+    m = _ISO_STAMP.fullmatch(text)
+    if m is None:
+        return text
+    year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    try:
+        date(year, month, day)
+    except ValueError:
+        return text
+    label = f"{short_day(month, day)}, {year}"
+    return f"{label}, {m.group(4)}:{m.group(5)}" if m.group(4) else label
 
 
 def day_of_year(month: int, day: int) -> int:

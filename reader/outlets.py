@@ -5,7 +5,7 @@ Each function reads the paragraphs :mod:`reader.cleaning` has split and marked
 line too::
 
     >>> wire_name("REUTER"), wire_name("Reueter"), wire_name("AFP"), wire_name("Smith")
-    ('Reuter', 'Reuter', 'AFP', None)
+    ('Reuters', 'Reuters', 'AFP', None)
     >>> outlet_and_via("NPR", "MPR News"), outlet_and_via("NPR", "npr"), outlet_and_via(None, "inkl")
     (('NPR', 'MPR News'), ('NPR', None), ('inkl', None))
 """
@@ -33,8 +33,8 @@ _NOT_SIGNED = frozenset({"END", "ENDS", "MORE", "ENDIT", "ENDITEM", "FIN", "FINI
 # Wire services that sign off their copy, as they write their names.
 _WIRES = {
     w.lower(): w
-    for w in "Reuter Reuters AFP AP UPI dpa Xinhua Kyodo Bloomberg TASS ANSA EFE AAP PTI Bernama Yonhap".split()
-}
+    for w in "Reuters AFP AP UPI dpa Xinhua Kyodo Bloomberg TASS ANSA EFE AAP PTI Bernama Yonhap".split()
+} | {"reuter": "Reuters"}  # the agency's old sign-off: one outlet, one name
 # What transmission leaves after a sign-off: "REUTER...", "Reuter...^M".
 _TRAILER = re.compile(r"(?:\s|\.|\^M)+$")
 # A sign-off glued to the last sentence: '... the sources said. REUTER', '... 17 REUTER',
@@ -47,7 +47,7 @@ def sign_off(paras: list[Para]) -> str | None:
     (``"Reuter"``, ``"ENDS"``), leaves the body; when it is one capitalised
     word that is no end marker, or a wire service however written
     (``"reuter"``, ``"REUTER..."``, a typo like ``"Reueter"``), it names the
-    wire service (``"REUTER"`` -> ``"Reuter"``; ``"AFP"`` stays).  A wire's
+    wire service (``"REUTER"`` -> ``"Reuters"``; ``"AFP"`` stays).  A wire's
     name glued to the last sentence (``"... sources said. REUTER"``) is cut
     off it the same way."""
     closing = next((p for p in reversed(paras) if p.text.strip()), None)
@@ -92,7 +92,7 @@ def _glued_sign_off(last: Para) -> str | None:
 
 def wire_name(word: str) -> str | None:
     """A wire service's name however a sign-off writes it: ``reuter``,
-    ``REUTER``, ``Reueter`` -> ``Reuter``; ``AFP``; else None."""
+    ``REUTER``, ``Reueter`` -> ``Reuters``; ``AFP``; else None."""
     key = word.lower()
     if key in _WIRES:
         return _WIRES[key]

@@ -26,10 +26,10 @@ from __future__ import annotations
 
 import re
 
-from .lexicon.people import ORG_NOUNS
+from .lexicon.people import DESCRIPTORS, ORG_NOUNS
 from .lexicon.speech import DOCUMENT_HEADS, STATEMENT_VERBS
-from .mentions import ANONYMOUS, NAME, Mention
-from .names import strip_det
+from .mentions import ANONYMOUS, NAME, ROLE, Mention
+from .names import is_place_description, norm, strip_det
 from .patterns import alternation
 
 _LOOK_BACK = 1500  # characters before the document's mention searched for its issuer
@@ -66,6 +66,9 @@ def document_owner(m: Mention) -> Mention | None:
     text = " ".join(owner)
     if m.text[start - m.start : start - m.start + len(text)] != text:
         return None  # spaced otherwise than one space: leave it
+    if len(owner) == 1 and norm(owner[0]) in DESCRIPTORS or is_place_description(owner):
+        # "the Democrat report": whoever "the Democrat" is, not a person called Democrat
+        return Mention(ROLE, start, start + len(text), text, tuple(owner), role=text, head=norm(owner[-1]))
     if all(w[:1].isupper() for w in owner):
         return Mention(NAME, start, start + len(text), text, tuple(owner), name_start=start)
     if len(owner) <= 2 and all(w.isalpha() and w.islower() for w in owner) and owner[-1] in ORG_NOUNS:

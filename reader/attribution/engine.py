@@ -31,11 +31,13 @@ from collections.abc import Sequence
 from typing import NamedTuple, cast
 
 from ..model import Attribution, Evidence, Quote, QuoteKind, Span, Speaker, SpeakerKind
+from .cues import Cue
 from .direct import choose_cue, cue_is_weak, is_scare, shape_of
 from .evidence import continued, evidence_of
 from .headline import headline_quotes
 from .lexicon.grammar import PRONOUNS
 from .marks import quotes_with_single_marks
+from .mentions import PRONOUN
 from .paragraph import Paragraph, Piece
 from .prepass import learn_names
 from .registry import Registry
@@ -208,10 +210,23 @@ def _decide(pars: list[Paragraph], group: list[tuple[Paragraph, Piece]], resolve
             if choice.cue.reporter is not None:
                 reported_by = resolver.resolve(choice.cue.reporter, base).name
     scare = is_scare(shape, speaker is not None)
-    if speaker is None and not scare and shape.kind == "direct" and first.open == par.indent and last:
+    if (speaker is None and not scare and shape.kind == "direct" and first.open == par.indent and last
+            and _may_carry(resolver.registry, choice.cue, last)):
         # a paragraph opening with an unattributed quote continues the one before
         speaker, evidence = last.speaker, _carried(last)
     return Decision(shape.kind, speaker, scare, choice.cue is not None, cue, evidence, reported_by)
+
+
+def _may_carry(registry: Registry, cue: Cue | None, last: Found) -> bool:
+    """Can a quotation whose cue named nobody continue ``last``'s speaker?
+    Without a cue, yes; with a pronoun cue, when the pronoun fits that
+    speaker (``"...," he said.`` never continues "supporters"); with any other
+    cue, no."""
+    if cue is None:
+        return True
+    ent = registry.entities.get(last.speaker) if last.speaker else None
+    m = cue.mention
+    return ent is not None and m is not None and m.kind is PRONOUN and registry.pronoun_fits(ent, m.text)
 
 
 def _credit(registry: Registry, name: str) -> None:

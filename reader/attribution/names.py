@@ -28,6 +28,7 @@ Canonical-name rules (documented, and relied on by the tests):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -41,6 +42,7 @@ from .lexicon.people import (
     MALE_TITLES,
     NOT_PERSON_NOUNS,
     ORG_TITLES,
+    PARTY_MEMBERS,
     PERSON_SUFFIXES,
     ROLE_HEADS,
     ROLE_MODIFIERS,
@@ -49,7 +51,7 @@ from .lexicon.people import (
     TITLES,
     WEAK_TITLES,
 )
-from .lexicon.places import COUNTRIES, PLACES
+from .lexicon.places import COUNTRIES, PLACES, US_STATES
 from .patterns import ROLE_BEFORE
 
 # "the mayor", "the senator", "the nominee": titles and role nouns that head a
@@ -103,6 +105,11 @@ def _split_role(tokens: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
         # "California-based Baker", "Ohio-based Gencorp": where it is based is a description
         role, rest = _split_role(tokens[1:])
         return (tokens[0] + (" " + role if role else "")), rest
+    p = leading_place(tokens)
+    if p and n - p >= 2 and norm(tokens[p]) in PARTY_MEMBERS and not any(norm(t) in ORG_WORDS for t in tokens[p:]):
+        # "Maryland Democrat Barbara Mikulski", "New York Republican Al Doe": a place and a party describe
+        role, rest = _split_role(tokens[p + 1 :])
+        return " ".join(tokens[: p + 1]) + (" " + role if role else ""), rest
     if n >= 3 and is_descriptor(tokens[0]) and not any(norm(t) in ORG_WORDS for t in tokens[1:]):
         # "Scientologist Tom Cruise", "Democrat Nancy Pelosi", "Swedish
         # striker ..." capitalised at a sentence start: a description
@@ -160,6 +167,67 @@ def is_descriptor(word: str) -> bool:
     before a name without being part of it."""
     w = norm(word)
     return w in DESCRIPTORS or (len(w) > 6 and w.endswith(DESCRIPTOR_SUFFIXES))
+
+
+def leading_place(tokens: Sequence[str]) -> int:
+    """How many of the first tokens name a US state, a country or a capital
+    (one or two words), or 0.
+
+    >>> leading_place(["New", "York", "Republican"]), leading_place(["Texas", "Republican"])
+    (2, 1)
+    >>> leading_place(["Barbara", "Mikulski"])
+    0
+    """
+    if len(tokens) >= 2 and "-".join(tokens[:2]).lower() in US_STATES:
+        return 2
+    w = norm(tokens[0]) if tokens else ""
+    return 1 if w in US_STATES or w in COUNTRIES or w in PLACES else 0
+
+
+def is_place_description(words: Sequence[str]) -> bool:
+    """A place and a party member and nothing else: ``Maryland Democrat``,
+    ``Texas Republicans`` (a description, never a name).
+
+    >>> is_place_description(["Maryland", "Democrat"]), is_place_description(["Maryland", "Casualty"])
+    (True, False)
+    """
+    p = leading_place(words)
+    return bool(p) and len(words) == p + 1 and norm(words[p]) in PARTY_MEMBERS
+
+
+def is_group_word(word: str) -> bool:
+    """A plural descriptor naming a group: ``Democrats``, ``Palestinians``
+    (not ``Swiss``, which is no plural).
+
+    >>> is_group_word("Democrats"), is_group_word("Swiss"), is_group_word("Democrat")
+    (True, False, False)
+    """
+    w = norm(word)
+    return w.endswith("s") and w[:-1] in DESCRIPTORS
+
+
+_MODEL_CODE = re.compile(r"[A-Z]{1,5}-?\d+")
+_GROUP_OF_N = re.compile(r"G-?\d+")  # "G-7", "G10": the Group of Seven, Ten: nations speaking together
+
+
+def is_model_code(word: str) -> bool:
+    """A product or model code (``A340``, ``DC-10``, ``M-2``, ``F-16``): no one who speaks.
+    Firms written with digits inside (``G4S``, ``S4C``) and ``G-7`` are not codes.
+
+    >>> [is_model_code(w) for w in ("A340", "DC-10", "M-2", "G4S", "G-7", "Airbus")]
+    [True, True, True, False, False, False]
+    """
+    return _MODEL_CODE.fullmatch(word) is not None and _GROUP_OF_N.fullmatch(word) is None
+
+
+def is_group(words: Sequence[str]) -> bool:
+    """A party or nationality in the plural, after at most two capitalised
+    words: ``Democrats``, ``House Republicans``, ``New York Democrats``.
+
+    >>> is_group(["House", "Republicans"]), is_group(["Tom", "Democrat"]), is_group(["Acme", "Liberals", "Ltd"])
+    (True, False, False)
+    """
+    return len(words) <= 3 and is_group_word(words[-1]) and not any(norm(w) in ORG_WORDS for w in words)
 
 
 def gender_of_title(role: str | None) -> str | None:

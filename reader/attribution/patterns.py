@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..dates import DATELINE_PATTERN
 from .lexicon import grammar, people, speech, when
 
 CAP = "A-ZÀ-ÖØ-Þ\u0100-\u017f"  # inside [...]: a capital letter
@@ -224,8 +225,11 @@ THAT = re.compile(r"\s+that\b")
 INVERTED_GAP = re.compile(r"[^\x00]*?[,:]\s*")
 LEAD_JUNK = re.compile(r"^(?:[\s\x00\"“”„«»,:;—–\-]|" + alternation(map(either_case, grammar.LEADING_CONJUNCTIONS))
                        + r"\b)*")
-# Space and conjunctions opening a reported clause (" But the ferry ...").
-CLAUSE_LEAD = re.compile(r"(?:\s+|" + alternation(map(either_case, grammar.LEADING_CONJUNCTIONS)) + r"\b,?)*")
+# A wire dateline, space and conjunctions opening a reported clause ("SALVADOR, Feb 26 - ", " But the ferry ...").
+_DATELINE_LEAD = re.sub(r"\(\?P<\w+>", "(?:", DATELINE_PATTERN)  # the same, without its named groups
+CLAUSE_LEAD = re.compile(
+    r"(?:" + _DATELINE_LEAD + r")?(?:\s+|" + alternation(map(either_case, grammar.LEADING_CONJUNCTIONS)) + r"\b,?)*"
+)
 # A party tag ending a subject: "Sen. Ann Lee (D-Ore.)", "Rep. Bo Hart, R-Tex.," (ASCII capitals).
 PARTY_TAG = re.compile(
     r"(?:\s*\((?:[DRI]|Dem|Rep|Ind)\.?\s*-\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)|,\s*[DRI]-[A-Z][\w.]*,?)\s*$"

@@ -13,11 +13,24 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from .lexicon.grammar import FUNCTION_WORDS
 from .lexicon.organisations import NEWS_AGENCIES, NONPERSON_WORDS, ORG_WORDS
-from .names import acronym_matches, and_joins, is_title, looks_org, norm, role_before, split_role, written_name
+from .names import (
+    acronym_matches,
+    and_joins,
+    is_group,
+    is_model_code,
+    is_place_description,
+    is_title,
+    looks_org,
+    norm,
+    role_before,
+    split_role,
+    written_name,
+)
 from .paragraph import Paragraph
 from .patterns import AND_GAP, DATELINE, NICKNAME, RUN
 from .registry import Registry
@@ -48,7 +61,8 @@ def learn_names(paragraphs: list[Paragraph], source: str) -> Registry:
     reg = Registry()
     named = [_named(run, source) for run in runs]
     for run, nr in zip(runs, named, strict=False):
-        reg.learn_run(run.words, nr.acronym, nr.name, (nr.role, nr.name_toks))
+        if not _no_name(nr.name_toks):
+            reg.learn_run(run.words, nr.acronym, nr.name, (nr.role, nr.name_toks))
     for run, nr in zip(runs, named, strict=False):
         if not run.in_quote:
             _add_named(reg, run, nr, source)
@@ -80,7 +94,7 @@ def _add_named(reg: Registry, run: Run, nr: NamedRun, source: str) -> None:
         role = run.role
     if not name_toks or name is None or is_title(name_toks[-1]):
         return  # (a name is written whenever there are name words)
-    if any(norm(w) in NONPERSON_WORDS for w in name_toks):
+    if any(norm(w) in NONPERSON_WORDS for w in name_toks) or _no_name(name_toks):
         return
     if name and name.lower() in NEWS_AGENCIES and _AUDIENCE_BEFORE.search(source, max(0, run.start - 12), run.start):
         return  # "told Reuters", "polled by Reuters": the agency asked, nobody said anything
@@ -94,6 +108,12 @@ def _add_named(reg: Registry, run: Run, nr: NamedRun, source: str) -> None:
         reg.note_role(reg.canonical_name(name, kind), role or role_before(source, run.start))
     if nr.acronym and run.acronym_at is not None:
         reg.add(nr.acronym, kind, (run.acronym_at, run.acronym_at + len(nr.acronym)), nr.acronym)
+
+
+def _no_name(name_toks: Sequence[str]) -> bool:
+    """Words that look like a name and are none: a group (``Ohio Democrats``), a
+    description (``Maryland Democrat``: "the Democrat report" is not theirs), a product (``Airbus A340``)."""
+    return is_group(name_toks) or is_place_description(name_toks) or any(is_model_code(w) for w in name_toks)
 
 
 def find_runs(par: Paragraph) -> list[Run]:

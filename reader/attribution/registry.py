@@ -34,9 +34,9 @@ from rapidfuzz.distance import Levenshtein
 
 from ..sortedlist import SortedList
 from .lexicon.grammar import PRONOUNS
-from .lexicon.people import INSTITUTION_NAMES, ORG_NOUNS, THING_NOUNS
+from .lexicon.people import BUSINESS_NOUNS, INSTITUTION_NAMES, ORG_NOUNS, PUBLIC_BODY_WORDS, THING_NOUNS
 from .lexicon.places import PLACES
-from .names import gender_of_title, looks_org, short_names, split_role, strip_det
+from .names import gender_of_title, looks_org, short_names, split_role, strip_det, written_name
 
 
 @dataclass
@@ -56,6 +56,7 @@ class Entity:
     _ends: dict[int, int] = field(default_factory=dict, repr=False, compare=False)  # mention start -> end
 
     def add_alias(self, alias: str) -> None:
+        alias = written_name(alias)  # "Harlow Corp <HRL": the ticker is no part of any name
         if alias and alias not in self._alias_set:  # sets: thousands of aliases and mentions stay cheap
             self._alias_set.add(alias)
             self.aliases.append(alias)
@@ -191,14 +192,30 @@ for _noun, _words in INSTITUTION_NAMES.items():
         _INSTITUTIONS_BY_WORD[_word] = _INSTITUTIONS_BY_WORD.get(_word, ()) + (_noun,)
 
 
+def _institution_kinds(words: list[str]) -> set[str]:
+    """Which "the <noun>" an organisation named with ``words`` can be: any ("", "the company"
+    when no word names a public body), and each institution noun a word names.
+
+    >>> sorted(_institution_kinds(["citibank", "n.a."])), sorted(_institution_kinds(["agriculture", "department"]))
+    (['', 'bank', 'business'], ['', 'department'])
+    """
+    kinds = {""}
+    if not any(w in PUBLIC_BODY_WORDS for w in words):
+        kinds.add("business")
+    for word in words:
+        kinds.update(_INSTITUTIONS_BY_WORD.get(word, ()))
+        if len(word) > 4 and word not in _INSTITUTIONS_BY_WORD:  # "Citibank", "BankAmerica"
+            kinds.update(k for k, nouns in INSTITUTION_NAMES.items() if k == "bank"
+                         and any(word.startswith(n) or word.endswith(n) for n in nouns))
+    return kinds
+
+
 def _classes(ent: Entity) -> frozenset[str]:
     """The timeline lists an entity's mentions belong in (see :class:`Timeline`)."""
     out = []
     if ent.kind == "organisation":
         if ent.head is None and ent.name.lower() not in PLACES:
-            kinds = {""}
-            for word in ent.name.lower().split():
-                kinds.update(_INSTITUTIONS_BY_WORD.get(word, ()))
+            kinds = _institution_kinds(ent.name.lower().split())
             out += ["org:" + k for k in kinds]
             if ent.quoted:
                 out += ["org+q:" + k for k in kinds]
@@ -430,7 +447,8 @@ class Registry:
         mentioned organisation that is not a place (one already quoted if any)."""
         ent = self._first_with_role.get(head_l) or self._latest_with_head.get(head_l)
         if ent is None and head_l in ORG_NOUNS and name.lower() == head_l:
-            kind = head_l if head_l in INSTITUTION_NAMES else ""  # "the government" is not the Home Office
+            # "the government" is not the Home Office, "the bank" no department, "the company" no ministry
+            kind = head_l if head_l in INSTITUTION_NAMES else "business" if head_l in BUSINESS_NOUNS else ""
             ent = self.timeline.latest("org+q:" + kind, offset) or self.timeline.latest("org:" + kind, offset)
         return ent
 

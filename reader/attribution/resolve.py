@@ -99,6 +99,8 @@ class Resolver:
             span = (base + owner.start, base + owner.end)
             if owner.kind is NAME:
                 name = self._name(owner, base, span)
+            elif owner.kind is ROLE:  # "the Democrat report": the Democrat named before, if any
+                name, antecedent = self._role(owner, span)
             else:
                 name = self.registry.add_anonymous(owner.text, owner.head, span, owner.definite).name
             if name is None:

@@ -17,12 +17,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .lexicon.grammar import FUNCTION_WORDS
-from .lexicon.organisations import NONPERSON_WORDS, ORDINALS, ORG_WORDS
+from .lexicon.organisations import LEGAL_FORMS, NONPERSON_WORDS, ORDINALS, ORG_WORDS
 from .lexicon.people import (
     DESCRIPTORS,
     HONORIFICS,
     NAME_PARTICLES,
     NATIONALITY_ENDINGS,
+    PARTY_MEMBERS,
     ROLE_MODIFIERS,
     SPEAKER_NOUNS,
     SURNAME_TITLES,
@@ -30,7 +31,7 @@ from .lexicon.people import (
 )
 from .lexicon.places import COUNTRIES, MULTI_WORD_PLACES, PLACES
 from .mentions import ANONYMOUS, NAME, ROLE, Mention
-from .names import and_joins, is_title, norm, split_role
+from .names import and_joins, is_group, is_model_code, is_place_description, is_title, norm, split_role
 from .patterns import INITIAL
 from .tokens import Token, is_cap_token, words_of
 
@@ -90,8 +91,9 @@ def clean_run(toks: list[Token]) -> list[Token]:
         words = tuple(words_of(toks))
         for pl in MULTI_WORD_PLACES:
             if n >= len(pl) + 2 and words[: len(pl)] == pl:
-                if not any(norm(w) in ORG_WORDS for w in words[len(pl) :]):
-                    toks = toks[len(pl) :]  # not "New York Stock Exchange"
+                rest = words[len(pl) :]
+                if not any(norm(w) in ORG_WORDS for w in rest) and norm(rest[0]) not in PARTY_MEMBERS:
+                    toks = toks[len(pl) :]  # not "New York Stock Exchange", "New York Republican Al Doe"
                 break
     n = len(toks)
     if n >= 3:
@@ -115,13 +117,19 @@ def run_mention(toks: list[Token], definite: bool) -> Mention | None:
     last = words[-1]
     if last.endswith(("'s", "’s")) or last.lower() in NAME_PARTICLES:
         return None
-    if all(norm(w) in FUNCTION_WORDS for w in words):
-        return None
+    if all(norm(w) in FUNCTION_WORDS or norm(w) in LEGAL_FORMS for w in words):
+        return None  # "The", or "BV" cut from "Holding (Netherlands) BV": no name
+    if any(is_model_code(w) for w in words) and norm(last) not in ORG_WORDS:
+        return None  # "The A340 has", "Saab SF340": a product, not a speaker
     role, name = split_role(words)
     start, end = toks[0].start, toks[-1].end
-    if len(words) == 1 and words[0].lower() in SPEAKER_NOUNS:
-        # sentence-initial "Officials said": a common noun, not a name
-        return Mention(ANONYMOUS, start, end, words[0], tuple(words), head=words[0], definite=definite)
+    if len(words) == 1 and words[0].lower() in SPEAKER_NOUNS or is_group(words):
+        # sentence-initial "Officials said", "Democrats said", "House Republicans said": a group, not a name
+        return Mention(ANONYMOUS, start, end, " ".join(words), tuple(words), head=words[-1], definite=definite)
+    if is_place_description(words) or len(words) == 1 and norm(words[0]) in DESCRIPTORS:
+        # "the Maryland Democrat said", "the Democrat report": a description of someone named elsewhere
+        return Mention(ROLE, start, end, " ".join(words), tuple(words), role=" ".join(words), definite=definite,
+                       head=norm(words[-1]))
     if is_title(words[-1]) and (len(words) > 1 or definite) and not surname_title(words, definite):
         role, name = " ".join(words), []
     if not name:

@@ -101,7 +101,17 @@ def _np_at_end(text: str, lo: int, hi: int) -> Mention | None:
     m = np_simple(toks, participle)
     if m is not None and m.kind is ANONYMOUS and _after_and(toks, m.start):
         return None  # "the former first lady and senator": half a description names nobody
+    if m is not None and participle and _word_before(toks, m.start) == "to":
+        return None  # "an email to supporters stating": the addressee is not who states
     return m
+
+
+def _word_before(toks: list[Token], start: int) -> str | None:
+    """The lower-cased token before the one starting at ``start``, if any."""
+    for i in range(len(toks) - 1, 0, -1):
+        if toks[i].start == start:
+            return toks[i - 1].text.lower()
+    return None
 
 
 def _after_and(toks: list[Token], start: int) -> bool:

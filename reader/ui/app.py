@@ -309,6 +309,11 @@ class NewsReaderApp(FeedRefreshing):
 
         await self.push_screen(ExportScreen(request), done)
 
+    def action_quote(self, step: int) -> None:
+        """``]`` / ``[``: the next or previous quotation of the open article, wherever the focus is
+        in the reader (the list, the pane or the speakers panel), as ``y`` copies it from anywhere."""
+        self.query_one(ReadingPane).go_to_quote(step)
+
     def action_copy_card(self) -> None:
         """Copy the quote chosen with ``]``/``[`` as a citation (a quote card)."""
         pane = self.query_one(ReadingPane)

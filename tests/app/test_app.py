@@ -68,7 +68,7 @@ async def test_the_list_says_where_an_article_is_from(tmp_path):
         await pilot.pause()
         rows = {list_prompt(app, i).splitlines()[0][3:]: where_from(app, i) for i in range(3)}
         assert rows["COCOA RAINS IMPROVE CROP PROSPECTS"] == "SALVADOR, Feb 26"  # no outlet: the dateline
-        assert rows["GRAIN SHIPMENTS RISE"] == "Reuter · NEW YORK, March 2"  # the wire's sign-off, then the dateline
+        assert rows["GRAIN SHIPMENTS RISE"] == "Reuters · NEW YORK, March 2"  # the wire's sign-off, then the dateline
         assert rows["Council notes"] == "notes.txt"  # nothing else: the file
     seeds = make_app()
     async with seeds.run_test(size=(120, 36)) as pilot:
@@ -187,3 +187,15 @@ async def test_narrow_terminals_stack_and_do_not_crash():
         await pilot.pause()
         assert not app.screen.has_class("-narrow")
         assert articles.region.x < pane.region.x
+
+
+async def test_a_machine_date_is_shown_as_a_reader_writes_it(tmp_path):
+    (tmp_path / "feed-item.md").write_text(
+        "---\ntitle: Port reopens\ndate: 2026-12-01T10:22:00+00:00\n---\n\nThe port reopened, the board said.\n"
+    )
+    app = NewsReaderApp(load([tmp_path / "feed-item.md"]))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        header = static_text(app.query_one("#article-header", Static))
+        assert "Dec 1, 2026, 10:22" in header and "T10:22" not in header
+        assert where_from(app, 0) == "Dec 1, 2026, 10:22"

@@ -44,7 +44,7 @@ async def test_three_keys_answer_what_wang_yi_said_where_and_who_else_reported_i
         summary = shown(screen.query_one("#speaker-summary", Static))
         assert summary.startswith("Wang Yi, China's top diplomat")
         assert "5 quotes in 1 article: NPR (via MPR News)" in summary  # one of them reported by CGTN
-        assert "the same story was also reported by: WEKU (via inkl)" in summary
+        assert "the same stories were also reported in 1 other article · WEKU (via inkl)" in summary
         quotes = screen.query_one("#speaker-quotes", OptionList)
         assert app.focused is quotes
         texts = [q.text for _, q in screen.quotes]
@@ -87,7 +87,7 @@ async def test_story_view_shows_who_quoted_whom_and_shared_quotes():
         for article in story.articles:
             assert (article.outlet_label or "")[:12] in table
         shared = shown(screen.query_one("#story-shared", Static))
-        assert "first reported by" in shared and "also quoted by" in shared
+        assert "first reported by" in shared and "also in 1 later report: " in shared
         # enter moves to the story's reports and quotations; enter on one opens it
         await pilot.press("enter", "down", "enter")
         await pilot.pause()
@@ -253,7 +253,7 @@ def test_story_columns_tell_apart_articles_of_one_outlet(tmp_path):
     ).articles
     assert sorted(column_labels(articles)) == ["Mar 3", "Mar 4 b", "Mar 4 c"]  # one outlet: the days
     other = replace(load([wire("d.txt", "ELWIN, March 5")]).articles[0], outlet="UPI")
-    assert sorted(column_labels([*articles, other])) == ["Reuter Mar 3", "Reuter Mar 4 b", "Reuter Mar 4 c", "UPI"]
+    assert sorted(column_labels([*articles, other])) == ["Reuters Mar 3", "Reuters Mar 4 b", "Reuters Mar 4 c", "UPI"]
     seeds = load().articles
     assert column_labels(seeds) == [a.outlet_label for a in seeds]  # different outlets: as they are
 
@@ -332,6 +332,23 @@ async def test_y_copies_the_chosen_quote_as_a_citation_in_the_reading_pane_and_t
         assert app.clipboard.startswith("> “") and "— Wang Yi, China's top diplomat (as reported by China Global TV Network)." in app.clipboard
 
 
+async def test_the_quote_keys_work_wherever_the_focus_is_in_the_reader():
+    from reader.ui.widgets.article_list import ArticleList
+    from reader.ui.widgets.speakers_panel import SpeakersPanel
+
+    app = NewsReaderApp(load())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(app, pilot)
+        pane = app.query_one(ReadingPane)
+        for widget in (app.query_one(ArticleList), app.query_one(SpeakersPanel)):
+            widget.focus()
+            before = pane.current_quote
+            await pilot.press("right_square_bracket")
+            assert pane.current_quote == before + 1 and app.focused is widget
+        await pilot.press("y")
+        assert app.clipboard.startswith("> ")
+
+
 def test_a_reworded_shared_quote_shows_word_by_word_what_changed():
     from reader.ui.screens.stories import changed_words
 
@@ -339,3 +356,23 @@ def test_a_reworded_shared_quote_shows_word_by_word_what_changed():
     styles = {text.plain[span.start:span.end]: str(span.style) for span in text.spans}
     assert text.plain == "the port will reopen on Friday Monday"
     assert "strike" in styles["Friday"] and "underline" in styles["Monday"]
+
+
+def test_other_reports_count_articles_and_name_each_outlet_once():
+    from reader.model import Article
+    from reader.ui.screens.speakers import other_articles
+
+    wire = [Article(f"r{i}", f"/news/r{i}.txt", "", "Port strike", outlet="Reuters") for i in range(3)]
+    assert other_articles(wire) == "3 other articles · Reuters"  # one wire's versions: one outlet
+    unsigned = Article("u", "/news/notes.txt", "", "Port notes")
+    assert other_articles([wire[0], unsigned]) == "2 other articles · Reuters, notes.txt"
+
+
+def test_a_wire_s_two_versions_of_a_story_are_told_apart_by_their_day():
+    from reader.cleaning import parse_article
+    from reader.ui.screens.stories import report_label
+
+    first = parse_article("PORT STRIKE\n\nELWIN, March 12 - Pilots walked out.\n\nREUTER\n", "a.txt")
+    later = parse_article("PORT STRIKE ENDS\n\nELWIN, March 13 - Pilots went back.\n\nREUTER\n", "b.txt")
+    unsigned = parse_article("Port notes\n\nThe pilots met.\n", "notes.txt")
+    assert [report_label(a) for a in (first, later, unsigned)] == ["Reuters, Mar 12", "Reuters, Mar 13", "notes.txt"]

@@ -41,6 +41,10 @@ ROLE_BEFORE_NAME = [
     ('Engineer Tom Reed said the stones had moved. "The wall is tired," he added.', "Tom Reed"),
     ('Nurse Ada Kell said the ward was full. "We have no beds left," she said.', "Ada Kell"),
     ('Firefighter Leo Marsh said: "The roof went in minutes."', "Leo Marsh"),
+    # a place and a party before the name: "Maryland Democrat", "New York Republican"
+    ('"This is a good day for growers," said Ohio Democrat Rita Vance.', "Rita Vance"),
+    ('"We will fight it," New York Republican Al Doe told reporters.', "Al Doe"),
+    ('Oregon Independent Mia Cho said: "The count is wrong."', "Mia Cho"),
 ]
 
 
@@ -48,6 +52,54 @@ def test_a_role_with_a_number_keeps_its_writing():
     source = '"The river is rising," said 9/11 widow Ann Lee.'
     att = extract(source, (Span(0, len(source), source),))
     assert [(s.name, s.role) for s in att.speakers] == [("Ann Lee", "9/11 widow")]
+
+
+def test_a_place_and_a_party_are_the_role_not_the_name():
+    source = '"We will fight it," New York Republican Al Doe said. "It is over," the New York Republican added.'
+    att = extract(source, (Span(0, len(source), source),))
+    assert [(s.name, s.role) for s in att.speakers] == [("Al Doe", "New York Republican")]
+    assert [q.speaker for q in att.quotes] == ["Al Doe", "Al Doe"]
+
+
+# a party or its members as a group: an anonymous source, never a person; a place and a party alone name nobody
+GROUPS = [
+    ("The Democrats said the bill would cut costs for growers.", "Democrats"),
+    ("House Republicans said the plan was dead.", "House Republicans"),
+    ("Ohio Democrats said they would fight the plan.", "Ohio Democrats"),
+]
+
+
+@pytest.mark.parametrize("line, group", GROUPS)
+def test_a_party_s_members_speak_as_a_group(line, group):
+    att = extract(line, (Span(0, len(line), line),))
+    assert [(s.name, s.kind) for s in att.speakers] == [(group, "anonymous")]
+
+
+PLACE_AND_PARTY_AS_DESCRIPTION = [
+    # the person whose role has the party: "the Ohio Democrat" after "Ohio Democrat Rita Vance"
+    ("Ohio Democrat Rita Vance said the bill was flawed. The Ohio Democrat said she would vote against it.",
+     ["Rita Vance", "Rita Vance"]),
+    # no one known as a Democrat: no one (the person named last need not be the one meant)
+    ("Sen. Rita Vance said the bill was flawed. The Ohio Democrat said she would vote against it.", ["Rita Vance"]),
+    ("Acme Corp said it would cut jobs. The Ohio Democrat said she would vote against it.", ["Acme Corp"]),
+    # a party word before a document is no one's name either
+    ('Sen. Tom Ash, an Ohio Democrat, spoke. "The outlook is poor," the Democrat report said.', [None]),
+    ('Ohio Democrat Tom Ash spoke. "The outlook is poor," the Democrat report said.', ["Tom Ash"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", PLACE_AND_PARTY_AS_DESCRIPTION)
+def test_the_place_and_party_is_someone_known_by_that_party(text, expected):
+    att = extract(text, (Span(0, len(text), text),))
+    assert [q.speaker for q in att.quotes] == expected
+
+
+def test_a_place_and_a_party_alone_are_never_a_name():
+    source = ("Sen. Rita Vance, an Ohio Democrat, said the bill was flawed. "
+              "The Ohio Democrat said she would vote against it.")
+    att = extract(source, (Span(0, len(source), source),))
+    assert "Ohio Democrat" not in {s.name for s in att.speakers}
+    assert {q.speaker for q in att.quotes} <= {"Rita Vance", None}
 
 
 @pytest.mark.parametrize("line, speaker", ROLE_BEFORE_NAME)

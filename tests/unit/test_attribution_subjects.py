@@ -30,6 +30,9 @@ SUBJECTS = [
     ('A judge in Utah said the map was "plainly unfair."', ["judge in Utah"]),
     # ... unless the verb is a participle: "footage of X saying" is X speaking
     ('The clip ends with footage of Ann Lee saying, "That makes me smart."', ["Ann Lee"]),
+    # ... but who a message went "to" only received it: the sender speaks, or no one
+    ('Her office sent a letter to the governor saying, "The bridge stays shut."', ["office"]),
+    ('The group mailed a note to Ann Lee stating, "The bridge stays shut."', ["group"]),
 ]
 
 
@@ -83,3 +86,16 @@ STILL_NAMED = [
 @pytest.mark.parametrize("line, expected", STILL_NAMED)
 def test_names_and_descriptions_still_speak(line, expected):
     assert speakers(line) == expected
+
+
+# a quotation opening a paragraph continues the speaker before only when its own cue (if any) could mean them
+CONTINUATION = [
+    ('"The count is wrong," Rita Vance said.\n\n"We will check every box," she added.', ["Rita Vance", "Rita Vance"]),
+    ('"The count is wrong," the voters said.\n\n"We will check every box," he said.', ["voters", None]),
+    ('"The count is wrong," Mrs. Rita Vance said.\n\n"We will check every box," he said.', ["Rita Vance", None]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CONTINUATION)
+def test_a_pronoun_that_cannot_mean_the_last_speaker_does_not_continue_them(text, expected):
+    assert speakers(*text.split("\n\n")) == expected

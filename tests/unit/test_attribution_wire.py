@@ -25,6 +25,13 @@ WIRE = [
      ["Harlow Air", "Harlow Air"]),
     ("The seller, <Torvik Holding BV> of Rotterdam, said it agreed to the sale.", ["Torvik Holding BV"]),
     ("Torvik Holding BV> of Rotterdam said it agreed to the sale.", ["Torvik Holding BV"]),
+    # a legal form cut off from its firm by a bracket names nobody
+    ("Shares of Torvik Holding (Netherlands) BV said it agreed to the sale.", []),
+    ("The buyer, Lund Trading (Sweden) AB, said the deal would close in May.", []),
+    # a product or model code is no speaker, nor what "it" means
+    ("Hanza has said it will decide soon whether to launch the long range HZ340. It says it has 104 orders for the plane.",
+     ["Hanza"]),
+    ('"We are proud of it," the DC-10 said.', [None]),
     # where a firm is based describes it
     ("The board of the Texas-based Quell had approved the merger. "
      "On May 3 Quell said it had signed an agreement to sell a unit.", ["Quell"]),
@@ -68,3 +75,35 @@ def test_a_ticker_or_a_place_never_enters_a_speaker_s_name_or_role():
     att = extract(source, (Span(0, len(source), source),))
     for s in att.speakers:
         assert "<" not in s.name and ">" not in s.name and "-based" not in s.name
+
+
+
+def test_a_ticker_is_no_part_of_any_alias():
+    source = "Harlow National Corp <HNC> said it completed the deal. Harlow National Corp <HNC said it would pay more."
+    att = extract(source, (Span(0, len(source), source),))
+    assert [(s.name, s.aliases) for s in att.speakers] == [("Harlow National Corp", ("Harlow National Corp",))]
+
+
+def test_a_reported_clause_starts_after_the_wire_dateline():
+    source = "ELWIN, Feb 26 - The port board has accepted an offer for the dock, the Harbour Authority said."
+    att = extract(source, (Span(0, len(source), source),))
+    assert [(q.text, q.speaker) for q in att.quotes] == [
+        ("The port board has accepted an offer for the dock", "Harbour Authority")]
+
+
+# "the bank", "the ministry", "the company": an organisation of that kind, never merely the last one named
+THE_INSTITUTION = [
+    ("The offer was accepted, the Farm Department said. The bank said rates would hold.", [
+        "Farm Department", "bank"]),
+    ("Harlow Bank said it would lend more. The offer was accepted, the Farm Department said. "
+     "The bank said rates would hold.", ["Harlow Bank", "Farm Department", "Harlow Bank"]),
+    ("Harlow Bancorp Inc said it would lend more. The Farm Department said it would buy grain. "
+     "The bank said rates would hold.", ["Harlow Bancorp Inc", "Farm Department", "Harlow Bancorp Inc"]),
+    ("Harlow Tyre Corp said it would open a plant. The Farm Department said it would buy grain. "
+     "The company said it would hire staff.", ["Harlow Tyre Corp", "Farm Department", "Harlow Tyre Corp"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", THE_INSTITUTION)
+def test_the_institution_is_one_of_its_kind(text, expected):
+    assert speakers(text) == expected

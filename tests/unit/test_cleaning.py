@@ -93,10 +93,10 @@ def test_a_wire_sign_off_names_the_outlet_and_leaves_the_body():
         "the weekly review said.\n\nArrivals were higher than a year ago.\n\nReuter\n"
     )
     article = parse_article(source, "wire.txt")
-    assert article.outlet == "Reuter"
+    assert article.outlet == "Reuters"
     assert [p.text for p in article.paragraphs][-1] == "Arrivals were higher than a year ago."
     # the same service signing in capitals is the same outlet; an acronym stays one
-    assert parse_article(source.replace("Reuter\n", "REUTER\n"), "caps.txt").outlet == "Reuter"
+    assert parse_article(source.replace("Reuter\n", "REUTER\n"), "caps.txt").outlet == "Reuters"
     assert parse_article(source.replace("Reuter\n", "UPI\n"), "upi.txt").outlet == "UPI"
 
 

@@ -120,8 +120,8 @@ def test_mark_footer(texts, marked, roles):
 @pytest.mark.parametrize(
     "last, signed, role",
     [
-        ("Reuter", "Reuter", "signoff"),
-        ("REUTER", "Reuter", "signoff"),
+        ("Reuter", "Reuters", "signoff"),
+        ("REUTER", "Reuters", "signoff"),
         ("AFP", "AFP", "signoff"),
         ("Jane Doe", None, "signoff"),  # a name: more likely the writer
         ("ENDS", None, "signoff"),
@@ -212,19 +212,19 @@ def test_the_worked_examples_in_the_docstrings_are_right(module):
 @pytest.mark.parametrize(
     "ending, outlet, last_body",
     [
-        ("\n\nreuter\n", "Reuter", "Talks resume on Monday."),
-        ("\n\nREUTER...\n", "Reuter", "Talks resume on Monday."),
-        ("\n\nReuter...^M\n", "Reuter", "Talks resume on Monday."),
-        ("\n\nReueter\n", "Reuter", "Talks resume on Monday."),  # a typo in transmission
+        ("\n\nreuter\n", "Reuters", "Talks resume on Monday."),
+        ("\n\nREUTER...\n", "Reuters", "Talks resume on Monday."),
+        ("\n\nReuter...^M\n", "Reuters", "Talks resume on Monday."),
+        ("\n\nReueter\n", "Reuters", "Talks resume on Monday."),  # a typo in transmission
         ("\n\nxinhua\n", "Xinhua", "Talks resume on Monday."),
-        (" REUTER\n", "Reuter", "Talks resume on Monday."),  # glued to the last sentence
+        (" REUTER\n", "Reuters", "Talks resume on Monday."),  # glued to the last sentence
         ("\n\nInterrupted\n", None, "Talks resume on Monday."),  # an end marker, not an outlet
         ("\n\nHe left.\n", None, "He left."),  # a short last sentence is body, not a sign-off
         ("\n\nAll...\n", None, "All..."),  # a teaser cut short is not an outlet
         # glued after figures, a ticker, in lower case, with a transmission stamp
-        ("\n\nTotal 55.8 (33.7).        REUTER\n", "Reuter", "Total 55.8 (33.7)."),
-        ("\n\nShares trade under the symbol <HRB>. reuter^M\n", "Reuter", "Shares trade under the symbol <HRB>."),
-        ("\n\nElwin 10.0 MM, Sao Paulo nil. REUTER11:43/VB\n", "Reuter", "Elwin 10.0 MM, Sao Paulo nil."),
+        ("\n\nTotal 55.8 (33.7).        REUTER\n", "Reuters", "Total 55.8 (33.7)."),
+        ("\n\nShares trade under the symbol <HRB>. reuter^M\n", "Reuters", "Shares trade under the symbol <HRB>."),
+        ("\n\nElwin 10.0 MM, Sao Paulo nil. REUTER11:43/VB\n", "Reuters", "Elwin 10.0 MM, Sao Paulo nil."),
     ],
 )
 def test_a_wire_sign_off_names_the_outlet_however_it_is_written(ending, outlet, last_body):
@@ -239,4 +239,4 @@ def test_a_sign_off_taken_out_with_the_footer_still_names_the_outlet():
     source = ("BOND ISSUE\n\nELWIN, March 2 - Harlow Tyre Co has launched a 200 mln franc bond, "
               "lead manager Bank of Elwin said.\n\nThe issue carries a call option from 1993.\n\n"
               "Subscriptions close March 18 and payment date is April 2.\n\nREUTER\n")
-    assert parse_article(source, "wire.txt").outlet == "Reuter"
+    assert parse_article(source, "wire.txt").outlet == "Reuters"

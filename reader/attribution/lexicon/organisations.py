@@ -58,5 +58,8 @@ NAME_CLOSERS = frozenset(
 # A company suffix that can be the whole right side: "Sears Roebuck and Co".
 COMPANY_SUFFIXES = frozenset("co co. cos inc inc. corp corp. ltd ltd. plc llc sons".split())
 
+# A company's legal form: never a speaker on its own ("... (Netherlands) BV said").
+LEGAL_FORMS = COMPANY_SUFFIXES | frozenset("corporation limited ag sa nv gmbh bv spa ab asa oyj kk lp".split())
+
 # "First Union Corp": an ordinal that begins an organisation's name.
 ORDINALS = frozenset("first second third".split())

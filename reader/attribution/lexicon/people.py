@@ -80,7 +80,13 @@ DESCRIPTORS = frozenset(
     kenyan egyptian israeli palestinian iranian iraqi syrian turkish greek
     """.split()
 )
-DESCRIPTOR_SUFFIXES = ("ologist", "ologists")  # "Scientologist Tom Cruise"
+DESCRIPTOR_SUFFIXES = ("ologist", "ologists")
+
+# A party member after a place: "Maryland Democrat Barbara Mikulski", "Texas Republicans".
+PARTY_MEMBERS = frozenset(
+    "democrat democrats republican republicans independent independents socialist socialists conservative "
+    "conservatives liberal liberals tory tories".split()
+)  # "Scientologist Tom Cruise"
 
 # Heads of noun phrases that describe a (usually unnamed) source.
 SPEAKER_NOUNS = frozenset(
@@ -147,7 +153,28 @@ INSTITUTION_NAMES = {
     "military": ("military", "army", "forces"), "army": ("army",), "court": ("court",),
     "city": ("city", "municipality", "council"), "town": ("town", "municipality", "council"),
     "county": ("county",), "municipality": ("municipality", "city"),
+    # "the bank" is a bank (Citibank, BankAmerica: a word that starts or ends with it), not the last body named
+    "bank": ("bank", "bancorp", "bancshares", "banco", "banque"), "ministry": ("ministry",),
+    "department": ("department",), "agency": ("agency",), "committee": ("committee",),
+    "commission": ("commission",), "union": ("union",), "party": ("party",), "campaign": ("campaign",),
+    "team": ("team",), "club": ("club",), "office": ("office",), "embassy": ("embassy",), "board": ("board",),
+    "regulator": ("regulator", "authority", "commission", "agency", "board", "office"),
+    "hospital": ("hospital",), "university": ("university", "college"), "institute": ("institute", "institution"),
+    "association": ("association",), "federation": ("federation",), "league": ("league",),
+    "foundation": ("foundation",), "charity": ("charity", "trust", "foundation"),
+    "newspaper": ("newspaper", "times", "post", "journal", "herald", "news", "tribune", "gazette", "daily",
+                  "telegraph", "guardian", "mail", "globe", "courier", "chronicle", "observer", "express", "mirror"),
 }
+
+# "the company", "the firm": a business, i.e. an organisation whose name has none of these words.
+BUSINESS_NOUNS = frozenset("company firm group utility insurer".split())
+PUBLIC_BODY_WORDS = frozenset(
+    """
+    ministry department agency government administration commission committee council court office embassy
+    bureau authority authorities police army military party union parliament senate congress house assembly
+    embassy cabinet treasury reserve
+    """.split()
+)
 
 # Titles that tell a person's gender.
 MALE_TITLES = frozenset("mr sir lord king prince father brother mr. pope".split())

@@ -10,6 +10,8 @@ sources ("traders · 410 quotes in 240 articles") are hidden until ``a``.
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -57,7 +59,7 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
         super().__init__()
         self.directory: Directory | None = None
         self.story_of: dict[str, Story] = {}
-        self.shared: dict[tuple[str, int], tuple[str, ...]] = {}
+        self.shared: dict[tuple[str, int], tuple[Article, ...]] = {}
         self.entries: list[SpeakerEntry] = []
         self.quotes: list[tuple[Article, Quote]] = []
         self._entry: SpeakerEntry | None = None  # the speaker whose quotes are shown
@@ -78,10 +80,7 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
         for story in stories:
             for shared in story.shared_quotes:
                 for article, quote in shared.occurrences:
-                    others = tuple(
-                        one_line(a.outlet_label or a.path) for a in shared.articles if a is not article
-                    )
-                    self.shared[(article.id, quote.start)] = others
+                    self.shared[(article.id, quote.start)] = tuple(a for a in shared.articles if a is not article)
 
     def waiting(self, progress: tuple[int, int] | None) -> None:
         """Say what the directory waits for: ``(files read, files)`` while loading.
@@ -215,19 +214,14 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
             text.append(": ", style="dim")
             text.append(", ".join(outlets))
         quoted_ids = {a.id for a in entry.articles}
-        elsewhere = []
+        elsewhere: dict[str, Article] = {}
         for article in entry.articles:
             story = self.story_of.get(article.id)
-            if story is None:
-                continue
-            for other in story.articles:
-                if other.id not in quoted_ids:
-                    label = one_line(other.outlet_label or other.path.rsplit("/", 1)[-1])
-                    if label not in elsewhere:
-                        elsewhere.append(label)
+            if story is not None:
+                elsewhere.update((other.id, other) for other in story.articles if other.id not in quoted_ids)
         if elsewhere:
-            text.append("\nthe same story was also reported by: ", style="dim")
-            text.append(", ".join(elsewhere[:6]) + (f" and {len(elsewhere) - 6} more" if len(elsewhere) > 6 else ""))
+            text.append("\nthe same stories were also reported in ", style="dim")
+            text.append(other_articles(list(elsewhere.values())))
         summary.update(text)
 
         self.quotes = list(entry.quotes)
@@ -243,7 +237,7 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
                 line.append(f" · {one_line(article.outlet_label)}", style="dim")
             also = self.shared.get((article.id, quote.start))
             if also:
-                line.append(f"\n         also quoted by {', '.join(also)}", style="bold")
+                line.append(f"\n         also quoted in {other_articles(list(also))}", style="bold")
             options.append(Option(line, id=str(i)))
         quotes.set_options(options)
         quotes.border_title = Text(f"What {one_line(entry.name)} said")  # a Text: never markup
@@ -267,3 +261,12 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def other_articles(articles: list[Article]) -> str:
+    """``1 other article · WEKU``, ``3 other articles · Reuters, AP``: how many, and their outlets
+    (each once; a wire that filed three versions is one outlet, not three "also reported by")."""
+    outlets = list(dict.fromkeys(one_line(a.outlet_label or PurePath(a.path).name) for a in articles))
+    more = f" and {len(outlets) - 6} more" if len(outlets) > 6 else ""
+    n = len(articles)
+    return f"{n} other article{'s' * (n != 1)} · {', '.join(outlets[:6])}{more}"

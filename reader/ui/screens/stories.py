@@ -135,6 +135,14 @@ def merged_name(directory: Directory | None, article: Article, speaker: str | No
     return entry.name if entry is not None else speaker
 
 
+def report_label(article: Article) -> str:
+    """``Reuters, Mar 12``: who published a report and on which day (a wire that filed two
+    versions is told apart by the day); the file name when no outlet is known."""
+    _, day = when(article)
+    label = one_line(article.outlet_label or PurePath(article.path).name)
+    return f"{label}, {short_day(*day)}" if day else label
+
+
 def shared_quotes_text(story: Story, colours: SpeakerColours | None = None, directory: Directory | None = None) -> Text:
     colours = colours if colours is not None else SpeakerColours()
     text = Text()
@@ -148,9 +156,12 @@ def shared_quotes_text(story: Story, colours: SpeakerColours | None = None, dire
         colour = colours.colour(merged_name(directory, first_article, shared.speaker))
         text.append("“" + one_line(first_quote.text) + "”", style=colour)
         text.append(f"\n  {one_line(shared.speaker or 'no speaker')}", style="bold")
-        text.append(f" · first reported by {one_line(first_article.outlet_label or PurePath(first_article.path).name)}")
-        if shared.also_quoted_by:
-            text.append(f" · also quoted by {', '.join(one_line(o) for o in shared.also_quoted_by)}")
+        text.append(f" · first reported by {report_label(first_article)}")
+        later = [a for a in shared.articles if a is not first_article]
+        if later:
+            shown = "; ".join(report_label(a) for a in later[:4])
+            shown += f" and {len(later) - 4} more" if len(later) > 4 else ""
+            text.append(f" · also in {len(later)} later report{'s' * (len(later) != 1)}: {shown}")
         for article, quote in shared.occurrences[1:]:
             if quote.text != first_quote.text:
                 text.append(f"\n  {one_line(article.outlet_label or PurePath(article.path).name)} has: ", style="dim")

@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 
-from reader.dates import dateline, when
+from reader.dates import dateline, readable_date, when
 from reader.model import Article, Attribution
 from reader.sanitize import one_line
 from reader.state import State
@@ -62,7 +62,7 @@ def article_prompt(
     parts = (article.outlet_label, article.byline or "", line.text if line is not None else "")
     details = " · ".join(one_line(part) for part in parts if part)
     # nothing to say where it is from: when, else which file
-    prompt.append(details or one_line(article.date or PurePath(article.path).name), style="dim")
+    prompt.append(details or one_line(readable_date(article.date or "") or PurePath(article.path).name), style="dim")
     if quotes is not None:
         prompt.append(" · ", style="dim")
         prompt.append(f"{quotes} quote{'s' * (quotes != 1)}", style="" if quotes else "dim")

@@ -24,6 +24,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from reader.dates import readable_date
 from reader.model import Article, Attribution, Quote, Span
 from reader.sanitize import one_line, visible
 from reader.ui import keys
@@ -226,7 +227,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
         header = Text()
         header.append(one_line(article.title), style="bold")
         details = [
-            one_line(part) for part in (article.byline, article.outlet_label, article.section, article.date) if part
+            one_line(part)
+            for part in (article.byline, article.outlet_label, article.section, readable_date(article.date or ""))
+            if part
         ]
         if details:
             header.append("\n")
@@ -300,7 +303,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.query_one(ArticleBody).repaint([*changed, *self._paragraphs_of(self.marked)])
         self.call_after_refresh(self._scroll_to_offset, start)
 
-    def _go_to_quote(self, step: int) -> None:
+    def go_to_quote(self, step: int) -> None:
         candidates = self._shown
         if not candidates or self.article is None:
             self.app.bell()
@@ -326,8 +329,4 @@ class ReadingPane(VerticalScroll, can_focus=True):
         evidence = quote.evidence
         return [quote.paragraph, *self._paragraphs_of((evidence.start, evidence.end) if evidence else None)]
 
-    def action_next_quote(self) -> None:
-        self._go_to_quote(1)
 
-    def action_previous_quote(self) -> None:
-        self._go_to_quote(-1)
