@@ -27,18 +27,20 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from reader.gcpause import collector_paused
 from reader.model import Article, Caption, Span
 from reader.outlets import COPYRIGHT, copyright_line, outlet_and_via, sign_off
 from reader.paragraphs import is_byline_line, is_desk_line, split_paragraphs
 from reader.sanitize import web_url
+from reader.word_patterns import any_word_of
 
 __all__ = ["article_id", "parse_article", "split_paragraphs", "trailing_credit"]
 
 # --- vocabulary -------------------------------------------------------------
 
 # Words that only a pitch uses ...
-_PITCH = re.compile(
-    r"""\b(?:
+_PITCH = any_word_of(
+    r"""
         subscri\w* | sign[\s-]?(?:up|in) | log[\s-]?in | newsletters? |
         download\s+(?:the|our)\s+app | donat(?:e|ion|ions)\b | your\s+support |
         support\s+(?:us|our\s+(?:work|journalism)|today|local\s+news|independent) |
@@ -49,17 +51,15 @@ _PITCH = re.compile(
         share\s+(?:this|on) | follow\s+us | click\s+here | all\s+rights\s+reserved |
         skip\s+to\s+(?:main\s+)?content | get\s+(?:all\s+)?(?:your|the\s+latest)\s+news |
         start\s+reading | keep\s+reading | continue\s+reading | already\s+a\s+member
-    )\b""",
-    re.IGNORECASE | re.VERBOSE,
+    """
 )
 # ... and words a pitch leans on that news prose uses too.
-_SALES = re.compile(
-    r"""\b(?:
+_SALES = any_word_of(
+    r"""
         apps? | members?(?:hip)? | supported | premium | trial | curated | unlimited |
         access\s+to | advertis\w* | sponsored | recommended | titles | trusted |
         sources | in[\s-]depth | public\s+media | download | exclusive | offer
-    )\b""",
-    re.IGNORECASE | re.VERBOSE,
+    """
 )
 
 _CTA_VERBS = frozenset(
@@ -201,8 +201,8 @@ def _is_boilerplate(p: _Para) -> bool:
     return p.words <= 12 and (sales >= 2 or (sales == 1 and p.words <= 3 and _is_cta(p)))
 
 
-def _is_credit(text: str) -> bool:
-    return len(_WORD.findall(text)) <= 12 and _names_credit(text) and not text.endswith(".")
+def _is_credit(p: _Para) -> bool:
+    return p.words <= 12 and _names_credit(p.text) and not p.text.endswith(".")
 
 
 def _names_credit(text: str) -> bool:
@@ -290,6 +290,7 @@ def article_id(source: str) -> str:
     return hashlib.sha1(source.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+@collector_paused()  # many small objects, no cycles: the collector would walk them again and again
 def parse_article(source: str, path: str = "", *, markdown: bool | None = None, repeats: bool = True) -> Article:
     """Clean one article.  Never raises on any text.
 
@@ -397,10 +398,10 @@ def _caption_at(paras: list[_Para], i: int) -> Caption | None:
         p.role, nxt.role = "caption", "duplicate"
         after = paras[i + 2] if i + 2 < len(paras) else None
         credit = ""
-        if after is not None and after.role == "body" and _is_credit(after.text):
+        if after is not None and after.role == "body" and _is_credit(after):
             credit, after.role = after.text, "credit"
         return Caption(p.text, credit)
-    if nxt is not None and p.words >= 4 and nxt.role == "body" and _is_credit(nxt.text) and not _is_prose(nxt):
+    if nxt is not None and p.words >= 4 and nxt.role == "body" and _is_credit(nxt) and not _is_prose(nxt):
         p.role, nxt.role = "caption", "credit"
         return Caption(p.text, nxt.text)
     if (split := trailing_credit(p.text)) is not None:

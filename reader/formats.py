@@ -41,6 +41,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from reader.cleaning import parse_article, split_paragraphs
+from reader.gcpause import collector_paused
 from reader.htmlmeta import clean_text, join_names, metadata
 from reader.htmlpage import Page
 from reader.htmlstory import captions, paragraphs, story_node
@@ -85,6 +86,7 @@ def _clean_with_title(source: str, path: str, title: str | None, *, repeats: boo
 # --- HTML -> Article ----------------------------------------------------------------------
 
 
+@collector_paused()  # a tree of many small nodes: the collector would walk it again and again
 def parse_html(html: str, path: str = "") -> Article:
     """Clean one saved HTML page.  Offsets refer to the extracted text.  Never raises."""
     page = Page(html)

@@ -36,17 +36,14 @@ _NOT_BYLINE_CLASS = re.compile(r"bio|avatar|image|img|photo")
 def _json_ld(page: Page) -> dict[str, object]:
     """The first Article-like object in the page's JSON-LD, if any."""
     found: list[dict[str, object]] = []
-    stack: list[Node] = [page.root]
-    while stack:
-        node = stack.pop()
-        if node.tag == "script" and "ld+json" in node.get("type").lower():
+    for node in page.scripts:  # in page order, as a walk over the tree meets them
+        if "ld+json" in node.get("type").lower():
             raw = "".join(c for c in node.children if isinstance(c, str))
             try:
                 data = loads_json(raw)
             except Exception:  # noqa: BLE001 - bad JSON-LD is ignored
                 continue
             found.extend(_ld_objects(data))
-        stack.extend(c for c in reversed(node.children) if isinstance(c, Node))
     for obj in found:
         kind = obj.get("@type")
         kinds = kind if isinstance(kind, list) else [kind]

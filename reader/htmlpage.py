@@ -45,8 +45,9 @@ _CLUTTER_PHRASES = re.compile(
     r"read[-_]?more|see[-_]?also|most[-_]?(?:popular|read|viewed)|more[-_]?stories|you[-_]?may[-_]?(?:also[-_]?)?like"
 )
 _EMBED_WORDS = frozenset({"social"})  # share bars, or an embedded post: told apart by a <blockquote>
+_CLUTTER_OR_FOOTER = _CLUTTER_WORDS | frozenset({"footer", "colophon"})
+_CLUTTER_NOT_EMBED = _CLUTTER_WORDS - _EMBED_WORDS
 _HEADER_WORDS = frozenset({"header", "masthead", "banner"})
-_FOOTER_WORDS = frozenset({"footer", "colophon"})
 _HIDDEN_CLASSES = frozenset(
     """hidden is-hidden d-none sr-only visually-hidden visuallyhidden screen-reader-text
     screen-reader-only screenreader-only offscreen""".split()
@@ -58,7 +59,15 @@ _PIECE_SPLIT = re.compile(r"[-_\s:./]+")
 
 def pieces(node: Node) -> set[str]:
     """Words of the class and id: ``"adContainer share-bar"`` -> {ad, container, share, bar}."""
-    raw = f"{node.get('class')} {node.get('id')}"
+    return _pieces_of(_class_and_id(node))
+
+
+def _class_and_id(node: Node) -> str:
+    attrs = node.attrs
+    return f"{attrs.get('class', '')} {attrs.get('id', '')}"
+
+
+def _pieces_of(raw: str) -> set[str]:
     return {p.lower() for p in _PIECE_SPLIT.split(_CAMEL.sub(" ", raw)) if p}
 
 
@@ -80,7 +89,8 @@ def _is_hidden(node: Node) -> bool:
         return True
     if _HIDDEN_STYLE.search(attrs.get("style", "")):
         return True
-    return any(c.lower() in _HIDDEN_CLASSES for c in attrs.get("class", "").split())
+    classes = attrs.get("class", "")
+    return bool(classes) and not _HIDDEN_CLASSES.isdisjoint(classes.lower().split())
 
 
 def is_story(node: Node) -> bool:
@@ -98,8 +108,10 @@ class Page:
         builder = build(html)
         self.root = builder.root
         self.meta = builder.meta
+        self.scripts = builder.scripts
         self.title_tag = builder.title or ""
-        self._verdicts: dict[tuple[int, bool], bool] = {}
+        self._verdicts: dict[int, tuple[bool, bool]] = {}  # id -> see _verdict
+        self._names: dict[str, tuple[set[str], bool]] = {}  # class and id -> words, clutter
         self._measures = measure(self.root)
         self._text, self._ptext = self._measures.text, self._measures.ptext
         total_p = self._ptext[id(self.root)]
@@ -107,7 +119,6 @@ class Page:
         self._by_p = bool(total_p)
         self._summaries: dict = {}
         self._visible: dict[tuple[int, bool], list[Node]] = {}
-        self._pieces: dict[int, set[str]] = {}
 
     def has_block(self, node: Node) -> bool:
         """Does the element hold a block element (visible or not)?"""
@@ -132,10 +143,18 @@ class Page:
         return found
 
     def pieces(self, node: Node) -> set[str]:
-        """:func:`pieces` of the element, remembered (several rules ask)."""
-        found = self._pieces.get(id(node))
+        """:func:`pieces` of the element, remembered (several rules ask), and
+        the same set for every element of the same class and id: do not change it."""
+        return self._named(_class_and_id(node))[0]
+
+    def _named(self, raw: str) -> tuple[set[str], bool]:
+        """The words of a class and id, and whether they name clutter.  Pages
+        give thousands of elements the same few classes: each is read once."""
+        found = self._names.get(raw)
         if found is None:
-            found = self._pieces[id(node)] = pieces(node)
+            words = _pieces_of(raw)
+            clutter = bool(words & _CLUTTER_OR_FOOTER) or _CLUTTER_PHRASES.search(raw.lower()) is not None
+            found = self._names[raw] = (words, clutter)
         return found
 
     def holds_most(self, node: Node) -> bool:
@@ -152,33 +171,31 @@ class Page:
 
     def dropped(self, node: Node, *, soft: bool = False, in_story: bool = False) -> bool:
         """Is this element clutter?  ``soft`` keeps headers inside the story (for metadata)."""
-        key = (id(node), soft and in_story)
-        verdict = self._verdicts.get(key)
+        verdict = self._verdicts.get(id(node))
         if verdict is None:
-            verdict = self._verdicts[key] = self._dropped(node, keep_header=soft and in_story)
-        return verdict
+            verdict = self._verdicts[id(node)] = self._verdict(node)
+        return verdict[0] or verdict[1] and not (soft and in_story)
 
-    def _dropped(self, node: Node, *, keep_header: bool) -> bool:
+    def _verdict(self, node: Node) -> tuple[bool, bool]:
+        """``(clutter, a header)``: the element is dropped if it is clutter, or
+        a header (not holding most of the page) when headers are not kept.
+        Worked out once for both walks (the story's and the metadata's)."""
         tag = node.tag
         if tag in ("#root", "html", "body"):
-            return False
+            return False, False
         if tag in _DROP_TAGS or _is_hidden(node):
-            return True
+            return True, False
         if tag in _WRAPPER_TAGS and not self._holds_most(node):
-            return True
-        role = node.get("role").strip().lower()
+            return True, False
+        role = node.attrs.get("role", "").strip().lower()
         if role in _DROP_ROLES:
-            return True
-        words = self.pieces(node)
-        headerish = tag == "header" or role == "banner" or bool(words & _HEADER_WORDS)
-        if headerish and not keep_header and not self._holds_most(node):
-            return True
-        clutter = bool(words & (_CLUTTER_WORDS | _FOOTER_WORDS)) or _CLUTTER_PHRASES.search(
-            f"{node.get('class')} {node.get('id')}".lower()
-        )
-        if clutter and words & _EMBED_WORDS and not words & (_CLUTTER_WORDS - _EMBED_WORDS) and _holds_quote(node):
-            return False  # an embedded post (a tweet is a <blockquote>), not a share bar
-        return bool(clutter) and not is_story(node) and not self._holds_most(node)
+            return True, False
+        words, clutter = self._named(_class_and_id(node))
+        headerish = tag == "header" or role == "banner" or not _HEADER_WORDS.isdisjoint(words)
+        header = headerish and not self._holds_most(node)
+        if clutter and words & _EMBED_WORDS and not words & _CLUTTER_NOT_EMBED and _holds_quote(node):
+            return False, header  # an embedded post (a tweet is a <blockquote>), not a share bar
+        return clutter and not is_story(node) and not self._holds_most(node), header
 
     def walk(self, top: Node | None = None, *, soft: bool = False) -> Iterator[Node]:
         """Elements under ``top`` (pre-order) that are not clutter, nor inside clutter."""

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from reader.cleaning import trailing_credit
 from reader.htmlpage import Page, is_body_prop, pieces, text_of
-from reader.htmltree import BLOCK, LOOSE_PARAGRAPH, Node
+from reader.htmltree import BLOCK, LOOSE_PARAGRAPH, Node, visible_text
 from reader.htmltree import NOT_LOOSE as _NOT_LOOSE
 from reader.model import Caption
 
@@ -183,12 +183,24 @@ def _all_links(page: Page, node: Node) -> bool:
     """Is all the visible text of a paragraph link text?  A list of linked
     headlines (related stories, "Get author RSS feed") is not the story.
 
-    The text outside links: what is left when the links are skipped.
+    The text outside links: what is left when the links are skipped (read
+    in the same pass that finds them: the links are the ``<a>`` elements
+    the text would show).
     """
-    links = [n for n in page.walk(node) if n.tag == "a"]
+    links = int(node.tag == "a")  # as a walk from it would count it
+
+    def hidden_or_link(n: Node) -> bool:
+        nonlocal links
+        if page.dropped(n):
+            return True
+        if n.tag == "a":
+            links += 1
+            return True
+        return False
+
+    around = visible_text(node, hidden_or_link)
     if not links:
         return False
-    around = text_of(page, node, soft=False, skip=tuple(links))
     rest = around.strip(" .,:;|-–—•·()[]")
     return not rest or (len(rest.split()) <= 2 and _LABEL_END.search(around) is not None)
 

@@ -82,6 +82,7 @@ class TreeBuilder(HTMLParser):
         self.root = Node("#root", {}, None)
         self.stack: list[Node] = [self.root]
         self.meta: dict[str, list[str]] = {}
+        self.scripts: list[Node] = []  # every <script>, in page order (JSON-LD is read from them)
         self.title: str | None = None
         self._in_title = False
         self._title_parts: list[str] = []
@@ -109,6 +110,8 @@ class TreeBuilder(HTMLParser):
             self._close_through("dt", "dd", stop=frozenset({"dl"}))
         parent = self.stack[-1]
         node = Node(tag, amap, parent)
+        if tag == "script":
+            self.scripts.append(node)
         self.flush_text()
         parent.children.append(node)
         if tag in _VOID:

@@ -101,7 +101,9 @@ def split_paragraphs(source: str, *, markdown: bool = False, begin: int = 0) -> 
     block: list[tuple[int, int]] = []
 
     def flush() -> None:
-        if not block:
+        if len(block) < 2:  # no line to cut, no table, not wrapped: the line is the paragraph
+            paras.extend(Span(s, e, source[s:e]) for s, e in block)
+            block.clear()
             return
         texts = [source[s:e] for s, e in block]
         cut = next((i for i in range(1, len(texts)) if is_byline_line(texts[i]) or is_desk_line(texts[i])), 0)

@@ -32,6 +32,8 @@ from collections.abc import Callable, Collection, Iterator, Set
 from typing import Any
 
 BLOCK = 256
+_FEW_CHANGES = 64  # more changes than this since the last ask: last_before walks anew
+_UNKNOWN = object()
 
 
 def _no_label(item: Any) -> Any:
@@ -41,7 +43,7 @@ def _no_label(item: Any) -> Any:
 class SortedList:
     """Items in ascending order (duplicates kept), in blocks."""
 
-    __slots__ = ("_blocks", "_maxes", "_len", "_label", "_counts")
+    __slots__ = ("_blocks", "_maxes", "_len", "_label", "_counts", "_changes", "_last")
 
     def __init__(self, label: Callable[[Any], Any] | None = None) -> None:
         self._blocks: list[list[Any]] = []
@@ -49,6 +51,8 @@ class SortedList:
         self._len = 0
         self._label = label
         self._counts: list[dict[Any, int]] = []  # per block: label -> items (with a label function)
+        self._changes: list[Any] = []  # with a label: every item added or discarded, in order (see last_before)
+        self._last: dict[frozenset, tuple[Any, Any, int]] = {}  # skip -> (key, answer, len(_changes)) of the last ask
 
     @classmethod
     def from_sorted(cls, items: list[Any], label: Callable[[Any], Any] | None = None) -> SortedList:
@@ -67,6 +71,8 @@ class SortedList:
     def add(self, item: Any) -> None:
         blocks, maxes = self._blocks, self._maxes
         self._len += 1
+        if self._label is not None:
+            self._changes.append(item)
         if not blocks:
             blocks.append([item])
             maxes.append(item)
@@ -103,6 +109,8 @@ class SortedList:
             return
         del block[j]
         self._len -= 1
+        if self._label is not None:
+            self._changes.append(item)
         if self._label is not None:
             counts = self._counts[i]
             lab = self._label(item)
@@ -146,6 +154,52 @@ class SortedList:
             for item in reversed(blocks[b]):
                 if label(item) not in skipped:
                     yield item
+
+    def last_before(self, key: Any, skip: Collection[Any] = ()) -> Any | None:
+        """``next(self.before(key, skip), None)``, in time that does not grow
+        with the list when asked again and again with the same ``skip`` and
+        growing keys (the pronouns of an article, in text order, each passing
+        over the speaker it quotes): the answer to the ask before holds
+        unless an item with a label not skipped lies between the two keys, or
+        an item below the earlier key was added or discarded since.
+
+        >>> named = SortedList(label=lambda item: item[1])
+        >>> for item in [(1, "a"), (2, "b"), (3, "b")]:
+        ...     named.add(item)
+        >>> named.last_before((3,), skip={"b"}), named.last_before((9,), skip={"b"})
+        ((1, 'a'), (1, 'a'))
+        >>> named.add((4, "c")); named.discard((1, "a"))
+        >>> named.last_before((9,), skip={"b"}), named.last_before((4,), skip={"b"})
+        ((4, 'c'), None)
+        """
+        if not skip:
+            return next(self.before(key), None)
+        skipped = skip if isinstance(skip, frozenset) else frozenset(skip)
+        last = self._last.get(skipped)
+        found = _UNKNOWN
+        if last is not None and last[0] <= key and len(self._changes) - last[2] <= _FEW_CHANGES \
+                and all(item >= last[0] for item in self._changes[last[2] :]):
+            found = last[1]
+            label = self._label or _no_label
+            for item in self._down_to(key, last[0]):
+                if label(item) not in skipped:
+                    found = item
+                    break
+        if found is _UNKNOWN:
+            found = next(self.before(key, skipped), None)
+        self._last[skipped] = (key, found, len(self._changes))
+        return found
+
+    def _down_to(self, key: Any, floor: Any) -> Iterator[Any]:
+        """Items ``< key`` and ``>= floor``, the largest first."""
+        blocks = self._blocks
+        i = bisect_left(self._maxes, key)
+        for b in range(min(i, len(blocks) - 1), -1, -1):
+            block = blocks[b]
+            for k in range(bisect_left(block, key) - 1 if b == i else len(block) - 1, -1, -1):
+                if block[k] < floor:
+                    return
+                yield block[k]
 
     def __iter__(self) -> Iterator[Any]:
         for block in self._blocks:

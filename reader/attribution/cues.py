@@ -204,8 +204,15 @@ def _closing_cue(masked: str, off: int, mention: Mention, vm: re.Match, hi: int)
     >>> vm = VERB.search(t)
     >>> _closing_cue(t, 1, np_at_end(t, 1, vm.start()), vm, len(t))
     True
+    >>> t = MASK + ' cuts, the Harbour Authority said.'
+    >>> vm = VERB.search(t)
+    >>> _closing_cue(t, 1, np_at_end(t, 1, vm.start()), vm, len(t))
+    True
     """
     gap = masked[off : mention.start]
+    det = gap.rstrip().rpartition(" ")[2]
+    if det in ("the", "The", "a", "an") and gap.rstrip()[: -len(det)].rstrip().endswith(","):
+        gap = gap.rstrip()[: -len(det)]  # "..., the Local Government Association said": the subject's article
     if not gap.rstrip().endswith(",") or MASK in gap or len(WORD.findall(gap)) > _CLOSING_GAP_WORDS:
         return False
     rest = FILLER.sub("", masked[vm.end() : hi], count=1)

@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple, cast
 
+from ..gcpause import collector_paused
 from ..model import Attribution, Evidence, Quote, QuoteKind, Span, Speaker, SpeakerKind
 from .cues import Cue
 from .direct import choose_cue, cue_is_weak, is_scare, shape_of
@@ -70,6 +71,7 @@ class Decision(NamedTuple):
     reported_by: str | None = None
 
 
+@collector_paused()  # many small objects, few cycles: the collector would walk them again and again
 def extract(source: str, paragraphs: Sequence[Span], headline: tuple[int, int] | None = None) -> Attribution:
     """Every quotation and piece of reported speech in ``paragraphs`` of
     ``source``, with speakers (may raise on a bug; see :func:`reader.attribution.extract`);
@@ -187,6 +189,8 @@ def _carried(before: Found) -> Evidence | None:
 def _in_text_order(par: Paragraph, nums: list[int], clauses: list[Reported]) -> list:
     """The paragraph's pieces (with their group numbers) and reported clauses
     by where they start (a piece first when both start at one place)."""
+    if not clauses:
+        return list(zip(par.pieces, nums, strict=False))  # in text order already, as their marks are
     items: list[tuple[int, object]] = [(p.lo, (p, g)) for p, g in zip(par.pieces, nums, strict=False)]
     items += [(r.lo, r) for r in clauses]
     items.sort(key=lambda x: x[0])

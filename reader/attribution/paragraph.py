@@ -135,7 +135,7 @@ class Paragraph:
         self.open_at_end = open_at is not None
         self.pieces = _pieces(text, self.spans, after_open_quote and starts_with_open(text))
         self.masked = TokenisedText(_mask(text, self.spans, nicknames))  # read for subjects again and again
-        self._ends = [(mm.start(), mm.end()) for mm in SENT_END.finditer(self.masked)]
+        self._ends = [mm.span() for mm in SENT_END.finditer(self.masked)]
         self._end_starts = [s for s, _ in self._ends]
         self.sentences = self._cut_sentences()
         self._sentence_starts = [s for s, _ in self.sentences]

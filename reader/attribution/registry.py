@@ -293,9 +293,8 @@ class Timeline:
         lst = self._lists.get(key)
         if lst is None:
             lst = self._build(key)
-        for offset, name in lst.before((before,), skip):
-            return self._entities[name], offset
-        return None
+        found = lst.last_before((before,), skip)
+        return None if found is None else (self._entities[found[1]], found[0])
 
     def _build(self, key: str) -> SortedList:
         items = []

@@ -110,6 +110,7 @@ def run_mention(toks: list[Token], definite: bool) -> Mention | None:
     A bare speaker noun (``Officials``) is anonymous, a run ending with a
     title (``the Foreign Minister``) a role, anything else a name.
     """
+    definite = definite or bool(toks) and toks[0].text in ("The", "the")  # "The Chancellor, Rachel Reeves,"
     toks = clean_run(toks)
     if not toks:
         return None

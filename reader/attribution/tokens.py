@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
+from itertools import repeat
 from operator import itemgetter
 from typing import Any, NamedTuple, TypeVar
 
@@ -116,7 +117,7 @@ def _tokenize(text: str, lo: int, hi: int) -> list[Token]:
     while k >= 0:
         out += read_tokens(text, pos, k)
         pos = MASK_RUN.match(text, k, hi).end()  # type: ignore[union-attr]  # text[k] is a MASK: it matches
-        out += [_new(Token, (MASK, i, i + 1)) for i in range(k, pos)]
+        out += map(_new, repeat(Token), zip(repeat(MASK), range(k, pos), range(k + 1, pos + 1)))  # all in C
         k = text.find(MASK, pos, hi)
     out += read_tokens(text, pos, hi)
     return out

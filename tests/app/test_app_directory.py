@@ -307,7 +307,9 @@ async def test_speakers_view_lists_every_speaker_with_anonymous_sources_behind_a
         listing = screen.query_one("#speaker-list")
         assert listing.option_count == 400 and all(e.kind != "anonymous" for e in screen.entries)
         assert "anonymous hidden" in str(listing.border_subtitle)
+        assert "a" not in screen.active_bindings  # typing a name: `a` is a letter, the footer does not offer it
         await pilot.press("tab")  # from the filter to the list, where `a` is a key
+        assert "a" in screen.active_bindings
         await pilot.press("a")
         traders = [e for e in screen.entries if e.kind == "anonymous"]
         assert len(traders) == 1 and traders[0].article_count == 5

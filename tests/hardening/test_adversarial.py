@@ -20,6 +20,7 @@ import html.parser
 import re
 import subprocess
 import sys
+import unittest.mock
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -304,6 +305,28 @@ def test_sorted_list_walks_back_like_a_sorted_python_list(ops, key, skip):
     plain.sort()
     assert list(items) == plain and len(items) == len(plain)
     assert list(items.before((key,), skip)) == [x for x in reversed(plain) if x[0] < key and x[1] not in skip]
+
+
+@given(st.lists(st.tuples(st.sampled_from(["add", "add", "discard", "ask"]), st.integers(0, 20),
+                          st.sampled_from("abc"), st.sampled_from([{"a"}, {"a", "b"}])), max_size=300))
+def test_sorted_list_remembered_walk_back_agrees_with_a_sorted_python_list(ops):
+    """``last_before`` answers from its answer before while it can (pronouns
+    asking in text order): adds and discards between asks, below, between
+    and above the keys, in blocks of two items so walks cross blocks."""
+    with unittest.mock.patch.object(reader.sortedlist, "BLOCK", 2):
+        items = reader.sortedlist.SortedList(label=lambda item: item[1])
+        plain: list[tuple[int, str]] = []
+        for op, offset, name, skip in ops:
+            if op == "add":
+                items.add((offset, name))
+                plain.append((offset, name))
+            elif op == "discard":
+                items.discard((offset, name))
+                if (offset, name) in plain:
+                    plain.remove((offset, name))
+            else:
+                want = max((x for x in plain if x[0] < offset and x[1] not in skip), default=None)
+                assert items.last_before((offset,), frozenset(skip)) == want
 
 
 NAMES = ["Ann", "Lee", "Ann Lee", "Bo Lee", "Anna Lees", "Lees", "Leee", "Lilly", "Eli Lilly and Co",

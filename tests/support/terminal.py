@@ -53,7 +53,7 @@ class Terminal:
         """Send ``text`` literally, in one burst (as a fast typist or a paste)."""
         subprocess.run([*self.tmux, "send-keys", "-t", self.name, "-l", text], check=True)
 
-    def wait_for(self, predicate, timeout: float = 20.0) -> str:
+    def wait_for(self, predicate, timeout: float = 45.0) -> str:
         """Poll the screen until predicate(screen) holds; fail with the last screen."""
         deadline = time.monotonic() + timeout
         screen = ""

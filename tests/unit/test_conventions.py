@@ -153,6 +153,22 @@ def test_single_marks_quote_in_a_british_article(lines, expected):
     assert quotes_of(*lines) == expected
 
 
+# British styling of who speaks: "Cllr", a capitalised title before the name in commas, an organisation with "the"
+BRITISH_SPEAKERS = [
+    (("Cllr Tom Ashdown, the board's chairman, said: 'We cannot keep doing more with less.'",),
+     [("We cannot keep doing more with less.", "Tom Ashdown")]),
+    (("The Chancellor, Rita Vance, told MPs the deal was fair. 'Councils have had a real rise,' she said.",),
+     [("Councils have had a real rise,", "Rita Vance")]),
+    (("Towns face 'unprecedented' pressure, the Harbour Towns Association has warned.",),
+     [("unprecedented", "Harbour Towns Association")]),
+]
+
+
+@pytest.mark.parametrize("lines, expected", BRITISH_SPEAKERS)
+def test_speakers_styled_the_british_way(lines, expected):
+    assert quotes_of(*lines) == expected
+
+
 NOT_SINGLE_MARKS = [
     # an American article: double marks quote, the single-marked word is a scare quote
     ('"We won," said Lynch, who called it a \'miracle\'.', [("We won,", "Lynch")]),

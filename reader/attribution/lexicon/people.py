@@ -8,7 +8,7 @@ TITLES = frozenset(
     """
     mr mrs ms miss mx dr sir dame lord lady madam president vice-president
     secretary minister premier chancellor mayor governor senator sen rep
-    representative congressman congresswoman councillor councilman councilwoman
+    representative congressman congresswoman councillor cllr councilman councilwoman
     judge justice prosecutor attorney ambassador envoy commissioner director
     chairman chairwoman chair ceo cfo coo founder professor prof dean rev
     reverend father pope cardinal bishop archbishop rabbi imam sheikh king queen

@@ -71,6 +71,14 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
         if directory is not None:
             self._take(directory, stories)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While a name is typed in the filter, ``a`` and ``y`` are letters of it: their
+        bindings leave the footer until the list or the quotes have the focus."""
+        return not (action in ("toggle_anonymous", "copy_card") and isinstance(self.focused, Input))
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
     def _take(self, directory: Directory, stories: list[Story]) -> None:
         self.directory = directory
         named = [entry.name for entry in directory.speakers if entry.kind != "anonymous"]  # listed at first
@@ -142,7 +150,7 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
         listing = self.query_one("#speaker-list", VirtualList)
         hidden = len(every) - len(self.entries)
         listing.border_title = f"Speakers ({len(self.entries):,})"
-        listing.border_subtitle = f"{hidden:,} anonymous hidden · a" if hidden else ""
+        listing.border_subtitle = f"{hidden:,} anonymous hidden · a in the list" if hidden else ""
         listing.set_rows(self.entries)
         if not self.entries:
             self._show(None, hidden)
