@@ -63,7 +63,7 @@ def feed_places(where: Locations, config: Config):
     """For the reader's ``r`` and ``R`` keys: where the feeds are, and their titles."""
     from reader.feeds.library import FeedPlaces, LibraryError, feed_titles
 
-    places = FeedPlaces(where.state_file, feeds_folder(where), config.feeds)
+    places = FeedPlaces(where.state_file, feeds_folder(where), config.feeds, keep_days=config.feed_days)
     if where.state_file.exists():
         try:
             with _library(where) as library:
@@ -170,7 +170,7 @@ def _refresh(argv: Sequence[str], config_for) -> int:
     args = parser.parse_args(argv)
     config = config_for(args.config)
     from reader.feeds.fetch import Fetcher
-    from reader.feeds.refresh import refresh
+    from reader.feeds.refresh import KEEP_DAYS, refresh
 
     failed = total = added = 0
     with _library(locations(args.config)) as library, Fetcher() as fetcher:
@@ -180,7 +180,8 @@ def _refresh(argv: Sequence[str], config_for) -> int:
             if url not in known:
                 print(f"newsreader: not subscribed to {one_line(url)}; newsreader add subscribes", file=sys.stderr)
                 return 1
-        for progress in refresh(library, fetcher, args.urls or None):
+        keep_days = KEEP_DAYS if config.feed_days is None else config.feed_days
+        for progress in refresh(library, fetcher, args.urls or None, keep_days=keep_days):
             total += 1
             added += len(progress.added)
             if progress.error is not None:

@@ -8,6 +8,7 @@
     layout = "wide"                        # "wide", "stacked" or "auto"
     max_file_mb = 64                       # bigger article files are skipped
     feeds = ["https://news.example/rss"]   # subscribed to, as with newsreader add
+    feed_days = 90                         # fetched articles kept this long, unless bookmarked (0: all)
 
     [keys]                                 # remap keys by their id (? lists them)
     search = "ctrl+f"
@@ -49,6 +50,7 @@ class Config:
     max_file_mb: float | None = None  # None: NEWSREADER_MAX_FILE_MB, else 64
     keys: tuple[tuple[str, str], ...] = ()  # (key id, keys): the reader checks the ids
     feeds: tuple[str, ...] = ()  # feed addresses (http or https), subscribed to with those added by newsreader add
+    feed_days: float | None = None  # None: reader.feeds.refresh.KEEP_DAYS; 0: keep every fetched article
 
 
 def default_config_text() -> str:
@@ -74,6 +76,10 @@ def default_config_text() -> str:
 
 # Feeds (RSS or Atom) to follow, besides those added with newsreader add.
 # feeds = ["https://news.example/rss"]
+
+# Articles fetched from feeds are kept this many days, then let go at the
+# next refresh (bookmarked ones are kept always); 0 keeps them all.
+# feed_days = 90
 
 # Keys, remapped by their id (the help, ?, and the README list every id);
 # several keys for one id are separated by commas.
@@ -156,13 +162,19 @@ def _from_toml(raw: dict, path: Path) -> tuple[Config, list[str]]:
             values["feeds"] = tuple(dict.fromkeys(web_url(item) for item in feeds))
         elif feeds != []:
             bad("feeds", "must be a list of http:// or https:// addresses")
+    feed_days = raw.get("feed_days")
+    if feed_days is not None:
+        if isinstance(feed_days, (int, float)) and not isinstance(feed_days, bool) and 0 <= feed_days < 1e6:
+            values["feed_days"] = float(feed_days)
+        else:
+            bad("feed_days", "must be a number of days (0 keeps every article)")
     keys = raw.get("keys")
     if keys is not None:
         if isinstance(keys, dict) and all(isinstance(value, str) and value.strip() for value in keys.values()):
             values["keys"] = tuple((str(key_id), value.strip()) for key_id, value in keys.items())
         else:
             bad("keys", 'must be a table of key ids and keys, such as search = "ctrl+f"')
-    unknown = sorted(set(raw) - {"corpus", "theme", "layout", "max_file_mb", "keys", "feeds"})
+    unknown = sorted(set(raw) - {"corpus", "theme", "layout", "max_file_mb", "keys", "feeds", "feed_days"})
     if unknown:
         names = ", ".join(repr(k) for k in unknown)
         messages.append(f"config file {path}: unknown setting{'s' if len(unknown) > 1 else ''} {names} ignored")

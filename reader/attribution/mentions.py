@@ -39,7 +39,7 @@ class Mention(NamedTuple):
     definite: bool = False  # "the ..." (a definite description)
     head: str = ""  # the head noun of a description or role ("source", "secretary")
     name_start: int = -1  # where the name proper starts (after any title)
-    firm: bool = False  # "Moody's said": a possessive name right before the verb
+    firm: bool = False  # an organisation by its form: "Moody's said", "Campaign for Better Transport said"
 
     def with_role(self, role: str | None) -> Mention:
         return self._replace(role=role)

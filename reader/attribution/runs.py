@@ -252,6 +252,42 @@ def of_the_mention(toks: list[Token], lo: int, p: int) -> tuple[Mention, int] | 
     return pm._replace(role=" ".join(words_of(toks[lo : q + k])), start=toks[lo].start), hi
 
 
+# "Committee for a Responsible Federal Budget", "Council on Foreign Relations", "Committee to
+# Protect Journalists": an organisation word, one of these, maybe an article, then the rest of its name.
+_NAME_PREPOSITIONS = frozenset(("for", "on", "against", "to"))
+_MORE_ORG_HEADS = frozenset(("campaign", "partnership", "project", "network", "initiative"))  # "Campaign for ..."
+
+
+def org_with_preposition(toks: list[Token], j: int) -> Mention | None:
+    """The organisation whose name runs over a preposition into the capitalised run ``toks[j:]``
+    (``toks`` ends with the run), or ``None``.
+
+    >>> from reader.attribution.tokens import tokenize
+    >>> text = "The Committee for a Responsible Federal Budget"
+    >>> toks = tokenize(text, 0, len(text))
+    >>> org_with_preposition(toks, 4).text
+    'Committee for a Responsible Federal Budget'
+    >>> text = "The U.S. ambassador to Burma"
+    >>> org_with_preposition(tokenize(text, 0, len(text)), 4) is None
+    True
+    """
+    p = j - 1
+    if p >= 1 and toks[p].text in ("a", "an", "the"):
+        p -= 1
+    if p < 1 or toks[p].text not in _NAME_PREPOSITIONS:
+        return None
+    head = toks[p - 1].text
+    if not is_cap_token(head) or norm(head) not in ORG_WORDS and norm(head) not in _MORE_ORG_HEADS:
+        return None
+    start = p - 1
+    while start > 0 and is_cap_token(toks[start - 1].text) and toks[start - 1].text not in ("The", "A", "An"):
+        start -= 1
+    definite = start > 0 and toks[start - 1].text.lower() == "the"
+    words = tuple(words_of(toks[start:]))
+    return Mention(NAME, toks[start].start, toks[-1].end, " ".join(words), words, definite=definite,
+                   name_start=toks[start].start, firm=True)
+
+
 def of_the_at(toks: list[Token], p: int) -> bool:
     """Do ``toks[p:p+2]`` read "of the" after a title word and before a capital?"""
     return p > 0 and p + 2 < len(toks) and toks[p].text == "of" and toks[p + 1].text == "the" and \

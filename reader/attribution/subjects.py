@@ -35,11 +35,11 @@ from .mentions import ANONYMOUS, NAME, PRONOUN, ROLE, Mention, pronoun
 from .names import is_title, looks_org, norm, speaker_head, split_role, strip_det
 from .patterns import COMMA_AUXILIARY, IN_A, MASK, PAREN_PARTY_TAG, TRAIL_ADVERBIAL, TRAIL_LAST_WORDS
 from .roles import strip_asked_by, strip_party_tag
-from .runs import and_extend, of_the_at, of_the_mention, person_of, run_mention
+from .runs import and_extend, of_the_at, of_the_mention, org_with_preposition, person_of, run_mention
 from .tokens import Token, TokenisedText, is_cap_token, is_word, tokenize, words_of
 
 _PARTICIPLE = re.compile(r"\s*[a-z]+ing\b")  # the verb after the subject: "footage of Lee saying"
-_NOUN_PREPOSITIONS = frozenset(("of", "in", "from", "at"))  # "the court of Ohio", "a judge in Ohio"
+_NOUN_PREPOSITIONS = frozenset(("of", "in", "from", "at", "to"))  # "the court of Ohio", "the envoy to Burma"
 
 _PRONOUN_CONTRACTIONS = frozenset(("he's", "she's", "they're", "they've", "he'd", "she'd", "they'd"))
 _TRAIL_WINDOW = 160  # characters searched for a trailing adverbial
@@ -250,6 +250,9 @@ def _capitalised_np(toks: list[Token], participle: bool = False) -> Mention | No
         r = of_the_mention(toks, i, j - 2)
         if r is not None and r[1] == len(toks):
             return r[0]
+    org = org_with_preposition(toks, j)  # "the Council on Foreign Relations", not "Foreign Relations"
+    if org is not None:
+        return org
     if not participle and _object_of_a_noun(toks, j):
         return None  # "the appeals court of Ohio ruled": Ohio is not the subject
     run = toks[j:]

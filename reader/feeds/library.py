@@ -34,6 +34,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from reader.atomic import write_atomically
+from reader.formats import parse_html
 from reader.store import feeds_db, state_db
 from reader.store.feeds_db import FeedRow
 from reader.store.sqlite import NotOurs, open_database
@@ -42,12 +43,14 @@ from reader.store.sqlite import NotOurs, open_database
 @dataclass
 class FeedPlaces:
     """What the reader needs to refresh feeds: where they are kept, the config's feeds,
-    and each feed folder's name -> (feed address, title)."""
+    how many days fetched articles are kept (None: the default), and each feed folder's
+    name -> (feed address, title)."""
 
     state_file: Path
     folder: Path
     config_feeds: tuple[str, ...] = ()
     titles: dict[str, tuple[str, str]] = field(default_factory=dict)
+    keep_days: float | None = None
 
 
 class LibraryError(Exception):
@@ -118,6 +121,27 @@ class Library:
         path = self.folder / feed_folder(feed) / _article_name(url)
         write_atomically(path, html.encode("utf-8", "surrogatepass"))
         return path
+
+    def expire(self, days: float) -> int:
+        """Let go of the articles fetched more than ``days`` ago (``0``: keep them all), except
+        bookmarked ones: their pages and copies go, their addresses stay known, so a feed that
+        still lists them does not fetch them again.  How many went."""
+        if days <= 0:
+            return 0
+        old = feeds_db.fetched_before(self.db, self._clock() - days * 86_400)
+        if not old:
+            return 0
+        _read, bookmarks, _position, _theme = state_db.read_all(self.db)
+        kept = {article for article, (on, _at) in bookmarks.items() if on}
+        gone = []
+        for url, feed in old:
+            path = self.folder / feed_folder(feed) / _article_name(url)
+            html = feeds_db.item_html(self.db, url)
+            if html is None or parse_html(html, str(path)).id not in kept:
+                gone.append(url)
+                path.unlink(missing_ok=True)
+        feeds_db.expire(self.db, gone)
+        return len(gone)
 
     def sync(self) -> list[Path]:
         """Every stored article's copy, written where missing; copies of forgotten articles deleted."""

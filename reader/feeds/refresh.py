@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 ACCEPT_FEED = "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, */*;q=0.5"
 NEW_PER_REFRESH = 30  # a feed's newest items fetched per refresh (the rest: next time, if still listed)
+KEEP_DAYS = 90  # a fetched article is kept this long unless bookmarked (config: feed_days; 0 keeps all)
 PAGES_AT_ONCE = 4  # pages fetched at once (and at most two per host: see reader.feeds.fetch)
 
 
@@ -46,9 +47,10 @@ class Progress:
 
 
 def refresh(library: Library, fetcher: Fetcher, urls: Iterable[str] | None = None,
-            on_article: Callable[[Path], None] | None = None) -> Iterator[Progress]:
+            on_article: Callable[[Path], None] | None = None, keep_days: float = KEEP_DAYS) -> Iterator[Progress]:
     """Refresh the feeds at ``urls`` (default: every feed; single pages are not fetched again);
-    ``on_article``: see :func:`keep_items`."""
+    ``on_article``: see :func:`keep_items`.  Then articles fetched more than ``keep_days`` ago
+    and not bookmarked are let go (:meth:`Library.expire`; 0 keeps everything)."""
     rows = [row for row in library.feeds() if row.kind == "feed"]
     if urls is not None:
         wanted = set(urls)
@@ -65,6 +67,7 @@ def refresh(library: Library, fetcher: Fetcher, urls: Iterable[str] | None = Non
         if progress.error is not None:
             library.fetched(row.url, error=progress.error)
         yield progress
+    library.expire(keep_days)
 
 
 def _refresh_one(library: Library, fetcher: Fetcher, row: FeedRow, progress: Progress,

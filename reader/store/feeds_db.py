@@ -1,11 +1,12 @@
-"""The feeds' tables in the state database (schema step 2 of
+"""The feeds' tables in the state database (schema steps 2 and 3 of
 :mod:`reader.store.state_db`)::
 
     feeds      (url TEXT PRIMARY KEY, kind TEXT,     -- 'feed', or 'page': one article added by its address
                 title TEXT, added REAL, last_fetch REAL, last_error TEXT, etag TEXT, modified TEXT)
     feed_items (url TEXT PRIMARY KEY, feed TEXT REFERENCES feeds (url) ON DELETE CASCADE,
                 title TEXT, date TEXT, fetched REAL, full INTEGER,  -- 0: the feed's summary only
-                html BLOB)                                            -- the page, zlib-compressed UTF-8
+                html BLOB,                                            -- the page, zlib-compressed UTF-8
+                expired INTEGER)                                      -- 1: let go (see expire), html empty
 
 Fetched articles are kept here, with the rest of what the user chose, so
 the reader starts without the network and a page that later disappears
@@ -18,6 +19,9 @@ True
 >>> put_item(db, "https://news.example/rss", "https://news.example/a", "A", None, 2.0, True, "<p>Hi</p>")
 >>> [(row.url, row.articles) for row in feeds(db)], item_html(db, "https://news.example/a")
 ([('https://news.example/rss', 1)], '<p>Hi</p>')
+>>> expire(db, [url for url, _feed in fetched_before(db, 3.0)])
+>>> items(db), item_urls(db), feeds(db)[0].articles
+([], {'https://news.example/a'}, 0)
 """
 
 from __future__ import annotations
@@ -62,7 +66,8 @@ def feeds(db: sqlite3.Connection) -> list[FeedRow]:
     """Every feed and page, in the order they were added, with its number of articles."""
     rows = db.execute(
         "SELECT f.url, f.kind, f.title, f.added, f.last_fetch, f.last_error, f.etag, f.modified,"
-        " (SELECT count(*) FROM feed_items i WHERE i.feed = f.url) FROM feeds f ORDER BY f.added, f.url"
+        " (SELECT count(*) FROM feed_items i WHERE i.feed = f.url AND NOT i.expired) FROM feeds f"
+        " ORDER BY f.added, f.url"
     ).fetchall()
     return [FeedRow(*row) for row in rows]
 
@@ -95,8 +100,20 @@ def put_item(db: sqlite3.Connection, feed: str, url: str, title: str, date: str 
 def items(db: sqlite3.Connection) -> list[tuple[str, str]]:
     """(article address, feed address) of every article kept: feed by feed, in the order
     they were added, each feed's newest first (undated last), whatever order the pages came in."""
-    return db.execute("SELECT i.url, i.feed FROM feed_items i JOIN feeds f ON f.url = i.feed"
+    return db.execute("SELECT i.url, i.feed FROM feed_items i JOIN feeds f ON f.url = i.feed WHERE NOT i.expired"
                       " ORDER BY f.added, f.url, i.date IS NULL, i.date DESC, i.url").fetchall()
+
+
+def fetched_before(db: sqlite3.Connection, at: float) -> list[tuple[str, str]]:
+    """(article address, feed address) of the articles still kept that were fetched before ``at``."""
+    return db.execute("SELECT url, feed FROM feed_items WHERE NOT expired AND fetched < ?", (at,)).fetchall()
+
+
+def expire(db: sqlite3.Connection, urls: list[str]) -> None:
+    """Let these articles go: their pages are dropped, their addresses stay known (:func:`item_urls`)
+    so that a feed still listing them does not fetch them again."""
+    with transaction(db):
+        db.executemany("UPDATE feed_items SET expired = 1, html = x'' WHERE url = ?", [(url,) for url in urls])
 
 
 def item_html(db: sqlite3.Connection, url: str) -> str | None:

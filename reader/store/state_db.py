@@ -9,6 +9,7 @@ each key, whichever saves last)::
     position   (slot INTEGER PRIMARY KEY CHECK (slot = 1), article TEXT, scroll REAL, at REAL)
     settings   (key TEXT PRIMARY KEY, value TEXT, at REAL)       -- 'theme'
     feeds, feed_items                                            -- step 2: see reader.store.feeds_db
+    feed_items.expired                                           -- step 3: see feeds_db.expire
 
 ``article`` is the article's content id (``Article.id``), so marks survive
 a moved or renamed file.  Un-reading and un-bookmarking are rows with 0,
@@ -46,6 +47,10 @@ CREATE TABLE feed_items (url TEXT PRIMARY KEY, feed TEXT NOT NULL REFERENCES fee
                          title TEXT NOT NULL, date TEXT, fetched REAL NOT NULL, full INTEGER NOT NULL,
                          html BLOB NOT NULL);
 CREATE INDEX feed_items_by_feed ON feed_items (feed)
+""",
+    # step 3: an article kept past its time keeps its address (so its feed does not bring it back), not its page
+    """
+ALTER TABLE feed_items ADD COLUMN expired INTEGER NOT NULL DEFAULT 0
 """,
 )
 

@@ -68,7 +68,7 @@ class FeedRefreshing(BackgroundLoading):
         """Fetch, store and read the new articles, a feed at a time (in a worker thread)."""
         from reader.feeds.fetch import Fetcher
         from reader.feeds.library import Library, LibraryError, feed_titles
-        from reader.feeds.refresh import refresh
+        from reader.feeds.refresh import KEEP_DAYS, refresh
         from reader.loader import load_all
 
         assert self.feeds is not None
@@ -81,7 +81,8 @@ class FeedRefreshing(BackgroundLoading):
                 def arrived(path: Path) -> None:  # each article listed as soon as it is stored
                     self.call_from_thread(self._add_feed_articles, load_all([str(path)]).items)
 
-                for progress in refresh(library, fetcher, urls, on_article=arrived):
+                keep_days = KEEP_DAYS if self.feeds.keep_days is None else self.feeds.keep_days
+                for progress in refresh(library, fetcher, urls, on_article=arrived, keep_days=keep_days):
                     if progress.error:
                         errors.append(f"{one_line(progress.title)}: {progress.error}")
                     self.call_from_thread(self._feed_refreshed, progress)

@@ -367,7 +367,8 @@ def test_other_reports_count_articles_and_name_each_outlet_once():
     wire = [Article(f"r{i}", f"/news/r{i}.txt", "", "Port strike", outlet="Reuters") for i in range(3)]
     assert other_articles(wire) == "3 other articles · Reuters"  # one wire's versions: one outlet
     unsigned = Article("u", "/news/notes.txt", "", "Port notes")
-    assert other_articles([wire[0], unsigned]) == "2 other articles · Reuters, notes.txt"
+    assert other_articles([wire[0], unsigned]) == "2 other articles · Reuters"  # a file name is no outlet
+    assert other_articles([unsigned]) == "1 other article"
 
 
 def test_a_wire_s_two_versions_of_a_story_are_told_apart_by_their_day():

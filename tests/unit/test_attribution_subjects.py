@@ -99,3 +99,22 @@ CONTINUATION = [
 @pytest.mark.parametrize("text, expected", CONTINUATION)
 def test_a_pronoun_that_cannot_mean_the_last_speaker_does_not_continue_them(text, expected):
     assert speakers(*text.split("\n\n")) == expected
+
+
+# an organisation's name runs over "for", "on", "to", "against": the whole name speaks, never its tail;
+# a place after "<noun> to" belongs to the noun ("the envoy to Ruritania" is no one called Ruritania)
+NAMES_WITH_PREPOSITIONS = [
+    ("The Committee for a Balanced Harbour Budget said the plan would cost too much.",
+     ("Committee for a Balanced Harbour Budget", "organisation")),
+    ("The Council on Northern Relations said the talks had failed.", ("Council on Northern Relations", "organisation")),
+    ("Campaign for Better Ferries said fares would rise in May.", ("Campaign for Better Ferries", "organisation")),
+    ("The Committee to Protect Harbour Pilots said two pilots were held.",
+     ("Committee to Protect Harbour Pilots", "organisation")),
+    ("The former envoy to Ruritania said the talks had failed.", ("former envoy to Ruritania", "anonymous")),
+]
+
+
+@pytest.mark.parametrize("line, speaker", NAMES_WITH_PREPOSITIONS)
+def test_a_name_with_a_preposition_speaks_whole(line, speaker):
+    att = extract(line, (Span(0, len(line), line),))
+    assert [(s.name, s.kind) for s in att.speakers] == [speaker]

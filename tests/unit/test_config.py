@@ -118,6 +118,10 @@ def test_config_path_that_is_a_folder(tmp_path):
         ('max_file_mb = "64"\n', "max_file_mb"),
         ("max_file_mb = true\n", "max_file_mb"),
         ("max_file_mb = inf\n", "max_file_mb"),
+        ("feed_days = -1\n", "feed_days"),
+        ('feed_days = "90"\n', "feed_days"),
+        ("feed_days = true\n", "feed_days"),
+        ("feed_days = nan\n", "feed_days"),
     ],
 )
 def test_wrong_types_give_default_and_a_message(tmp_path, text, key):

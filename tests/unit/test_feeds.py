@@ -137,6 +137,34 @@ def test_removing_a_feed_forgets_its_articles_and_files(feed_site, library, fetc
     assert library.remove(f"{feed_site}/rss20.xml") is None
 
 
+def test_old_articles_go_at_a_refresh_but_bookmarked_ones_stay_and_none_comes_back(feed_site, tmp_path, fetcher):
+    from reader.state import StateStore
+
+    now = [1_000_000.0]
+    state_file = tmp_path / "state.sqlite"
+    with Library.open(state_file, tmp_path / "feeds") as opened:
+        library = Library(opened.db, opened.folder, clock=lambda: now[0])
+        added = add(library, fetcher, f"{feed_site}/rss20.xml")
+        articles = _articles(added.added)
+        keep = articles["Ferry crews vote on new rota"]
+        store = StateStore(state_file)
+        state, _ = store.load()
+        state.set_bookmark(keep.id)
+        store.save(state)
+        now[0] += 30 * 86_400
+        assert list(refresh(library, fetcher, keep_days=90))[0].added == []  # a month on: all kept
+        assert library.feeds()[0].articles == 2
+        now[0] += 61 * 86_400
+        assert list(refresh(library, fetcher, keep_days=90))[0].added == []  # 91 days: the feed lists both still
+        assert library.feeds()[0].articles == 1
+        assert [path.exists() for path in added.added] == [article.id == keep.id for article in articles.values()]
+        assert [a.title for p in library.sync() for a in read_file(p)[0]] == ["Ferry crews vote on new rota"]
+        assert list(refresh(library, fetcher, keep_days=90))[0].added == []  # still listed: not fetched again
+        assert library.feeds()[0].articles == 1
+        now[0] += 1000 * 86_400
+        assert library.expire(0) == 0 and library.feeds()[0].articles == 1  # 0: keep everything
+
+
 def test_the_config_file_lists_feeds_and_a_bad_entry_is_one_message(tmp_path):
     from reader.config import load_config
 
@@ -164,6 +192,21 @@ def test_an_older_state_database_gains_the_feed_tables_and_keeps_its_marks(tmp_p
     with Library.open(path, tmp_path / "feeds") as library:
         assert library.subscribe("https://news.example/rss", "feed")
     assert StateStore(path).load()[0].read_ids() == frozenset({"article-1"})
+
+
+def test_a_state_database_from_before_expiry_keeps_its_articles(tmp_path):
+    from reader.store import feeds_db
+    from reader.store.sqlite import open_database
+    from reader.store.state_db import APPLICATION_ID, MIGRATIONS
+
+    path = tmp_path / "state.sqlite"
+    db = open_database(path, APPLICATION_ID, MIGRATIONS[:2])  # as the version with feeds, before expiry
+    feeds_db.add_feed(db, "https://news.example/rss", "feed", 1.0)
+    feeds_db.put_item(db, "https://news.example/rss", "https://news.example/a", "A", None, 2.0, True, "<p>Hi</p>")
+    db.close()
+    with Library.open(path, tmp_path / "feeds") as library:
+        assert library.feeds()[0].articles == 1 and library.known() == {"https://news.example/a"}
+        assert [p.name for p in library.sync()] == [p.name for p in (tmp_path / "feeds").glob("*/*.html")]
 
 
 

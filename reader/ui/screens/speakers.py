@@ -10,8 +10,6 @@ sources ("traders · 410 quotes in 240 articles") are hidden until ``a``.
 
 from __future__ import annotations
 
-from pathlib import PurePath
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -273,8 +271,9 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
 
 def other_articles(articles: list[Article]) -> str:
     """``1 other article · WEKU``, ``3 other articles · Reuters, AP``: how many, and their outlets
-    (each once; a wire that filed three versions is one outlet, not three "also reported by")."""
-    outlets = list(dict.fromkeys(one_line(a.outlet_label or PurePath(a.path).name) for a in articles))
+    (each once: a wire that filed three versions is one outlet, not three "also reported by";
+    a file name is no outlet, so an article without one is only counted)."""
+    outlets = list(dict.fromkeys(one_line(a.outlet_label) for a in articles if a.outlet_label))
     more = f" and {len(outlets) - 6} more" if len(outlets) > 6 else ""
     n = len(articles)
-    return f"{n} other article{'s' * (n != 1)} · {', '.join(outlets[:6])}{more}"
+    return f"{n} other article{'s' * (n != 1)}" + (f" · {', '.join(outlets[:6])}{more}" if outlets else "")
