@@ -35,7 +35,7 @@ from rapidfuzz.distance import Levenshtein
 from ..sortedlist import SortedList
 from .lexicon.grammar import PRONOUNS
 from .lexicon.people import BUSINESS_NOUNS, INSTITUTION_NAMES, ORG_NOUNS, PUBLIC_BODY_WORDS, THING_NOUNS
-from .lexicon.places import PLACES
+from .lexicon.places import COUNTRIES, PLACES, US_STATES
 from .names import gender_of_title, looks_org, short_names, split_role, strip_det, written_name
 
 
@@ -190,6 +190,26 @@ _INSTITUTIONS_BY_WORD: dict[str, tuple[str, ...]] = {}
 for _noun, _words in INSTITUTION_NAMES.items():
     for _word in _words:
         _INSTITUTIONS_BY_WORD[_word] = _INSTITUTIONS_BY_WORD.get(_word, ()) + (_noun,)
+
+
+_PARTY_WORDS = frozenset("democratic democrat republican gop conservative labour liberal independent".split())
+
+
+def role_fits(description: str, role: str | None) -> bool:
+    """Can a person with ``role`` be meant by ``description``?  Not when the description names
+    a place or a party the role does not have.
+
+    >>> role_fits("Indiana governor", "former New Mexico governor"), role_fits("governor", "Governor of Ohio")
+    (False, True)
+    >>> role_fits("Republican nominee", "Democratic presidential nominee"), role_fits("Ohio senator", "Ohio Sen.")
+    (False, True)
+    """
+    role_words = set((role or "").lower().replace(".", " ").split())
+    for word in description.split():
+        w = word.lower().rstrip(".")
+        if (w in _PARTY_WORDS or w in US_STATES or w in COUNTRIES or w in PLACES) and w not in role_words:
+            return False
+    return True
 
 
 def _institution_kinds(words: list[str]) -> set[str]:
@@ -444,7 +464,11 @@ class Registry:
         whose role has this word ("the spokesperson"); else the last unnamed
         source with this head; else, for "the company", the most recently
         mentioned organisation that is not a place (one already quoted if any)."""
-        ent = self._first_with_role.get(head_l) or self._latest_with_head.get(head_l)
+        ent = self._first_with_role.get(head_l)
+        if ent is None or not role_fits(name, ent.role):
+            ent = self._latest_with_head.get(head_l)
+            if ent is not None and not role_fits(name, ent.role or ent.name):
+                ent = None  # "the Indiana governor" is not the former New Mexico governor
         if ent is None and head_l in ORG_NOUNS and name.lower() == head_l:
             # "the government" is not the Home Office, "the bank" no department, "the company" no ministry
             kind = head_l if head_l in INSTITUTION_NAMES else "business" if head_l in BUSINESS_NOUNS else ""

@@ -12,6 +12,7 @@ from pathlib import Path
 from textual import work
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Label, ProgressBar
 from textual.worker import WorkerFailed
@@ -59,6 +60,11 @@ class NewsReaderApp(FeedRefreshing):
     COMMANDS = App.COMMANDS | {ActionCommands, ArticleCommands}
 
     BINDINGS = keys.bindings(keys.APP)  # every key is in reader/ui/keys.py
+
+    # The header shows them (it watches them); App's own would repaint the whole
+    # screen on every change, and they change with every article and quote.
+    title: Reactive[str] = Reactive("", compute=False, repaint=False)
+    sub_title: Reactive[str] = Reactive("", compute=False, repaint=False)
 
     def __init__(
         self,
@@ -372,7 +378,11 @@ class NewsReaderApp(FeedRefreshing):
     # --- opening articles ------------------------------------------------------
 
     def on_article_list_article_chosen(self, event: ArticleList.ArticleChosen) -> None:
-        self.show_article(event.article)
+        """The list's cursor moved (arrow keys, a click).  The message may be
+        older than the cursor (``j`` opens at once; ``j j k`` queues three
+        messages behind it): only the article under the cursor is opened."""
+        if self.query_one(ArticleList).current_id() == event.article.id:
+            self.show_article(event.article)
 
     def show_article(self, article: Article, preview: bool = False) -> None:
         """Open ``article``; a ``preview`` (a search result under the cursor)
@@ -405,11 +415,17 @@ class NewsReaderApp(FeedRefreshing):
     # --- actions ---------------------------------------------------------------
 
     def action_move(self, step: int) -> None:
+        """``j``/``k``: the next or previous article, opened at once, so the
+        list's cursor and the article change in the same frame (not one
+        frame each, with the list's message on its way in between)."""
         articles = self.query_one(ArticleList)
         if step > 0:
             articles.action_cursor_down()
         else:
             articles.action_cursor_up()
+        article_id = articles.current_id()
+        if article_id is not None:
+            self.show_article(articles.articles[article_id])
 
     def action_scroll_page(self, direction: int) -> None:
         pane = self.query_one(ReadingPane)

@@ -6,14 +6,16 @@ import io
 import re
 
 from rich.console import Console
+from textual import events
 from textual.widgets import Static
 
-from reader.corpus import load
+from reader.corpus import Corpus, load
 from reader.ui.app import NewsReaderApp
 from reader.ui.widgets.article_body import ArticleBody
 from reader.ui.widgets.article_list import UNREAD_MARK, ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.speakers_panel import SpeakersPanel
+from tests.support.long_article import synthetic
 
 
 def make_app() -> NewsReaderApp:
@@ -87,6 +89,52 @@ async def test_j_and_k_move_between_articles_and_open_them():
         assert shown_title(app).startswith("Blinken meets")
         await pilot.press("down")
         assert shown_title(app).startswith("Secretary of State")
+
+
+async def test_keys_sent_faster_than_articles_open_leave_the_one_under_the_cursor_open():
+    """j j j k (and the arrow keys) typed in one go, each article longer than
+    the last: articles open in the order the cursor reached them, never again
+    after it left them (no flicker back), and what stays open is the one the
+    cursor is on.  ``j``/``k`` open each article they reach."""
+    stories = [synthetic(paragraphs) for paragraphs in range(1, 9)]
+    app = NewsReaderApp(Corpus([article for article, _ in stories]))
+    app._attributions = {article.id: attribution for article, attribution in stories}
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        listing, pane = app.query_one(ArticleList), app.query_one(ReadingPane)
+        opened: list[int] = []
+        show = pane.show
+        pane.show = lambda article, attribution: (opened.append(len(article.paragraphs)), show(article, attribution))
+        for keys, row, path in (  # path: the articles (by paragraphs) the cursor goes through
+            (["j", "j", "j", "k"], 2, [2, 3, 4, 3]),
+            (["down", "down", "up", "down", "down"], 5, [4, 5, 4, 5, 6]),
+            (["k"] * 4, 1, [5, 4, 3, 2]),
+        ):
+            opened.clear()
+            for key in keys:  # all queued before the first is handled, as a fast typist's keys arrive
+                event = events.Key(key, key if len(key) == 1 else None)
+                event.set_sender(app)
+                await app._post_message(event)
+            await pilot.pause()
+            along = iter(path)
+            assert all(paragraphs in along for paragraphs in opened), f"{opened} went back along {path}"
+            assert opened[-1] == path[-1] and (opened == path or keys[0] not in "jk")
+            assert listing.highlighted == row
+            assert pane.article is stories[row][0]
+            assert shown_title(app) == stories[row][0].title
+            assert len(body_text(app).split("\n\n")) == row + 1
+
+
+async def test_the_header_names_the_open_article_and_the_chosen_quote():
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("j")
+        header = app.query_one("HeaderTitle", Static)
+        assert str(header.render()).startswith("Secretary of State Blinken")
+        await pilot.press("tab", "right_square_bracket")
+        assert "quote 1 of " in str(header.render())
+        await pilot.press("k")
+        assert str(header.render()).startswith("Blinken meets") and "quote" not in str(header.render())
 
 
 async def test_j_works_while_reading_too():

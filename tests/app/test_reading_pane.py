@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from rich._wrap import divide_line
 from rich.text import Text
 from textual.content import Content
+from textual.geometry import Region
 from textual.visual import RenderOptions
 
 from reader.corpus import Corpus, load
@@ -119,6 +120,33 @@ async def test_quotes_deep_in_a_long_article_are_highlighted_on_screen():
         assert last.text[:20] in reversed_text
         await pilot.press("right_square_bracket")  # and round to the first, at the top
         assert pane.current_quote == 0 and pane.scroll_y < 10
+
+
+def looks(strips) -> list[tuple[str, str]]:
+    """Each line's text and what of it is reversed (the current quote, a search hit)."""
+    return [
+        ("".join(text for text, _, _ in strip).rstrip(), "".join(t for t, style, _ in strip if style and style.reverse))
+        for strip in strips
+    ]
+
+
+async def test_what_textual_shows_of_a_long_body_is_never_stale():
+    """Textual keeps the body's drawn lines (reader.ui.widgets.article_body.DrawnLines
+    marks only those it kept dirty): after quote moves, reopening and jumps,
+    the lines on screen are the article as it looks now."""
+    app, article = await long_article_app(3000)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("j", "tab")
+        pane, body = app.query_one(ReadingPane), app.query_one(ArticleBody)
+        for keys in (["right_square_bracket"] * 3, ["k", "j", "right_square_bracket"], ["G"], ["left_square_bracket"],
+                     ["g", "right_square_bracket"], ["down"] * 5):
+            await pilot.press(*keys)
+            top = int(pane.scroll_y) - body.virtual_region.y
+            crop = Region(0, max(top, 0), body.size.width, pane.scrollable_content_region.height)
+            shown = looks(body.render_lines(crop))  # through Textual's cache of drawn lines
+            assert shown == looks(body.render_line(y) for y in crop.line_range), keys
+            if keys[-1].endswith("square_bracket"):  # the quote reached is on screen, reversed
+                assert any(reversed_ for _, reversed_ in shown), keys
 
 
 async def test_a_search_hit_deep_in_a_long_article_is_scrolled_into_view_and_marked():

@@ -171,3 +171,19 @@ def test_a_title_after_a_nationality_or_a_rank_stays_a_role(run):
     toks = tokenize(run, 0, len(run))
     definite = toks[0].text == "the"
     assert run_mention(toks[1:] if definite else toks, definite).kind is ROLE
+
+
+# "the Indiana governor", "the Republican nominee": a place or a party in the description must be the person's
+DESCRIPTIONS_WITH_A_PLACE_OR_PARTY = [
+    ('"We must go on," said a former Oregon governor. "We will win," the Ohio governor said.',
+     ["former Oregon governor", "Ohio governor"]),
+    ('"Taxes will rise," said the Democratic nominee. "We will win," the Republican nominee said.',
+     ["Democratic nominee", "Republican nominee"]),
+    ('"We must go on," said a former Oregon governor. "We will win," the governor said.',
+     ["former Oregon governor", "former Oregon governor"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", DESCRIPTIONS_WITH_A_PLACE_OR_PARTY)
+def test_a_description_with_a_place_or_party_means_no_one_of_another(text, expected):
+    assert speakers(text) == expected

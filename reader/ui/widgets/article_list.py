@@ -161,6 +161,11 @@ class ArticleList(VirtualList):
         unread, bookmarked = not state.is_read(article.id), state.is_bookmarked(article.id)
         return Row(article.id, article_prompt(article, unread, bookmarked, story, self.quotes(article.id)))
 
+    def current_id(self) -> str | None:
+        """The id of the article under the cursor (None: no cursor)."""
+        row = self.highlighted
+        return self._rows[row] if row is not None and row < len(self._rows) else None
+
     def listed(self, article_id: str) -> bool:
         return article_id in self._position
 

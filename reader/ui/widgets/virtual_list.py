@@ -61,7 +61,8 @@ class VirtualList(ScrollView, can_focus=True):
     }
     """
 
-    highlighted: reactive[int | None] = reactive(None, init=False, always_update=True)
+    # watch_highlighted redraws the two rows it changes, not the whole list
+    highlighted: reactive[int | None] = reactive(None, init=False, always_update=True, repaint=False)
 
     @dataclass
     class Highlighted(Message):
