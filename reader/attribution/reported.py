@@ -17,6 +17,7 @@ ends it: ``..., the Pentagon claims that``).
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import NamedTuple
 
 from .cues import Cue
@@ -98,17 +99,17 @@ def reported(par: Paragraph) -> list[Reported]:
             if r:
                 out.append(r)
                 continue
-        pos = s
         found: list[Reported] = []
-        while True:
-            vm = REPORT_VERB.search(m, pos, e)
-            if vm is None:
-                break
+        vm = REPORT_VERB.search(m, s, e)
+        while vm is not None:
+            # the next verb, found once: the end of this verb's clause looks for it, the loop goes on from it
+            nxt = REPORT_VERB.search(m, vm.end(), e)
+            r = reported_at(par, s, e, vm, nxt.start() if nxt is not None else e)
             pos = vm.end()
-            r = reported_at(par, s, e, vm)
             if r is not None:
                 found.append(r)
                 pos = max(pos, r.hi)
+            vm = nxt if nxt is None or nxt.start() >= pos else REPORT_VERB.search(m, pos, e)
         for pm in PARTICIPLE_CUE.finditer(m, s, e):
             r = participle_at(par, s, e, pm, found)
             if r is not None:
@@ -148,11 +149,11 @@ def ok_clause(m: str, lo: int, hi: int, any_opener: bool = False) -> bool:
     c = m[lo:hi]
     if MASK in c or '"' in c or "“" in c or "”" in c or "''" in c:  # '' : a double mark in archive text
         return False
-    w = WORD.findall(c)
-    if len(w) < _FEWEST_WORDS:
-        return False
     if not c[:1].isalnum():
         return False  # "– a 3 to 1 margin": no clause opens with a dash
+    w = [x.group() for x in islice(WORD.finditer(c), _FEWEST_WORDS + 1)]  # all the words this test reads
+    if len(w) < _FEWEST_WORDS:
+        return False
     first = w[0].lower()
     if first in NUMBER_OPENERS and w[1][:1].isdigit():
         return True  # "about 20 people have ..."
@@ -244,8 +245,10 @@ def according_source(m: str, pos: int, e: int) -> Mention | None:
     return Mention(ANONYMOUS, sm.start(), end, phrase, tuple(words), head=words[-1])
 
 
-def reported_at(par: Paragraph, s: int, e: int, vm: re.Match) -> Reported | None:
-    """The reported clause the speech verb ``vm`` (in the sentence ``[s, e)``) attributes, if any."""
+def reported_at(par: Paragraph, s: int, e: int, vm: re.Match, next_verb: int = -1) -> Reported | None:
+    """The reported clause the speech verb ``vm`` (in the sentence ``[s, e)``)
+    attributes, if any; ``next_verb``: where the sentence's next speech verb
+    after ``vm`` starts (``e`` when none), if known (see :func:`_second_cue`)."""
     m = par.masked
     after = m[vm.end() : e]
     if after.lstrip().startswith((":", '"', "“")) or MASK in after[:3]:
@@ -283,7 +286,7 @@ def reported_at(par: Paragraph, s: int, e: int, vm: re.Match) -> Reported | None
         # "If the plan fails, she argues, there are other tools", "A, X said
         # Friday, as they ...": the whole sentence
         lo = CLAUSE_LEAD.match(m, s, front).end()  # type: ignore[union-attr]  # the pattern matches the empty string: never None
-        return _found(par, lo, _clause_hi(m, vm.end(), e), mention, vm, True)
+        return _found(par, lo, _clause_hi(m, vm.end(), e, next_verb), mention, vm, True)
     if COMMA_GERUND.match(after) and not PARTICIPLE_CUE.match(after):
         return None  # "..., he said, cutting off a reporter": no clause of his
     pos = vm.end()
@@ -293,9 +296,9 @@ def reported_at(par: Paragraph, s: int, e: int, vm: re.Match) -> Reported | None
             return None
         if TO_VERB.match(m, om.end(), e):
             # "told his aides to find a way": the audience and what they were told to do
-            return _found(par, pos + 1, _clause_hi(m, pos, e), mention, vm, True, om.end())
+            return _found(par, pos + 1, _clause_hi(m, pos, e, next_verb), mention, vm, True, om.end())
         pos = om.end()
-    return _content(par, pos, e, mention, vm, verb.split()[0], pos if verb in TELL_VERBS else -1)
+    return _content(par, pos, e, mention, vm, verb.split()[0], pos if verb in TELL_VERBS else -1, next_verb)
 
 
 def _final_cue(par: Paragraph, s: int, vm: re.Match) -> Reported | None:
@@ -320,10 +323,10 @@ def _final_cue(par: Paragraph, s: int, vm: re.Match) -> Reported | None:
 
 
 def _content(par: Paragraph, pos: int, e: int, mention: Mention, vm: re.Match, verb: str,
-             verb_end: int = -1) -> Reported | None:
+             verb_end: int = -1, next_verb: int = -1) -> Reported | None:
     """The clause a cue ending at ``pos`` introduces (``verb``: its first
     word, lower case): after time phrases and "that", up to a second cue or
-    a participle cue (``, adding that``)."""
+    a participle cue (``, adding that``); ``next_verb``: see :func:`reported_at`."""
     m = par.masked
     any_opener = verb in OBJECT_CONTENT_VERBS
     pos = DAY_TAIL.match(m, FILLER.match(m, pos, e).end(), e).end()  # type: ignore[union-attr]  # (both match "")
@@ -343,12 +346,13 @@ def _content(par: Paragraph, pos: int, e: int, mention: Mention, vm: re.Match, v
         wm = WORD.match(m, pos, e)
         if wm is None or wm.group().lower() not in QUESTION_OPENERS:
             return None
-    return _found(par, pos, _clause_hi(m, pos, e), mention, vm, any_opener, verb_end)
+    return _found(par, pos, _clause_hi(m, pos, e, next_verb), mention, vm, any_opener, verb_end)
 
 
-def _clause_hi(m: str, pos: int, e: int) -> int:
+def _clause_hi(m: str, pos: int, e: int, next_verb: int = -1) -> int:
     """Where a clause from ``pos`` in a sentence ending at ``e`` ends: at a
-    semicolon or ", including", before a second cue or a participle cue."""
+    semicolon or ", including", before a second cue or a participle cue
+    (``next_verb``: see :func:`_second_cue`)."""
     hi = clause_end(m, e)
     q = m.find("''", pos, hi)
     if q >= 0 and m[pos:q].rstrip().endswith((".", "!", "?")):
@@ -359,7 +363,7 @@ def _clause_hi(m: str, pos: int, e: int) -> int:
     am = AND_SPEECH_VERB.search(m, pos, hi)
     if am is not None:
         hi = clause_end(m, am.start())  # "... and said a curfew would", "... but noted that"
-    hi = _second_cue(m, pos, hi)
+    hi = _second_cue(m, pos, hi, next_verb)
     pm = PARTICIPLE_CUE.search(m, pos, hi)
     if pm is not None:
         hi = clause_end(m, pm.start())
@@ -389,15 +393,33 @@ def participle_at(par: Paragraph, s: int, e: int, pm: re.Match, earlier: list[Re
     return _content(par, pos, e, mention, pm, word.split()[0])
 
 
+_WORD_CHAR = re.compile(r"[\w\-]")  # a character after which a verb is none (REPORT_VERB's end)
+
+
 def _that_is_subject(m: str, pos: int, e: int) -> bool:
     """``said that would help``: "that" is the clause's subject (an auxiliary follows), not its conjunction."""
     wm = NEXT_WORD.match(m, pos, e)
     return wm is not None and wm.group(1).lower() in AUXILIARIES
 
 
-def _second_cue(m: str, pos: int, hi: int) -> int:
+def _second_cue(m: str, pos: int, hi: int, next_verb: int = -1) -> int:
     """Where a clause ``m[pos:hi]`` ends when a second cue follows in it
-    (``..., the Pentagon claims that``): before that cue's comma."""
+    (``..., the Pentagon claims that``): before that cue's comma.
+
+    ``next_verb``, when known (not -1), is where the first speech verb from
+    the end of the clause's own verb (at or before ``pos``) starts in the
+    sentence: at ``hi`` or later the clause holds no verb and is not read
+    again (unless a word character follows ``hi``, where a verb cut short
+    by the bound would count).
+
+    >>> m = "Lee said the plan, Ann claims, would fail."
+    >>> m[8 : _second_cue(m, 8, 41)], _second_cue(m, 8, 41, m.index("claims")) == _second_cue(m, 8, 41)
+    (' the plan', True)
+    >>> _second_cue(m, 8, 17, 41)
+    17
+    """
+    if next_verb >= hi and (hi >= len(m) or not _WORD_CHAR.match(m, hi)):
+        return hi  # no speech verb in the clause
     for vm2 in REPORT_VERB.finditer(m, pos, hi):
         sub2 = np_at_end(m, pos, vm2.start())
         if sub2 is not None:
