@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from .lexicon.grammar import FUNCTION_WORDS
@@ -110,7 +110,8 @@ def _add_named(reg: Registry, run: Run, nr: NamedRun, source: str) -> None:
         reg.add(nr.acronym, kind, (run.acronym_at, run.acronym_at + len(nr.acronym)), nr.acronym)
 
 
-def _no_name(name_toks: Sequence[str]) -> bool:
+@lru_cache(maxsize=16384)
+def _no_name(name_toks: tuple[str, ...]) -> bool:
     """Words that look like a name and are none: a group (``Ohio Democrats``), a
     description (``Maryland Democrat``: "the Democrat report" is not theirs), a product (``Airbus A340``)."""
     return is_group(name_toks) or is_place_description(name_toks) or any(is_model_code(w) for w in name_toks)
