@@ -212,6 +212,9 @@ def role_fits(description: str, role: str | None) -> bool:
     return True
 
 
+_BANK_WORDS = tuple(INSTITUTION_NAMES["bank"])
+
+
 def _institution_kinds(words: list[str]) -> set[str]:
     """Which "the <noun>" an organisation named with ``words`` can be: any ("", "the company"
     when no word names a public body), and each institution noun a word names.
@@ -224,9 +227,9 @@ def _institution_kinds(words: list[str]) -> set[str]:
         kinds.add("business")
     for word in words:
         kinds.update(_INSTITUTIONS_BY_WORD.get(word, ()))
-        if len(word) > 4 and word not in _INSTITUTIONS_BY_WORD:  # "Citibank", "BankAmerica"
-            kinds.update(k for k, nouns in INSTITUTION_NAMES.items() if k == "bank"
-                         and any(word.startswith(n) or word.endswith(n) for n in nouns))
+        if len(word) > 4 and word not in _INSTITUTIONS_BY_WORD and (
+                word.startswith(_BANK_WORDS) or word.endswith(_BANK_WORDS)):
+            kinds.add("bank")  # "Citibank", "BankAmerica": a bank's name may be written as one word
     return kinds
 
 
