@@ -74,9 +74,6 @@ class SpeakersScreen(Screen[QuoteTarget | None]):
         bindings leave the footer until the list or the quotes have the focus."""
         return not (action in ("toggle_anonymous", "copy_card") and isinstance(self.focused, Input))
 
-    def on_descendant_focus(self) -> None:
-        self.refresh_bindings()
-
     def _take(self, directory: Directory, stories: list[Story]) -> None:
         self.directory = directory
         named = [entry.name for entry in directory.speakers if entry.kind != "anonymous"]  # listed at first
